@@ -1,0 +1,34 @@
+// A finding: what every output format (text, JSON, later SARIF and LSP) is made from.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace gklint {
+
+enum class Severity { info = 0, warning = 1, error = 2 };
+const char* severity_name(Severity s);                  // "info" | "warning" | "error"
+bool parse_severity(const std::string& name, Severity* out);
+
+enum class Lang { zh, en };
+
+// Byte offsets [begin, end) into Source::text (the input file after decoding).
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+struct Diagnostic {
+  std::string rule;      // stable dotted id, e.g. "section.missing"
+  std::string kind;      // from the documented vocabulary, e.g. "section-missing"
+  Severity severity = Severity::error;
+  Span span;
+  std::string message;   // in the language asked for
+  std::string cite;      // the article or template the rule rests on; may be empty
+  // Kind-specific fields, in output order (e.g. {"section", "fees"}). Values are strings.
+  std::vector<std::pair<std::string, std::string>> fields;
+};
+
+}  // namespace gklint

@@ -1,0 +1,40 @@
+// The normalized view of a Source, used only for matching; offsets map back to the Source.
+//
+// Each code point goes through one table (built from ICU at build time): NFKC (full-width digits,
+// letters and brackets become ASCII; ㈠ becomes (一)), Traditional -> Simplified, and unified
+// dashes and quotes. Runs of blanks (space, U+3000, NBSP, zero-width) become one ' '; CR LF and CR
+// become '\n'; tabs stay (they separate table cells). Pinyin annotations that broken script
+// converters inject after a Han character, such as 數(shù)據(jù), are dropped.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gklint/diagnostic.hpp"
+
+namespace gklint {
+
+class View {
+ public:
+  static View build(std::string_view source_text);
+
+  const std::string& text() const { return text_; }
+  // Byte offset in the Source of the character that produced view byte `offset` (offset may be
+  // text().size(), which maps to the end of the Source text).
+  uint32_t source_offset(uint32_t offset) const { return source_[offset]; }
+  Span source_span(uint32_t begin, uint32_t end) const;
+
+ private:
+  std::string text_;
+  std::vector<uint32_t> source_;  // size text_.size() + 1
+};
+
+// The same normalization for a label or alias from a rule file, with blanks removed:
+// the form in which titles are compared.
+std::string normalize_label(std::string_view text);
+// Removes blanks from already-normalized text.
+std::string strip_blanks(std::string_view normalized);
+
+}  // namespace gklint
