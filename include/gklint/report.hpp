@@ -1,0 +1,98 @@
+// What gklint reads out of a report: its facts (title, year, agency) and its outline of headings.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gklint/diagnostic.hpp"
+
+namespace re2 {
+class RE2;
+}
+
+namespace gklint {
+
+class Source;
+class View;
+
+// How to find the facts and the headings: compiled from a rule set's `facts:` and `outline:`.
+struct DocumentModel {
+  std::vector<std::shared_ptr<const re2::RE2>> title_standalone;  // a whole line that is the title
+  std::vector<std::shared_ptr<const re2::RE2>> title_embedded;    // group "title" inside a line
+  int title_search_lines = 30;
+  std::shared_ptr<const re2::RE2> year;         // group "year": a year mention
+  std::shared_ptr<const re2::RE2> period;       // groups "start", optional "end", optional "day"
+  std::vector<std::shared_ptr<const re2::RE2>> agency_in_title;  // group "agency"
+  std::shared_ptr<const re2::RE2> agency_line;  // group "agency", on the line before the title
+  std::shared_ptr<const re2::RE2> year_typo;    // group "digits": e.g. 20120年度
+  int bare_heading_max_chars = 40;
+  // Is a line without a number (normalized, blanks removed) a heading this rule set knows?
+  std::function<bool(std::string_view)> known_heading;
+};
+
+struct YearMention {
+  int year = 0;
+  Span span;
+};
+
+struct Facts {
+  std::optional<Span> title;          // the title text
+  std::optional<YearMention> title_year;
+  std::optional<Span> period;         // the whole 统计期限 phrase
+  std::optional<YearMention> period_start;
+  std::optional<YearMention> period_end;
+  bool period_end_has_day = true;     // "至2018年12月31" lacks 日
+  std::optional<YearMention> first_year;  // first "XXXX年" anywhere
+  std::optional<Span> agency;
+  struct Digits {
+    Span span;
+    std::string digits;  // normalized (ASCII) digits
+  };
+  std::vector<Digits> year_typos;     // digit runs that look like a year, e.g. "20120年度"
+
+  int report_year = 0;                // 0 = not found
+  std::string year_source;            // "title" | "period" | "text" | "option" | ""
+};
+
+enum class NumberStyle {
+  none,          // a bare heading line: 概述
+  part,          // 第一部分
+  cn_dun,        // 一、
+  cn_paren,      // （一）
+  arabic_dot,    // 1.  1、  1．
+  arabic_paren,  // （1）
+};
+
+struct Heading {
+  int level = 1;          // part 0, 一、 1, （一） 2, 1. 3, （1） 4; bare headings 1
+  NumberStyle style = NumberStyle::none;
+  int number = 0;         // 0 for bare headings
+  Span span;              // marker and title, in the Source
+  Span title;             // title only, in the Source
+  std::string key;        // title normalized, blanks removed: what rules match against
+  bool in_paragraph = false;  // found after a sentence inside a line (crawled one-line text)
+  int parent = -1;        // index of the enclosing heading, -1 at the top
+};
+
+struct Report {
+  Facts facts;
+  std::vector<Heading> headings;
+};
+
+// Title, years, agency. `year_override` (from --year) wins when non-zero.
+Facts read_facts(const Source& source, const View& view, const DocumentModel& model,
+                 int year_override);
+// Headings of every level, in document order, with parents linked.
+std::vector<Heading> read_outline(const Source& source, const View& view,
+                                  const DocumentModel& model, const Facts& facts);
+
+// The marker of a heading as printed ("（三）", "五、"), from the Source.
+std::string heading_marker(const Source& source, const Heading& h);
+std::string_view span_text(const Source& source, Span span);
+
+}  // namespace gklint

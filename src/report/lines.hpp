@@ -1,0 +1,32 @@
+// Lines of the normalized view, trimmed of blanks: the unit the fact and outline readers scan.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace gklint {
+
+struct ViewLine {
+  uint32_t begin = 0;  // first non-blank byte
+  uint32_t end = 0;    // one past the last non-blank byte
+  bool empty() const { return begin == end; }
+};
+
+inline std::vector<ViewLine> view_lines(std::string_view text) {
+  std::vector<ViewLine> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    size_t b = start, e = nl;
+    while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+    lines.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    if (nl == text.size()) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+}  // namespace gklint

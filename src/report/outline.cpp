@@ -1,0 +1,218 @@
+#include <array>
+
+#include "gklint/report.hpp"
+#include "gklint/source.hpp"
+#include "gklint/view.hpp"
+#include "report/lines.hpp"
+#include "text/numerals.hpp"
+
+namespace gklint {
+
+namespace {
+
+constexpr int kMaxLevel = 4;
+constexpr size_t kMaxTitleChars = 60;   // a numbered paragraph's heading is its first sentence
+constexpr size_t kMaxInlineTitleChars = 40;
+
+struct Marker {
+  NumberStyle style = NumberStyle::none;
+  int number = 0;
+  size_t length = 0;  // bytes, including the trailing 、 or . and blanks
+};
+
+int level_of(NumberStyle s) {
+  switch (s) {
+    case NumberStyle::part: return 0;
+    case NumberStyle::cn_dun: return 1;
+    case NumberStyle::cn_paren: return 2;
+    case NumberStyle::arabic_dot: return 3;
+    case NumberStyle::arabic_paren: return 4;
+    case NumberStyle::none: return 1;
+  }
+  return 1;
+}
+
+bool starts(std::string_view t, size_t p, std::string_view s) { return t.substr(p, s.size()) == s; }
+
+size_t skip_blanks(std::string_view t, size_t p, size_t end) {
+  while (p < end && (t[p] == ' ' || t[p] == '\t')) ++p;
+  return p;
+}
+
+bool is_terminator(std::string_view t, size_t p) {
+  // Full-width ！？；： are already ASCII in the view.
+  return starts(t, p, "。") || t[p] == '!' || t[p] == '?' || t[p] == ';' || t[p] == ':';
+}
+
+// A heading number at t[p]: 第一部分, (一), (1), 一、, 1. or 1、 (the view has ASCII brackets).
+bool parse_marker(std::string_view t, size_t p, size_t end, Marker* m) {
+  int n = 0;
+  size_t len = 0;
+  size_t q = p;
+  if (starts(t, p, "第") && parse_cn_numeral(t, p + 3, &n, &len) && starts(t, p + 3 + len, "部分")) {
+    m->style = NumberStyle::part;
+    q = p + 3 + len + 6;
+  } else if (t[p] == '(' && parse_cn_numeral(t, p + 1, &n, &len) && p + 1 + len < end &&
+             t[p + 1 + len] == ')') {
+    m->style = NumberStyle::cn_paren;
+    q = p + 2 + len;
+  } else if (t[p] == '(' && parse_small_arabic(t, p + 1, &n, &len) && p + 1 + len < end &&
+             t[p + 1 + len] == ')') {
+    m->style = NumberStyle::arabic_paren;
+    q = p + 2 + len;
+  } else if (parse_cn_numeral(t, p, &n, &len) && (starts(t, p + len, "、") || starts(t, p + len, "."))) {
+    m->style = NumberStyle::cn_dun;
+    q = p + len + (t[p + len] == '.' ? 1 : 3);
+  } else if (parse_small_arabic(t, p, &n, &len) && (starts(t, p + len, "、") || starts(t, p + len, "."))) {
+    q = p + len + (t[p + len] == '.' ? 1 : 3);
+    // "2.5亿元" and "2018.12" are numbers, not headings.
+    if (q < end && t[q] >= '0' && t[q] <= '9') return false;
+    m->style = NumberStyle::arabic_dot;
+  } else {
+    return false;
+  }
+  if (m->style == NumberStyle::cn_paren || m->style == NumberStyle::arabic_paren) {
+    if (starts(t, q, "、")) q += 3;  // "（一）、"
+    else if (q < end && t[q] == '.') q += 1;
+  }
+  q = skip_blanks(t, q, end);
+  if (q >= end || is_terminator(t, q)) return false;  // a number with no title
+  m->number = n;
+  m->length = q - p;
+  return true;
+}
+
+// End of a title starting at `p`: the first sentence terminator (or blank, for titles found
+// inside crawled one-line text), capped at `max_chars` code points.
+size_t title_end(std::string_view t, size_t p, size_t end, size_t max_chars, bool stop_at_blank) {
+  size_t chars = 0;
+  while (p < end && chars < max_chars) {
+    if (is_terminator(t, p) || (stop_at_blank && t[p] == ' ')) break;
+    utf8_next(t, p);
+    ++chars;
+  }
+  while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == ',')) --p;
+  return p;
+}
+
+size_t count_han(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = utf8_next(s, i);
+    if (c >= 0x4E00 && c <= 0x9FFF) ++n;
+  }
+  return n;
+}
+
+bool has_sentence_punctuation(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (is_terminator(s, i) || s[i] == ',') return true;
+  }
+  return false;
+}
+
+class OutlineReader {
+ public:
+  OutlineReader(const View& view, const DocumentModel& model) : view_(view), model_(model) {}
+
+  std::vector<Heading> read(uint32_t skip_before_source) {
+    const std::string_view t = view_.text();
+    for (const ViewLine& line : view_lines(t)) {
+      if (line.empty() || view_.source_offset(line.begin) < skip_before_source) continue;
+      std::string_view text = t.substr(line.begin, line.end - line.begin);
+      // Table rows (pipe- or tab-separated) hold labels like 一、本年新收… that are not headings.
+      if (text.find('|') != std::string_view::npos || text.find('\t') != std::string_view::npos) continue;
+      Marker m;
+      if (parse_marker(t, line.begin, line.end, &m)) {
+        size_t title_begin = line.begin + m.length;
+        size_t end = title_end(t, title_begin, line.end, kMaxTitleChars, false);
+        add(m.style, m.number, line.begin, title_begin, end, false);
+        scan_inline(end, line.end);
+      } else if (is_bare_heading(text)) {
+        add(NumberStyle::none, 0, line.begin, line.begin, line.end, false);
+      } else {
+        scan_inline(line.begin, line.end);
+      }
+    }
+    link_parents();
+    return std::move(headings_);
+  }
+
+ private:
+  bool is_bare_heading(std::string_view text) const {
+    if (!model_.known_heading || has_sentence_punctuation(text) || count_han(text) < 2) return false;
+    size_t chars = 0;
+    for (size_t i = 0; i < text.size(); utf8_next(text, i)) ++chars;
+    return chars <= static_cast<size_t>(model_.bare_heading_max_chars) &&
+           model_.known_heading(strip_blanks(text));
+  }
+
+  // Headings run into a paragraph, as in crawled one-line text ("…工作。二、主动公开政府信息情况 第二十条…").
+  // Only 一、 and （一） markers that continue the current numbering are taken, after a sentence
+  // end or a blank: anything else is ordinary text.
+  void scan_inline(size_t from, size_t end) {
+    const std::string_view t = view_.text();
+    for (size_t p = from; p < end;) {
+      bool boundary = is_terminator(t, p) || t[p] == ' ';
+      utf8_next(t, p);
+      if (!boundary) continue;
+      size_t q = skip_blanks(t, p, end);
+      Marker m;
+      if (q >= end || !parse_marker(t, q, end, &m)) continue;
+      if (m.style != NumberStyle::cn_dun && m.style != NumberStyle::cn_paren) continue;
+      if (m.number != last_number_[level_of(m.style)] + 1) continue;
+      size_t title_begin = q + m.length;
+      size_t title_stop = title_end(t, title_begin, end, kMaxInlineTitleChars, true);
+      if (title_stop == title_begin) continue;
+      add(m.style, m.number, q, title_begin, title_stop, true);
+      p = title_stop;
+    }
+  }
+
+  void add(NumberStyle style, int number, size_t begin, size_t title_begin, size_t title_end_at,
+           bool in_paragraph) {
+    Heading h;
+    h.style = style;
+    h.level = level_of(style);
+    h.number = number;
+    h.span = view_.source_span(static_cast<uint32_t>(begin), static_cast<uint32_t>(title_end_at));
+    h.title = view_.source_span(static_cast<uint32_t>(title_begin), static_cast<uint32_t>(title_end_at));
+    h.key = strip_blanks(view_.text().substr(title_begin, title_end_at - title_begin));
+    h.in_paragraph = in_paragraph;
+    headings_.push_back(std::move(h));
+    // A heading restarts the numbering of every deeper level.
+    last_number_[h.level] = number == 0 ? last_number_[h.level] + 1 : number;
+    for (int l = h.level + 1; l <= kMaxLevel; ++l) last_number_[l] = 0;
+  }
+
+  void link_parents() {
+    std::vector<int> stack;
+    for (int i = 0; i < static_cast<int>(headings_.size()); ++i) {
+      while (!stack.empty() && headings_[stack.back()].level >= headings_[i].level) stack.pop_back();
+      headings_[i].parent = stack.empty() ? -1 : stack.back();
+      stack.push_back(i);
+    }
+  }
+
+  const View& view_;
+  const DocumentModel& model_;
+  std::vector<Heading> headings_;
+  std::array<int, kMaxLevel + 1> last_number_{};
+};
+
+}  // namespace
+
+std::vector<Heading> read_outline(const Source&, const View& view, const DocumentModel& model,
+                                  const Facts& facts) {
+  // Headings follow the title; what comes before it is a cover letter or page metadata.
+  uint32_t skip = facts.title ? facts.title->end : 0;
+  return OutlineReader(view, model).read(skip);
+}
+
+std::string heading_marker(const Source& source, const Heading& h) {
+  std::string_view m = span_text(source, Span{h.span.begin, h.title.begin});
+  while (!m.empty() && (m.back() == ' ' || m.back() == '\t')) m.remove_suffix(1);
+  return std::string(m);
+}
+
+}  // namespace gklint
