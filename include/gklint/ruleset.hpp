@@ -1,0 +1,99 @@
+// Rule sets: YAML data (rules/*.yaml, or a user's file) compiled once into matchers and checks.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gklint/diagnostic.hpp"
+#include "gklint/report.hpp"
+
+namespace gklint {
+
+class Check;
+
+// A text in Chinese with an optional English version (English falls back to Chinese).
+struct Text {
+  std::string zh;
+  std::string en;
+  const std::string& in(Lang lang) const { return lang == Lang::en && !en.empty() ? en : zh; }
+};
+
+// A content the report must (or may) have, and how to recognise its heading.
+struct Section {
+  std::string id;
+  Text title;
+  bool required = true;
+  // Normalized keyword groups: a heading matches when its title contains every word of a group.
+  std::vector<std::vector<std::string>> match;
+  // The content written in a paragraph without a heading of its own (2007 regime).
+  std::shared_ptr<const re2::RE2> body;
+  std::string cite;
+
+  bool matches(std::string_view heading_key) const;
+};
+
+struct Rule {
+  std::string id;           // stable, dotted: "section.missing"
+  std::string kind;         // the C++ rule kind that runs it: "section-missing"
+  Severity severity = Severity::error;
+  std::string cite;
+  Text summary;             // one line: rule listings, SARIF shortDescription
+  Text doc;                 // what it checks and why: `gklint explain`
+  std::string example;
+  std::map<std::string, Text> messages;  // templates with {placeholders}
+  std::string defined_at;   // "rules/gov-2007.yaml:42"
+  std::shared_ptr<const Check> check;
+
+  const Text& message(const std::string& key) const;
+};
+
+struct RuleSet {
+  std::string id;
+  Text title;
+  int year_from = 0;        // applies_to, inclusive; 0 = open
+  int year_to = 0;
+  bool abstract = false;    // a base for others, never chosen by year
+  std::string origin;       // file it was loaded from
+  std::vector<std::string> lineage;  // ids from the root ancestor down to this set
+  std::vector<Section> sections;
+  std::vector<Rule> rules;  // enabled rules only
+  DocumentModel model;
+
+  bool applies_to(int year) const;
+  const Section* section(const std::string& id) const;
+};
+
+// A problem in a rule file, with where it is (1-based line; column in code points).
+struct RuleError {
+  std::string file;
+  std::string file_text;    // so outputs can show the line
+  uint32_t offset = 0;      // byte offset in file_text
+  std::string message;
+};
+
+// The built-in rule sets (embedded at build time) plus any file the user names; each set is
+// loaded and compiled once and then shared read-only.
+class Catalog {
+ public:
+  Catalog();
+
+  // A built-in id ("gov-2007") or a path to a YAML file. nullptr with `errors` filled on failure.
+  std::shared_ptr<const RuleSet> get(const std::string& id_or_path, std::vector<RuleError>* errors);
+  // The built-in, non-abstract set whose applies_to covers `year`; nullptr if none does.
+  std::shared_ptr<const RuleSet> for_year(int year);
+  std::vector<std::string> builtin_ids() const;   // every embedded set (abstract ones too), sorted
+  std::string newest_id();                        // the set for the latest years
+  // The text of a built-in rule file by id, or nullptr.
+  const std::string_view* builtin_text(const std::string& id) const;
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const RuleSet>> cache_;
+  std::map<std::string, std::pair<std::string, std::string_view>> builtin_;  // id -> (path, text)
+};
+
+}  // namespace gklint

@@ -1,0 +1,61 @@
+// The interface every rule kind implements, and the registry of kinds (one file per kind family).
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gklint/diagnostic.hpp"
+#include "gklint/report.hpp"
+#include "gklint/ruleset.hpp"
+#include "gklint/source.hpp"
+#include "gklint/view.hpp"
+
+namespace gklint {
+
+struct CheckContext {
+  const Source& source;
+  const View& view;
+  const Report& report;
+  const RuleSet& rules;
+  Lang lang;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  virtual void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const = 0;
+};
+
+// Reports a problem in a rule's `params:` at a YAML node.
+using ParamError = std::function<void(const YAML::Node& at, const std::string& message)>;
+
+struct RuleKind {
+  std::string name;                       // "section-missing"
+  std::vector<std::string> diagnostic_kinds;  // what its findings' `kind` can be
+  std::vector<std::string> message_keys;  // every template the rule must define
+  std::vector<std::string> param_keys;    // accepted keys under params:
+  std::function<std::shared_ptr<const Check>(const YAML::Node& params, const ParamError& error)> make;
+};
+
+const std::vector<RuleKind>& rule_kinds();
+const RuleKind* find_rule_kind(const std::string& name);
+
+// Each kind family registers itself here (defined in check_*.cpp).
+void register_section_kinds(std::vector<RuleKind>& kinds);
+void register_numbering_kinds(std::vector<RuleKind>& kinds);
+void register_year_kinds(std::vector<RuleKind>& kinds);
+
+// A finding from a rule, its message filled from the template `key`.
+Diagnostic make_diagnostic(const Rule& rule, const CheckContext& ctx, const std::string& kind,
+                           const std::string& key, Span span,
+                           const std::vector<std::pair<std::string, std::string>>& args);
+
+// "{name}" placeholders replaced by args; unknown placeholders are left as they are.
+std::string fill_template(const std::string& tmpl,
+                          const std::vector<std::pair<std::string, std::string>>& args);
+
+}  // namespace gklint

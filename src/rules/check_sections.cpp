@@ -1,0 +1,224 @@
+// Rule kinds about required contents: section-missing and section-order.
+#include <algorithm>
+#include <map>
+
+#include "rules/check.hpp"
+#include "text/regex.hpp"
+
+namespace gklint {
+
+namespace {
+
+// Which heading stands for each section. Reports nest their contents at different depths (seed
+// 002 has them as （一）…（六） under 一、), so the level where most sections are found is taken as
+// the sections' level, and a section's heading is its first match there (else its first match).
+struct Assignment {
+  std::vector<int> heading;  // per section: heading index or -1
+};
+
+Assignment assign(const RuleSet& rules, const Report& report) {
+  const auto& hs = report.headings;
+  const size_t n = rules.sections.size();
+  std::vector<std::vector<int>> matches(n);
+  for (size_t s = 0; s < n; ++s) {
+    for (int h = 0; h < static_cast<int>(hs.size()); ++h) {
+      if (rules.sections[s].matches(hs[h].key)) matches[s].push_back(h);
+    }
+  }
+  std::map<int, int> found_at_level;  // level -> sections with a match there
+  for (size_t s = 0; s < n; ++s) {
+    std::vector<int> levels;
+    for (int h : matches[s]) levels.push_back(hs[h].level);
+    std::sort(levels.begin(), levels.end());
+    levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+    for (int l : levels) ++found_at_level[l];
+  }
+  int level = -1, best = 0;
+  for (const auto& [l, count] : found_at_level) {
+    if (count > best) {  // ties keep the shallower level (map order)
+      best = count;
+      level = l;
+    }
+  }
+  Assignment a;
+  a.heading.assign(n, -1);
+  for (size_t s = 0; s < n; ++s) {
+    for (int h : matches[s]) {
+      if (hs[h].level == level) {
+        a.heading[s] = h;
+        break;
+      }
+    }
+    if (a.heading[s] < 0 && !matches[s].empty()) {
+      int shallowest = matches[s].front();
+      for (int h : matches[s]) {
+        if (hs[h].level < hs[shallowest].level) shallowest = h;
+      }
+      a.heading[s] = shallowest;
+    }
+  }
+  return a;
+}
+
+std::string title_of(const Section& s, Lang lang) { return s.title.in(lang); }
+
+// The start of the last line with text: where a content missing from the end of the report belongs.
+Span last_text_line(const Source& src) {
+  for (uint32_t line = src.line_count(); line >= 1; --line) {
+    std::string_view t = src.line_text(line);
+    if (t.find_first_not_of(" \t") != std::string_view::npos) {
+      uint32_t begin = static_cast<uint32_t>(t.data() - src.text().data());
+      return {begin, begin};
+    }
+  }
+  return {0, 0};
+}
+
+class SectionMissing : public Check {
+ public:
+  explicit SectionMissing(std::optional<Severity> in_body) : in_body_(in_body) {}
+
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    const auto& sections = ctx.rules.sections;
+    const Assignment a = assign(ctx.rules, ctx.report);
+    const uint32_t body_from = ctx.report.facts.title ? ctx.report.facts.title->end : 0;
+    for (size_t s = 0; s < sections.size(); ++s) {
+      const Section& sec = sections[s];
+      if (!sec.required || a.heading[s] >= 0) continue;
+      if (sec.body && in_body_) {
+        if (std::optional<Span> at = find_in_body(ctx, *sec.body, body_from)) {
+          Diagnostic d = make_diagnostic(rule, ctx, "section-in-body", "in_body", *at,
+                                         {{"section", title_of(sec, ctx.lang)}});
+          d.severity = *in_body_;
+          d.cite = sec.cite.empty() ? rule.cite : sec.cite;
+          d.fields = {{"section", sec.id}};
+          out.push_back(std::move(d));
+          continue;
+        }
+      }
+      // Point where the content belongs: at the heading of the next required content present.
+      Span at = last_text_line(ctx.source);
+      std::string next;
+      for (size_t t = s + 1; t < sections.size(); ++t) {
+        if (a.heading[t] >= 0) {
+          const Heading& h = ctx.report.headings[a.heading[t]];
+          at = h.span;
+          next = std::string(span_text(ctx.source, h.span));
+          break;
+        }
+      }
+      Diagnostic d = make_diagnostic(rule, ctx, "section-missing", next.empty() ? "at_end" : "default", at,
+                                     {{"section", title_of(sec, ctx.lang)}, {"next", next}});
+      d.cite = sec.cite.empty() ? rule.cite : sec.cite;
+      d.fields = {{"section", sec.id}};
+      out.push_back(std::move(d));
+    }
+  }
+
+ private:
+  static std::optional<Span> find_in_body(const CheckContext& ctx, const re2::RE2& re, uint32_t from_source) {
+    std::vector<re2::StringPiece> g;
+    const std::string& t = ctx.view.text();
+    size_t from = 0;
+    while (from < t.size() && ctx.view.source_offset(static_cast<uint32_t>(from)) < from_source) ++from;
+    if (!re_search(re, t, from, g)) return std::nullopt;
+    uint32_t b = static_cast<uint32_t>(re_offset(t, g[0]));
+    return ctx.view.source_span(b, b + static_cast<uint32_t>(g[0].size()));
+  }
+
+  std::optional<Severity> in_body_;  // nullopt: content in a paragraph does not count
+};
+
+class SectionOrder : public Check {
+ public:
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    const auto& sections = ctx.rules.sections;
+    const Assignment a = assign(ctx.rules, ctx.report);
+    struct Item {
+      int heading;
+      int section;
+    };
+    std::vector<Item> items;  // present sections in document order
+    for (size_t s = 0; s < sections.size(); ++s) {
+      if (a.heading[s] >= 0) items.push_back({a.heading[s], static_cast<int>(s)});
+    }
+    std::sort(items.begin(), items.end(), [](const Item& x, const Item& y) {
+      return x.heading != y.heading ? x.heading < y.heading : x.section < y.section;
+    });
+    // Longest run in the required order (non-decreasing section index); the rest are misplaced.
+    std::vector<int> tails, pred(items.size(), -1);
+    for (int i = 0; i < static_cast<int>(items.size()); ++i) {
+      auto it = std::upper_bound(tails.begin(), tails.end(), items[i].section,
+                                 [&](int v, int idx) { return v < items[idx].section; });
+      if (it != tails.begin()) pred[i] = *(it - 1);
+      if (it == tails.end()) tails.push_back(i);
+      else *it = i;
+    }
+    std::vector<bool> kept(items.size(), false);
+    for (int i = tails.empty() ? -1 : tails.back(); i >= 0; i = pred[i]) kept[i] = true;
+
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (kept[i]) continue;
+      const Item& x = items[i];
+      int other = -1;
+      std::string key;
+      for (size_t j = i + 1; j < items.size(); ++j) {  // a later content that should come first
+        if (kept[j] && items[j].section < x.section) {
+          other = static_cast<int>(j);
+          key = "after";
+        }
+      }
+      for (size_t j = 0; other < 0 && j < i; ++j) {    // an earlier content that should come later
+        if (kept[j] && items[j].section > x.section) {
+          other = static_cast<int>(j);
+          key = "before";
+        }
+      }
+      if (other < 0) continue;
+      const Heading& h = ctx.report.headings[x.heading];
+      const Heading& oh = ctx.report.headings[items[other].heading];
+      Diagnostic d = make_diagnostic(
+          rule, ctx, "section-order", key, h.span,
+          {{"section", title_of(sections[x.section], ctx.lang)},
+           {"heading", std::string(span_text(ctx.source, h.span))},
+           {"other", title_of(sections[items[other].section], ctx.lang)},
+           {"other_heading", std::string(span_text(ctx.source, oh.span))}});
+      d.fields = {{"section", sections[x.section].id}};
+      out.push_back(std::move(d));
+    }
+  }
+};
+
+}  // namespace
+
+void register_section_kinds(std::vector<RuleKind>& kinds) {
+  kinds.push_back(RuleKind{
+      "section-missing",
+      {"section-missing", "section-in-body"},
+      {"default", "at_end", "in_body"},
+      {"in_body"},
+      [](const YAML::Node& params, const ParamError& error) -> std::shared_ptr<const Check> {
+        std::optional<Severity> in_body = Severity::info;
+        if (const YAML::Node n = params["in_body"]) {
+          std::string v = n.IsScalar() ? n.Scalar() : "";
+          Severity s;
+          if (v == "ignore") in_body.reset();
+          else if (parse_severity(v, &s)) in_body = s;
+          else {
+            error(n, "in_body 应为 info、warning、error 或 ignore (expected info, warning, error or ignore)");
+            return nullptr;
+          }
+        }
+        return std::make_shared<SectionMissing>(in_body);
+      }});
+  kinds.push_back(RuleKind{
+      "section-order",
+      {"section-order"},
+      {"after", "before"},
+      {},
+      [](const YAML::Node&, const ParamError&) -> std::shared_ptr<const Check> {
+        return std::make_shared<SectionOrder>();
+      }});
+}
+
+}  // namespace gklint

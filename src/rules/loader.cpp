@@ -1,0 +1,527 @@
+#include "rules/loader.hpp"
+
+#include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <set>
+
+#include "gklint/view.hpp"
+#include "rules/check.hpp"
+
+namespace gklint {
+
+namespace {
+
+constexpr int kMaxExtendsDepth = 8;
+
+struct Parsed {
+  RuleFile file;
+  YAML::Node root;
+};
+
+// A YAML node and the file it was written in: merged rule sets mix nodes from several files and
+// every error must name the right one.
+struct Sourced {
+  YAML::Node node;
+  const Parsed* from = nullptr;
+};
+
+struct Entry {  // a section or a rule, merged across the extends chain
+  std::string id;
+  Sourced decl;
+  std::vector<std::pair<std::string, Sourced>> fields;  // in first-written order
+  bool enabled = true;
+
+  const Sourced* get(const std::string& key) const {
+    for (const auto& [k, v] : fields) {
+      if (k == key) return &v;
+    }
+    return nullptr;
+  }
+  void set(const std::string& key, Sourced value) {
+    for (auto& [k, v] : fields) {
+      if (k == key) {
+        v = value;
+        return;
+      }
+    }
+    fields.emplace_back(key, value);
+  }
+};
+
+struct Merged {
+  std::map<std::string, Sourced> top;
+  std::map<std::string, Sourced> facts;
+  std::map<std::string, Sourced> outline;
+  std::vector<Entry> sections;
+  std::vector<Entry> rules;
+};
+
+const std::vector<std::string> kTopKeys = {"id", "title", "title_en", "extends", "abstract",
+                                           "applies_to", "facts", "outline", "sections", "rules",
+                                           "disable"};
+const std::vector<std::string> kFactKeys = {"title_standalone", "title_embedded", "title_search_lines",
+                                            "year", "period", "agency_in_title", "agency_line",
+                                            "year_typo"};
+const std::vector<std::string> kOutlineKeys = {"bare_heading_max_chars"};
+const std::vector<std::string> kSectionKeys = {"id", "title", "title_en", "required", "match",
+                                               "body", "cite", "after", "remove"};
+const std::vector<std::string> kRuleKeys = {"id", "kind", "severity", "cite", "summary", "doc",
+                                            "example", "messages", "params", "enabled"};
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+class Loader {
+ public:
+  Loader(const RuleFileResolver& resolve, std::vector<RuleError>* errors)
+      : resolve_(resolve), errors_(errors) {}
+
+  std::shared_ptr<const RuleSet> load(const RuleFile& file) {
+    std::vector<const Parsed*> chain;  // the requested file first, then its ancestors
+    if (!read_chain(file, &chain)) return nullptr;
+    Merged merged;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) merge(**it, &merged);
+    if (!errors_->empty()) return nullptr;
+    auto set = std::make_shared<RuleSet>();
+    set->origin = file.path;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) set->lineage.push_back(id_of(**it));
+    compile(merged, set.get());
+    if (!errors_->empty()) return nullptr;
+    return set;
+  }
+
+ private:
+  void error(const Parsed& p, const YAML::Mark& mark, const std::string& message) {
+    RuleError e;
+    e.file = p.file.path;
+    e.file_text = p.file.text;
+    e.offset = mark.is_null() || mark.pos < 0 ? 0 : static_cast<uint32_t>(mark.pos);
+    e.message = message;
+    errors_->push_back(std::move(e));
+  }
+  void error(const Sourced& s, const std::string& message) { error(*s.from, s.node.Mark(), message); }
+
+  static std::string id_of(const Parsed& p) {
+    const YAML::Node id = p.root["id"];
+    return id && id.IsScalar() ? id.Scalar() : p.file.path;
+  }
+
+  bool parse(const RuleFile& file, Parsed* out) {
+    out->file = file;
+    try {
+      out->root = YAML::Load(file.text);
+    } catch (const YAML::Exception& e) {
+      error(*out, e.mark, "YAML 语法错误 (YAML syntax error): " + e.msg);
+      return false;
+    }
+    if (!out->root.IsMap()) {
+      error(*out, out->root.Mark(), "规则文件的顶层必须是映射 (the top level of a rule file must be a mapping)");
+      return false;
+    }
+    return true;
+  }
+
+  bool read_chain(const RuleFile& file, std::vector<const Parsed*>* chain) {
+    RuleFile current = file;
+    std::set<std::string> seen;
+    for (int depth = 0;; ++depth) {
+      parsed_.push_back(std::make_unique<Parsed>());
+      Parsed& p = *parsed_.back();
+      if (!parse(current, &p)) return false;
+      chain->push_back(&p);
+      check_keys(Sourced{p.root, &p}, kTopKeys, "rule set");
+      if (!p.root["id"] || !p.root["id"].IsScalar()) {
+        error(p, p.root.Mark(), "缺少 id (a rule set needs an `id:`)");
+        return false;
+      }
+      if (!seen.insert(p.file.path).second) {
+        error(p, p.root["id"].Mark(), "extends 形成循环 (the extends chain loops back to " + p.file.path + ")");
+        return false;
+      }
+      const YAML::Node ext = p.root["extends"];
+      if (!ext) return true;
+      if (!ext.IsScalar()) {
+        error(p, ext.Mark(), "extends 必须是一个规则集 id 或文件路径 (extends takes one rule set id or path)");
+        return false;
+      }
+      if (depth + 1 >= kMaxExtendsDepth) {
+        error(p, ext.Mark(), "extends 层级过深 (extends chain deeper than 8)");
+        return false;
+      }
+      RuleFile parent;
+      std::string why;
+      if (!resolve_(ext.Scalar(), p.file, &parent, &why)) {
+        error(p, ext.Mark(), why);
+        return false;
+      }
+      current = parent;
+    }
+  }
+
+  void check_keys(const Sourced& map, const std::vector<std::string>& allowed, const std::string& what) {
+    if (!map.node.IsMap()) return;
+    for (const auto& kv : map.node) {
+      const std::string key = kv.first.Scalar();
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+        error(Sourced{kv.first, map.from},
+              "未知的键 `" + key + "` (unknown key in " + what + "; expected one of: " + join(allowed) + ")");
+      }
+    }
+  }
+
+  void merge_map(const Parsed& p, const char* key, const std::vector<std::string>& allowed,
+                 std::map<std::string, Sourced>* into) {
+    const YAML::Node node = p.root[key];
+    if (!node) return;
+    if (!node.IsMap()) {
+      error(p, node.Mark(), std::string("`") + key + "` 必须是映射 (must be a mapping)");
+      return;
+    }
+    check_keys(Sourced{node, &p}, allowed, key);
+    for (const auto& kv : node) (*into)[kv.first.Scalar()] = Sourced{kv.second, &p};
+  }
+
+  // Sections and rules merge by id: a known id overrides the fields it names, a new id is added
+  // (after `after:` when given), `remove: true` drops a section.
+  void merge_list(const Parsed& p, const char* key, const std::vector<std::string>& allowed,
+                  std::vector<Entry>* into) {
+    const YAML::Node list = p.root[key];
+    if (!list) return;
+    if (!list.IsSequence()) {
+      error(p, list.Mark(), std::string("`") + key + "` 必须是列表 (must be a list)");
+      return;
+    }
+    std::set<std::string> ids_here;
+    for (const YAML::Node& item : list) {
+      Sourced s{item, &p};
+      if (!item.IsMap()) {
+        error(s, std::string(key) + " 的每一项必须是映射 (each entry must be a mapping)");
+        continue;
+      }
+      check_keys(s, allowed, key);
+      const YAML::Node id = item["id"];
+      if (!id || !id.IsScalar() || id.Scalar().empty()) {
+        error(s, "缺少 id (each entry needs an `id:`)");
+        continue;
+      }
+      if (!ids_here.insert(id.Scalar()).second) {
+        error(Sourced{id, &p}, "重复的 id `" + id.Scalar() + "` (duplicate id in this file)");
+        continue;
+      }
+      auto it = std::find_if(into->begin(), into->end(), [&](const Entry& e) { return e.id == id.Scalar(); });
+      if (item["remove"] && item["remove"].IsScalar() && item["remove"].Scalar() == "true") {
+        if (it == into->end()) error(Sourced{id, &p}, "要删除的 `" + id.Scalar() + "` 不存在 (nothing to remove)");
+        else into->erase(it);
+        continue;
+      }
+      if (it == into->end()) {
+        Entry e;
+        e.id = id.Scalar();
+        e.decl = s;
+        size_t pos = into->size();
+        if (const YAML::Node after = item["after"]) {
+          auto a = std::find_if(into->begin(), into->end(), [&](const Entry& x) { return x.id == after.Scalar(); });
+          if (a == into->end()) error(Sourced{after, &p}, "after 指向不存在的 id `" + after.Scalar() + "` (no such id)");
+          else pos = static_cast<size_t>(a - into->begin()) + 1;
+        }
+        it = into->insert(into->begin() + static_cast<std::ptrdiff_t>(pos), std::move(e));
+      } else {
+        it->decl = s;
+      }
+      for (const auto& kv : item) {
+        const std::string k = kv.first.Scalar();
+        if (k != "id" && k != "after" && k != "remove") it->set(k, Sourced{kv.second, &p});
+      }
+    }
+  }
+
+  void merge(const Parsed& p, Merged* m) {
+    for (const char* key : {"id", "title", "title_en", "abstract", "applies_to"}) {
+      if (p.root[key]) m->top[key] = Sourced{p.root[key], &p};
+    }
+    // `abstract` is not inherited: a set extending an abstract base is itself concrete.
+    if (!p.root["abstract"]) m->top.erase("abstract");
+    merge_map(p, "facts", kFactKeys, &m->facts);
+    merge_map(p, "outline", kOutlineKeys, &m->outline);
+    merge_list(p, "sections", kSectionKeys, &m->sections);
+    merge_list(p, "rules", kRuleKeys, &m->rules);
+    if (const YAML::Node dis = p.root["disable"]) {
+      if (!dis.IsSequence()) {
+        error(p, dis.Mark(), "disable 必须是规则 id 的列表 (disable takes a list of rule ids)");
+        return;
+      }
+      for (const YAML::Node& id : dis) {
+        auto it = std::find_if(m->rules.begin(), m->rules.end(), [&](const Entry& e) { return e.id == id.Scalar(); });
+        if (it == m->rules.end()) error(Sourced{id, &p}, "没有可停用的规则 `" + id.Scalar() + "` (no such rule to disable)");
+        else it->enabled = false;
+      }
+    }
+  }
+
+  // ---- typed readers: each reports a located error and returns false on bad input ----
+
+  bool read_string(const Sourced& s, std::string* out) {
+    if (!s.node.IsScalar()) {
+      error(s, "应为字符串 (expected a string)");
+      return false;
+    }
+    *out = s.node.Scalar();
+    return true;
+  }
+
+  bool read_int(const Sourced& s, int* out) {
+    try {
+      *out = s.node.as<int>();
+      return true;
+    } catch (const YAML::Exception&) {
+      error(s, "应为整数 (expected a whole number)");
+      return false;
+    }
+  }
+
+  bool read_bool(const Sourced& s, bool* out) {
+    try {
+      *out = s.node.as<bool>();
+      return true;
+    } catch (const YAML::Exception&) {
+      error(s, "应为 true 或 false (expected true or false)");
+      return false;
+    }
+  }
+
+  // A text: "中文" or {zh: 中文, en: English}.
+  bool read_text(const Sourced& s, Text* out) {
+    if (s.node.IsScalar()) {
+      out->zh = s.node.Scalar();
+      return true;
+    }
+    if (s.node.IsMap()) {
+      check_keys(s, {"zh", "en"}, "text");
+      if (s.node["zh"]) read_string(Sourced{s.node["zh"], s.from}, &out->zh);
+      if (s.node["en"]) read_string(Sourced{s.node["en"], s.from}, &out->en);
+      if (out->zh.empty()) error(s, "缺少中文文本 zh (a text needs `zh:`)");
+      return !out->zh.empty();
+    }
+    error(s, "应为文本或 {zh:, en:} (expected a text or {zh:, en:})");
+    return false;
+  }
+
+  std::shared_ptr<const re2::RE2> read_regex(const Sourced& s, const std::vector<std::string>& groups = {}) {
+    std::string pattern;
+    if (!read_string(s, &pattern)) return nullptr;
+    re2::RE2::Options opt;
+    opt.set_log_errors(false);
+    auto re = std::make_shared<re2::RE2>(pattern, opt);
+    if (!re->ok()) {
+      error(s, "正则表达式错误 (bad RE2 pattern): " + re->error() +
+                   " — RE2 has no look-around or back-references");
+      return nullptr;
+    }
+    for (const std::string& g : groups) {
+      if (re->NamedCapturingGroups().count(g) == 0) {
+        error(s, "正则表达式缺少命名分组 (the pattern needs the named group) (?P<" + g + ">…)");
+        return nullptr;
+      }
+    }
+    return re;
+  }
+
+  std::vector<std::shared_ptr<const re2::RE2>> read_regex_list(const Sourced& s,
+                                                                const std::vector<std::string>& groups = {}) {
+    std::vector<std::shared_ptr<const re2::RE2>> out;
+    if (!s.node.IsSequence()) {
+      error(s, "应为正则表达式列表 (expected a list of patterns)");
+      return out;
+    }
+    for (const YAML::Node& item : s.node) {
+      if (auto re = read_regex(Sourced{item, s.from}, groups)) out.push_back(re);
+    }
+    return out;
+  }
+
+  // ---- compile the merged rule set ----
+
+  void compile(const Merged& m, RuleSet* set) {
+    const auto top = [&](const char* k) -> const Sourced* {
+      auto it = m.top.find(k);
+      return it == m.top.end() ? nullptr : &it->second;
+    };
+    read_string(*top("id"), &set->id);
+    if (const Sourced* s = top("abstract")) read_bool(*s, &set->abstract);
+    if (const Sourced* s = top("title")) read_text(*s, &set->title);
+    if (const Sourced* s = top("title_en")) read_string(*s, &set->title.en);
+    if (!set->abstract && set->title.zh.empty()) error(*top("id"), "缺少 title (a rule set needs a `title:`)");
+    if (const Sourced* s = top("applies_to")) {
+      if (!s->node.IsMap()) {
+        error(*s, "applies_to 应为 {from: 年, to: 年} (expected {from: YEAR, to: YEAR})");
+      } else {
+        check_keys(*s, {"from", "to"}, "applies_to");
+        if (s->node["from"]) read_int(Sourced{s->node["from"], s->from}, &set->year_from);
+        if (s->node["to"]) read_int(Sourced{s->node["to"], s->from}, &set->year_to);
+      }
+    }
+    compile_model(m, set);
+    for (const Entry& e : m.sections) compile_section(e, set);
+    for (const Entry& e : m.rules) {
+      if (e.enabled) compile_rule(e, set);
+    }
+    const std::vector<Section>* sections = &set->sections;
+    set->model.known_heading = [sections](std::string_view key) {
+      return std::any_of(sections->begin(), sections->end(), [&](const Section& s) { return s.matches(key); });
+    };
+  }
+
+  void compile_model(const Merged& m, RuleSet* set) {
+    DocumentModel& d = set->model;
+    const auto fact = [&](const char* k) -> const Sourced* {
+      auto it = m.facts.find(k);
+      return it == m.facts.end() ? nullptr : &it->second;
+    };
+    if (auto s = fact("title_standalone")) d.title_standalone = read_regex_list(*s);
+    if (auto s = fact("title_embedded")) d.title_embedded = read_regex_list(*s, {"title"});
+    if (auto s = fact("title_search_lines")) read_int(*s, &d.title_search_lines);
+    if (auto s = fact("year")) d.year = read_regex(*s, {"year"});
+    if (auto s = fact("period")) d.period = read_regex(*s, {"start"});
+    if (auto s = fact("agency_in_title")) d.agency_in_title = read_regex_list(*s, {"agency"});
+    if (auto s = fact("agency_line")) d.agency_line = read_regex(*s, {"agency"});
+    if (auto s = fact("year_typo")) d.year_typo = read_regex(*s, {"digits"});
+    auto it = m.outline.find("bare_heading_max_chars");
+    if (it != m.outline.end()) read_int(it->second, &d.bare_heading_max_chars);
+  }
+
+  void compile_section(const Entry& e, RuleSet* set) {
+    Section sec;
+    sec.id = e.id;
+    if (const Sourced* s = e.get("title")) read_text(*s, &sec.title);
+    else error(e.decl, "章节缺少 title (a section needs a `title:`)");
+    if (const Sourced* s = e.get("title_en")) read_string(*s, &sec.title.en);
+    if (const Sourced* s = e.get("required")) read_bool(*s, &sec.required);
+    if (const Sourced* s = e.get("cite")) read_string(*s, &sec.cite);
+    if (const Sourced* s = e.get("body")) sec.body = read_regex(*s);
+    // The title itself always matches; `match:` adds words or word groups.
+    sec.match.push_back({normalize_label(sec.title.zh)});
+    if (const Sourced* s = e.get("match")) {
+      if (!s->node.IsSequence()) {
+        error(*s, "match 应为列表：词，或须同时出现的词组 (expected a list of words or word groups)");
+      } else {
+        for (const YAML::Node& item : s->node) {
+          std::vector<std::string> group;
+          if (item.IsScalar()) {
+            group.push_back(normalize_label(item.Scalar()));
+          } else if (item.IsSequence()) {
+            for (const YAML::Node& w : item) {
+              if (w.IsScalar()) group.push_back(normalize_label(w.Scalar()));
+              else error(Sourced{w, s->from}, "应为词 (expected a word)");
+            }
+          } else {
+            error(Sourced{item, s->from}, "应为词或词组 (expected a word or a list of words)");
+          }
+          group.erase(std::remove(group.begin(), group.end(), std::string()), group.end());
+          if (!group.empty()) sec.match.push_back(std::move(group));
+        }
+      }
+    }
+    set->sections.push_back(std::move(sec));
+  }
+
+  void compile_rule(const Entry& e, RuleSet* set) {
+    Rule r;
+    r.id = e.id;
+    r.defined_at = e.decl.from->file.path + ":" + std::to_string(e.decl.node.Mark().line + 1);
+    const Sourced* kind = e.get("kind");
+    if (!kind) {
+      error(e.decl, "规则缺少 kind (a rule needs a `kind:`)");
+      return;
+    }
+    read_string(*kind, &r.kind);
+    const RuleKind* rk = find_rule_kind(r.kind);
+    if (!rk) {
+      std::vector<std::string> names;
+      for (const RuleKind& k : rule_kinds()) names.push_back(k.name);
+      error(*kind, "未知的规则类型 `" + r.kind + "` (unknown rule kind; known: " + join(names) + ")");
+      return;
+    }
+    if (const Sourced* s = e.get("severity")) {
+      std::string sev;
+      if (read_string(*s, &sev) && !parse_severity(sev, &r.severity)) {
+        error(*s, "severity 应为 error、warning 或 info (expected error, warning or info)");
+      }
+    }
+    if (const Sourced* s = e.get("cite")) read_string(*s, &r.cite);
+    if (const Sourced* s = e.get("summary")) read_text(*s, &r.summary);
+    if (const Sourced* s = e.get("doc")) read_text(*s, &r.doc);
+    if (const Sourced* s = e.get("example")) read_string(*s, &r.example);
+    if (const Sourced* s = e.get("enabled")) {
+      bool enabled = true;
+      if (read_bool(*s, &enabled) && !enabled) return;
+    }
+    const Sourced* msgs = e.get("messages");
+    if (msgs && !msgs->node.IsMap()) {
+      error(*msgs, "messages 应为映射 (expected a mapping of message templates)");
+      msgs = nullptr;
+    }
+    if (msgs) {
+      check_keys(*msgs, rk->message_keys, "messages of kind " + rk->name);
+      for (const auto& kv : msgs->node) read_text(Sourced{kv.second, msgs->from}, &r.messages[kv.first.Scalar()]);
+    }
+    for (const std::string& k : rk->message_keys) {
+      if (r.messages.count(k) == 0) {
+        error(msgs ? *msgs : e.decl, "缺少消息模板 messages." + k + " (kind " + rk->name + " needs it)");
+      }
+    }
+    YAML::Node params(YAML::NodeType::Map);
+    const Parsed* params_from = e.decl.from;
+    if (const Sourced* s = e.get("params")) {
+      if (!s->node.IsMap()) {
+        error(*s, "params 应为映射 (expected a mapping)");
+      } else {
+        check_keys(*s, rk->param_keys, "params of kind " + rk->name);
+        params = s->node;
+        params_from = s->from;
+      }
+    }
+    r.check = rk->make(params, [&](const YAML::Node& at, const std::string& msg) {
+      error(*params_from, at.Mark(), msg);
+    });
+    if (r.check) set->rules.push_back(std::move(r));
+  }
+
+  const RuleFileResolver& resolve_;
+  std::vector<RuleError>* errors_;
+  std::vector<std::unique_ptr<Parsed>> parsed_;
+};
+
+}  // namespace
+
+std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFileResolver& resolve,
+                                             std::vector<RuleError>* errors) {
+  return Loader(resolve, errors).load(file);
+}
+
+bool RuleSet::applies_to(int year) const {
+  if (abstract || (year_from == 0 && year_to == 0)) return false;
+  return (year_from == 0 || year >= year_from) && (year_to == 0 || year <= year_to);
+}
+
+const Section* RuleSet::section(const std::string& sid) const {
+  for (const Section& s : sections) {
+    if (s.id == sid) return &s;
+  }
+  return nullptr;
+}
+
+bool Section::matches(std::string_view key) const {
+  for (const auto& group : match) {
+    bool all = std::all_of(group.begin(), group.end(),
+                           [&](const std::string& w) { return key.find(w) != std::string_view::npos; });
+    if (all) return true;
+  }
+  return false;
+}
+
+}  // namespace gklint

@@ -1,0 +1,27 @@
+// Reads a rule file and the files it extends, merges them, and compiles the result.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gklint/ruleset.hpp"
+
+namespace gklint {
+
+struct RuleFile {
+  std::string path;   // as shown in messages
+  std::string text;
+  std::string builtin_id;  // set for embedded files
+};
+
+// Finds the file an `extends:` value names: a built-in id, or a path relative to `from`.
+// Returns false with `error` set when there is no such file.
+using RuleFileResolver =
+    std::function<bool(const std::string& ref, const RuleFile& from, RuleFile* out, std::string* error)>;
+
+std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFileResolver& resolve,
+                                             std::vector<RuleError>* errors);
+
+}  // namespace gklint
