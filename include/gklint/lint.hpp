@@ -1,0 +1,53 @@
+// The one call both front ends (CLI, later the language server) make: bytes in, findings out.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gklint/diagnostic.hpp"
+#include "gklint/ruleset.hpp"
+#include "gklint/source.hpp"
+
+namespace gklint {
+
+struct LintOptions {
+  int year = 0;          // --year: overrides the detected report year when non-zero
+  Lang lang = Lang::zh;  // language of messages
+};
+
+struct FileResult {
+  std::string path;
+  std::shared_ptr<const Source> source;  // positions and source lines for every output
+  std::string ruleset;                   // id of the rule set used; empty when nothing was checked
+  int report_year = 0;                   // 0 = not found
+  std::string year_source;               // "title" | "period" | "text" | "option" | ""
+  std::string title;                     // as printed in the report
+  std::string agency;
+  std::vector<Diagnostic> diagnostics;   // ordered by position
+  bool unreadable = false;               // an input-error: nothing else was checked
+};
+
+class Linter {
+ public:
+  // `fixed`: the rule set for every file (--rules), or nullptr to choose one per file by its
+  // report year among the built-in sets.
+  Linter(Catalog& catalog, std::shared_ptr<const RuleSet> fixed, LintOptions options);
+
+  FileResult lint(const std::string& path, std::string bytes) const;
+
+ private:
+  std::shared_ptr<const RuleSet> choose(const Source& source, const class View& view, int* year) const;
+
+  Catalog& catalog_;
+  std::shared_ptr<const RuleSet> fixed_;
+  std::shared_ptr<const RuleSet> base_;  // facts patterns used to find the year before choosing
+  LintOptions options_;
+};
+
+// A rule file error shown like any finding: a result for the rule file with one rule-error.
+FileResult rule_error_result(const RuleError& error, Lang lang);
+// A file that could not be read at all (missing, a folder, no permission): one input-error.
+FileResult unreadable_result(const std::string& path, const std::string& message);
+
+}  // namespace gklint

@@ -1,0 +1,289 @@
+// gklint command line: lint reports, list rule sets, explain a rule.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "gklint/emit.hpp"
+#include "gklint/lint.hpp"
+
+namespace fs = std::filesystem;
+using namespace gklint;
+
+namespace {
+
+struct Options {
+  std::vector<std::string> paths;
+  std::string rules;
+  int year = 0;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::string lang = "zh";
+  std::string color = "auto";
+  std::string explain_id;
+  std::string rules_id;
+};
+
+// Diagnostics gklint itself emits (not from a rule file), for `gklint explain`.
+struct ToolRule {
+  const char* id;
+  const char* kind;
+  const char* zh;
+  const char* en;
+};
+const ToolRule kToolRules[] = {
+    {"input.error", "input-error",
+     "输入文件无法作为报告读取：文件不存在或无法读取、为空、是二进制文件（如 PDF、图片、.doc），或不是有效的 UTF-8 "
+     "文本。该文件的其他内容都没有检查。",
+     "The input could not be read as a report: missing or unreadable, empty, binary (a PDF, an image, a .doc), "
+     "or not valid UTF-8. Nothing else in that file was checked."},
+    {"rule.error", "rule-error",
+     "规则文件有错误（YAML 语法、未知的键、错误的类型、无效的正则表达式、extends 指向不存在的规则集）。位置指向规则文件中的行和列。",
+     "A rule file has an error (YAML syntax, an unknown key, a wrong type, an invalid pattern, an extends that "
+     "names no rule set). The location is the line and column in the rule file."},
+    {"ruleset.year", "ruleset-year",
+     "用 --rules 指定的规则集并非为该报告年度制定（例如用 gov-2007 检查 2020 年报告），检查结果可能不适用。",
+     "The rule set named with --rules was not written for the report's year (e.g. gov-2007 on a 2020 report); "
+     "its findings may not apply."},
+};
+
+bool read_bytes(std::istream& in, std::string* out) {
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return !in.bad();
+}
+
+bool lintable_extension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".txt" || ext == ".md";
+}
+
+// Paths in the order given; a folder's .txt/.md files sorted, so output is the same every run.
+// Symbolic links to folders are not followed, so a link loop cannot make the walk endless.
+std::vector<std::string> expand(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (p != "-" && fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+           !ec && it != end; it.increment(ec)) {
+        if (it->is_regular_file(ec) && lintable_extension(it->path())) found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+int list_rules(Catalog& catalog, const Options& o, Lang lang) {
+  std::vector<std::string> ids = o.rules_id.empty() ? catalog.builtin_ids() : std::vector<std::string>{o.rules_id};
+  for (const std::string& id : ids) {
+    std::vector<RuleError> errors;
+    auto set = catalog.get(id, &errors);
+    if (!set) {
+      for (const auto& e : errors) std::cerr << "gklint: " << e.file << ": " << e.message << "\n";
+      return 2;
+    }
+    if (set->abstract && o.rules_id.empty()) continue;
+    std::cout << set->id << "  " << set->title.in(lang);
+    if (set->year_from || set->year_to) {
+      std::cout << "  [" << (set->year_from ? std::to_string(set->year_from) : "") << "–"
+                << (set->year_to ? std::to_string(set->year_to) : "") << "]";
+    } else {
+      std::cout << (lang == Lang::en ? "  [only with --rules]" : "  [仅在 --rules 指定时使用]");
+    }
+    std::cout << "\n";
+    if (set->lineage.size() > 1) {
+      std::cout << "  extends:";
+      for (size_t i = 0; i + 1 < set->lineage.size(); ++i) std::cout << " " << set->lineage[i];
+      std::cout << "\n";
+    }
+    std::cout << (lang == Lang::en ? "  sections:\n" : "  章节：\n");
+    for (const Section& s : set->sections) {
+      std::cout << "    " << s.id << "  " << s.title.in(lang)
+                << (s.required ? "" : (lang == Lang::en ? " (optional)" : "（可选）")) << "\n";
+    }
+    std::cout << (lang == Lang::en ? "  rules:\n" : "  规则：\n");
+    for (const Rule& r : set->rules) {
+      std::cout << "    " << r.id << "  " << severity_name(r.severity) << "  " << r.summary.in(lang) << "\n";
+    }
+  }
+  return 0;
+}
+
+int explain(Catalog& catalog, const std::string& id, Lang lang) {
+  for (const ToolRule& t : kToolRules) {
+    if (id == t.id) {
+      std::cout << t.id << "  (kind: " << t.kind << ", error)\n\n" << (lang == Lang::en ? t.en : t.zh) << "\n";
+      return 0;
+    }
+  }
+  const Rule* first = nullptr;
+  std::vector<std::pair<std::string, const Rule*>> uses;  // rule set id -> rule
+  std::vector<std::string> all_ids;
+  for (const std::string& set_id : catalog.builtin_ids()) {
+    std::vector<RuleError> errors;
+    auto set = catalog.get(set_id, &errors);
+    if (!set || set->abstract) continue;
+    for (const Rule& r : set->rules) {
+      all_ids.push_back(r.id);
+      if (r.id == id) {
+        if (!first) first = &r;
+        uses.emplace_back(set->id, &r);
+      }
+    }
+  }
+  if (!first) {
+    std::sort(all_ids.begin(), all_ids.end());
+    all_ids.erase(std::unique(all_ids.begin(), all_ids.end()), all_ids.end());
+    std::cerr << "gklint: " << (lang == Lang::en ? "no rule named " : "没有名为 ") << "`" << id << "`"
+              << (lang == Lang::en ? "; rules: " : " 的规则；已有规则：");
+    for (size_t i = 0; i < all_ids.size(); ++i) std::cerr << (i ? ", " : "") << all_ids[i];
+    for (const ToolRule& t : kToolRules) std::cerr << ", " << t.id;
+    std::cerr << "\n";
+    return 2;
+  }
+  const bool en = lang == Lang::en;
+  std::cout << first->id << "  (kind: " << first->kind << ", " << severity_name(first->severity) << ")\n";
+  if (!first->summary.zh.empty()) std::cout << first->summary.in(lang) << "\n";
+  std::cout << "\n" << first->doc.in(lang) << "\n";
+  if (!first->example.empty()) std::cout << (en ? "Example:\n" : "示例：\n") << first->example << "\n";
+  std::cout << (en ? "Basis, by rule set:\n" : "依据（按规则集）：\n");
+  for (const auto& [set_id, r] : uses) {
+    std::cout << "  " << set_id << ": " << (r->cite.empty() ? "-" : r->cite) << "  (" << r->defined_at << ")\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  CLI::App app{
+      "gklint " GKLINT_VERSION
+      " — 政府信息公开工作年度报告检查工具 / linter for government information-disclosure annual reports\n\n"
+      "  gklint report.txt                 lint one report (exit 1 if it has errors)\n"
+      "  gklint reports/ --format json     lint every .txt/.md below a folder\n"
+      "  gklint --rules gov-2007 a.txt     force a rule set (default: chosen by the report year)\n"
+      "  gklint rules [ID]                 list the built-in rule sets and their rules\n"
+      "  gklint explain RULE-ID            what a rule checks, why, and the article it cites\n\n"
+      "Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a rule file error,\n"
+      "or an input that could not be read at all. `-` reads a report from standard input.",
+      "gklint"};
+  app.set_version_flag("--version", "gklint " GKLINT_VERSION);
+  app.add_option("paths", o.paths, "report files or folders (.txt, .md); - for standard input");
+  app.add_option("--rules", o.rules, "rule set: a built-in id (gov-2007, gov-2019, gov-2021, …) or a YAML file")
+      ->type_name("ID|FILE");
+  app.add_option("--year", o.year, "report year, overriding the one found in the report")
+      ->check(CLI::Range(1990, 2100));
+  app.add_option("--format", o.format, "output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  app.add_option("--fail-on", o.fail_on, "lowest severity that makes the exit status 1")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
+  app.add_option("--lang", o.lang, "language of messages")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+  app.add_option("--color", o.color, "colour in text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  CLI::App* rules_cmd = app.add_subcommand("rules", "list the built-in rule sets, their sections and rules");
+  rules_cmd->add_option("id", o.rules_id, "one rule set (a built-in id or a YAML file)");
+  CLI::App* explain_cmd = app.add_subcommand("explain", "explain a rule: what it checks, why, the article it cites");
+  explain_cmd->add_option("rule", o.explain_id, "rule id, e.g. section.missing")->required();
+  app.require_subcommand(0, 1);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  const Lang lang = o.lang == "en" ? Lang::en : Lang::zh;
+  Catalog catalog;
+  if (*rules_cmd) return list_rules(catalog, o, lang);
+  if (*explain_cmd) return explain(catalog, o.explain_id, lang);
+
+  if (o.paths.empty()) {
+    std::cerr << "gklint: " << (lang == Lang::en ? "no input files; see gklint --help" : "没有输入文件；用法见 gklint --help")
+              << "\n";
+    return 2;
+  }
+
+  const bool json = o.format == "json";
+  TextStyle style;
+  style.lang = lang;
+  style.color = o.color == "always" || (o.color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+
+  std::shared_ptr<const RuleSet> fixed;
+  if (!o.rules.empty()) {
+    std::vector<RuleError> errors;
+    fixed = catalog.get(o.rules, &errors);
+    if (!fixed) {
+      Summary summary;
+      JsonWriter* writer = nullptr;
+      std::unique_ptr<JsonWriter> holder;
+      if (json) writer = (holder = std::make_unique<JsonWriter>(std::cout)).get();
+      for (const RuleError& e : errors) {
+        FileResult r = rule_error_result(e, lang);
+        summary.add(r);
+        if (writer) writer->file(r);
+        else write_text(std::cout, r, style);
+      }
+      if (writer) writer->finish(summary);
+      return 2;
+    }
+  }
+
+  LintOptions lint_options;
+  lint_options.year = o.year;
+  lint_options.lang = lang;
+  const Linter linter(catalog, fixed, lint_options);
+
+  Summary summary;
+  std::unique_ptr<JsonWriter> writer;
+  if (json) writer = std::make_unique<JsonWriter>(std::cout);
+  Severity threshold = Severity::error;
+  const bool never = o.fail_on == "never";
+  if (!never) parse_severity(o.fail_on, &threshold);
+  bool failed = false;
+
+  for (const std::string& path : expand(o.paths)) {
+    FileResult r;
+    std::string bytes;
+    std::error_code ec;
+    if (path == "-") {
+      read_bytes(std::cin, &bytes);
+      r = linter.lint("<stdin>", std::move(bytes));
+    } else if (!fs::exists(path, ec)) {
+      r = unreadable_result(path, lang == Lang::en ? "no such file" : "文件不存在");
+    } else {
+      std::ifstream in(path, std::ios::binary);
+      if (!in || !read_bytes(in, &bytes)) {
+        r = unreadable_result(path, lang == Lang::en ? "cannot read the file" : "无法读取文件");
+      } else {
+        r = linter.lint(path, std::move(bytes));
+      }
+    }
+    summary.add(r);
+    for (const Diagnostic& d : r.diagnostics) {
+      if (!never && d.severity >= threshold) failed = true;
+    }
+    if (writer) writer->file(r);
+    else write_text(std::cout, r, style);
+  }
+  if (writer) writer->finish(summary);
+  else write_text_summary(std::cout, summary, style);
+  if (summary.unreadable > 0) return 2;
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,61 @@
+#include <nlohmann/json.hpp>
+
+#include "gklint/emit.hpp"
+
+namespace gklint {
+
+namespace {
+
+// Format of the JSON document; bumped on any incompatible change (docs/json-output.md).
+constexpr int kJsonSchemaVersion = 1;
+
+nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d) {
+  const Position b = src.position(d.span.begin);
+  const Position e = src.position(std::max(d.span.end, d.span.begin));
+  nlohmann::ordered_json j;
+  j["rule"] = d.rule;
+  j["kind"] = d.kind;
+  j["severity"] = severity_name(d.severity);
+  j["line"] = b.line;
+  j["column"] = b.column;
+  j["end_line"] = e.line;
+  j["end_column"] = e.column;
+  j["message"] = d.message;
+  j["cite"] = d.cite;
+  for (const auto& [k, v] : d.fields) j[k] = v;
+  return j;
+}
+
+}  // namespace
+
+JsonWriter::JsonWriter(std::ostream& out) : out_(out) {
+  out_ << "{\"version\":" << kJsonSchemaVersion << ",\"gklint\":\"" << GKLINT_VERSION << "\",\"files\":[";
+}
+
+void JsonWriter::file(const FileResult& r) {
+  nlohmann::ordered_json j;
+  j["path"] = r.path;
+  j["status"] = r.unreadable ? "unreadable" : "checked";
+  j["ruleset"] = r.ruleset.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.ruleset);
+  j["report_year"] = r.report_year ? nlohmann::ordered_json(r.report_year) : nlohmann::ordered_json(nullptr);
+  j["year_source"] = r.year_source.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.year_source);
+  j["encoding"] = r.source->encoding();
+  j["title"] = r.title.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.title);
+  j["agency"] = r.agency.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.agency);
+  j["diagnostics"] = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : r.diagnostics) j["diagnostics"].push_back(diagnostic_json(*r.source, d));
+  out_ << (first_ ? "\n" : ",\n") << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  first_ = false;
+}
+
+void JsonWriter::finish(const Summary& s) {
+  nlohmann::ordered_json j;
+  j["files"] = s.files;
+  j["unreadable"] = s.unreadable;
+  j["errors"] = s.errors;
+  j["warnings"] = s.warnings;
+  j["infos"] = s.infos;
+  out_ << "\n],\"summary\":" << j.dump() << "}\n";
+}
+
+}  // namespace gklint

@@ -1,0 +1,115 @@
+#include <algorithm>
+
+#include "gklint/emit.hpp"
+
+namespace gklint {
+
+namespace {
+
+const char* kReset = "\033[0m";
+const char* kBold = "\033[1m";
+
+const char* severity_color(Severity s) {
+  switch (s) {
+    case Severity::error: return "\033[1;31m";
+    case Severity::warning: return "\033[1;33m";
+    case Severity::info: return "\033[1;36m";
+  }
+  return "";
+}
+
+const char* severity_label(Severity s, Lang lang) {
+  if (lang == Lang::en) return severity_name(s);
+  switch (s) {
+    case Severity::error: return "错误";
+    case Severity::warning: return "警告";
+    case Severity::info: return "提示";
+  }
+  return "";
+}
+
+int width_of(std::string_view s) {
+  int w = 0;
+  for (size_t i = 0; i < s.size();) w += display_width(utf8_next(s, i));
+  return w;
+}
+
+}  // namespace
+
+int display_width(char32_t c) {
+  if (c == '\t') return 1;  // shown as one space
+  if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+      (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD)) {
+    return 2;
+  }
+  return 1;
+}
+
+void Summary::add(const FileResult& r) {
+  ++files;
+  if (r.unreadable) ++unreadable;
+  for (const Diagnostic& d : r.diagnostics) {
+    switch (d.severity) {
+      case Severity::error: ++errors; break;
+      case Severity::warning: ++warnings; break;
+      case Severity::info: ++infos; break;
+    }
+  }
+}
+
+void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) {
+  const Source& src = *r.source;
+  const auto paint = [&](const char* code) { return style.color ? code : ""; };
+  for (const Diagnostic& d : r.diagnostics) {
+    const Position p = src.position(d.span.begin);
+    out << paint(kBold) << r.path << ":" << p.line << ":" << p.column << ":" << paint(kReset) << " "
+        << paint(severity_color(d.severity)) << severity_label(d.severity, style.lang) << ":" << paint(kReset)
+        << " " << d.message << " [" << d.rule << "]\n";
+    // The source line, long lines cut to a window around the span, and a caret under the span.
+    std::string_view line = src.line_text(p.line);
+    if (line.empty() && d.span.begin == d.span.end) continue;
+    const uint32_t line_begin = static_cast<uint32_t>(line.data() - src.text().data());
+    size_t from = 0, to = line.size();
+    const size_t span_at = d.span.begin - line_begin;
+    const size_t kBefore = 90, kAfter = 180;  // bytes of context: about 30 and 60 CJK characters
+    if (span_at > kBefore) {
+      from = span_at - kBefore;
+      while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
+    }
+    if (to - span_at > kAfter) {
+      to = span_at + kAfter;
+      while (to > from && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) --to;
+    }
+    std::string shown(line.substr(from, to - from));
+    std::replace(shown.begin(), shown.end(), '\t', ' ');
+    const std::string prefix = (from > 0 ? "…" : "");
+    const std::string number = std::to_string(p.line);
+    const std::string gutter(number.size(), ' ');
+    out << paint(kBold) << " " << number << " | " << paint(kReset) << prefix << shown << (to < line.size() ? "…" : "")
+        << "\n";
+    const size_t span_end = std::min<size_t>(std::max(d.span.end, d.span.begin) - line_begin, to);
+    const int pad = width_of(prefix) + width_of(line.substr(from, span_at - from));
+    const int len = std::max(1, width_of(line.substr(span_at, span_end > span_at ? span_end - span_at : 0)));
+    out << paint(kBold) << " " << gutter << " | " << paint(kReset) << std::string(pad, ' ')
+        << paint(severity_color(d.severity)) << std::string(len, '^') << paint(kReset) << "\n";
+    if (!d.cite.empty()) {
+      out << " " << gutter << " = " << (style.lang == Lang::en ? "basis: " : "依据：") << d.cite << "\n";
+    }
+  }
+}
+
+void write_text_summary(std::ostream& out, const Summary& s, const TextStyle& style) {
+  if (style.lang == Lang::en) {
+    out << s.files << (s.files == 1 ? " file" : " files") << " checked: " << s.errors << " error(s), "
+        << s.warnings << " warning(s), " << s.infos << " info";
+    if (s.unreadable) out << "; " << s.unreadable << " could not be checked";
+  } else {
+    out << "共检查 " << s.files << " 个文件：" << s.errors << " 个错误，" << s.warnings << " 个警告，" << s.infos
+        << " 条提示";
+    if (s.unreadable) out << "；" << s.unreadable << " 个文件无法检查";
+  }
+  out << "\n";
+}
+
+}  // namespace gklint

@@ -1,0 +1,134 @@
+#include "gklint/lint.hpp"
+
+#include <algorithm>
+
+#include "gklint/report.hpp"
+#include "gklint/view.hpp"
+#include "rules/check.hpp"
+
+namespace gklint {
+
+namespace {
+
+// The base rule set holds the patterns that find the title and year; every built-in set extends it.
+constexpr const char* kBaseRuleSet = "base";
+
+std::string choose_text(Lang lang, const std::string& zh, const std::string& en) {
+  return lang == Lang::en ? en : zh;
+}
+
+}  // namespace
+
+Linter::Linter(Catalog& catalog, std::shared_ptr<const RuleSet> fixed, LintOptions options)
+    : catalog_(catalog), fixed_(std::move(fixed)), options_(options) {
+  if (!fixed_) {
+    std::vector<RuleError> errors;
+    base_ = catalog_.get(kBaseRuleSet, &errors);  // built in; its loading is covered by tests
+  }
+}
+
+std::shared_ptr<const RuleSet> Linter::choose(const Source& source, const View& view, int* year) const {
+  if (fixed_) return fixed_;
+  Facts facts = read_facts(source, view, base_->model, options_.year);
+  *year = facts.report_year;
+  std::vector<RuleError> errors;  // built-in sets load cleanly; the tests load every one
+  if (facts.report_year == 0) return catalog_.get(catalog_.newest_id(), &errors);
+  if (auto set = catalog_.for_year(facts.report_year)) return set;
+  // Outside every set's years: before the first regime use the oldest, after it the newest.
+  std::shared_ptr<const RuleSet> oldest;
+  for (const auto& id : catalog_.builtin_ids()) {
+    auto set = catalog_.get(id, &errors);
+    if (set && !set->abstract && set->year_from > 0 && (!oldest || set->year_from < oldest->year_from)) {
+      oldest = set;
+    }
+  }
+  if (oldest && facts.report_year < oldest->year_from) return oldest;
+  return catalog_.get(catalog_.newest_id(), &errors);
+}
+
+FileResult Linter::lint(const std::string& path, std::string bytes) const {
+  FileResult r;
+  r.path = path;
+  auto source = std::make_shared<Source>(Source::decode(path, std::move(bytes)));
+  r.source = source;
+  const Lang lang = options_.lang;
+
+  if (const auto& problem = source->problem()) {
+    Diagnostic d;
+    d.rule = "input.error";
+    d.kind = "input-error";
+    d.severity = Severity::error;
+    d.span = {problem->offset, problem->offset};
+    d.message = choose_text(lang, problem->message_zh, problem->message_en);
+    r.diagnostics.push_back(std::move(d));
+    r.unreadable = true;
+    return r;
+  }
+
+  const View view = View::build(source->text());
+  int year = 0;
+  std::shared_ptr<const RuleSet> rules = choose(*source, view, &year);
+  r.ruleset = rules->id;
+
+  Report report;
+  report.facts = read_facts(*source, view, rules->model, options_.year);
+  report.headings = read_outline(*source, view, rules->model, report.facts);
+  r.report_year = report.facts.report_year;
+  r.year_source = report.facts.year_source;
+  if (report.facts.title) r.title = std::string(span_text(*source, *report.facts.title));
+  if (report.facts.agency) r.agency = std::string(span_text(*source, *report.facts.agency));
+
+  const CheckContext ctx{*source, view, report, *rules, lang};
+  for (const Rule& rule : rules->rules) rule.check->run(rule, ctx, r.diagnostics);
+
+  // A set chosen by hand for a year it was not written for: say so, the findings may not apply.
+  if (fixed_ && r.report_year > 0 && (rules->year_from || rules->year_to) && !rules->applies_to(r.report_year)) {
+    Diagnostic d;
+    d.rule = "ruleset.year";
+    d.kind = "ruleset-year";
+    d.severity = Severity::info;
+    d.span = report.facts.title.value_or(Span{0, 0});
+    std::string years = std::to_string(rules->year_from) + "–" + (rules->year_to ? std::to_string(rules->year_to) : "");
+    d.message = choose_text(lang,
+        "报告年度为 " + std::to_string(r.report_year) + " 年，但规则集 " + rules->id + " 适用于 " + years + " 年度报告",
+        "the report year is " + std::to_string(r.report_year) + " but rule set " + rules->id +
+            " is for reports of " + years);
+    r.diagnostics.push_back(std::move(d));
+  }
+
+  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.rule < b.rule;
+  });
+  return r;
+}
+
+FileResult rule_error_result(const RuleError& error, Lang) {
+  FileResult r;
+  r.path = error.file;
+  r.source = std::make_shared<Source>(Source::decode(error.file, error.file_text));
+  r.unreadable = true;
+  Diagnostic d;
+  d.rule = "rule.error";
+  d.kind = "rule-error";
+  d.severity = Severity::error;
+  d.span = {error.offset, error.offset};
+  d.message = error.message;  // rule file errors carry both languages
+  r.diagnostics.push_back(std::move(d));
+  return r;
+}
+
+FileResult unreadable_result(const std::string& path, const std::string& message) {
+  FileResult r;
+  r.path = path;
+  r.source = std::make_shared<Source>(Source::decode(path, ""));
+  r.unreadable = true;
+  Diagnostic d;
+  d.rule = "input.error";
+  d.kind = "input-error";
+  d.severity = Severity::error;
+  d.message = message;
+  r.diagnostics.push_back(std::move(d));
+  return r;
+}
+
+}  // namespace gklint
