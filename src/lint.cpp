@@ -70,7 +70,7 @@ FileResult Linter::lint(const std::string& path, std::string bytes) const {
   std::shared_ptr<const RuleSet> rules = choose(*source, view, &year);
   r.ruleset = rules->id;
 
-  Report report;
+  Report& report = r.report;
   report.facts = read_facts(*source, view, rules->model, options_.year);
   report.headings = read_outline(*source, view, rules->model, report.facts);
   r.report_year = report.facts.report_year;

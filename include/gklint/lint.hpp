@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "gklint/diagnostic.hpp"
+#include "gklint/report.hpp"
 #include "gklint/ruleset.hpp"
 #include "gklint/source.hpp"
 
@@ -24,6 +25,7 @@ struct FileResult {
   std::string year_source;               // "title" | "period" | "text" | "option" | ""
   std::string title;                     // as printed in the report
   std::string agency;
+  Report report;                         // what was read: facts and headings (`gklint outline`)
   std::vector<Diagnostic> diagnostics;   // ordered by position
   bool unreadable = false;               // an input-error: nothing else was checked
 };

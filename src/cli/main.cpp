@@ -28,6 +28,7 @@ struct Options {
   std::string color = "auto";
   std::string explain_id;
   std::string rules_id;
+  std::string outline_path;
 };
 
 // Diagnostics gklint itself emits (not from a rule file), for `gklint explain`.
@@ -167,6 +168,45 @@ int explain(Catalog& catalog, const std::string& id, Lang lang) {
   return 0;
 }
 
+const char* style_name(NumberStyle s) {
+  switch (s) {
+    case NumberStyle::none: return "bare";
+    case NumberStyle::part: return "part";
+    case NumberStyle::cn_dun: return "一、";
+    case NumberStyle::cn_paren: return "（一）";
+    case NumberStyle::arabic_dot: return "1.";
+    case NumberStyle::arabic_paren: return "（1）";
+  }
+  return "";
+}
+
+// What gklint read from a report: the facts and every heading, with positions, so a user can see
+// why a section was or was not recognised.
+void print_outline(const FileResult& r, bool en) {
+  const Source& src = *r.source;
+  const auto where = [&](Span s) {
+    Position p = src.position(s.begin);
+    return std::to_string(p.line) + ":" + std::to_string(p.column);
+  };
+  const Facts& f = r.report.facts;
+  std::cout << (en ? "rule set:     " : "规则集：  ") << r.ruleset << "\n";
+  std::cout << (en ? "title:        " : "标题：    ")
+            << (f.title ? where(*f.title) + "  " + std::string(span_text(src, *f.title)) : "-") << "\n";
+  std::cout << (en ? "report year:  " : "报告年度：") << (r.report_year ? std::to_string(r.report_year) : "-")
+            << (r.year_source.empty() ? "" : " (" + r.year_source + ")") << "\n";
+  std::cout << (en ? "period:       " : "统计期限：")
+            << (f.period ? where(*f.period) + "  " + std::string(span_text(src, *f.period)) : "-") << "\n";
+  std::cout << (en ? "agency:       " : "机关：    ")
+            << (f.agency ? where(*f.agency) + "  " + std::string(span_text(src, *f.agency)) : "-") << "\n";
+  std::cout << (en ? "headings:\n" : "标题层级：\n");
+  for (const Heading& h : r.report.headings) {
+    std::string pos = where(h.span);
+    pos.resize(std::max<size_t>(pos.size(), 8), ' ');
+    std::cout << "  " << pos << std::string(static_cast<size_t>(h.level) * 2, ' ') << span_text(src, h.span) << "  ["
+              << style_name(h.style) << (h.in_paragraph ? (en ? ", in a paragraph" : "，段落中") : "") << "]\n";
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -200,6 +240,8 @@ int main(int argc, char** argv) {
   rules_cmd->add_option("id", o.rules_id, "one rule set (a built-in id or a YAML file)");
   CLI::App* explain_cmd = app.add_subcommand("explain", "explain a rule: what it checks, why, the article it cites");
   explain_cmd->add_option("rule", o.explain_id, "rule id, e.g. section.missing")->required();
+  CLI::App* outline_cmd = app.add_subcommand("outline", "show what gklint reads from a report: title, year, headings");
+  outline_cmd->add_option("file", o.outline_path, "report file")->required();
   app.require_subcommand(0, 1);
 
   try {
@@ -214,7 +256,7 @@ int main(int argc, char** argv) {
   if (*rules_cmd) return list_rules(catalog, o, lang);
   if (*explain_cmd) return explain(catalog, o.explain_id, lang);
 
-  if (o.paths.empty()) {
+  if (o.paths.empty() && !*outline_cmd) {
     std::cerr << "gklint: " << (lang == Lang::en ? "no input files; see gklint --help" : "没有输入文件；用法见 gklint --help")
               << "\n";
     return 2;
@@ -249,6 +291,22 @@ int main(int argc, char** argv) {
   lint_options.year = o.year;
   lint_options.lang = lang;
   const Linter linter(catalog, fixed, lint_options);
+
+  if (*outline_cmd) {
+    std::ifstream in(o.outline_path, std::ios::binary);
+    std::string bytes;
+    if (!in || !read_bytes(in, &bytes)) {
+      std::cerr << "gklint: " << o.outline_path << ": " << (lang == Lang::en ? "cannot read the file" : "无法读取文件") << "\n";
+      return 2;
+    }
+    FileResult r = linter.lint(o.outline_path, std::move(bytes));
+    if (r.unreadable) {
+      write_text(std::cout, r, style);
+      return 2;
+    }
+    print_outline(r, lang == Lang::en);
+    return 0;
+  }
 
   Summary summary;
   std::unique_ptr<JsonWriter> writer;

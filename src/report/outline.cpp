@@ -111,6 +111,19 @@ bool has_sentence_punctuation(std::string_view s) {
   return false;
 }
 
+// Markdown around a heading: "## 一、总体情况", "**概述**", "> 一、…".
+ViewLine strip_markup(std::string_view t, ViewLine line) {
+  size_t b = line.begin, e = line.end;
+  while (b < e && (t[b] == '#' || t[b] == '>')) ++b;
+  if (b > line.begin) b = skip_blanks(t, b, e);
+  while (b + 1 < e && t[b] == '*' && t[b + 1] == '*' && t[e - 1] == '*' && t[e - 2] == '*' && e - b >= 4) {
+    b = skip_blanks(t, b + 2, e);
+    e -= 2;
+    while (e > b && t[e - 1] == ' ') --e;
+  }
+  return {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+}
+
 class OutlineReader {
  public:
   OutlineReader(const View& view, const DocumentModel& model) : view_(view), model_(model) {}
@@ -118,20 +131,28 @@ class OutlineReader {
   std::vector<Heading> read(uint32_t skip_before_source) {
     const std::string_view t = view_.text();
     for (const ViewLine& line : view_lines(t)) {
-      if (line.empty() || view_.source_offset(line.begin) < skip_before_source) continue;
-      std::string_view text = t.substr(line.begin, line.end - line.begin);
+      if (line.empty()) continue;
+      if (view_.source_offset(line.begin) < skip_before_source) {
+        // The title's own line: only what follows the title (crawled one-line text) can hold headings.
+        size_t after = line.begin;
+        while (after < line.end && view_.source_offset(static_cast<uint32_t>(after)) < skip_before_source) ++after;
+        if (after < line.end) scan_inline(after, line.end);
+        continue;
+      }
+      ViewLine content = strip_markup(t, line);
+      std::string_view text = t.substr(content.begin, content.end - content.begin);
       // Table rows (pipe- or tab-separated) hold labels like 一、本年新收… that are not headings.
       if (text.find('|') != std::string_view::npos || text.find('\t') != std::string_view::npos) continue;
       Marker m;
-      if (parse_marker(t, line.begin, line.end, &m)) {
-        size_t title_begin = line.begin + m.length;
-        size_t end = title_end(t, title_begin, line.end, kMaxTitleChars, false);
-        add(m.style, m.number, line.begin, title_begin, end, false);
-        scan_inline(end, line.end);
+      if (parse_marker(t, content.begin, content.end, &m)) {
+        size_t title_begin = content.begin + m.length;
+        size_t end = title_end(t, title_begin, content.end, kMaxTitleChars, false);
+        add(m.style, m.number, content.begin, title_begin, end, false);
+        scan_inline(end, content.end);
       } else if (is_bare_heading(text)) {
-        add(NumberStyle::none, 0, line.begin, line.begin, line.end, false);
+        add(NumberStyle::none, 0, content.begin, content.begin, content.end, false);
       } else {
-        scan_inline(line.begin, line.end);
+        scan_inline(content.begin, content.end);
       }
     }
     link_parents();
@@ -160,10 +181,14 @@ class OutlineReader {
       Marker m;
       if (q >= end || !parse_marker(t, q, end, &m)) continue;
       if (m.style != NumberStyle::cn_dun && m.style != NumberStyle::cn_paren) continue;
-      if (m.number != last_number_[level_of(m.style)] + 1) continue;
       size_t title_begin = q + m.length;
       size_t title_stop = title_end(t, title_begin, end, kMaxInlineTitleChars, true);
       if (title_stop == title_begin) continue;
+      // The next number, or one further when the title names a known section (a report that
+      // lacks 五 still has 六、其他需要报告的事项).
+      const int next = last_number_[level_of(m.style)] + 1;
+      const bool known = model_.known_heading && model_.known_heading(strip_blanks(t.substr(title_begin, title_stop - title_begin)));
+      if (m.number != next && !(known && m.number == next + 1)) continue;
       add(m.style, m.number, q, title_begin, title_stop, true);
       p = title_stop;
     }

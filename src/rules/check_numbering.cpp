@@ -1,6 +1,7 @@
 // Rule kind heading-numbering: siblings numbered 1, 2, 3… with no gap, repeat or mix of numbered
 // and unnumbered headings.
 #include <map>
+#include <optional>
 
 #include "rules/check.hpp"
 #include "text/numerals.hpp"
@@ -72,31 +73,34 @@ class HeadingNumbering : public Check {
                           {"count", std::to_string(bare_count)},
                           {"numbered", std::string(span_text(ctx.source, num.span))}}));
     }
-    // Unnumbered siblings still take a place: 概述 … then 五、 is fifth, as the report intends.
-    int expected = 1;
-    int previous = 0;
+    // Each heading's offset is its number minus its place (unnumbered siblings take a place too,
+    // so 五、 after four bare headings is in place). A finding is where the offset changes, except
+    // a return to the offset before a one-heading slip: 1 2 2 4 and 1 2 3 5 5 6 are one finding each.
+    int place = 0, previous = 0, offset = 0;
+    std::optional<int> offset_before;
     std::string previous_marker;
     for (int i : group) {
       const Heading& h = hs[i];
-      if (h.style == NumberStyle::none) {
-        ++expected;
-        continue;
-      }
-      const std::string marker = heading_marker(ctx.source, h);
-      const std::string want = renumber(marker, h.style, expected);
-      std::vector<std::pair<std::string, std::string>> args = {
-          {"marker", marker}, {"expected", want}, {"previous", previous_marker},
-          {"heading", std::string(span_text(ctx.source, h.span))}};
-      if (h.number != expected) {
+      ++place;
+      if (h.style == NumberStyle::none) continue;
+      const int own = h.number - place;
+      const int expected = place + offset;
+      if (own != offset && !(offset_before && own == *offset_before)) {
+        const std::string marker = heading_marker(ctx.source, h);
         const char* key = previous == 0 ? "start"
                           : h.number == previous ? "repeat"
                           : h.number > expected ? "skip"
                                                 : "backwards";
-        out.push_back(make(rule, ctx, key, h, args));
+        out.push_back(make(rule, ctx, key, h,
+                           {{"marker", marker},
+                            {"expected", renumber(marker, h.style, expected)},
+                            {"previous", previous_marker},
+                            {"heading", std::string(span_text(ctx.source, h.span))}}));
       }
+      offset_before = offset;
+      offset = own;
       previous = h.number;
-      previous_marker = marker;
-      expected = h.number + 1;  // continue from what is printed, so one slip is one finding
+      previous_marker = heading_marker(ctx.source, h);
     }
   }
 
