@@ -1,0 +1,100 @@
+// Fixture tests: each report under tests/fixtures/ sits beside an .expected file listing the
+// findings it must give, one per line: `LINE:COL RULE SEVERITY [key=value …]`. Lines starting
+// with '#' are comments, except `# args:` which sets options (--rules ID|FILE, --year N).
+// The runner diffs what gklint finds against that list.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "gklint/lint.hpp"
+
+namespace fs = std::filesystem;
+using namespace gklint;
+
+namespace {
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Expectation {
+  std::string rules;
+  int year = 0;
+  std::vector<std::string> lines;
+};
+
+Expectation read_expected(const fs::path& p) {
+  Expectation e;
+  std::istringstream in(read_all(p));
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.rfind("# args:", 0) == 0) {
+      std::istringstream args(line.substr(7));
+      for (std::string a; args >> a;) {
+        if (a == "--rules") args >> e.rules;
+        else if (a == "--year") args >> e.year;
+      }
+      continue;
+    }
+    if (line.empty() || line[0] == '#') continue;
+    e.lines.push_back(line);
+  }
+  return e;
+}
+
+std::string describe(const FileResult& r, const Diagnostic& d) {
+  Position p = r.source->position(d.span.begin);
+  std::string s = std::to_string(p.line) + ":" + std::to_string(p.column) + " " + d.rule + " " +
+                  severity_name(d.severity);
+  for (const auto& [k, v] : d.fields) s += " " + k + "=" + v;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("fixtures: every report gives exactly its expected findings") {
+  const fs::path root = fs::path(GKLINT_SOURCE_DIR) / "tests" / "fixtures";
+  std::vector<fs::path> reports;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    const fs::path& p = entry.path();
+    if (entry.is_regular_file() && p.extension() != ".expected" && p.extension() != ".yaml" &&
+        p.filename() != "README.md" && fs::exists(fs::path(p).replace_extension(".expected"))) {
+      reports.push_back(p);
+    }
+  }
+  std::sort(reports.begin(), reports.end());
+  REQUIRE(reports.size() >= 5);
+
+  Catalog catalog;
+  for (const fs::path& report : reports) {
+    const Expectation want = read_expected(fs::path(report).replace_extension(".expected"));
+    std::shared_ptr<const RuleSet> fixed;
+    if (!want.rules.empty()) {
+      std::string ref = want.rules;
+      if (ref.ends_with(".yaml")) ref = (report.parent_path() / ref).string();
+      std::vector<RuleError> errors;
+      fixed = catalog.get(ref, &errors);
+      REQUIRE_MESSAGE(fixed, report.string() << ": rule set " << ref << " does not load");
+    }
+    LintOptions options;
+    options.year = want.year;
+    Linter linter(catalog, fixed, options);
+    FileResult r = linter.lint(report.string(), read_all(report));
+    std::vector<std::string> got;
+    for (const Diagnostic& d : r.diagnostics) got.push_back(describe(r, d));
+
+    std::string diff;
+    for (const auto& g : got) {
+      if (std::find(want.lines.begin(), want.lines.end(), g) == want.lines.end()) diff += "  unexpected: " + g + "\n";
+    }
+    for (const auto& w : want.lines) {
+      if (std::find(got.begin(), got.end(), w) == got.end()) diff += "  missing:    " + w + "\n";
+    }
+    CHECK_MESSAGE(diff.empty(), fs::relative(report, root).string() << "\n" << diff);
+  }
+}
