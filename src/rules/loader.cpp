@@ -25,6 +25,17 @@ struct Parsed {
 struct Sourced {
   YAML::Node node;
   const Parsed* from = nullptr;
+
+  Sourced() = default;
+  Sourced(YAML::Node n, const Parsed* f) : node(n), from(f) {}
+  Sourced(const Sourced&) = default;
+  // yaml-cpp's Node::operator= writes through to the node referred to, which would overwrite the
+  // parent file's tree when a child overrides a key; reset() rebinds instead.
+  Sourced& operator=(const Sourced& other) {
+    node.reset(other.node);
+    from = other.from;
+    return *this;
+  }
 };
 
 struct Entry {  // a section or a rule, merged across the extends chain
@@ -244,8 +255,10 @@ class Loader {
     for (const char* key : {"id", "title", "title_en", "abstract", "applies_to"}) {
       if (p.root[key]) m->top[key] = Sourced{p.root[key], &p};
     }
-    // `abstract` is not inherited: a set extending an abstract base is itself concrete.
+    // Not inherited: a set extending an abstract base is itself concrete, and a set is chosen by
+    // year only when it says so itself (a provincial set extending gov-2007 is used with --rules).
     if (!p.root["abstract"]) m->top.erase("abstract");
+    if (!p.root["applies_to"]) m->top.erase("applies_to");
     merge_map(p, "facts", kFactKeys, &m->facts);
     merge_map(p, "outline", kOutlineKeys, &m->outline);
     merge_list(p, "sections", kSectionKeys, &m->sections);
@@ -481,7 +494,7 @@ class Loader {
         error(*s, "params 应为映射 (expected a mapping)");
       } else {
         check_keys(*s, rk->param_keys, "params of kind " + rk->name);
-        params = s->node;
+        params.reset(s->node);
         params_from = s->from;
       }
     }

@@ -1,0 +1,175 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "gklint/lint.hpp"
+
+namespace fs = std::filesystem;
+using namespace gklint;
+
+namespace {
+
+// Writes `text` to a temporary rule file and loads it; returns the errors.
+struct TempRules {
+  fs::path dir;
+  explicit TempRules() {
+    dir = fs::temp_directory_path() / ("gklint-test-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+  }
+  ~TempRules() { fs::remove_all(dir); }
+  std::string write(const std::string& name, const std::string& text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return (dir / name).string();
+  }
+};
+
+std::vector<RuleError> load_errors(const std::string& text, const std::string& name = "r.yaml") {
+  TempRules t;
+  Catalog c;
+  std::vector<RuleError> errors;
+  auto set = c.get(t.write(name, text), &errors);
+  CHECK_FALSE(set);
+  return errors;
+}
+
+Position where(const RuleError& e) { return Source::decode(e.file, e.file_text).position(e.offset); }
+
+}  // namespace
+
+TEST_CASE("rule sets: every built-in set loads and has documented rules") {
+  Catalog c;
+  REQUIRE(c.builtin_ids().size() >= 5);
+  for (const std::string& id : c.builtin_ids()) {
+    std::vector<RuleError> errors;
+    auto set = c.get(id, &errors);
+    INFO(id);
+    for (const auto& e : errors) INFO(e.file << ": " << e.message);
+    REQUIRE(set);
+    CHECK(set->id == id);
+    CHECK(errors.empty());
+    for (const Rule& r : set->rules) {
+      INFO(r.id);
+      CHECK_FALSE(r.summary.zh.empty());
+      CHECK_FALSE(r.summary.en.empty());
+      CHECK_FALSE(r.doc.zh.empty());
+      CHECK_FALSE(r.doc.en.empty());
+      CHECK_FALSE(r.example.empty());
+      CHECK_FALSE(r.cite.empty());
+    }
+  }
+  CHECK(c.newest_id() == "gov-2021");
+  CHECK(c.for_year(2018)->id == "gov-2007");
+  CHECK(c.for_year(2019)->id == "gov-2019");
+  CHECK(c.for_year(2030)->id == "gov-2021");
+  CHECK(c.for_year(2000) == nullptr);
+}
+
+TEST_CASE("rule sets: extends inherits, overrides by id, and disables") {
+  Catalog c;
+  std::vector<RuleError> errors;
+  auto sichuan = c.get("sichuan-2017", &errors);
+  REQUIRE(sichuan);
+  CHECK(sichuan->lineage == std::vector<std::string>{"base", "gov-2007", "sichuan-2017"});
+  CHECK(sichuan->sections.size() == 10);
+  CHECK(sichuan->section("deputies-proposals"));
+  CHECK(sichuan->section("fees"));
+  auto gov2021 = c.get("gov-2021", &errors);
+  REQUIRE(gov2021);
+  CHECK(gov2021->section("review")->cite.find("30号") != std::string::npos);  // overridden
+  CHECK(gov2021->section("review")->title.zh == "政府信息公开行政复议、行政诉讼情况");  // inherited
+
+  TempRules t;
+  std::string path = t.write("mine.yaml",
+                             "id: mine\nextends: gov-2021\ntitle: 我的\n"
+                             "sections:\n  - id: extra\n    title: 附加内容\n    after: overview\n  - id: other\n    remove: true\n"
+                             "rules:\n  - id: heading.numbering\n    severity: error\ndisable: [year.typo]\n");
+  auto mine = c.get(path, &errors);
+  REQUIRE(mine);
+  CHECK(mine->sections[1].id == "extra");
+  CHECK_FALSE(mine->section("other"));
+  bool has_typo = false, numbering_error = false;
+  for (const Rule& r : mine->rules) {
+    has_typo |= r.id == "year.typo";
+    numbering_error |= r.id == "heading.numbering" && r.severity == Severity::error;
+  }
+  CHECK_FALSE(has_typo);
+  CHECK(numbering_error);
+}
+
+TEST_CASE("rule files with errors are reported at the YAML line and column") {
+  SUBCASE("YAML syntax") {
+    auto e = load_errors("id: x\ntitle: t\nsections: [\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("YAML") != std::string::npos);
+    CHECK(where(e[0]).line >= 3);
+  }
+  SUBCASE("unknown key, with the column in characters") {
+    auto e = load_errors("id: x\ntitle: 标题\nsections:\n  - {id: a, 标题: b, title: c}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("标题") != std::string::npos);
+    CHECK(where(e[0]).line == 4);
+    CHECK(where(e[0]).column == 13);
+  }
+  SUBCASE("bad pattern") {
+    auto e = load_errors("id: x\ntitle: t\nsections:\n  - id: a\n    title: b\n    body: '(?<=x)y'\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("RE2") != std::string::npos);
+    CHECK(where(e[0]).line == 6);
+    CHECK(where(e[0]).column == 11);
+  }
+  SUBCASE("a facts pattern without its named group") {
+    auto e = load_errors("id: x\ntitle: t\nfacts:\n  year: '\\d{4}年'\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("year") != std::string::npos);
+    CHECK(where(e[0]).line == 4);
+  }
+  SUBCASE("unknown rule kind, missing messages, bad severity") {
+    auto e = load_errors("id: x\ntitle: t\nrules:\n  - id: a\n    kind: no-such-kind\n"
+                         "  - id: b\n    kind: year-typo\n    severity: fatal\n");
+    REQUIRE(e.size() == 3);
+    CHECK(where(e[0]).line == 5);
+    CHECK(e[0].message.find("year-typo") != std::string::npos);  // lists the known kinds
+    CHECK(where(e[1]).line == 8);
+    CHECK(e[2].message.find("messages.default") != std::string::npos);
+  }
+  SUBCASE("extends a set that does not exist, or loops") {
+    auto e = load_errors("id: x\nextends: gov-1999\n");
+    REQUIRE(e.size() == 1);
+    CHECK(where(e[0]).line == 2);
+    CHECK(where(e[0]).column == 10);
+    TempRules t;
+    t.write("a.yaml", "id: a\nextends: b.yaml\n");
+    std::string b = t.write("b.yaml", "id: b\nextends: a.yaml\n");
+    Catalog c;
+    std::vector<RuleError> errors;
+    CHECK_FALSE(c.get(b, &errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message.find("loop") != std::string::npos);
+  }
+  SUBCASE("an error in a parent file names that file") {
+    TempRules t;
+    t.write("parent.yaml", "id: p\ntitle: t\nrules:\n  - id: r\n    kind: year-typo\n    bogus: 1\n");
+    std::string child = t.write("child.yaml", "id: c\nextends: parent.yaml\ntitle: t\n");
+    Catalog c;
+    std::vector<RuleError> errors;
+    CHECK_FALSE(c.get(child, &errors));
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors[0].file.ends_with("parent.yaml"));
+    CHECK(where(errors[0]).line == 6);
+  }
+  SUBCASE("disable or remove an id that does not exist") {
+    auto e = load_errors("id: x\nextends: gov-2021\ntitle: t\nsections:\n  - id: nope\n    remove: true\ndisable: [no.such]\n");
+    REQUIRE(e.size() == 2);
+    CHECK(where(e[0]).line == 5);
+    CHECK(where(e[1]).line == 7);
+  }
+  SUBCASE("no such file, no such built-in") {
+    Catalog c;
+    std::vector<RuleError> errors;
+    CHECK_FALSE(c.get("/no/such/rules.yaml", &errors));
+    CHECK_FALSE(c.get("gov-1999", &errors));
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[1].message.find("gov-2007") != std::string::npos);  // lists the built-in ids
+  }
+}
