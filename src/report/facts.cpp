@@ -41,7 +41,8 @@ std::optional<YearMention> year_in(const re2::RE2& re, const View& view, size_t 
 Facts read_facts(const Source&, const View& view, const DocumentModel& m, int year_override) {
   Facts f;
   const std::string_view t = view.text();
-  const std::vector<ViewLine> lines = view_lines(t);
+  std::vector<ViewLine> lines = view_lines(t);
+  for (ViewLine& line : lines) line = strip_markup(t, line);
 
   // Title: a line that is the title wins over a title quoted inside a sentence (《…年度报告》).
   std::vector<size_t> candidates;

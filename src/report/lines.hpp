@@ -29,4 +29,20 @@ inline std::vector<ViewLine> view_lines(std::string_view text) {
   return lines;
 }
 
+// The line without Markdown around a title or heading: "## 一、总体情况", "**概述**", "> 一、…".
+inline ViewLine strip_markup(std::string_view t, ViewLine line) {
+  size_t b = line.begin, e = line.end;
+  while (b < e && (t[b] == '#' || t[b] == '>')) ++b;
+  if (b > line.begin) {
+    while (b < e && t[b] == ' ') ++b;
+  }
+  while (e - b >= 4 && t[b] == '*' && t[b + 1] == '*' && t[e - 1] == '*' && t[e - 2] == '*') {
+    b += 2;
+    e -= 2;
+    while (b < e && t[b] == ' ') ++b;
+    while (e > b && t[e - 1] == ' ') --e;
+  }
+  return {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+}
+
 }  // namespace gklint

@@ -111,19 +111,6 @@ bool has_sentence_punctuation(std::string_view s) {
   return false;
 }
 
-// Markdown around a heading: "## 一、总体情况", "**概述**", "> 一、…".
-ViewLine strip_markup(std::string_view t, ViewLine line) {
-  size_t b = line.begin, e = line.end;
-  while (b < e && (t[b] == '#' || t[b] == '>')) ++b;
-  if (b > line.begin) b = skip_blanks(t, b, e);
-  while (b + 1 < e && t[b] == '*' && t[b + 1] == '*' && t[e - 1] == '*' && t[e - 2] == '*' && e - b >= 4) {
-    b = skip_blanks(t, b + 2, e);
-    e -= 2;
-    while (e > b && t[e - 1] == ' ') --e;
-  }
-  return {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-}
-
 class OutlineReader {
  public:
   OutlineReader(const View& view, const DocumentModel& model) : view_(view), model_(model) {}

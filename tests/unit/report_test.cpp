@@ -105,3 +105,12 @@ TEST_CASE("lint: the rule set is chosen by the report year") {
   CHECK(l.lint("a", "某县2005年政府信息公开工作年度报告\n").ruleset == "gov-2007");
   CHECK(l.lint("a", "政府信息公开工作年度报告\n").ruleset == "gov-2021");  // no year: the newest
 }
+
+TEST_CASE("facts and outline: Markdown markup is not part of a title or heading") {
+  Read r("# 某市2021年政府信息公开工作年度报告\n\n## 一、总体情况\n**概述**\n");
+  CHECK(r.result.title == "某市2021年政府信息公开工作年度报告");
+  CHECK(r.result.agency == "某市");
+  REQUIRE(r.headings().size() == 2);
+  CHECK(r.headings()[0].key == "总体情况");
+  CHECK(r.headings()[1].key == "概述");
+}

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# End-to-end tests of the gklint command line: exit codes, formats, subcommands, folders, stdin.
+# Usage: cli_test.sh PATH/TO/gklint REPO_ROOT
+set -u
+gklint=$1
+root=$2
+seeds=$root/tests/fixtures/seeds
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+# check NAME EXPECTED_STATUS COMMAND...: runs COMMAND, keeps stdout in $tmp/out, stderr in $tmp/err.
+check() {
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL: $name: exit $got, expected $want"
+    head -5 "$tmp/out" "$tmp/err"
+  fi
+}
+# expect NAME PATTERN FILE: the file contains the extended regular expression.
+expect() {
+  if grep -qE -- "$2" "$3"; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL: $1: no match for /$2/ in $3:"
+    head -5 "$3"
+  fi
+}
+# same NAME A B: two strings are equal.
+same() {
+  if [ "$2" = "$3" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1: '$2' != '$3'"; fi
+}
+
+check "version" 0 "$gklint" --version
+expect "version text" '^gklint [0-9]+\.[0-9]+\.[0-9]+' "$tmp/out"
+check "help" 0 "$gklint" --help
+expect "help lists --fail-on" '--fail-on' "$tmp/out"
+expect "help lists explain" 'explain' "$tmp/out"
+check "no input" 2 "$gklint"
+expect "no input message" 'gklint --help' "$tmp/err"
+check "unknown option" 2 "$gklint" --no-such-option "$seeds/002_4b1796c7769bd424.txt"
+check "bad --format" 2 "$gklint" --format xml "$seeds/002_4b1796c7769bd424.txt"
+
+# Exit status follows --fail-on.
+check "errors give 1" 1 "$gklint" --color never "$seeds/000_ac653407c852e910.txt"
+expect "text location" '000_ac653407c852e910.txt:8:1: 警告: .*\[heading.numbering\]' "$tmp/out"
+expect "text caret" '^ +\| \^+' "$tmp/out"
+expect "summary line" '^共检查 1 个文件：1 个错误，1 个警告，0 条提示$' "$tmp/out"
+check "clean gives 0" 0 "$gklint" "$seeds/002_4b1796c7769bd424.txt"
+check "warnings only: --fail-on error" 0 "$gklint" "$seeds/001_216a20324a3be511.txt"
+check "warnings only: --fail-on warning" 1 "$gklint" --fail-on warning "$seeds/001_216a20324a3be511.txt"
+check "--fail-on never" 0 "$gklint" --fail-on never "$seeds/000_ac653407c852e910.txt"
+check "--fail-on info" 1 "$gklint" --fail-on info "$root/tests/fixtures/kinds/section-in-body-2007.txt"
+check "--fail-on info, clean" 0 "$gklint" --fail-on info "$root/tests/fixtures/kinds/clean-2021.txt"
+
+# JSON over a folder: every .txt/.md, sorted, a valid document.
+check "json folder" 1 "$gklint" --format json "$seeds"
+jq -e . "$tmp/out" >/dev/null && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: json is not valid"; }
+same "json file count" "$(jq '.files | length' "$tmp/out")" 5
+same "json sorted" "$(jq -r '.files[0].path' "$tmp/out" | xargs basename)" "000_ac653407c852e910.txt"
+same "json years" "$(jq -c '[.files[].report_year]' "$tmp/out")" "[2018,2020,2017,2018,2014]"
+same "json rule sets" "$(jq -c '[.files[].ruleset]' "$tmp/out")" '["gov-2007","gov-2019","gov-2007","gov-2007","gov-2007"]'
+same "json summary" "$(jq -c '.summary' "$tmp/out")" '{"files":5,"unreadable":0,"errors":4,"warnings":3,"infos":0}'
+same "json diagnostic fields" "$(jq -c '.files[4].diagnostics[0] | [.rule,.kind,.severity,.line,.column,.section]' "$tmp/out")" \
+  '["section.missing","section-missing","error",37,3,"fees"]'
+
+# Folders: other extensions ignored, symlink loops do not hang, .md files included.
+mkdir -p "$tmp/tree/a/b"
+cp "$seeds/002_4b1796c7769bd424.txt" "$tmp/tree/a/b/r.txt"
+cp "$root/tests/fixtures/layout/markdown.md" "$tmp/tree/a/m.md"
+echo "not a report" > "$tmp/tree/a/notes.docx"
+ln -s "$tmp/tree" "$tmp/tree/a/loop"
+check "folder walk" 0 timeout 20 "$gklint" --format json "$tmp/tree"
+same "folder walk files" "$(jq -c '[.files[].path | ltrimstr("'"$tmp"'/tree/")]' "$tmp/out")" '["a/b/r.txt","a/m.md"]'
+
+# Unreadable inputs: exit 2, the other files still lint.
+check "missing file" 2 "$gklint" --format json "$tmp/no-such.txt" "$seeds/002_4b1796c7769bd424.txt"
+same "missing file status" "$(jq -c '[.files[].status]' "$tmp/out")" '["unreadable","checked"]'
+check "empty file" 2 "$gklint" "$root/tests/fixtures/input/empty.txt"
+expect "empty file message" 'empty.txt:1:1: 错误: 文件为空.*\[input.error\]' "$tmp/out"
+check "binary file" 2 "$gklint" --lang en "$root/tests/fixtures/input/image.txt"
+expect "binary message" 'not text' "$tmp/out"
+
+# stdin
+check "stdin" 1 sh -c "cat '$seeds/000_ac653407c852e910.txt' | '$gklint' --format json -"
+same "stdin path" "$(jq -r '.files[0].path' "$tmp/out")" "<stdin>"
+
+# Rule sets: forced, by year, from a file, broken files.
+check "--rules gov-2007 on a 2020 report" 1 "$gklint" --format json --rules gov-2007 "$seeds/001_216a20324a3be511.txt"
+same "forced set" "$(jq -r '.files[0].ruleset' "$tmp/out")" "gov-2007"
+expect "ruleset.year info" '"rule":"ruleset.year"' "$tmp/out"
+check "--year" 0 "$gklint" --format json --year 2015 "$seeds/002_4b1796c7769bd424.txt"
+same "--year set" "$(jq -c '.files[0] | [.ruleset, .report_year, .year_source]' "$tmp/out")" '["gov-2007",2015,"option"]'
+check "--rules file" 1 "$gklint" --rules "$root/tests/fixtures/extends/strict.yaml" "$root/tests/fixtures/extends/strict-report.txt"
+printf 'id: broken\ntitle: t\nrules:\n  - id: a\n    kind: year-typo\n    severity: fatal\n' > "$tmp/broken.yaml"
+check "broken rule file" 2 "$gklint" --color never --rules "$tmp/broken.yaml" "$seeds/002_4b1796c7769bd424.txt"
+expect "rule error location" 'broken.yaml:6:15: 错误: severity .*\[rule.error\]' "$tmp/out"
+check "broken rule file, json" 2 "$gklint" --format json --rules "$tmp/broken.yaml" "$seeds/002_4b1796c7769bd424.txt"
+same "rule error json" "$(jq -c '.files[0].diagnostics[0] | [.kind, .line, .column]' "$tmp/out")" '["rule-error",6,15]'
+check "unknown rule set" 2 "$gklint" --rules gov-1999 "$seeds/002_4b1796c7769bd424.txt"
+expect "unknown rule set lists ids" 'gov-2007' "$tmp/out"
+
+# Languages and colour.
+check "--lang en" 1 "$gklint" --lang en "$seeds/004_4ac630b42799c199.txt"
+expect "english message" 'error: required content "Fees charged and waived" is missing' "$tmp/out"
+expect "english summary" '^1 file checked: 2 error\(s\), 0 warning\(s\), 0 info$' "$tmp/out"
+check "--color always" 1 "$gklint" --color always "$seeds/000_ac653407c852e910.txt"
+expect "colour codes" $'\033\\[' "$tmp/out"
+check "no colour in a pipe" 1 "$gklint" "$seeds/000_ac653407c852e910.txt"
+if grep -q $'\033' "$tmp/out"; then fail=$((fail + 1)); echo "FAIL: colour in a pipe"; else pass=$((pass + 1)); fi
+
+# Subcommands.
+check "rules" 0 "$gklint" rules
+for id in gov-2007 gov-2019 gov-2021 sichuan-2017; do expect "rules lists $id" "^$id " "$tmp/out"; done
+if grep -q '^base ' "$tmp/out"; then fail=$((fail + 1)); echo "FAIL: rules lists the abstract base"; else pass=$((pass + 1)); fi
+check "rules one set" 0 "$gklint" rules gov-2007
+expect "rules shows sections" 'fees  政府信息公开的收费及减免情况' "$tmp/out"
+check "explain" 0 "$gklint" explain section.missing
+expect "explain cites" 'gov-2007: 《政府信息公开条例》\(2007\) 第三十二条' "$tmp/out"
+expect "explain example" '^示例' "$tmp/out"
+check "explain tool rule" 0 "$gklint" --lang en explain input.error
+check "explain unknown" 2 "$gklint" explain no.such.rule
+expect "explain lists rules" 'heading.numbering' "$tmp/err"
+check "outline" 0 "$gklint" outline "$seeds/001_216a20324a3be511.txt"
+expect "outline headings" '^  2:1 +一、總體情況' "$tmp/out"
+expect "outline year" '2020 \(title\)' "$tmp/out"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
