@@ -53,7 +53,7 @@ check "bad --format" 2 "$gklint" --format xml "$seeds/002_4b1796c7769bd424.txt"
 check "errors give 1" 1 "$gklint" --color never "$seeds/000_ac653407c852e910.txt"
 expect "text location" '000_ac653407c852e910.txt:8:1: 警告: .*\[heading.numbering\]' "$tmp/out"
 expect "text caret" '^ +\| \^+' "$tmp/out"
-expect "summary line" '^共检查 1 个文件：1 个错误，1 个警告，0 条提示$' "$tmp/out"
+expect "summary line" '^共检查 1 个文件：1 个错误，2 个警告，0 条提示$' "$tmp/out"
 check "clean gives 0" 0 "$gklint" "$seeds/002_4b1796c7769bd424.txt"
 check "warnings only: --fail-on error" 0 "$gklint" "$seeds/001_216a20324a3be511.txt"
 check "warnings only: --fail-on warning" 1 "$gklint" --fail-on warning "$seeds/001_216a20324a3be511.txt"
@@ -68,7 +68,7 @@ same "json file count" "$(jq '.files | length' "$tmp/out")" 5
 same "json sorted" "$(jq -r '.files[0].path' "$tmp/out" | xargs basename)" "000_ac653407c852e910.txt"
 same "json years" "$(jq -c '[.files[].report_year]' "$tmp/out")" "[2018,2020,2017,2018,2014]"
 same "json rule sets" "$(jq -c '[.files[].ruleset]' "$tmp/out")" '["gov-2007","gov-2019","gov-2007","gov-2007","gov-2007"]'
-same "json summary" "$(jq -c '.summary' "$tmp/out")" '{"files":5,"unreadable":0,"errors":4,"warnings":3,"infos":0}'
+same "json summary" "$(jq -c '.summary' "$tmp/out")" '{"files":5,"unreadable":0,"errors":4,"warnings":4,"infos":0}'
 same "json diagnostic fields" "$(jq -c '.files[4].diagnostics[0] | [.rule,.kind,.severity,.line,.column,.section]' "$tmp/out")" \
   '["section.missing","section-missing","error",37,3,"fees"]'
 

@@ -1,5 +1,5 @@
-// Rule kinds about the report year: year-consistency (found, and the same in title and period)
-// and year-typo (a mistyped year such as 20120年度 in a 2020 report).
+// Rule kinds about the report year and period: year-consistency (found, and the same in title and
+// period), year-typo (a mistyped year such as 20120年度 in a 2020 report), period-complete.
 #include "rules/check.hpp"
 
 namespace gklint {
@@ -56,6 +56,18 @@ class YearTypo : public Check {
   }
 };
 
+// The 统计期限 as printed must be a whole date range: "至2018年12月31" lost its 日.
+class PeriodComplete : public Check {
+ public:
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    const Facts& f = ctx.report.facts;
+    if (!f.period || f.period_end_has_day) return;
+    Diagnostic d = make_diagnostic(rule, ctx, "period-incomplete", "default", *f.period,
+                                   {{"text", std::string(span_text(ctx.source, *f.period))}});
+    out.push_back(std::move(d));
+  }
+};
+
 }  // namespace
 
 void register_year_kinds(std::vector<RuleKind>& kinds) {
@@ -74,6 +86,14 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
       {},
       [](const YAML::Node&, const ParamError&) -> std::shared_ptr<const Check> {
         return std::make_shared<YearTypo>();
+      }});
+  kinds.push_back(RuleKind{
+      "period-complete",
+      {"period-incomplete"},
+      {"default"},
+      {},
+      [](const YAML::Node&, const ParamError&) -> std::shared_ptr<const Check> {
+        return std::make_shared<PeriodComplete>();
       }});
 }
 
