@@ -60,6 +60,9 @@ struct RuleSet {
   std::string origin;       // file it was loaded from
   std::vector<std::string> lineage;  // ids from the root ancestor down to this set
   std::vector<Section> sections;
+  // False when the sections are the top-level parts of a fixed format (2019/2021): a heading
+  // inside another section's heading (一、总体情况 > （一）主动公开) does not stand for a section.
+  bool sections_may_nest = true;
   std::vector<Rule> rules;  // enabled rules only
   DocumentModel model;
 

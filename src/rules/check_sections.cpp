@@ -11,7 +11,8 @@ namespace {
 
 // Which heading stands for each section. Reports nest their contents at different depths (seed
 // 002 has them as （一）…（六） under 一、), so the level where most sections are found is taken as
-// the sections' level, and a section's heading is its first match there (else its first match).
+// the sections' level, and a section's heading is its first match there (else its shallowest
+// match, skipping headings inside another section's when the rule set says sections do not nest).
 struct Assignment {
   std::vector<int> heading;  // per section: heading index or -1
 };
@@ -42,20 +43,31 @@ Assignment assign(const RuleSet& rules, const Report& report) {
   }
   Assignment a;
   a.heading.assign(n, -1);
+  std::vector<int> owner(hs.size(), -1);  // heading -> section it was given to
   for (size_t s = 0; s < n; ++s) {
     for (int h : matches[s]) {
       if (hs[h].level == level) {
         a.heading[s] = h;
+        owner[h] = static_cast<int>(s);
         break;
       }
     }
-    if (a.heading[s] < 0 && !matches[s].empty()) {
-      int shallowest = matches[s].front();
-      for (int h : matches[s]) {
-        if (hs[h].level < hs[shallowest].level) shallowest = h;
-      }
-      a.heading[s] = shallowest;
+  }
+  // A heading inside another section's heading, where the rule set forbids that.
+  const auto nested_in_other = [&](int h, size_t s) {
+    for (int p = hs[h].parent; p >= 0; p = hs[p].parent) {
+      if (owner[p] >= 0 && owner[p] != static_cast<int>(s)) return true;
     }
+    return false;
+  };
+  for (size_t s = 0; s < n; ++s) {
+    if (a.heading[s] >= 0) continue;
+    int shallowest = -1;
+    for (int h : matches[s]) {
+      if (!rules.sections_may_nest && nested_in_other(h, s)) continue;
+      if (shallowest < 0 || hs[h].level < hs[shallowest].level) shallowest = h;
+    }
+    a.heading[s] = shallowest;
   }
   return a;
 }

@@ -70,8 +70,8 @@ struct Merged {
 };
 
 const std::vector<std::string> kTopKeys = {"id", "title", "title_en", "extends", "abstract",
-                                           "applies_to", "facts", "outline", "sections", "rules",
-                                           "disable"};
+                                           "applies_to", "facts", "outline", "sections",
+                                           "sections_may_nest", "rules", "disable"};
 const std::vector<std::string> kFactKeys = {"title_standalone", "title_embedded", "title_search_lines",
                                             "year", "period", "agency_in_title", "agency_line",
                                             "year_typo"};
@@ -252,7 +252,7 @@ class Loader {
   }
 
   void merge(const Parsed& p, Merged* m) {
-    for (const char* key : {"id", "title", "title_en", "abstract", "applies_to"}) {
+    for (const char* key : {"id", "title", "title_en", "abstract", "applies_to", "sections_may_nest"}) {
       if (p.root[key]) m->top[key] = Sourced{p.root[key], &p};
     }
     // Not inherited: a set extending an abstract base is itself concrete, and a set is chosen by
@@ -378,6 +378,7 @@ class Loader {
         if (s->node["to"]) read_int(Sourced{s->node["to"], s->from}, &set->year_to);
       }
     }
+    if (const Sourced* s = top("sections_may_nest")) read_bool(*s, &set->sections_may_nest);
     compile_model(m, set);
     for (const Entry& e : m.sections) compile_section(e, set);
     for (const Entry& e : m.rules) {
