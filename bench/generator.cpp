@@ -1,0 +1,1524 @@
+// Synthetic 政府信息公开工作年度报告 generator. See generator.hpp and README.md.
+//
+// Pipeline for one report:
+//   1. build a structured document (sections → blocks; tables as cell grids) from a
+//      text RNG stream;
+//   2. pick and apply defects from a separate defect RNG stream, at the structure level
+//      (drop/swap sections, override heading numbers, shift the period year);
+//   3. render to lines, recording the line of every heading and of the period sentence,
+//      so defect line numbers come from the renderer rather than from re-parsing;
+//   4. optionally convert to traditional script character by character (line-preserving).
+//
+// Separate RNG streams keep the base text of seed S identical whatever the defect rate,
+// which makes a clean/defective pair easy to diff when a linter result looks wrong.
+
+#include "generator.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <random>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace gklint::bench {
+
+uint64_t mix_seed(uint64_t seed, uint64_t index) {
+    // SplitMix64 finaliser over seed and index: neighbouring indices give unrelated streams.
+    uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (index + 1);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+const char* regime_name(Regime r) {
+    switch (r) {
+        case Regime::gov2007: return "gov-2007";
+        case Regime::gov2019: return "gov-2019";
+        case Regime::gov2021: return "gov-2021";
+    }
+    return "?";
+}
+
+std::optional<Regime> parse_regime(std::string_view s) {
+    if (s.rfind("gov-", 0) == 0) s.remove_prefix(4);
+    else if (s.rfind("gov", 0) == 0) s.remove_prefix(3);
+    if (s == "2007") return Regime::gov2007;
+    if (s == "2019") return Regime::gov2019;
+    if (s == "2021") return Regime::gov2021;
+    return std::nullopt;
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// Random numbers. std::mt19937_64 is fully specified by the standard, but the standard
+// distributions are not (libstdc++ and libc++ differ), so ranges are derived by hand.
+class Rng {
+public:
+    explicit Rng(uint64_t seed) : eng_(seed) {}
+
+    uint64_t next() { return eng_(); }
+
+    // Uniform integer in [lo, hi] (inclusive), unbiased by rejection.
+    int64_t range(int64_t lo, int64_t hi) {
+        if (hi <= lo) return lo;
+        const uint64_t span = static_cast<uint64_t>(hi - lo) + 1;
+        const uint64_t limit = (UINT64_MAX / span) * span;
+        uint64_t x;
+        do { x = next(); } while (x >= limit);
+        return lo + static_cast<int64_t>(x % span);
+    }
+    int irange(int lo, int hi) { return static_cast<int>(range(lo, hi)); }
+
+    double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+    bool chance(double p) { return unit() < p; }
+
+    template <class T>
+    const T& pick(const std::vector<T>& v) { return v[static_cast<size_t>(range(0, static_cast<int64_t>(v.size()) - 1))]; }
+
+    template <class T>
+    void shuffle(std::vector<T>& v) {
+        for (size_t i = v.size(); i > 1; --i) {
+            const size_t j = static_cast<size_t>(range(0, static_cast<int64_t>(i) - 1));
+            std::swap(v[i - 1], v[j]);
+        }
+    }
+
+private:
+    std::mt19937_64 eng_;
+};
+
+// ---------------------------------------------------------------------------------------
+// Vocabulary. Everything the generator can emit is in these tables or in the literals of
+// the builders below; unclassified_characters() scans both, so a new word whose
+// characters are missing from the traditional map is caught by `gklint-gen --self-check`.
+
+using StrList = std::vector<std::string_view>;
+
+// Placeholders expanded by expand(): {Y} report year, {Y1} next year, {A} agency,
+// {we} self-reference (我县/我局/本机关…), {n:lo-hi} integer, {p:lo-hi} percentage with one
+// decimal, and figures that must agree with the tables: {new} {carry} {out} {pub} {rev} {lit}.
+
+enum Topic : int {
+    kGeneral, kActive, kRequest, kRequest2007, kManage, kPlatform, kOversight, kFees,
+    kReview, kOther, kTopicCount
+};
+
+const StrList& topic_pool(Topic t) {
+    static const std::array<StrList, kTopicCount> pools = {{
+        // kGeneral
+        {
+            "{Y}年，{we}在上级政务公开主管部门的指导下，认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，持续推进政府信息公开工作。",
+            "{we}紧紧围绕中心工作，把政府信息公开作为转变政府职能、建设法治政府的重要抓手，不断提高政府工作透明度。",
+            "全年政府信息公开工作总体运行平稳，公开内容更加全面，公开渠道不断拓宽，公众满意度进一步提升。",
+            "{we}坚持以人民为中心的发展思想，聚焦群众关切，依法依规做好政府信息公开各项工作，切实保障人民群众的知情权、参与权、表达权和监督权。",
+            "在各部门的共同努力下，政府信息公开工作的规范化、标准化水平得到进一步提高，为经济社会发展营造了良好环境。",
+            "{we}全年召开专题会议{n:2-12}次，研究部署政府信息公开重点任务，及时解决工作中遇到的困难和问题。",
+            "各责任单位按照职责分工，细化工作任务，明确完成时限，形成了一级抓一级、层层抓落实的工作格局。",
+            "坚持把政府信息公开与优化营商环境、深化“放管服”改革结合起来，以公开促落实、促规范、促服务。",
+            "全年共印发政务公开相关工作文件{n:2-15}件，进一步健全了政府信息公开制度体系。",
+            "{we}将政府信息公开工作列入重要议事日程，主要负责同志多次听取工作汇报并提出明确要求。",
+            "通过一年来的努力，政府信息公开工作取得了新的成效，政府公信力和执行力进一步增强。",
+            "认真对照年度政务公开工作要点，逐项分解任务、逐项推进落实，确保各项工作按时完成。",
+            "年初，{we}制定印发了{Y}年政务公开工作要点和任务分工方案，明确了{n:10-40}项具体任务和责任单位。",
+            "坚持把政务公开作为密切联系群众的重要途径，推动决策、执行、管理、服务、结果全过程公开。",
+            "各科室、各下属单位负责人作为本单位政府信息公开工作第一责任人，切实担负起组织推动责任。",
+            "全面梳理本单位职责范围内的公开事项，形成了较为完整的政府信息公开事项清单。",
+            "注重发挥典型示范作用，及时总结推广工作中的好经验、好做法，带动整体工作水平提升。",
+            "严格按照“谁制作、谁公开，谁保存、谁公开”的原则，落实政府信息公开工作责任。",
+            "围绕年度重点工作任务，加大公开力度，做到重大决策、重要政策、重点工作及时公开。",
+            "持续推进决策公开，对涉及公众利益的重大决策事项，事先向社会公开征求意见{n:1-20}次。",
+        },
+        // kActive
+        {
+            "全年通过政府门户网站主动公开各类政府信息{n:300-6000}条，其中政策文件{n:20-300}条，工作动态{n:100-3000}条。",
+            "{we}及时公开财政预决算、“三公”经费、重大建设项目等重点领域信息，全年发布相关信息{n:20-400}条。",
+            "围绕群众关心关注的教育、医疗、住房、就业、社会保障等民生领域，持续加大信息公开力度，主动回应社会关切。",
+            "通过政务微博、微信公众号等新媒体平台发布信息{n:100-3000}条，阅读量累计超过{n:2-90}万人次。",
+            "在政务服务大厅、档案馆、图书馆等场所设置政府信息公开查阅点{n:2-30}个，方便群众就近查阅政府信息。",
+            "对涉及群众切身利益的重要政策文件，坚持做到政策文件与解读材料同步起草、同步审签、同步发布，全年发布政策解读{n:5-120}篇。",
+            "全年召开新闻发布会{n:1-40}场，主要负责同志出席发布会{n:1-6}次，及时准确发布权威信息。",
+            "全年公开行政许可、行政处罚等执法信息{n:50-5000}条，做到执法依据、执法程序和执法结果公开透明。",
+            "严格落实公开属性源头认定机制，公文在起草时即明确主动公开、依申请公开或不予公开属性。",
+            "及时更新政府信息公开指南和政府信息公开目录，确保公开内容准确、完整、及时。",
+            "围绕优化营商环境，集中公开涉企政策、审批流程和收费清单，全年公开涉企政策文件{n:10-200}件。",
+            "做好突发事件和公共卫生信息发布工作，第一时间公开事件处置进展，全年发布相关信息{n:10-500}条。",
+            "在乡镇（街道）和村（社区）公开栏公开惠民资金发放、低保救助等信息{n:50-2000}条，主动接受群众监督。",
+            "加强政务舆情回应，对涉及本单位的舆情做到早发现、早研判、早回应，全年回应社会关切{n:3-80}次。",
+            "严格落实重大行政决策预公开制度，全年通过门户网站公开征求意见的决策事项{n:1-25}项，收到意见建议{n:0-300}条。",
+            "及时公开部门预算、部门决算和“三公”经费预决算情况，做到公开内容完整、公开时间及时。",
+            "主动公开人事任免、公务员招录和事业单位公开招聘信息{n:5-150}条，接受社会监督。",
+            "按要求公开权力清单和责任清单，并根据机构职能调整情况进行动态更新。",
+            "在门户网站开设“双随机、一公开”专栏，公开抽查事项清单和抽查结果{n:5-300}条。",
+            "及时公开建议提案办理复文，主动接受人大代表、政协委员和社会公众的监督。",
+        },
+        // kRequest (regime-neutral: no figures that a table could contradict)
+        {
+            "{we}进一步规范依申请公开工作流程，严格按照受理、登记、审核、答复等环节办理，确保依法按时答复。",
+            "对申请人提出的政府信息公开申请，做到件件有登记、事事有回音，答复内容准确、依据充分、格式规范。",
+            "在办理过程中，加强与申请人的沟通，对申请内容不明确的，及时告知申请人作出补正。",
+            "建立依申请公开会商机制，对疑难复杂申请组织法律顾问研究，确保答复合法合规。",
+            "申请人可以通过当面申请、信函申请和网络申请等方式提出政府信息公开申请，各渠道运行顺畅。",
+            "严格执行答复时限要求，未出现超期答复的情况。",
+            "规范答复文书格式，统一制作告知书模板，答复文书均载明救济途径。",
+            "加强依申请公开与主动公开的衔接，对申请较为集中的政府信息，及时转为主动公开。",
+            "从申请内容看，主要涉及征地拆迁、规划建设、社会保障等方面。",
+            "对依申请公开工作人员开展专题培训，提高依法答复的能力和水平。",
+            "在政府信息公开指南中明确申请渠道、受理机构、办理流程和联系方式，方便群众提出申请。",
+            "对申请公开的信息涉及第三方权益的，依法书面征求第三方意见。",
+            "建立依申请公开办理台账，逐件记录申请、受理、延期、答复等办理环节。",
+        },
+        // kRequest2007 (free figures: the 2007 regime has no table to agree with)
+        {
+            "{Y}年，{we}共受理政府信息公开申请{n:0-80}件，均已按规定时限予以答复。",
+            "对涉及国家秘密、商业秘密和个人隐私的申请，依法作出不予公开答复并说明理由。",
+            "全年通过网络提出的申请{n:0-30}件，当面提出的申请{n:0-20}件，信函申请{n:0-10}件。",
+        },
+        // kManage
+        {
+            "严格执行公开前保密审查制度，坚持先审查、后公开，全年未发生失泄密事件。",
+            "定期开展规范性文件清理工作，对不再适用的文件及时宣布失效或废止，并向社会公开清理结果。",
+            "建立政府信息发布协调机制，涉及其他行政机关的，及时沟通确认，确保发布的信息准确一致。",
+            "加强政府信息公开工作台账管理，对已公开信息实行动态更新、定期核查。",
+            "规范政府信息公开属性审查流程，公开属性由承办科室提出、分管负责同志审定。",
+            "对历年已公开的政府信息进行全面梳理，清理过期失效信息{n:10-600}条。",
+            "做好政府信息公开工作的归档管理，申请材料、答复文书等资料均已按要求立卷归档。",
+            "加强个人信息保护，在公开行政处罚决定等信息时对涉及个人隐私的内容作去标识化处理。",
+            "印发政府信息公开工作规程，对信息的采集、审核、发布、更新等环节作出明确规定。",
+            "开展政府信息公开目录梳理工作，进一步完善目录分类和编码规则。",
+            "建立政府信息公开工作联络员制度，各科室明确一名联络员负责信息的收集和报送。",
+            "落实政策文件公开前合法性审查制度，确保公开的政策文件合法有效。",
+        },
+        // kPlatform
+        {
+            "持续优化政府门户网站政府信息公开专栏，按照统一标准规范栏目设置，及时更新栏目内容。",
+            "加强政务新媒体管理，全面开展政务新媒体清理整合，目前共有政务新媒体{n:2-40}个，均已完成备案。",
+            "依托政务服务网推动政务服务事项网上办理，全年网上办件{n:1000-90000}件。",
+            "开通政府信息公开网上申请渠道，实现申请、受理、答复全流程网上办理。",
+            "完善网站智能搜索和无障碍浏览功能，提升用户体验。",
+            "政府门户网站全年访问量达{n:10-900}万人次，网站运行安全平稳。",
+            "加强网站内容保障，建立信息报送责任制，确保重要栏目信息更新及时。",
+            "开设政策文件库，集中展示现行有效的规范性文件{n:20-500}件，方便公众查询使用。",
+            "推进政府公报数字化，在门户网站设置政府公报栏目，提供历年公报在线阅读和下载服务。",
+            "在政务服务中心设立政府信息公开专区，配备查询设备和专门人员，为群众提供咨询服务。",
+            "优化门户网站互动交流栏目，全年受理网民留言{n:10-3000}件，按时办结率{p:95-99}。",
+            "推进政务新媒体与门户网站信息联动，重要信息实现多平台同步发布。",
+            "按照网络安全等级保护要求，开展网站安全检测{n:2-12}次，及时修复安全隐患。",
+            "完善政务服务热线与政府网站的衔接机制，群众咨询问题能够得到及时答复。",
+        },
+        // kOversight (the first three name 考核 / 社会评议 / 责任追究, 第五十条第四项)
+        {
+            "将政府信息公开工作纳入年度绩效考核，考核结果作为评价单位工作的重要依据。",
+            "通过政府网站开展社会评议，邀请人大代表、政协委员和群众代表对政府信息公开工作进行评议。",
+            "{Y}年，{we}未发生因政府信息公开工作引起的责任追究情况。",
+            "组织开展政府信息公开业务培训{n:1-12}次，参训人员{n:20-600}人次。",
+            "成立政务公开工作领导小组，由主要负责同志任组长，明确专人负责日常工作。",
+            "定期对各单位政府信息公开情况开展检查，对发现的问题及时通报并督促整改。",
+            "畅通社会监督渠道，公布监督电话和电子邮箱，认真受理群众对政府信息公开工作的意见建议。",
+            "对网站内容开展季度检查，全年检查发现并整改问题{n:2-60}个。",
+            "将政务公开纳入干部教育培训内容，提升领导干部运用政务公开推进工作的能力。",
+            "聘请社会监督员{n:3-20}名，定期收集群众对政府信息公开工作的意见和建议。",
+            "对政府信息公开工作中发现的问题建立整改台账，实行销号管理。",
+            "按季度开展政务公开工作自查，形成自查报告并报送上级主管部门。",
+        },
+        // kFees
+        {
+            "{Y}年，{we}在办理政府信息公开申请过程中未收取任何费用。",
+            "{we}严格执行国家有关规定，未发生政府信息公开收费及减免情况。",
+            "申请人查阅政府信息公开目录、公开指南和主动公开的政府信息，均不收取费用。",
+            "对于申请提供政府信息的，{we}按照规定免费提供，全年未发生减免费用的情况。",
+            "向申请人提供政府信息过程中，未收取检索、复制、邮寄等任何费用。",
+            "严格执行国家关于政府信息公开收费的有关规定，未发生违规收费情况。",
+        },
+        // kReview (regime-neutral)
+        {
+            "{we}高度重视行政复议和行政诉讼工作，积极配合复议机关和人民法院依法办理相关案件。",
+            "通过案件办理，认真查找依申请公开工作中的薄弱环节，不断提高依法行政水平。",
+            "对复议机关和人民法院提出的意见建议，及时研究并抓好整改落实。",
+            "坚持负责人出庭应诉制度，认真做好答辩举证工作。",
+            "建立行政复议和行政诉讼案件通报制度，以案释法，规范依申请公开答复行为。",
+            "加强与法律顾问的协作，对可能引发行政复议和行政诉讼的申请事先进行法律审查。",
+        },
+        // kOther
+        {
+            "全年共办理人大代表建议{n:0-60}件、政协委员提案{n:0-80}件，办结率100%，办理结果均已按要求公开。",
+            "按照上级要求，积极推进基层政务公开标准化规范化建设，编制完成{n:5-26}个领域的政务公开事项标准目录。",
+            "年度政务公开工作要点确定的各项任务均已落实到位。",
+            "认真落实政府开放日制度，组织开展政府开放活动{n:1-10}次，邀请群众走进机关、参与监督。",
+            "及时做好人大代表建议和政协委员提案办理结果公开工作，主动接受社会监督。",
+            "严格落实政务公开工作年度报告制度，按时编制并公开本年度报告。",
+            "{Y}年，{we}未发生政府信息公开工作相关的投诉举报事项。",
+            "积极配合上级主管部门开展政务公开第三方评估工作，对评估发现的问题逐项整改。",
+            "认真做好政府信息公开相关的统计工作，按时报送各类统计报表。",
+            "{we}持续推进政务公开工作与业务工作深度融合，以公开促进依法行政。",
+        },
+    }};
+    return pools[static_cast<size_t>(t)];
+}
+
+// Clauses numbered 一是…二是… in the 存在问题 / 改进 paragraphs.
+const StrList kProblemClauses = {
+    "政府信息公开的主动性还不够强，部分单位对公开工作重视程度有待提高",
+    "公开内容的深度和广度还需拓展，重点领域信息公开不够全面",
+    "政策解读的形式较为单一，图解、视频等多样化解读方式运用不够",
+    "工作人员业务水平参差不齐，专业化队伍建设有待加强",
+    "政务新媒体内容同质化问题仍然存在，互动回应能力有待增强",
+    "依申请公开办理的规范化水平还有提升空间，答复文书格式还需进一步统一",
+    "信息发布的时效性有待提高，个别栏目更新不够及时",
+    "基层政务公开工作发展不平衡，标准化规范化建设有待深化",
+};
+const StrList kImproveClauses = {
+    "加强业务培训，提高工作人员依法公开的意识和能力",
+    "拓展公开深度，重点做好财政预决算、重大建设项目等领域信息公开",
+    "丰富解读形式，运用图表图解、音频视频等方式提高政策解读质量",
+    "规范依申请公开办理流程，严格落实法律顾问审核制度",
+    "加强政府网站和政务新媒体监管，确保信息发布及时准确",
+    "完善考核评议机制，将政府信息公开纳入年度目标考核",
+    "强化督促检查，定期通报各单位信息公开工作情况",
+    "推进基层政务公开标准化规范化，扩大公开事项标准目录覆盖面",
+};
+const StrList kProblemLeads = {
+    "{Y}年，{we}政府信息公开工作取得了一定成效，但也存在一些不足，主要表现在：",
+    "对照上级要求和人民群众的期待，{we}政府信息公开工作还存在一些问题：",
+    "在看到成绩的同时，我们也清醒地认识到工作中还存在一些薄弱环节：",
+};
+const StrList kImproveLeads = {
+    "针对上述问题，{we}将采取以下措施加以改进：",
+    "下一步，{we}将重点做好以下工作：",
+    "为解决上述问题，{we}将从以下几个方面加以改进：",
+};
+const StrList kPlanSentences = {
+    "{Y1}年，{we}将继续深入贯彻落实《条例》，进一步提高政府信息公开工作质量和水平，为推进法治政府建设作出新的贡献。",
+    "{Y1}年，{we}将按照上级政务公开工作要点的部署，细化工作任务，压实工作责任，推动政府信息公开工作再上新台阶。",
+};
+
+// 统计期限 sentence variants; {P} is the period year (year-1 for year.mismatch).
+const StrList kPeriodSentences = {
+    "本报告所列数据的统计期限自{P}年1月1日起至{P}年12月31日止。",
+    "报告中所列数据统计期限为{P}年1月1日至{P}年12月31日。",
+    "本年度报告所列数据统计日期自{P}年1月1日起至{P}年12月31日止。",
+    "本报告中所列数据的统计期限自{P}年1月1日至{P}年12月31日。",
+    "本报告信息数据统计期限为：{P}年1月1日——{P}年12月31日。",
+    "本报告所列数据的统计期限为{P}年1月1日至{P}年12月31日。",
+};
+const StrList kBasisSentences = {
+    "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，{A}编制了{Y}年政府信息公开工作年度报告。",
+    "本报告根据《中华人民共和国政府信息公开条例》和上级政府信息公开主管部门的有关要求编制。",
+    "{A}根据《中华人民共和国政府信息公开条例》要求，在认真总结{Y}年政府信息公开工作的基础上编制本报告。",
+};
+const StrList kBasisSentences2019 = {
+    "本报告依据《中华人民共和国政府信息公开条例》第五十条和国务院办公厅政府信息与政务公开办公室印发的年度报告格式要求编制。",
+};
+const StrList kContactSentences = {
+    "本报告电子版可在{A}门户网站下载。",
+    "如对本报告有任何疑问，请与{A}政务公开办公室联系。",
+    "报告全文通过政府门户网站政府信息公开专栏向社会公开。",
+};
+const StrList kLeadOut = {
+    "现将{Y}年度政府信息公开工作情况报告如下。",
+    "现将有关情况报告如下：",
+};
+
+// Agencies. Places are invented or common names; the kind (last character) picks 我县/我市….
+const StrList kPlaces = {
+    "青阳县", "临川区", "安远县", "江州市", "东湖区", "白水县", "长宁区", "清河县", "金山区", "石门县",
+    "平阳县", "宁海县", "丰城市", "高台县", "柳林县", "秀山县", "龙泉市", "永和县", "云溪区", "桃源县",
+    "梅江区", "鹤山市", "松阳县", "武城县", "凤凰县", "新会区", "乐平市", "华容县", "永和镇", "三江镇",
+    "徐家坪镇", "云岭乡", "桥头镇", "南湖区", "北山县",
+};
+const StrList kBureaus2007 = {
+    "教育局", "财政局", "民政局", "卫生局", "国土资源局", "环境保护局", "人力资源和社会保障局",
+    "住房和城乡建设局", "交通运输局", "农业局", "水务局", "审计局", "统计局", "商务局", "司法局",
+    "发展和改革委员会",
+};
+const StrList kBureaus2019 = {
+    "教育局", "财政局", "民政局", "卫生健康委员会", "自然资源局", "生态环境局", "人力资源和社会保障局",
+    "住房和城乡建设局", "交通运输局", "农业农村局", "水利局", "审计局", "统计局", "商务局", "司法局",
+    "发展和改革委员会", "市场监督管理局", "应急管理局",
+};
+
+// Sections. `key` is the canonical content name written into defect details.
+struct SectionSpec {
+    std::string_view key;
+    StrList titles;  // first = canonical; others = real variants from REGULATION.md
+};
+
+const SectionSpec kOverview2007 = {"概述", {"概述"}};
+const std::vector<SectionSpec> kRequired2007 = {
+    {"主动公开政府信息情况", {"主动公开政府信息情况", "主动公开政府信息的情况", "政府信息主动公开情况"}},
+    {"依申请公开政府信息情况", {"依申请公开政府信息情况", "依申请公开和不予公开政府信息的情况", "政府信息依申请公开情况"}},
+    {"政府信息公开的收费及减免情况", {"政府信息公开的收费及减免情况", "政府信息公开收费及减免情况", "政府信息公开收费与减免情况"}},
+    {"因政府信息公开申请行政复议、提起行政诉讼的情况", {"因政府信息公开申请行政复议、提起行政诉讼的情况", "申请行政复议和行政诉讼情况", "政府信息公开中的行政复议和行政诉讼情况"}},
+    {"政府信息公开工作存在的主要问题及改进情况", {"政府信息公开工作存在的主要问题及改进情况", "存在的问题及改进措施", "存在问题及改进情况", "存在的问题、改进措施及下年工作计划"}},
+    {"其他需要报告的事项", {"其他需要报告的事项", "其他事项"}},
+};
+const std::vector<SectionSpec> kRequired2019 = {
+    {"总体情况", {"总体情况"}},
+    {"主动公开政府信息情况", {"主动公开政府信息情况"}},
+    {"收到和处理政府信息公开申请情况", {"收到和处理政府信息公开申请情况"}},
+    {"政府信息公开行政复议、行政诉讼情况", {"政府信息公开行政复议、行政诉讼情况", "因政府信息公开工作被申请行政复议、提起行政诉讼情况"}},
+    {"存在的主要问题及改进情况", {"存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况"}},
+    {"其他需要报告的事项", {"其他需要报告的事项"}},
+};
+
+// Sub-heading titles per content (index = position in kRequired20xx; overview separate).
+const StrList kOverviewSubs = {
+    "加强组织领导，健全工作机制", "完善制度建设，规范公开程序", "强化监督检查，确保工作落实",
+    "拓宽公开渠道，提升公开实效", "注重政策解读，积极回应关切",
+};
+const StrList kActiveSubs2007 = {"主动公开信息数量", "主动公开信息形式", "重点领域信息公开", "政策解读和回应关切"};
+const StrList kRequestSubs2007 = {"申请情况", "申请办理情况", "不予公开情况"};
+const StrList kFeesSubs2007 = {"收费情况", "减免情况"};
+const StrList kReviewSubs2007 = {"行政复议情况", "行政诉讼情况"};
+const StrList kOtherSubs2007 = {"人大代表建议和政协委员提案办理情况", "政务公开培训情况", "政府信息公开指南和目录更新情况"};
+const StrList kOtherSubs2019 = {"信息处理费收取情况", "人大代表建议和政协委员提案办理情况", "政务公开工作要点落实情况", "基层政务公开标准化规范化建设情况"};
+const StrList kItemTitles = {"政府门户网站", "政务新媒体", "新闻发布会", "政府信息公开查阅点", "政务公开栏", "政府公报"};
+// One sentence per item title, same order.
+const StrList kItemSentences = {
+    "{we}门户网站是政府信息公开的第一平台，全年发布各类信息{n:200-5000}条。",
+    "通过政务微博、微信公众号发布信息{n:100-3000}条，及时传递政策信息和工作动态。",
+    "全年召开新闻发布会{n:1-30}场，通报重点工作进展情况。",
+    "在政务服务中心、档案馆等场所设置查阅点{n:2-20}个，提供免费查阅服务。",
+    "利用政务公开栏公开各类信息{n:20-800}条，方便群众就近了解政府信息。",
+    "编印政府公报{n:4-24}期，免费向社会公众发放。",
+};
+// The 2007 regime's review facts contradict each other, so exactly one is used.
+const StrList kReviewFacts2007 = {
+    "{Y}年，{we}未发生因政府信息公开申请行政复议、提起行政诉讼的情况。",
+    "全年发生涉及政府信息公开的行政复议{n:1-9}件、行政诉讼{n:0-5}件，均已依法办结。",
+};
+
+// Table labels (REGULATION.md, tables 二/三/四).
+const std::array<std::string_view, 6> kApplicantCols = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"};
+const std::string_view kT3Note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+const StrList kT4Cols = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+
+// ---------------------------------------------------------------------------------------
+// Small text helpers.
+
+std::string cn_number(int n) {
+    static constexpr std::array<std::string_view, 10> d = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n <= 0) return std::string(d[0]);
+    if (n < 10) return std::string(d[static_cast<size_t>(n)]);
+    std::string s;
+    if (n >= 20) s += d[static_cast<size_t>(n / 10)];
+    s += "十";
+    if (n % 10) s += d[static_cast<size_t>(n % 10)];
+    return s;
+}
+
+std::string cents(int64_t c) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(c / 100), static_cast<long long>(c % 100));
+    return buf;
+}
+
+struct Ctx {
+    int year = 0;
+    std::string agency;
+    std::string we;
+    // Figures that must agree with tables 三/四 (text-vs-table heuristic in REGULATION.md).
+    int64_t new_total = 0, carry_in = 0, carry_out = 0, published = 0, review_total = 0, litigation_total = 0;
+};
+
+std::string expand(std::string_view tpl, const Ctx& c, Rng& rng, int period_year = 0) {
+    std::string out;
+    out.reserve(tpl.size() + 16);
+    size_t i = 0;
+    while (i < tpl.size()) {
+        if (tpl[i] != '{') { out += tpl[i++]; continue; }
+        const size_t close = tpl.find('}', i);
+        const std::string_view key = tpl.substr(i + 1, close - i - 1);
+        i = close + 1;
+        if (key == "Y") out += std::to_string(c.year);
+        else if (key == "Y1") out += std::to_string(c.year + 1);
+        else if (key == "P") out += std::to_string(period_year);
+        else if (key == "A") out += c.agency;
+        else if (key == "we") out += c.we;
+        else if (key == "new") out += std::to_string(c.new_total);
+        else if (key == "carry") out += std::to_string(c.carry_in);
+        else if (key == "out") out += std::to_string(c.carry_out);
+        else if (key == "pub") out += std::to_string(c.published);
+        else if (key == "rev") out += std::to_string(c.review_total);
+        else if (key == "lit") out += std::to_string(c.litigation_total);
+        else if (key.size() > 2 && (key[0] == 'n' || key[0] == 'p') && key[1] == ':') {
+            const size_t dash = key.find('-', 2);
+            const int lo = std::stoi(std::string(key.substr(2, dash - 2)));
+            const int hi = std::stoi(std::string(key.substr(dash + 1)));
+            if (key[0] == 'n') {
+                out += std::to_string(rng.irange(lo, hi));
+            } else {
+                const int tenths = rng.irange(lo * 10, hi * 10);
+                out += std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "%";
+            }
+        } else {
+            out += '{';  // unknown placeholder: keep visible so a test notices
+            out += key;
+            out += '}';
+        }
+    }
+    return out;
+}
+
+// Draws sentences without replacement per report, so a report does not repeat itself
+// (real reports rarely do, and repeated lines would distort any duplicate-text rule).
+class SentencePicker {
+public:
+    explicit SentencePicker(Rng& rng) : rng_(rng) {
+        for (int t = 0; t < kTopicCount; ++t) refill(static_cast<Topic>(t));
+    }
+    bool has(Topic t) const { return !left_[static_cast<size_t>(t)].empty(); }
+    // One sentence from `t`; when exhausted falls back to kGeneral, then reuses `t`.
+    std::string_view draw(Topic t) {
+        if (!has(t)) {
+            if (t != kGeneral && has(kGeneral)) return draw(kGeneral);
+            refill(t);
+        }
+        auto& v = left_[static_cast<size_t>(t)];
+        const size_t idx = v.back();
+        v.pop_back();
+        return topic_pool(t)[idx];
+    }
+
+private:
+    void refill(Topic t) {
+        auto& v = left_[static_cast<size_t>(t)];
+        v.clear();
+        for (size_t i = 0; i < topic_pool(t).size(); ++i) v.push_back(i);
+        rng_.shuffle(v);
+    }
+    Rng& rng_;
+    std::array<std::vector<size_t>, kTopicCount> left_;
+};
+
+// ---------------------------------------------------------------------------------------
+// Tables: built as grids of cells, rendered separately, so that other layouts
+// (tab-separated, one cell per line, …) and arithmetic-error injection can be added
+// without touching the builders: mutate Table3/Table4 numbers or the grid, then render.
+
+enum class RowKind { caption, header, label, data };
+struct TableRow {
+    RowKind kind;
+    std::vector<std::string> cells;
+};
+struct TableGrid {
+    std::string name;  // "二", "三", "四"
+    std::vector<TableRow> rows;
+};
+enum class TableLayout { pipe };  // extension point: tab, cell_per_line
+
+void render_table(const TableGrid& g, TableLayout layout, std::vector<std::string>& out) {
+    switch (layout) {
+        case TableLayout::pipe:
+            // One table row per line, " | " between cells and a closing " |" (as in seed 001),
+            // so every table line contains '|' and cannot be mistaken for a heading.
+            for (const auto& r : g.rows) {
+                std::string line;
+                for (size_t i = 0; i < r.cells.size(); ++i) {
+                    if (i) line += " | ";
+                    line += r.cells[i];
+                }
+                line += " |";
+                out.push_back(std::move(line));
+            }
+            break;
+    }
+}
+
+// Table 三 as numbers: one row per data row, 6 applicant columns + 总计.
+enum class T3Role { new_, carry_in, result, total, carry_out };
+struct T3RowSpec {
+    std::vector<std::string_view> openers;  // group labels that open before this row
+    std::string_view label;
+    T3Role role;
+    int weight;  // relative frequency of this result among requests
+};
+struct Table3 {
+    bool format2021 = false;
+    std::vector<T3RowSpec> spec;
+    std::vector<std::array<int64_t, 7>> values;  // parallel to spec
+};
+
+std::vector<T3RowSpec> table3_spec(bool f2021) {
+    std::vector<T3RowSpec> s = {
+        {{}, "一、本年新收政府信息公开申请数量", T3Role::new_, 0},
+        {{}, "二、上年结转政府信息公开申请数量", T3Role::carry_in, 0},
+        {{"三、本年度办理结果"}, "（一）予以公开", T3Role::result, 40},
+        {{}, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", T3Role::result, 8},
+        {{"（三）不予公开"}, "1.属于国家秘密", T3Role::result, 1},
+        {{}, "2.其他法律行政法规禁止公开", T3Role::result, 1},
+        {{}, "3.危及“三安全一稳定”", T3Role::result, 1},
+        {{}, "4.保护第三方合法权益", T3Role::result, 2},
+        {{}, "5.属于三类内部事务信息", T3Role::result, 2},
+        {{}, "6.属于四类过程性信息", T3Role::result, 2},
+        {{}, "7.属于行政执法案卷", T3Role::result, 1},
+        {{}, "8.属于行政查询事项", T3Role::result, 2},
+        {{"（四）无法提供"}, "1.本机关不掌握相关政府信息", T3Role::result, 20},
+        {{}, "2.没有现成信息需要另行制作", T3Role::result, 4},
+        {{}, "3.补正后申请内容仍不明确", T3Role::result, 2},
+        {{"（五）不予处理"}, "1.信访举报投诉类申请", T3Role::result, 4},
+        {{}, "2.重复申请", T3Role::result, 2},
+        {{}, "3.要求提供公开出版物", T3Role::result, 1},
+        {{}, "4.无正当理由大量反复申请", T3Role::result, 1},
+        {{}, "5.要求行政机关确认或重新出具已获取信息", T3Role::result, 2},
+    };
+    if (f2021) {
+        s.push_back({{"（六）其他处理"}, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", T3Role::result, 3});
+        s.push_back({{}, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", T3Role::result, 1});
+        s.push_back({{}, "3.其他", T3Role::result, 2});
+    } else {
+        s.push_back({{}, "（六）其他处理", T3Role::result, 5});
+    }
+    s.push_back({{}, "（七）总计", T3Role::total, 0});
+    s.push_back({{}, "四、结转下年度继续办理", T3Role::carry_out, 0});
+    return s;  // 23 data rows (2019) or 25 (2021)
+}
+
+// Volume tier of the agency: most reporting bodies get a handful of requests a year,
+// a few municipal offices get thousands (see the worked figures in REGULATION.md).
+int volume_tier(Rng& rng) {
+    const double u = rng.unit();
+    return u < 0.35 ? 0 : u < 0.70 ? 1 : u < 0.90 ? 2 : 3;
+}
+
+Table3 make_table3(Rng& rng, bool f2021, int tier) {
+    Table3 t;
+    t.format2021 = f2021;
+    t.spec = table3_spec(f2021);
+    t.values.assign(t.spec.size(), {});
+    static constexpr std::array<int, 4> tier_max = {3, 20, 200, 2000};
+    // Share of each applicant column in percent of the natural-person volume.
+    static constexpr std::array<int, 6> col_pct = {100, 12, 1, 2, 3, 3};
+
+    std::vector<size_t> result_rows;
+    int64_t weight_sum = 0;
+    for (size_t r = 0; r < t.spec.size(); ++r) {
+        if (t.spec[r].role == T3Role::result) {
+            result_rows.push_back(r);
+            weight_sum += t.spec[r].weight;
+        }
+    }
+    size_t row_new = 0, row_carry = 0, row_total = 0, row_out = 0;
+    for (size_t r = 0; r < t.spec.size(); ++r) {
+        switch (t.spec[r].role) {
+            case T3Role::new_: row_new = r; break;
+            case T3Role::carry_in: row_carry = r; break;
+            case T3Role::total: row_total = r; break;
+            case T3Role::carry_out: row_out = r; break;
+            case T3Role::result: break;
+        }
+    }
+    for (size_t c = 0; c < 6; ++c) {
+        const int64_t cap = static_cast<int64_t>(tier_max[static_cast<size_t>(tier)]) * col_pct[c] / 100;
+        const int64_t handled = rng.range(0, cap);
+        // Spread `handled` requests over the result rows by weight (multinomial draw).
+        for (int64_t k = 0; k < handled; ++k) {
+            int64_t x = rng.range(0, weight_sum - 1);
+            for (size_t r : result_rows) {
+                x -= t.spec[r].weight;
+                if (x < 0) { t.values[r][c] += 1; break; }
+            }
+        }
+        int64_t total = 0;
+        for (size_t r : result_rows) total += t.values[r][c];
+        const int64_t out = rng.range(0, total / 8);
+        const int64_t carry = rng.range(0, std::min<int64_t>(total + out, total / 8));
+        t.values[row_total][c] = total;
+        t.values[row_out][c] = out;
+        t.values[row_carry][c] = carry;
+        t.values[row_new][c] = total + out - carry;  // balance: 一 + 二 = （七） + 四
+    }
+    for (auto& row : t.values) {
+        row[6] = 0;
+        for (size_t c = 0; c < 6; ++c) row[6] += row[c];  // row-total
+    }
+    return t;
+}
+
+int64_t t3_value(const Table3& t, T3Role role, size_t col) {
+    for (size_t r = 0; r < t.spec.size(); ++r)
+        if (t.spec[r].role == role) return t.values[r][col];
+    return 0;
+}
+
+TableGrid table3_grid(const Table3& t, bool merge_openers) {
+    TableGrid g;
+    g.name = "三";
+    g.rows.push_back({RowKind::header, {std::string(kT3Note), "申请人情况"}});
+    g.rows.push_back({RowKind::header, {"自然人", "法人或其他组织", "总计"}});
+    g.rows.push_back({RowKind::header, {std::string(kApplicantCols[1]), std::string(kApplicantCols[2]), std::string(kApplicantCols[3]),
+                                        std::string(kApplicantCols[4]), std::string(kApplicantCols[5])}});
+    for (size_t r = 0; r < t.spec.size(); ++r) {
+        TableRow row{RowKind::data, {}};
+        for (auto o : t.spec[r].openers) {
+            // Real reports either give a group label its own row or merge it into the
+            // first member's row (seed 001); both are produced.
+            if (merge_openers) row.cells.emplace_back(o);
+            else g.rows.push_back({RowKind::label, {std::string(o)}});
+        }
+        row.cells.emplace_back(t.spec[r].label);
+        for (auto v : t.values[r]) row.cells.push_back(std::to_string(v));
+        g.rows.push_back(std::move(row));
+    }
+    return g;
+}
+
+struct Table4 {
+    std::array<std::array<int64_t, 5>, 3> groups{};  // 行政复议, 直接起诉, 复议后起诉
+};
+
+Table4 make_table4(Rng& rng, int tier) {
+    // Reviews and suits are rarer than requests: most cells are 0, a few small counts.
+    static constexpr std::array<double, 4> nonzero = {0.05, 0.15, 0.4, 0.7};
+    static constexpr std::array<int, 4> tier_max = {1, 2, 4, 25};
+    Table4 t;
+    for (auto& g : t.groups) {
+        g[4] = 0;
+        for (size_t i = 0; i < 4; ++i) {
+            const auto ti = static_cast<size_t>(tier);
+            g[i] = rng.chance(nonzero[ti]) ? rng.range(1, tier_max[ti]) : 0;
+            g[4] += g[i];  // review-total
+        }
+    }
+    return t;
+}
+
+TableGrid table4_grid(const Table4& t) {
+    TableGrid g;
+    g.name = "四";
+    g.rows.push_back({RowKind::header, {"行政复议", "行政诉讼"}});
+    g.rows.push_back({RowKind::header, {"未经复议直接起诉", "复议后起诉"}});
+    TableRow cols{RowKind::header, {}};
+    TableRow data{RowKind::data, {}};
+    for (const auto& grp : t.groups) {
+        for (size_t i = 0; i < 5; ++i) {
+            cols.cells.emplace_back(kT4Cols[i]);
+            data.cells.push_back(std::to_string(grp[i]));
+        }
+    }
+    g.rows.push_back(std::move(cols));
+    g.rows.push_back(std::move(data));
+    return g;
+}
+
+std::string signed_delta(Rng& rng, int64_t v) {
+    if (v == 0) return "0";
+    if (v > 0) return "+" + std::to_string(v);
+    // Real reports sometimes write the minus sign as an em dash (seed 001: —208).
+    return (rng.chance(0.1) ? "—" : "-") + std::to_string(-v);
+}
+
+TableGrid table2_grid(Rng& rng, bool f2021, int tier) {
+    TableGrid g;
+    g.name = "二";
+    auto caption = [&](const char* item) { g.rows.push_back({RowKind::caption, {std::string("第二十条第（") + item + "）项"}}); };
+    auto header = [&](std::vector<std::string> cols) {
+        cols.insert(cols.begin(), "信息内容");
+        g.rows.push_back({RowKind::header, std::move(cols)});
+    };
+    auto data = [&](const char* label, std::vector<std::string> vals) {
+        vals.insert(vals.begin(), label);
+        g.rows.push_back({RowKind::data, std::move(vals)});
+    };
+    const int64_t scale = tier == 0 ? 1 : tier == 1 ? 5 : tier == 2 ? 30 : 150;
+    auto n = [&](int64_t hi) { return rng.range(0, hi * scale); };
+    if (!f2021) {
+        caption("一");
+        header({"本年新制作数量", "本年新公开数量", "对外公开总数量"});
+        const int64_t rules_new = rng.chance(0.7) ? 0 : rng.range(0, 3);
+        const int64_t docs_new = n(5);
+        data("规章", {std::to_string(rules_new), std::to_string(rules_new), std::to_string(rules_new + (rules_new ? rng.range(0, 40) : 0))});
+        data("规范性文件", {std::to_string(docs_new), std::to_string(docs_new), std::to_string(docs_new + n(40))});
+        for (auto [item, a, b] : {std::tuple{"五", "行政许可", "其他对外管理服务事项"}, std::tuple{"六", "行政处罚", "行政强制"}}) {
+            caption(item);
+            header({"上一年项目数量", "本年增/减", "处理决定数量"});
+            for (const char* label : {a, b}) {
+                const int64_t prev = n(120);
+                const int64_t delta = rng.range(-std::min<int64_t>(prev, 30), 30);
+                data(label, {std::to_string(prev), signed_delta(rng, delta), std::to_string(n(3000))});
+            }
+        }
+        caption("八");
+        header({"上一年项目数量", "本年增/减"});
+        const int64_t fees_prev = rng.range(0, 40);
+        data("行政事业性收费", {std::to_string(fees_prev), signed_delta(rng, rng.range(-std::min<int64_t>(fees_prev, 5), 5))});
+        caption("九");
+        header({"采购项目数量", "采购总金额"});
+        data("政府集中采购", {std::to_string(n(30)), cents(n(100000))});
+    } else {
+        caption("一");
+        header({"本年制发件数", "本年废止件数", "现行有效件数"});
+        const int64_t rules_new = rng.chance(0.7) ? 0 : rng.range(0, 3);
+        const int64_t docs_new = n(5);
+        data("规章", {std::to_string(rules_new), std::to_string(rules_new ? rng.range(0, 2) : 0), std::to_string(rules_new + (rules_new ? rng.range(0, 40) : 0))});
+        data("行政规范性文件", {std::to_string(docs_new), std::to_string(n(3)), std::to_string(docs_new + n(40))});
+        caption("五");
+        header({"本年处理决定数量"});
+        data("行政许可", {std::to_string(n(3000))});
+        caption("六");
+        header({"本年处理决定数量"});
+        data("行政处罚", {std::to_string(n(3000))});
+        data("行政强制", {std::to_string(n(200))});
+        caption("八");
+        header({"本年收费金额（单位：万元）"});
+        data("行政事业性收费", {rng.chance(0.4) ? std::string("0") : cents(n(50000))});
+    }
+    return g;
+}
+
+// ---------------------------------------------------------------------------------------
+// Document model.
+
+enum class BlockKind { paragraph, subheading, item, table };
+struct Block {
+    BlockKind kind;
+    std::string text;  // paragraph, or heading title + "。" + prose (number added at render)
+    TableGrid table;
+};
+
+struct Section {
+    std::string key;    // canonical content name (defect details)
+    std::string title;  // as printed after the number
+    bool required = true;  // false: 概述, split-off 下步工作计划
+    bool movable = true;   // may be dropped or swapped by defects
+    int content_index = -1;  // index in the regime's required list; adjacency for swaps
+    std::vector<Block> blocks;
+    std::vector<Topic> topics;  // where extra prose for this section comes from (size top-up)
+    int repeat_sub = -1;  // sub-heading index that reuses the previous number (defect)
+    int id = 0;           // stable identity across drops/swaps
+};
+
+size_t approx_bytes(const Section& s) {
+    size_t n = s.title.size() + 8;
+    for (const auto& b : s.blocks) {
+        n += b.text.size() + 8;
+        for (const auto& r : b.table.rows)
+            for (const auto& c : r.cells) n += c.size() + 3;
+    }
+    return n;
+}
+
+struct Document {
+    std::vector<std::string> pre_title;  // agency line
+    std::string title;
+    std::vector<std::string> intro;  // paragraphs; the period sentence is in intro[period_para]
+    size_t period_para = 0;
+    std::string period_template;  // kPeriodSentences entry, expanded at render
+    std::string period_prefix, period_suffix;  // rest of that paragraph
+    std::vector<Section> sections;
+    std::vector<std::string> signature;
+    int skip_at = -1;  // level-1 index from which numbers are shifted by one (defect)
+};
+
+struct Style {
+    std::string indent;      // prefix of prose lines
+    bool indent_headings;    // headings indented like prose (seed 000/004 style)
+    bool blank_between;      // blank line between blocks
+    bool ascii_parens;       // (一) instead of （一）
+};
+
+class Builder {
+public:
+    Builder(Rng& rng, Regime regime, Ctx& ctx) : rng_(rng), regime_(regime), ctx_(ctx), picker_(rng) {}
+
+    std::string sentences(Topic t, int n) {
+        std::string s;
+        for (int i = 0; i < n; ++i) s += expand(picker_.draw(t), ctx_, rng_);
+        return s;
+    }
+    std::string sentences_mixed(const std::vector<Topic>& topics, int n) {
+        std::string s;
+        for (int i = 0; i < n; ++i) s += expand(picker_.draw(rng_.pick(topics)), ctx_, rng_);
+        return s;
+    }
+    std::string numbered_clauses(std::string_view lead, const StrList& pool, int n) {
+        std::vector<size_t> idx(pool.size());
+        for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+        rng_.shuffle(idx);
+        std::string s = expand(lead, ctx_, rng_);
+        for (int i = 0; i < n && i < static_cast<int>(idx.size()); ++i) {
+            s += cn_number(i + 1) + "是" + std::string(pool[idx[static_cast<size_t>(i)]]);
+            s += (i + 1 == n) ? "。" : "；";
+        }
+        return s;
+    }
+
+    static Block para(std::string text) { return {BlockKind::paragraph, std::move(text), {}}; }
+    static Block sub(std::string_view title, const std::string& prose) {
+        return {BlockKind::subheading, std::string(title) + "。" + prose, {}};
+    }
+
+    // Picks 1..max_n titles from `pool` keeping their order (real reports keep the
+    // conventional order of sub-topics).
+    std::vector<std::string_view> pick_ordered(const StrList& pool, int min_n, int max_n) {
+        const int n = std::min<int>(rng_.irange(min_n, max_n), static_cast<int>(pool.size()));
+        std::vector<size_t> idx(pool.size());
+        for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+        rng_.shuffle(idx);
+        idx.resize(static_cast<size_t>(n));
+        std::sort(idx.begin(), idx.end());
+        std::vector<std::string_view> out;
+        for (size_t i : idx) out.push_back(pool[i]);
+        return out;
+    }
+
+    // Prose after a sub-heading: 2–5 sentences, sometimes one more paragraph.
+    void add_sub(Section& s, std::string_view title, const std::vector<Topic>& topics) {
+        s.blocks.push_back(sub(title, sentences_mixed(topics, rng_.irange(2, 5))));
+        if (rng_.chance(0.5)) s.blocks.push_back(para(sentences_mixed(topics, rng_.irange(2, 4))));
+    }
+    void maybe_items(Section& s) {
+        if (!rng_.chance(0.5)) return;
+        const auto titles = pick_ordered(kItemTitles, 2, 4);
+        for (auto t : titles) {
+            const size_t k = static_cast<size_t>(std::find(kItemTitles.begin(), kItemTitles.end(), t) - kItemTitles.begin());
+            s.blocks.push_back({BlockKind::item, std::string(t) + "。" + expand(kItemSentences[k], ctx_, rng_), {}});
+        }
+    }
+    void add_problem_subs(Section& s, bool with_problems, bool with_improve) {
+        if (with_problems)
+            s.blocks.push_back(sub("存在的主要问题", numbered_clauses(rng_.pick(kProblemLeads), kProblemClauses, rng_.irange(2, 4))));
+        if (with_improve) {
+            s.blocks.push_back(sub("改进措施", numbered_clauses(rng_.pick(kImproveLeads), kImproveClauses, rng_.irange(2, 4))));
+            if (rng_.chance(0.6)) s.blocks.push_back(sub("下一步工作打算", expand(rng_.pick(kPlanSentences), ctx_, rng_)));
+        }
+    }
+
+    Section section(const SectionSpec& spec, int content_index, bool required = true) {
+        Section s;
+        s.key = std::string(spec.key);
+        // Canonical title most of the time, real variants otherwise.
+        s.title = std::string(rng_.chance(0.6) ? spec.titles.front() : rng_.pick(spec.titles));
+        s.required = required;
+        s.content_index = content_index;
+        return s;
+    }
+
+    std::vector<Section> sections_2007() {
+        std::vector<Section> out;
+        if (rng_.chance(0.8)) {
+            Section s = section(kOverview2007, -1, false);
+            s.movable = false;
+            s.topics = {kGeneral, kOversight, kManage};
+            s.blocks.push_back(para(sentences(kGeneral, rng_.irange(2, 3))));
+            for (auto t : pick_ordered(kOverviewSubs, 1, 3)) add_sub(s, t, {kGeneral, kOversight, kManage});
+            out.push_back(std::move(s));
+        }
+        for (int i = 0; i < static_cast<int>(kRequired2007.size()); ++i) {
+            Section s = section(kRequired2007[static_cast<size_t>(i)], i);
+            static const std::array<std::vector<Topic>, 6> topics = {{
+                {kActive, kPlatform}, {kRequest}, {kFees}, {kReview}, {}, {kOther, kOversight}}};
+            s.topics = topics[static_cast<size_t>(i)];
+            switch (i) {
+                case 0:
+                    if (rng_.chance(0.5)) s.blocks.push_back(para(sentences(kActive, rng_.irange(1, 2))));
+                    for (auto t : pick_ordered(kActiveSubs2007, 1, 3)) {
+                        add_sub(s, t, {kActive, kPlatform});
+                        if (t == "主动公开信息形式") maybe_items(s);
+                    }
+                    break;
+                case 1:
+                    for (auto t : pick_ordered(kRequestSubs2007, 1, 3)) add_sub(s, t, {kRequest2007, kRequest});
+                    break;
+                case 2:
+                    for (auto t : pick_ordered(kFeesSubs2007, 1, 2)) s.blocks.push_back(sub(t, sentences(kFees, rng_.irange(1, 2))));
+                    break;
+                case 3:
+                    for (auto t : pick_ordered(kReviewSubs2007, 1, 2)) {
+                        const std::string fact = s.blocks.empty() ? expand(rng_.pick(kReviewFacts2007), ctx_, rng_) : std::string();
+                        s.blocks.push_back(sub(t, fact + sentences(kReview, rng_.irange(1, 3))));
+                    }
+                    break;
+                case 4:
+                    add_problem_subs(s, true, true);
+                    break;
+                case 5:
+                    for (auto t : pick_ordered(kOtherSubs2007, 1, 3)) add_sub(s, t, {kOther, kOversight});
+                    break;
+                default: break;
+            }
+            out.push_back(std::move(s));
+        }
+        return out;
+    }
+
+    std::vector<Section> sections_2019(const TableGrid& t2, const TableGrid& t3, const TableGrid& t4) {
+        const bool f2021 = regime_ == Regime::gov2021;
+        std::vector<Section> out;
+        // 一、总体情况: the usual five sub-heads (REGULATION.md); 监督保障 always, because
+        // 30号 expects 考核/社会评议/责任追究 there.
+        {
+            Section s = section(kRequired2019[0], 0);
+            s.topics = {kGeneral, kManage, kPlatform, kOversight};
+            s.blocks.push_back(para(sentences(kGeneral, rng_.irange(1, 3))));
+            std::vector<std::pair<std::string_view, Topic>> subs = {{"主动公开", kActive}, {"依申请公开", kRequest}};
+            if (rng_.chance(0.7)) subs.push_back({"政府信息管理", kManage});
+            if (rng_.chance(0.7)) subs.push_back({"平台建设", kPlatform});
+            for (auto& [title, topic] : subs) {
+                std::string prose;
+                if (topic == kRequest && rng_.chance(0.6))
+                    prose = expand("{Y}年，{we}共收到政府信息公开申请{new}件，上年结转{carry}件，其中予以公开{pub}件。", ctx_, rng_);
+                prose += sentences(topic, rng_.irange(2, 3));
+                s.blocks.push_back(sub(title, prose));
+                if (title == "平台建设") maybe_items(s);
+                else if (rng_.chance(0.3)) s.blocks.push_back(para(sentences(topic, 2)));
+            }
+            std::string oversight;
+            for (size_t i = 0; i < 3; ++i) oversight += expand(topic_pool(kOversight)[i], ctx_, rng_);
+            s.blocks.push_back(sub("监督保障", oversight));
+            out.push_back(std::move(s));
+        }
+        {
+            Section s = section(kRequired2019[1], 1);
+            s.topics = {kActive};
+            if (rng_.chance(0.8)) s.blocks.push_back(para(sentences(kActive, rng_.irange(2, 4))));
+            s.blocks.push_back({BlockKind::table, {}, t2});
+            out.push_back(std::move(s));
+        }
+        {
+            Section s = section(kRequired2019[2], 2);
+            s.topics = {kRequest};
+            if (rng_.chance(0.6)) {
+                std::string p = expand("{we}本年新收政府信息公开申请{new}件，上年结转{carry}件，结转下年度继续办理{out}件。", ctx_, rng_);
+                s.blocks.push_back(para(p + sentences(kRequest, rng_.irange(1, 3))));
+            }
+            s.blocks.push_back({BlockKind::table, {}, t3});
+            out.push_back(std::move(s));
+        }
+        {
+            Section s = section(kRequired2019[3], 3);
+            s.topics = {kReview};
+            if (rng_.chance(0.6)) {
+                std::string p = expand("{Y}年，{we}发生政府信息公开行政复议{rev}件，行政诉讼{lit}件。", ctx_, rng_);
+                s.blocks.push_back(para(p + sentences(kReview, rng_.irange(1, 2))));
+            }
+            s.blocks.push_back({BlockKind::table, {}, t4});
+            out.push_back(std::move(s));
+        }
+        if (rng_.chance(0.1)) {
+            // Seed 001 variant: 五、存在的问题 + 六、下步工作计划, 其他 renumbered to 七.
+            // The split pair stays put (no drop/swap) so truth stays unambiguous.
+            Section p = section({kRequired2019[4].key, {"存在的问题"}}, 4);
+            p.movable = false;
+            add_problem_subs(p, true, false);
+            out.push_back(std::move(p));
+            Section plan = section({"下步工作计划", {"下步工作计划"}}, -1, false);
+            plan.movable = false;
+            add_problem_subs(plan, false, true);
+            out.push_back(std::move(plan));
+        } else {
+            Section s = section(kRequired2019[4], 4);
+            add_problem_subs(s, true, true);
+            out.push_back(std::move(s));
+        }
+        {
+            Section s = section(kRequired2019[5], 5);
+            s.topics = {kOther};
+            for (auto t : pick_ordered(kOtherSubs2019, 1, 3)) {
+                if (t == "信息处理费收取情况") {
+                    s.blocks.push_back(sub(t, expand(f2021 ? "{Y}年，{we}未收取信息处理费。" : "{Y}年，{we}在政府信息公开工作中未收取任何费用。", ctx_, rng_)));
+                } else {
+                    add_sub(s, t, {kOther});
+                }
+            }
+            out.push_back(std::move(s));
+        }
+        return out;
+    }
+
+    // Real reports range from a few KB to a few tens of KB; the sections above give the
+    // skeleton, then prose paragraphs are appended to random sections until the report
+    // reaches a per-report target size (so corpus size is controlled, not accidental).
+    void top_up(std::vector<Section>& secs, size_t target, size_t current) {
+        std::vector<size_t> cand;
+        for (size_t i = 0; i < secs.size(); ++i)
+            if (!secs[i].topics.empty()) cand.push_back(i);
+        while (current < target && !cand.empty()) {
+            Section& s = secs[rng_.pick(cand)];
+            Block b = para(sentences_mixed(s.topics, rng_.irange(2, 4)));
+            current += b.text.size() + 8;
+            s.blocks.push_back(std::move(b));
+        }
+    }
+
+private:
+    Rng& rng_;
+    Regime regime_;
+    Ctx& ctx_;
+    SentencePicker picker_;
+};
+
+// ---------------------------------------------------------------------------------------
+// Rendering with line bookkeeping.
+
+struct Rendered {
+    std::vector<std::string> lines;
+    std::vector<int> heading_line;            // per section index, 1-based
+    std::vector<std::vector<int>> sub_lines;  // per section, per sub-heading
+    int period_line = 0;
+};
+
+Rendered render(const Document& d, const Style& st, const Ctx& ctx, int period_year, Rng& rng) {
+    Rendered r;
+    auto push = [&](std::string s) { r.lines.push_back(std::move(s)); return static_cast<int>(r.lines.size()); };
+    auto blank = [&] { if (st.blank_between) push(""); };
+    const std::string hindent = st.indent_headings ? st.indent : "";
+    const std::string lp = st.ascii_parens ? "(" : "（";
+    const std::string rp = st.ascii_parens ? ")" : "）";
+
+    for (const auto& l : d.pre_title) { push(l); push(""); }
+    push(d.title);
+    push("");
+    for (size_t i = 0; i < d.intro.size(); ++i) {
+        if (i == d.period_para) {
+            r.period_line = push(st.indent + d.period_prefix + expand(d.period_template, ctx, rng, period_year) + d.period_suffix);
+        } else {
+            push(st.indent + d.intro[i]);
+        }
+        blank();
+    }
+    for (size_t si = 0; si < d.sections.size(); ++si) {
+        const Section& s = d.sections[si];
+        const int num = static_cast<int>(si) + 1 + ((d.skip_at >= 0 && static_cast<int>(si) >= d.skip_at) ? 1 : 0);
+        r.heading_line.push_back(push(hindent + cn_number(num) + "、" + s.title));
+        r.sub_lines.emplace_back();
+        blank();
+        int sub_idx = 0, sub_num = 0, item_num = 0;
+        for (const auto& b : s.blocks) {
+            switch (b.kind) {
+                case BlockKind::paragraph:
+                    push(st.indent + b.text);
+                    break;
+                case BlockKind::subheading:
+                    sub_num = (sub_idx == s.repeat_sub) ? sub_num : sub_num + 1;
+                    r.sub_lines.back().push_back(push(hindent + lp + cn_number(sub_num) + rp + b.text));
+                    ++sub_idx;
+                    item_num = 0;
+                    break;
+                case BlockKind::item:
+                    push(st.indent + std::to_string(++item_num) + "." + b.text);
+                    break;
+                case BlockKind::table:
+                    render_table(b.table, TableLayout::pipe, r.lines);
+                    break;
+            }
+            blank();
+        }
+    }
+    if (!d.signature.empty()) {
+        if (!st.blank_between) push("");
+        for (const auto& l : d.signature) push(l);
+    }
+    while (!r.lines.empty() && r.lines.back().empty()) r.lines.pop_back();
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------
+// Simplified → traditional. Pairs of (simplified, traditional) characters covering every
+// ideograph of the vocabulary above whose traditional form differs; built from OpenCC's
+// per-character s2t mapping (with the Taiwan/HK forms 為 眾 簽 and unchanged 秘 群 that real
+// reports use) and checked by unclassified_characters(). Where the traditional form depends
+// on the word (复→復/複/覆, 制→制/製, 系→系/係/繫 …) one form is used throughout, as the
+// character-level converters behind seeds 001/003 did; a linter's T→S fold covers both.
+constexpr std::string_view kS2T =
+    "万萬与與专專业業东東严嚴个個丰豐临臨为為举舉乐樂乡鄉书書于於云雲从從们們价價众眾"
+    "优優会會传傳体體关關内內农農决決况況准準减減几幾凤鳳划劃则則别別办辦务務动動区區"
+    "医醫华華协協单單卫衛厅廳历歷压壓县縣参參双雙发發变變台臺号號后後听聽员員咨諮围圍"
+    "国國图圖场場坚堅处處备備复復够夠头頭宁寧实實审審宽寬对對导導将將层層属屬岭嶺带帶"
+    "干幹并並广廣库庫应應废廢开開强強归歸当當录錄彻徹征徵径徑态態总總户戶托託执執扩擴"
+    "护護报報担擔挥揮据據数數断斷无無时時机機杂雜权權条條来來极極构構标標栏欄样樣档檔"
+    "桥橋检檢汇匯沟溝没沒测測济濟浏瀏满滿点點热熱献獻环環现現电電畅暢疗療监監盖蓋码碼"
+    "础礎确確碍礙积積称稱稳穩签簽简簡类類紧緊纠糾级級纳納线線组組细細织織经經结結绕繞"
+    "络絡统統继繼绩績续續维維编編缴繳网網罚罰职職联聯舆輿节節范範获獲营營衔銜补補见見"
+    "规規视視览覽计計认認训訓议議记記许許讼訟设設访訪证證评評识識诉訴话話询詢说說请請"
+    "读讀谁誰调調负負贡貢财財责責账賬质質购購贯貫费費资資转轉载載较較输輸辩辯达達迁遷"
+    "过過运運还還这這进進远遠违違适適递遞邮郵采採释釋针針销銷镇鎮长長门門问問间間闻聞"
+    "阅閱队隊阳陽阶階随隨隐隱难難项項顺順顾顧预預领領频頻题題额額馆館验驗鹤鶴齐齊龙龍";
+// Ideographs of the vocabulary that are written the same in both scripts.
+constexpr std::string_view kSameInBoth =
+    "一七三上下不中主之九也了予事二互五些交人仍他代以件任企伍估但位低住何作使例供依便"
+    "促保信修做健元充先免入全八公六共其具典再凰出函分切列初判利到制前力功加助努勾化北"
+    "十升南博印危即卷原去及反取受另只召可司各合同名向告和商善四回因困土在地均坪型城域"
+    "培基境增外多大失好如委威媒子字存季安完定宣室家容寄密富小尚就局展山川州工差已市布"
+    "席常平年序府度庭康延建式引弱形待律徐得微心志思急性息患情惠想意成我或房所手打批找"
+    "承把抓投抽拆拓招持指按掌接推措提握搜收改放政效救教整文料新方施日早明是智更月有服"
+    "期未本材村松板林果查柳核根格桃案梅梳概模次止正步武民水永求江河治泄泉法注活流海涉"
+    "深清渠湖源溪焦然照版物率理生用由申留疑登白的益目直相看真督知石研示社禁秀私科秘程"
+    "稽究空突立站章第等答策算管箱篇系索累置署群考聘聚育能自至致良草落薄融行街衡表被要"
+    "覆解言走起超足身近述追送透逐途通造逾遇道邀部配醒重量金限院障集需青面革音高";
+
+char32_t decode_utf8(std::string_view s, size_t& i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) { ++i; return b0; }
+    int len = (b0 >= 0xF0) ? 4 : (b0 >= 0xE0) ? 3 : 2;
+    char32_t cp = b0 & (0x3F >> (len - 1));
+    for (int k = 1; k < len && i + static_cast<size_t>(k) < s.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+    i += static_cast<size_t>(len);
+    return cp;
+}
+
+void encode_utf8(char32_t cp, std::string& out) {
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
+    else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::vector<char32_t> decode_all(std::string_view s) {
+    std::vector<char32_t> v;
+    for (size_t i = 0; i < s.size();) v.push_back(decode_utf8(s, i));
+    return v;
+}
+
+using CharMap = std::vector<std::pair<char32_t, char32_t>>;
+
+const CharMap& s2t_map() {
+    // Immutable after first use (thread-safe static init); not mutable global state.
+    static const CharMap map = [] {
+        CharMap m;
+        const auto cps = decode_all(kS2T);
+        for (size_t i = 0; i + 1 < cps.size(); i += 2) m.emplace_back(cps[i], cps[i + 1]);
+        std::sort(m.begin(), m.end());
+        return m;
+    }();
+    return map;
+}
+
+bool is_ideograph(char32_t c) { return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF); }
+
+// ---------------------------------------------------------------------------------------
+// Defects.
+
+struct DefectPlan {
+    // Section ids, resolved to lines after rendering.
+    int missing_target_id = -1;  // -1 with has_missing: last non-empty line
+    bool has_missing = false;
+    std::string missing_key;
+    int order_first_id = -1;
+    std::string order_detail;
+    int skip_id = -1;
+    std::string skip_detail;
+    int repeat_section_id = -1;
+    int repeat_sub = -1;
+    std::string repeat_detail;
+    bool year = false;
+};
+
+int index_of(const std::vector<Section>& v, int id) {
+    for (size_t i = 0; i < v.size(); ++i)
+        if (v[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+// Applies defects to the document structure. Each kind is drawn independently with
+// probability `rate`; a kind that cannot be placed without touching a heading already
+// used by another defect is skipped (and not recorded), so every recorded defect is
+// the only anomaly at its line.
+DefectPlan apply_defects(Document& d, Rng& rng, double rate) {
+    DefectPlan p;
+    std::set<int> touched;  // ids of sections whose level-1 heading is a defect target
+    auto& secs = d.sections;
+    const bool want_missing = rng.chance(rate);
+    const bool want_order = rng.chance(rate);
+    const bool want_skip = rng.chance(rate);
+    const bool want_repeat = rng.chance(rate);
+    const bool want_year = rng.chance(rate);
+
+    if (want_missing) {
+        std::vector<size_t> cand;
+        for (size_t i = 0; i < secs.size(); ++i)
+            if (secs[i].required && secs[i].movable) cand.push_back(i);
+        if (!cand.empty()) {
+            const size_t i = rng.pick(cand);
+            p.has_missing = true;
+            p.missing_key = secs[i].key;
+            for (size_t j = i + 1; j < secs.size(); ++j) {
+                if (secs[j].required) { p.missing_target_id = secs[j].id; break; }
+            }
+            if (p.missing_target_id >= 0) touched.insert(p.missing_target_id);
+            secs.erase(secs.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+    }
+    if (want_order) {
+        std::vector<size_t> cand;
+        for (size_t i = 0; i + 1 < secs.size(); ++i) {
+            const Section& a = secs[i];
+            const Section& b = secs[i + 1];
+            // Only neighbours in the template (not across a dropped section), both free.
+            if (a.required && b.required && a.movable && b.movable && b.content_index == a.content_index + 1 &&
+                !touched.count(a.id) && !touched.count(b.id))
+                cand.push_back(i);
+        }
+        if (!cand.empty()) {
+            const size_t i = rng.pick(cand);
+            std::swap(secs[i], secs[i + 1]);
+            p.order_first_id = secs[i].id;
+            p.order_detail = secs[i].key + " before " + secs[i + 1].key;
+            touched.insert(secs[i].id);
+            touched.insert(secs[i + 1].id);
+        }
+    }
+    if (want_skip && secs.size() >= 2) {
+        std::vector<size_t> cand;
+        for (size_t i = 1; i < secs.size(); ++i)
+            if (!touched.count(secs[i].id)) cand.push_back(i);
+        if (!cand.empty()) {
+            const size_t i = rng.pick(cand);
+            d.skip_at = static_cast<int>(i);
+            p.skip_id = secs[i].id;
+            const int expected = static_cast<int>(i) + 1;
+            p.skip_detail = "skip: " + cn_number(expected - 1) + "、 then " + cn_number(expected + 1) + "、 (expected " + cn_number(expected) + "、)";
+            touched.insert(secs[i].id);
+        }
+    }
+    if (want_repeat) {
+        std::vector<size_t> cand;
+        for (size_t i = 0; i < secs.size(); ++i) {
+            int subs = 0;
+            for (const auto& b : secs[i].blocks) subs += b.kind == BlockKind::subheading;
+            if (subs >= 2) cand.push_back(i);
+        }
+        if (!cand.empty()) {
+            Section& s = secs[rng.pick(cand)];
+            int subs = 0;
+            for (const auto& b : s.blocks) subs += b.kind == BlockKind::subheading;
+            // The LAST sub-heading repeats, so no later sub-heading's number is ambiguous
+            // (a checker comparing with "previous + 1" and one comparing with the index agree).
+            s.repeat_sub = subs - 1;
+            p.repeat_section_id = s.id;
+            p.repeat_sub = subs - 1;
+            p.repeat_detail = "repeat: （" + cn_number(subs - 1) + "） used twice in " + s.key;
+        }
+    }
+    p.year = want_year;
+    return p;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+
+std::string to_traditional(std::string_view simplified) {
+    const CharMap& m = s2t_map();
+    std::string out;
+    out.reserve(simplified.size());
+    for (size_t i = 0; i < simplified.size();) {
+        const size_t start = i;
+        const char32_t c = decode_utf8(simplified, i);
+        if (c >= 0x3400) {
+            auto it = std::lower_bound(m.begin(), m.end(), std::pair<char32_t, char32_t>{c, 0});
+            if (it != m.end() && it->first == c) { encode_utf8(it->second, out); continue; }
+        }
+        out.append(simplified.substr(start, i - start));
+    }
+    return out;
+}
+
+GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& opt) {
+    Rng rng(mix_seed(seed, 0x7E47));      // document text and tables
+    Rng drng(mix_seed(seed, 0xDEFEC7));   // defect choices: independent of the text stream
+
+    GeneratedReport rep;
+    rep.regime = regime;
+    rep.year = regime == Regime::gov2007 ? rng.irange(2008, 2018)
+             : regime == Regime::gov2019 ? rng.irange(2019, 2020)
+                                         : rng.irange(2021, 2025);
+    const bool is2007 = regime == Regime::gov2007;
+
+    // Agency and self-reference.
+    Ctx ctx;
+    ctx.year = rep.year;
+    {
+        const std::string place(rng.pick(kPlaces));
+        const std::string kind = place.substr(place.size() - 3);  // last UTF-8 ideograph: 县/市/区/镇/乡
+        const double u = rng.unit();
+        if (kind == "镇" || kind == "乡" || u < 0.35) {
+            ctx.agency = place + "人民政府";
+            ctx.we = rng.chance(0.7) ? "我" + kind : "本机关";
+        } else if (u < 0.5) {
+            ctx.agency = place + "人民政府办公室";
+            ctx.we = "本机关";
+        } else {
+            const std::string bureau(rng.pick(is2007 ? kBureaus2007 : kBureaus2019));
+            ctx.agency = place + bureau;
+            const bool committee = bureau.size() >= 9 && bureau.compare(bureau.size() - 9, 9, "委员会") == 0;
+            ctx.we = rng.chance(0.7) ? (committee ? "我委" : "我局") : "本机关";
+        }
+    }
+
+    // Tables first (2019/2021): the prose quotes their figures.
+    const int tier = volume_tier(rng);
+    TableGrid t2, t3g, t4g;
+    if (!is2007) {
+        const bool f2021 = regime == Regime::gov2021;
+        const Table3 t3 = make_table3(rng, f2021, tier);
+        const Table4 t4 = make_table4(rng, tier);
+        ctx.new_total = t3_value(t3, T3Role::new_, 6);
+        ctx.carry_in = t3_value(t3, T3Role::carry_in, 6);
+        ctx.carry_out = t3_value(t3, T3Role::carry_out, 6);
+        ctx.published = t3.values[2][6];  // （一）予以公开
+        ctx.review_total = t4.groups[0][4];
+        ctx.litigation_total = t4.groups[1][4] + t4.groups[2][4];
+        t2 = table2_grid(rng, f2021, tier);
+        t3g = table3_grid(t3, rng.chance(0.3));
+        t4g = table4_grid(t4);
+    }
+
+    Document doc;
+    // Title and optional agency line.
+    const double tu = rng.unit();
+    const std::string y = std::to_string(rep.year);
+    if (tu < 0.55) {
+        doc.title = ctx.agency + y + "年政府信息公开工作年度报告";
+        if (rng.chance(0.15)) doc.pre_title.push_back(ctx.agency);
+    } else if (tu < 0.8) {
+        doc.title = "关于" + y + "年度政府信息公开工作的报告";
+        if (rng.chance(0.7)) doc.pre_title.push_back(ctx.agency);
+    } else {
+        doc.title = y + "年度" + ctx.agency + "政府信息公开工作年度报告";
+        if (rng.chance(0.15)) doc.pre_title.push_back(ctx.agency);
+    }
+
+    // Intro: basis sentence, period sentence (own paragraph 30% of the time), contact, lead-out.
+    {
+        std::string basis = expand(rng.pick(!is2007 && rng.chance(0.4) ? kBasisSentences2019 : kBasisSentences), ctx, rng);
+        std::string contact;
+        if (rng.chance(0.5)) contact = expand(rng.pick(kContactSentences), ctx, rng);
+        std::string leadout;
+        if (rng.chance(0.6)) leadout = expand(rng.pick(kLeadOut), ctx, rng);
+        doc.period_template = std::string(rng.pick(kPeriodSentences));
+        if (rng.chance(0.3)) {
+            doc.intro.push_back(basis + contact);
+            doc.intro.emplace_back();
+            doc.period_para = 1;
+            doc.period_suffix = leadout;
+        } else {
+            doc.intro.emplace_back();
+            doc.period_para = 0;
+            doc.period_prefix = basis;
+            doc.period_suffix = contact + leadout;
+        }
+    }
+
+    Builder b(rng, regime, ctx);
+    doc.sections = is2007 ? b.sections_2007() : b.sections_2019(t2, t3g, t4g);
+    {
+        // Target ~6–15 KB (mean ~10.5 KB) before defects; triangular-ish distribution.
+        const auto target = static_cast<size_t>(6200 + rng.range(0, 4300) + rng.range(0, 4300));
+        size_t current = doc.title.size() + 400;  // title + intro, roughly
+        for (const auto& s : doc.sections) current += approx_bytes(s);
+        b.top_up(doc.sections, target, current);
+    }
+    for (size_t i = 0; i < doc.sections.size(); ++i) doc.sections[i].id = static_cast<int>(i);
+
+    if (rng.chance(0.25)) {
+        doc.signature.push_back(ctx.agency);
+        doc.signature.push_back(std::to_string(rep.year + 1) + "年" + std::to_string(rng.irange(1, 3)) + "月" +
+                                std::to_string(rng.irange(1, 28)) + "日");
+    }
+
+    Style st;
+    {
+        const double u = rng.unit();
+        st.indent = u < 0.4 ? "　　" : u < 0.9 ? "" : "  ";
+        st.indent_headings = !st.indent.empty() && rng.chance(0.3);
+        st.blank_between = rng.chance(0.5);
+        st.ascii_parens = rng.chance(0.15);
+    }
+    const bool traditional = opt.allow_traditional && rng.chance(0.2);
+
+    const DefectPlan plan = apply_defects(doc, drng, opt.defect_rate);
+    {
+        // A dropped section can take a report below the 5 KB floor; top it up again.
+        // Safe for determinism: `rng` is not used after this point, so clean reports
+        // are unaffected and defective ones only gain paragraphs at section ends.
+        constexpr size_t kFloor = 5600;
+        size_t current = doc.title.size() + 400;
+        for (const auto& s : doc.sections) current += approx_bytes(s);
+        if (current < kFloor) b.top_up(doc.sections, kFloor, current);
+    }
+    const int period_year = plan.year ? rep.year - 1 : rep.year;
+    Rng render_rng(mix_seed(seed, 0x4E4D));  // render-time randomness (none today besides {n})
+    const Rendered r = render(doc, st, ctx, period_year, render_rng);
+
+    auto heading_of = [&](int id) {
+        const int i = index_of(doc.sections, id);
+        return i >= 0 ? r.heading_line[static_cast<size_t>(i)] : 0;
+    };
+    if (plan.has_missing) {
+        int line = plan.missing_target_id >= 0 ? heading_of(plan.missing_target_id) : static_cast<int>(r.lines.size());
+        rep.defects.push_back({"section.missing", line, "missing " + plan.missing_key});
+    }
+    if (plan.order_first_id >= 0) rep.defects.push_back({"section.order", heading_of(plan.order_first_id), plan.order_detail});
+    if (plan.skip_id >= 0) rep.defects.push_back({"heading.numbering", heading_of(plan.skip_id), plan.skip_detail});
+    if (plan.repeat_section_id >= 0) {
+        const int i = index_of(doc.sections, plan.repeat_section_id);
+        rep.defects.push_back({"heading.numbering", r.sub_lines[static_cast<size_t>(i)][static_cast<size_t>(plan.repeat_sub)], plan.repeat_detail});
+    }
+    if (plan.year)
+        rep.defects.push_back({"year.mismatch", r.period_line, "period " + std::to_string(period_year) + ", title " + std::to_string(rep.year)});
+    std::stable_sort(rep.defects.begin(), rep.defects.end(), [](const Defect& d1, const Defect& d2) { return d1.line < d2.line; });
+
+    size_t total = 0;
+    for (const auto& l : r.lines) total += l.size() + 1;
+    rep.text.reserve(total);
+    for (const auto& l : r.lines) { rep.text += l; rep.text += '\n'; }
+    if (traditional) {
+        rep.text = to_traditional(rep.text);
+        rep.traditional = true;
+    }
+    return rep;
+}
+
+std::vector<std::string> unclassified_characters(int samples) {
+    std::set<char32_t> seen;
+    auto scan = [&](std::string_view s) {
+        for (char32_t c : decode_all(s))
+            if (is_ideograph(c)) seen.insert(c);
+    };
+    // Every table of the vocabulary, so rare picks are covered without sampling luck…
+    for (int t = 0; t < kTopicCount; ++t)
+        for (auto s : topic_pool(static_cast<Topic>(t))) scan(s);
+    for (const StrList* l : {&kProblemClauses, &kImproveClauses, &kProblemLeads, &kImproveLeads, &kPlanSentences,
+                             &kPeriodSentences, &kBasisSentences, &kBasisSentences2019, &kContactSentences, &kLeadOut,
+                             &kPlaces, &kBureaus2007, &kBureaus2019, &kOverviewSubs, &kActiveSubs2007, &kRequestSubs2007,
+                             &kFeesSubs2007, &kReviewSubs2007, &kOtherSubs2007, &kOtherSubs2019, &kItemTitles, &kItemSentences, &kReviewFacts2007, &kT4Cols})
+        for (auto s : *l) scan(s);
+    for (const auto* v : {&kRequired2007, &kRequired2019})
+        for (const auto& spec : *v)
+            for (auto s : spec.titles) scan(s);
+    // …and generated text, for the literals inside the builders.
+    GenOptions o;
+    o.defect_rate = 1.0;
+    o.allow_traditional = false;
+    for (Regime r : {Regime::gov2007, Regime::gov2019, Regime::gov2021})
+        for (int i = 0; i < samples; ++i) scan(generate_report(mix_seed(0x5E1FC4EC, static_cast<uint64_t>(i)), r, o).text);
+
+    std::set<char32_t> known;
+    for (const auto& [s, t] : s2t_map()) known.insert(s);
+    for (char32_t c : decode_all(kSameInBoth)) known.insert(c);
+    std::vector<std::string> out;
+    for (char32_t c : seen) {
+        if (known.count(c)) continue;
+        std::string u;
+        encode_utf8(c, u);
+        out.push_back(std::move(u));
+    }
+    return out;
+}
+
+}  // namespace gklint::bench
