@@ -72,7 +72,8 @@ FileResult Linter::lint(const std::string& path, std::string bytes) const {
 
   Report& report = r.report;
   report.facts = read_facts(*source, view, rules->model, options_.year);
-  report.headings = read_outline(*source, view, rules->model, report.facts);
+  report.tables = read_tables(view, rules->tables);
+  report.headings = read_outline(*source, view, rules->model, report.facts, report.tables);
   r.report_year = report.facts.report_year;
   r.year_source = report.facts.year_source;
   if (report.facts.title) r.title = std::string(span_text(*source, *report.facts.title));

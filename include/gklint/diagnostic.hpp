@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +21,19 @@ struct Span {
   uint32_t end = 0;
 };
 
+// A place that fed a finding: each cell of a sum, with its label and value as printed.
+struct Related {
+  Span span;
+  std::string label;
+  std::string value;
+};
+
+// A number as compared: its value and the digits after the point it was printed with.
+struct Number {
+  double value = 0;
+  int decimals = 0;
+};
+
 struct Diagnostic {
   std::string rule;      // stable dotted id, e.g. "section.missing"
   std::string kind;      // from the documented vocabulary, e.g. "section-missing"
@@ -29,6 +43,10 @@ struct Diagnostic {
   std::string cite;      // the article or template the rule rests on; may be empty
   // Kind-specific fields, in output order (e.g. {"section", "fees"}). Values are strings.
   std::vector<std::pair<std::string, std::string>> fields;
+  // Arithmetic findings: what the cell should be, what it is, and every cell that fed the sum.
+  std::optional<Number> expected;
+  std::optional<Number> actual;
+  std::vector<Related> related;
 };
 
 }  // namespace gklint

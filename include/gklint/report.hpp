@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gklint/diagnostic.hpp"
+#include "gklint/table.hpp"
 
 namespace re2 {
 class RE2;
@@ -82,14 +83,17 @@ struct Heading {
 struct Report {
   Facts facts;
   std::vector<Heading> headings;
+  std::vector<Table> tables;  // the rule set's tables found in the text
 };
 
 // Title, years, agency. `year_override` (from --year) wins when non-zero.
 Facts read_facts(const Source& source, const View& view, const DocumentModel& model,
                  int year_override);
-// Headings of every level, in document order, with parents linked.
+// Headings of every level, in document order, with parents linked. Lines inside `tables` (row
+// labels such as 一、本年新收… in a one-cell-per-line table) are not headings.
 std::vector<Heading> read_outline(const Source& source, const View& view,
-                                  const DocumentModel& model, const Facts& facts);
+                                  const DocumentModel& model, const Facts& facts,
+                                  const std::vector<Table>& tables);
 
 // The marker of a heading as printed ("（三）", "五、"), from the Source.
 std::string heading_marker(const Source& source, const Heading& h);

@@ -10,6 +10,7 @@
 
 #include "gklint/diagnostic.hpp"
 #include "gklint/report.hpp"
+#include "gklint/table.hpp"
 
 namespace gklint {
 
@@ -63,11 +64,13 @@ struct RuleSet {
   // False when the sections are the top-level parts of a fixed format (2019/2021): a heading
   // inside another section's heading (一、总体情况 > （一）主动公开) does not stand for a section.
   bool sections_may_nest = true;
+  std::vector<TableDef> tables;
   std::vector<Rule> rules;  // enabled rules only
   DocumentModel model;
 
   bool applies_to(int year) const;
   const Section* section(const std::string& id) const;
+  const TableDef* table(const std::string& id) const;
 };
 
 // A problem in a rule file, with where it is (1-based line; column in code points).

@@ -1,5 +1,7 @@
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 #include "gklint/emit.hpp"
 
 namespace gklint {
@@ -23,6 +25,18 @@ nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d) {
   j["message"] = d.message;
   j["cite"] = d.cite;
   for (const auto& [k, v] : d.fields) j[k] = v;
+  const auto number = [](const Number& n) {
+    return n.decimals == 0 ? nlohmann::ordered_json(std::llround(n.value)) : nlohmann::ordered_json(n.value);
+  };
+  if (d.expected) j["expected"] = number(*d.expected);
+  if (d.actual) j["actual"] = number(*d.actual);
+  if (!d.related.empty()) {
+    j["related"] = nlohmann::ordered_json::array();
+    for (const Related& r : d.related) {
+      const Position p = src.position(r.span.begin);
+      j["related"].push_back({{"line", p.line}, {"column", p.column}, {"label", r.label}, {"value", r.value}});
+    }
+  }
   return j;
 }
 

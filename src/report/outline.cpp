@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 
 #include "gklint/report.hpp"
@@ -115,11 +116,16 @@ class OutlineReader {
  public:
   OutlineReader(const View& view, const DocumentModel& model) : view_(view), model_(model) {}
 
-  std::vector<Heading> read(uint32_t skip_before_source) {
+  std::vector<Heading> read(uint32_t skip_before_source, const std::vector<Table>& tables) {
     const std::string_view t = view_.text();
     for (const ViewLine& line : view_lines(t)) {
       if (line.empty()) continue;
-      if (view_.source_offset(line.begin) < skip_before_source) {
+      const uint32_t at = view_.source_offset(line.begin);
+      if (std::any_of(tables.begin(), tables.end(),
+                      [&](const Table& tb) { return at >= tb.span.begin && at < tb.span.end; })) {
+        continue;
+      }
+      if (at < skip_before_source) {
         // The title's own line: only what follows the title (crawled one-line text) can hold headings.
         size_t after = line.begin;
         while (after < line.end && view_.source_offset(static_cast<uint32_t>(after)) < skip_before_source) ++after;
@@ -215,10 +221,10 @@ class OutlineReader {
 }  // namespace
 
 std::vector<Heading> read_outline(const Source&, const View& view, const DocumentModel& model,
-                                  const Facts& facts) {
+                                  const Facts& facts, const std::vector<Table>& tables) {
   // Headings follow the title; what comes before it is a cover letter or page metadata.
   uint32_t skip = facts.title ? facts.title->end : 0;
-  return OutlineReader(view, model).read(skip);
+  return OutlineReader(view, model).read(skip, tables);
 }
 
 std::string heading_marker(const Source& source, const Heading& h) {

@@ -38,7 +38,10 @@ struct RuleKind {
   std::vector<std::string> diagnostic_kinds;  // what its findings' `kind` can be
   std::vector<std::string> message_keys;  // every template the rule must define
   std::vector<std::string> param_keys;    // accepted keys under params:
-  std::function<std::shared_ptr<const Check>(const YAML::Node& params, const ParamError& error)> make;
+  // Compiles a rule's params once, at load time; the rule set gives the tables and sections
+  // that params may name.
+  std::function<std::shared_ptr<const Check>(const YAML::Node& params, const RuleSet& set, const ParamError& error)>
+      make;
 };
 
 const std::vector<RuleKind>& rule_kinds();
@@ -48,6 +51,10 @@ const RuleKind* find_rule_kind(const std::string& name);
 void register_section_kinds(std::vector<RuleKind>& kinds);
 void register_numbering_kinds(std::vector<RuleKind>& kinds);
 void register_year_kinds(std::vector<RuleKind>& kinds);
+void register_table_kinds(std::vector<RuleKind>& kinds);
+
+// Which heading stands for each of the rule set's sections (-1: none), as section-missing sees it.
+std::vector<int> section_headings(const RuleSet& rules, const Report& report);
 
 // A finding from a rule, its message filled from the template `key`.
 Diagnostic make_diagnostic(const Rule& rule, const CheckContext& ctx, const std::string& kind,

@@ -120,7 +120,7 @@ void register_numbering_kinds(std::vector<RuleKind>& kinds) {
       {"heading-numbering"},
       {"mixed", "start", "repeat", "skip", "backwards"},
       {},
-      [](const YAML::Node&, const ParamError&) -> std::shared_ptr<const Check> {
+      [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
         return std::make_shared<HeadingNumbering>();
       }});
 }

@@ -17,7 +17,9 @@ struct Assignment {
   std::vector<int> heading;  // per section: heading index or -1
 };
 
-Assignment assign(const RuleSet& rules, const Report& report) {
+}  // namespace
+
+std::vector<int> section_headings(const RuleSet& rules, const Report& report) {
   const auto& hs = report.headings;
   const size_t n = rules.sections.size();
   std::vector<std::vector<int>> matches(n);
@@ -69,8 +71,12 @@ Assignment assign(const RuleSet& rules, const Report& report) {
     }
     a.heading[s] = shallowest;
   }
-  return a;
+  return a.heading;
 }
+
+namespace {
+
+Assignment assign(const RuleSet& rules, const Report& report) { return {section_headings(rules, report)}; }
 
 std::string title_of(const Section& s, Lang lang) { return s.title.in(lang); }
 
@@ -209,7 +215,7 @@ void register_section_kinds(std::vector<RuleKind>& kinds) {
       {"section-missing", "section-in-body"},
       {"default", "at_end", "in_body"},
       {"in_body"},
-      [](const YAML::Node& params, const ParamError& error) -> std::shared_ptr<const Check> {
+      [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
         std::optional<Severity> in_body = Severity::info;
         if (const YAML::Node n = params["in_body"]) {
           std::string v = n.IsScalar() ? n.Scalar() : "";
@@ -228,7 +234,7 @@ void register_section_kinds(std::vector<RuleKind>& kinds) {
       {"section-order"},
       {"after", "before"},
       {},
-      [](const YAML::Node&, const ParamError&) -> std::shared_ptr<const Check> {
+      [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
         return std::make_shared<SectionOrder>();
       }});
 }

@@ -76,7 +76,7 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
       {"year-mismatch"},
       {"missing", "mismatch"},
       {},
-      [](const YAML::Node&, const ParamError&) -> std::shared_ptr<const Check> {
+      [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
         return std::make_shared<YearConsistency>();
       }});
   kinds.push_back(RuleKind{
@@ -84,7 +84,7 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
       {"year-mismatch"},
       {"default"},
       {},
-      [](const YAML::Node&, const ParamError&) -> std::shared_ptr<const Check> {
+      [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
         return std::make_shared<YearTypo>();
       }});
   kinds.push_back(RuleKind{
@@ -92,7 +92,7 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
       {"period-incomplete"},
       {"default"},
       {},
-      [](const YAML::Node&, const ParamError&) -> std::shared_ptr<const Check> {
+      [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
         return std::make_shared<PeriodComplete>();
       }});
 }

@@ -66,18 +66,23 @@ struct Merged {
   std::map<std::string, Sourced> facts;
   std::map<std::string, Sourced> outline;
   std::vector<Entry> sections;
+  std::vector<Entry> tables;
   std::vector<Entry> rules;
 };
 
 const std::vector<std::string> kTopKeys = {"id", "title", "title_en", "extends", "abstract",
                                            "applies_to", "facts", "outline", "sections",
-                                           "sections_may_nest", "rules", "disable"};
+                                           "sections_may_nest", "tables", "rules", "disable"};
 const std::vector<std::string> kFactKeys = {"title_standalone", "title_embedded", "title_search_lines",
                                             "year", "period", "agency_in_title", "agency_line",
                                             "year_typo"};
 const std::vector<std::string> kOutlineKeys = {"bare_heading_max_chars"};
 const std::vector<std::string> kSectionKeys = {"id", "title", "title_en", "required", "match",
                                                "body", "cite", "after", "remove"};
+const std::vector<std::string> kTableKeys = {"id", "title", "section", "required", "cite", "anchor", "header",
+                                             "columns", "rows", "after", "remove"};
+const std::vector<std::string> kColumnKeys = {"id", "label", "group", "value"};
+const std::vector<std::string> kRowKeys = {"id", "label", "match", "group", "unlabeled"};
 const std::vector<std::string> kRuleKeys = {"id", "kind", "severity", "cite", "summary", "doc",
                                             "example", "messages", "params", "enabled"};
 
@@ -262,6 +267,7 @@ class Loader {
     merge_map(p, "facts", kFactKeys, &m->facts);
     merge_map(p, "outline", kOutlineKeys, &m->outline);
     merge_list(p, "sections", kSectionKeys, &m->sections);
+    merge_list(p, "tables", kTableKeys, &m->tables);
     merge_list(p, "rules", kRuleKeys, &m->rules);
     if (const YAML::Node dis = p.root["disable"]) {
       if (!dis.IsSequence()) {
@@ -381,6 +387,7 @@ class Loader {
     if (const Sourced* s = top("sections_may_nest")) read_bool(*s, &set->sections_may_nest);
     compile_model(m, set);
     for (const Entry& e : m.sections) compile_section(e, set);
+    for (const Entry& e : m.tables) compile_table(e, set);
     for (const Entry& e : m.rules) {
       if (e.enabled) compile_rule(e, set);
     }
@@ -443,6 +450,96 @@ class Loader {
     set->sections.push_back(std::move(sec));
   }
 
+  std::vector<std::string> read_words(const Sourced& s) {
+    std::vector<std::string> out;
+    if (!s.node.IsSequence()) {
+      error(s, "应为词的列表 (expected a list of words)");
+      return out;
+    }
+    for (const YAML::Node& w : s.node) {
+      if (w.IsScalar() && !w.Scalar().empty()) out.push_back(normalize_label(w.Scalar()));
+      else error(Sourced{w, s.from}, "应为词 (expected a word)");
+    }
+    return out;
+  }
+
+  // A table: columns and rows in the template's order. Rows and columns given in an extending
+  // file replace the parent's lists whole (a table's shape is one thing).
+  void compile_table(const Entry& e, RuleSet* set) {
+    TableDef t;
+    t.id = e.id;
+    if (const Sourced* s = e.get("title")) read_string(*s, &t.title);
+    else error(e.decl, "表格缺少 title (a table needs a `title:`)");
+    if (const Sourced* s = e.get("section")) {
+      if (read_string(*s, &t.section) && !set->section(t.section)) {
+        error(*s, "没有这个章节 `" + t.section + "` (no such section)");
+      }
+    }
+    if (const Sourced* s = e.get("required")) read_bool(*s, &t.required);
+    if (const Sourced* s = e.get("cite")) read_string(*s, &t.cite);
+    if (const Sourced* s = e.get("anchor")) t.anchor = read_words(*s);
+    if (const Sourced* s = e.get("header")) t.header = read_words(*s);
+    const Sourced* cols = e.get("columns");
+    if (!cols || !cols->node.IsSequence() || cols->node.size() == 0) {
+      error(cols ? *cols : e.decl, "表格需要 columns 列表 (a table needs a non-empty `columns:` list)");
+      return;
+    }
+    for (const YAML::Node& c : cols->node) {
+      Sourced sc{c, cols->from};
+      if (!c.IsMap()) {
+        error(sc, "每一列应为映射 {id:, label:} (each column is a mapping)");
+        continue;
+      }
+      check_keys(sc, kColumnKeys, "column");
+      ColumnDef col;
+      if (c["id"]) read_string(Sourced{c["id"], sc.from}, &col.id);
+      if (c["label"]) read_string(Sourced{c["label"], sc.from}, &col.label);
+      if (c["group"]) read_string(Sourced{c["group"], sc.from}, &col.group);
+      if (col.id.empty() || col.label.empty()) error(sc, "列需要 id 和 label (a column needs `id:` and `label:`)");
+      if (const YAML::Node v = c["value"]) {
+        std::string kind = v.IsScalar() ? v.Scalar() : "";
+        if (kind == "count") col.kind = ValueKind::count;
+        else if (kind == "signed") col.kind = ValueKind::signed_count;
+        else if (kind == "amount") col.kind = ValueKind::amount;
+        else error(Sourced{v, sc.from}, "value 应为 count、signed 或 amount (expected count, signed or amount)");
+      }
+      t.header.push_back(normalize_label(col.label));
+      if (!col.group.empty()) t.header.push_back(normalize_label(col.group));
+      t.columns.push_back(std::move(col));
+    }
+    const Sourced* rows = e.get("rows");
+    if (!rows || !rows->node.IsSequence() || rows->node.size() == 0) {
+      error(rows ? *rows : e.decl, "表格需要 rows 列表 (a table needs a non-empty `rows:` list)");
+      return;
+    }
+    for (const YAML::Node& r : rows->node) {
+      Sourced sr{r, rows->from};
+      if (!r.IsMap()) {
+        error(sr, "每一行应为映射 {id:, label:} (each row is a mapping)");
+        continue;
+      }
+      check_keys(sr, kRowKeys, "row");
+      RowDef row;
+      if (r["id"]) read_string(Sourced{r["id"], sr.from}, &row.id);
+      if (r["label"]) read_string(Sourced{r["label"], sr.from}, &row.label);
+      if (r["group"]) read_bool(Sourced{r["group"], sr.from}, &row.group);
+      if (r["unlabeled"]) read_bool(Sourced{r["unlabeled"], sr.from}, &row.unlabeled);
+      if (row.id.empty() || (row.label.empty() && !row.unlabeled)) {
+        error(sr, "行需要 id 和 label (a row needs `id:` and `label:`)");
+      }
+      row.name = std::string(strip_numbering(normalize_label(row.label)));
+      if (!row.name.empty()) row.match.push_back(row.name);
+      if (r["match"]) {
+        for (std::string& w : read_words(Sourced{r["match"], sr.from})) row.match.push_back(std::string(strip_numbering(w)));
+      }
+      t.rows.push_back(std::move(row));
+    }
+    if (!t.rows.empty() && t.rows.front().unlabeled && t.anchor.empty()) {
+      error(*rows, "无行标签的表格需要 anchor（表头中的词） (a table whose row has no label needs `anchor:`)");
+    }
+    set->tables.push_back(std::move(t));
+  }
+
   void compile_rule(const Entry& e, RuleSet* set) {
     Rule r;
     r.id = e.id;
@@ -499,7 +596,7 @@ class Loader {
         params_from = s->from;
       }
     }
-    r.check = rk->make(params, [&](const YAML::Node& at, const std::string& msg) {
+    r.check = rk->make(params, *set, [&](const YAML::Node& at, const std::string& msg) {
       error(*params_from, at.Mark(), msg);
     });
     if (r.check) set->rules.push_back(std::move(r));
@@ -520,6 +617,13 @@ std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFil
 bool RuleSet::applies_to(int year) const {
   if (abstract || (year_from == 0 && year_to == 0)) return false;
   return (year_from == 0 || year >= year_from) && (year_to == 0 || year <= year_to);
+}
+
+const TableDef* RuleSet::table(const std::string& tid) const {
+  for (const TableDef& t : tables) {
+    if (t.id == tid) return &t;
+  }
+  return nullptr;
 }
 
 const Section* RuleSet::section(const std::string& sid) const {

@@ -8,6 +8,7 @@ const std::vector<RuleKind>& rule_kinds() {
     register_section_kinds(k);
     register_numbering_kinds(k);
     register_year_kinds(k);
+    register_table_kinds(k);
     return k;
   }();
   return kinds;

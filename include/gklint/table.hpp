@@ -1,0 +1,96 @@
+// The national tables: their definitions (from a rule set's `tables:`) and what was read from a
+// report's text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gklint/diagnostic.hpp"
+
+namespace gklint {
+
+class Source;
+class View;
+
+// What a column holds: whole non-negative counts, signed changes (本年增/减), or amounts that
+// may have decimals (万元).
+enum class ValueKind { count, signed_count, amount };
+
+struct ColumnDef {
+  std::string id;
+  std::string label;   // as in the template: 自然人
+  std::string group;   // a heading over several columns (table 四: 行政复议); may be empty
+  ValueKind kind = ValueKind::count;
+};
+
+struct RowDef {
+  std::string id;
+  std::string label;        // as in the template, with its number: （七）总计
+  std::string name;         // without the number: 总计
+  bool group = false;       // a label over sub-rows, with no numbers of its own
+  bool unlabeled = false;   // the values follow the header directly (table 四)
+  std::vector<std::string> match;  // normalized words: a label matches when it starts with one
+};
+
+struct TableDef {
+  std::string id;
+  std::string title;        // 收到和处理政府信息公开申请情况
+  std::string section;      // the section it belongs to, for placing table-missing
+  bool required = true;
+  std::string cite;
+  std::vector<std::string> anchor;  // header words that locate a table whose row has no label
+  // Normalized words of the header lines above the rows (column labels and groups count too):
+  // those lines belong to the table, so a header word is never taken for a heading.
+  std::vector<std::string> header;
+  std::vector<ColumnDef> columns;
+  std::vector<RowDef> rows;
+  int data_rows() const;
+};
+
+// A cell as read. `unfilled`: blank, "/", "—" or "-" alone: not zero, and never counted as one.
+struct Cell {
+  enum class State { number, unfilled, text };
+  State state = State::unfilled;
+  double value = 0;
+  int decimals = 0;        // digits after the point, for the comparison tolerance
+  std::string unit;        // 万元, 元, 件 … when printed in the cell
+  std::string text;        // normalized cell text
+  Span span;               // in the Source; empty for an empty cell (its position)
+};
+
+struct ReadRow {
+  int def = -1;            // index into TableDef::rows
+  Span label;              // the row label in the Source (the first value for an unlabeled row)
+  std::vector<Cell> cells; // one per column when the table is readable
+};
+
+struct Table {
+  const TableDef* def = nullptr;
+  Span span;                       // from the first label to the last value
+  std::vector<int> row_index;      // per TableDef row: index into rows, or -1 when not found
+  std::vector<ReadRow> rows;
+  // Set when the cells cannot be read unambiguously: the table is then not checked at all.
+  struct Unreadable {
+    Span at;
+    std::string row;               // the row label (short) where it was found
+    int found = 0;                 // values read in that row
+    int expected = 0;              // columns
+  };
+  std::optional<Unreadable> unreadable;
+
+  const Cell* cell(int row_def, int column) const;
+};
+
+// Reads every defined table that the text contains. Tables not found are absent from the result.
+std::vector<Table> read_tables(const View& view, const std::vector<TableDef>& defs);
+
+// Parses one normalized cell text: a number (signs, thousands separators, decimals, a unit), a
+// not-filled marker, or text.
+Cell parse_cell(std::string_view normalized);
+
+// Strips a row label's numbering: "(七)总计" -> "总计", "1.属于国家秘密" -> "属于国家秘密".
+std::string_view strip_numbering(std::string_view normalized);
+
+}  // namespace gklint

@@ -1,0 +1,448 @@
+// Rule kinds about the national tables: table-missing, table-readable, table-rows, table-cell,
+// table-equation (the sums) and table-template (an out-of-date table format).
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "rules/check.hpp"
+#include "rules/equation.hpp"
+
+namespace gklint {
+
+namespace {
+
+std::string format_number(double v, int decimals) {
+  std::ostringstream out;
+  out.setf(std::ios::fixed);
+  out.precision(decimals);
+  out << v;
+  return out.str();
+}
+
+// Row label for messages and JSON: the row's name, or for a row without a label (table 四) the
+// heading over the column (行政复议).
+std::string row_name(const TableDef& def, int row, int column) {
+  const RowDef& r = def.rows[row];
+  if (!r.unlabeled) return r.name;
+  return column >= 0 ? def.columns[column].group : std::string();
+}
+
+void table_fields(Diagnostic& d, const TableDef& def, int row, int column) {
+  d.fields.emplace_back("table", def.id);
+  if (row >= 0) {
+    d.fields.emplace_back("row_id", def.rows[row].id);
+    d.fields.emplace_back("row_label", row_name(def, row, column));
+  }
+  if (column >= 0) {
+    d.fields.emplace_back("column_id", def.columns[column].id);
+    d.fields.emplace_back("column_label", def.columns[column].label);
+  }
+}
+
+const Table* find_table(const Report& report, const TableDef& def) {
+  for (const Table& t : report.tables) {
+    if (t.def == &def) return &t;
+  }
+  return nullptr;
+}
+
+// ---- table-missing: a table the regime requires is not in the report -----------------------
+
+class TableMissing : public Check {
+ public:
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    const RuleSet& set = ctx.rules;
+    const std::vector<int> headings = section_headings(set, ctx.report);
+    // Tables of one section go together: when none of them is there, one finding says so.
+    std::map<std::string, std::vector<const TableDef*>> missing, all;
+    for (const TableDef& def : set.tables) {
+      if (!def.required) continue;
+      all[def.section].push_back(&def);
+      if (!find_table(ctx.report, def)) missing[def.section].push_back(&def);
+    }
+    for (const auto& [section, defs] : missing) {
+      int s = -1;
+      for (size_t i = 0; i < set.sections.size(); ++i) {
+        if (set.sections[i].id == section) s = static_cast<int>(i);
+      }
+      if (s < 0 || headings[s] < 0) continue;  // the section itself is missing: section.missing says so
+      const Heading& h = ctx.report.headings[headings[s]];
+      if (defs.size() == all[section].size() && defs.size() > 1) {
+        std::string titles;
+        for (const TableDef* d : defs) titles += (titles.empty() ? "" : "、") + d->title;
+        Diagnostic d = make_diagnostic(rule, ctx, "table-missing", "default", h.span, {{"table", titles}});
+        d.fields = {{"table", defs.front()->id}};
+        out.push_back(std::move(d));
+        continue;
+      }
+      for (const TableDef* def : defs) {
+        Diagnostic d = make_diagnostic(rule, ctx, "table-missing", "default", h.span, {{"table", def->title}});
+        d.fields = {{"table", def->id}};
+        if (!def->cite.empty()) d.cite = def->cite;
+        out.push_back(std::move(d));
+      }
+    }
+  }
+};
+
+// ---- table-readable: cells that cannot be read unambiguously -------------------------------
+
+class TableReadable : public Check {
+ public:
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    for (const Table& t : ctx.report.tables) {
+      if (!t.unreadable) continue;
+      const auto& u = *t.unreadable;
+      Diagnostic d = make_diagnostic(rule, ctx, "table-unreadable", "default", u.at,
+                                     {{"table", t.def->title},
+                                      {"row", u.row},
+                                      {"found", std::to_string(u.found)},
+                                      {"expected", std::to_string(u.expected)}});
+      d.fields = {{"table", t.def->id}, {"row_label", u.row}};
+      if (!t.def->cite.empty()) d.cite = t.def->cite;
+      out.push_back(std::move(d));
+    }
+  }
+};
+
+// ---- table-rows: rows of the template not found in a table that was found ------------------
+
+class TableRows : public Check {
+ public:
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    for (const Table& t : ctx.report.tables) {
+      if (t.unreadable) continue;
+      for (size_t j = 0; j < t.def->rows.size(); ++j) {
+        const RowDef& r = t.def->rows[j];
+        if (r.unlabeled || t.row_index[j] >= 0) continue;
+        Span at{t.span.begin, t.span.begin};
+        for (size_t k = j + 1; k < t.def->rows.size(); ++k) {  // where it belongs: before the next row found
+          if (t.row_index[k] >= 0) {
+            at = t.rows[t.row_index[k]].label;
+            break;
+          }
+        }
+        Diagnostic d = make_diagnostic(rule, ctx, "table-layout", "default", at,
+                                       {{"table", t.def->title}, {"row", r.label}});
+        table_fields(d, *t.def, static_cast<int>(j), -1);
+        d.fields.emplace_back("problem", "row-missing");
+        out.push_back(std::move(d));
+      }
+    }
+  }
+};
+
+// ---- table-cell: not filled, not a number, a negative or fractional count -------------------
+
+class TableCell : public Check {
+ public:
+  explicit TableCell(std::vector<std::string> problems) : problems_(std::move(problems)) {}
+
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    for (const Table& t : ctx.report.tables) {
+      if (t.unreadable) continue;
+      for (const ReadRow& row : t.rows) {
+        if (t.def->rows[row.def].group) continue;
+        for (size_t c = 0; c < row.cells.size() && c < t.def->columns.size(); ++c) {
+          const Cell& cell = row.cells[c];
+          const ColumnDef& col = t.def->columns[c];
+          std::string problem;
+          if (cell.state == Cell::State::unfilled) problem = "unfilled";
+          else if (cell.state == Cell::State::text) problem = "not_number";
+          else if (cell.value < 0 && col.kind != ValueKind::signed_count) problem = "negative";
+          else if (cell.decimals > 0 && col.kind != ValueKind::amount) problem = "fraction";
+          if (problem.empty() || !wants(problem)) continue;
+          Diagnostic d = make_diagnostic(rule, ctx, "table-cell", problem, cell.span,
+                                         {{"table", t.def->title},
+                                          {"row", row_name(*t.def, row.def, static_cast<int>(c))},
+                                          {"column", col.label},
+                                          {"text", cell.text}});
+          table_fields(d, *t.def, row.def, static_cast<int>(c));
+          d.fields.emplace_back("problem", problem);
+          out.push_back(std::move(d));
+        }
+      }
+    }
+  }
+
+ private:
+  bool wants(const std::string& p) const { return std::find(problems_.begin(), problems_.end(), p) != problems_.end(); }
+  std::vector<std::string> problems_;
+};
+
+// ---- table-equation: the sums ---------------------------------------------------------------
+
+class TableEquation : public Check {
+ public:
+  TableEquation(const TableDef* def, Along along, std::vector<Equation> eqs)
+      : def_(def), along_(along), eqs_(std::move(eqs)) {}
+
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    const Table* t = find_table(ctx.report, *def_);
+    if (!t || t->unreadable) return;
+    for (const Equation& eq : eqs_) {
+      if (along_ == Along::column) {
+        for (int c = 0; c < static_cast<int>(def_->columns.size()); ++c) check(rule, ctx, *t, eq, -1, c, out);
+      } else {
+        for (size_t r = 0; r < def_->rows.size(); ++r) {
+          if (!def_->rows[r].group && t->row_index[r] >= 0) check(rule, ctx, *t, eq, static_cast<int>(r), -1, out);
+        }
+      }
+    }
+  }
+
+ private:
+  // One instance of an equation: down column `c`, or along row `r`.
+  void check(const Rule& rule, const CheckContext& ctx, const Table& t, const Equation& eq_, int r, int c,
+             std::vector<Diagnostic>& out) const {
+    struct Fed {
+      const Cell* cell;
+      int row, column, sign;
+    };
+    std::vector<Fed> fed;
+    int decimals = 99;
+    for (const Equation::Term& term : eq_.terms) {
+      int row = along_ == Along::column ? term.index : r;
+      int column = along_ == Along::column ? c : term.index;
+      const Cell* cell = t.cell(row, column);
+      // A cell not found or not a number makes this instance uncheckable; table-rows and
+      // table-cell report why. Never count a blank as 0.
+      if (!cell || cell->state != Cell::State::number) return;
+      fed.push_back({cell, row, column, term.sign});
+      decimals = std::min(decimals, cell->decimals);
+    }
+    // Compare at the precision of the least precise cell (as XBRL Calculations 1.1 does):
+    // sums of amounts printed with two decimals agree within 0.005.
+    const double scale = std::pow(10.0, decimals);
+    double lhs = 0, rhs = 0;
+    for (const Fed& f : fed) (f.sign > 0 ? lhs : rhs) += f.cell->value;
+    if (std::llround(lhs * scale) == std::llround(rhs * scale)) return;
+
+    const Fed& at = fed[eq_.at];
+    // Solve the equation for the reported cell: expected = actual - (lhs - rhs) / its sign.
+    const double expected = at.cell->value - (lhs - rhs) / at.sign;
+    std::string terms;
+    int shown = 0;
+    const bool only_nonzero = fed.size() > 5;
+    for (size_t i = 0; i < fed.size(); ++i) {
+      if (static_cast<int>(i) == eq_.at) continue;
+      const Fed& f = fed[i];
+      if (only_nonzero && f.cell->value == 0) continue;
+      // Sign of this cell in "expected = …": moved to the reported cell's side.
+      const bool plus = (f.sign == at.sign) ? false : true;
+      std::string label = along_ == Along::column ? def_->rows[f.row].name : def_->columns[f.column].label;
+      terms += (shown == 0 ? (plus ? "" : "-") : (plus ? " + " : " - ")) + label + " " + format_number(f.cell->value, f.cell->decimals);
+      ++shown;
+    }
+    if (shown == 0) terms = ctx.lang == Lang::en ? "all 0" : "均为 0";
+    Diagnostic d = make_diagnostic(
+        rule, ctx, "table-sum", "default", at.cell->span,
+        {{"table", def_->title},
+         {"row", row_name(*def_, at.row, at.column)},
+         {"row_label", def_->rows[at.row].unlabeled ? row_name(*def_, at.row, at.column) : def_->rows[at.row].label},
+         {"column", def_->columns[at.column].label},
+         {"actual", format_number(at.cell->value, at.cell->decimals)},
+         {"expected", format_number(expected, decimals)},
+         {"terms", terms}});
+    table_fields(d, *def_, at.row, at.column);
+    d.expected = Number{expected, decimals};
+    d.actual = Number{at.cell->value, at.cell->decimals};
+    for (size_t i = 0; i < fed.size(); ++i) {
+      if (static_cast<int>(i) == eq_.at) continue;  // the reported cell is the finding's own place
+      const Fed& f = fed[i];
+      std::string label = row_name(*def_, f.row, f.column) + "/" + def_->columns[f.column].label;
+      d.related.push_back({f.cell->span, label, f.cell->text});
+    }
+    if (!def_->cite.empty() && rule.cite.empty()) d.cite = def_->cite;
+    out.push_back(std::move(d));
+  }
+
+  const TableDef* def_;
+  Along along_;
+  std::vector<Equation> eqs_;
+};
+
+// ---- table-template: words of another table format ------------------------------------------
+
+class TableTemplate : public Check {
+ public:
+  TableTemplate(std::vector<std::string> words, std::string section) : words_(std::move(words)), section_(std::move(section)) {}
+
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    const std::string& t = ctx.view.text();
+    size_t from = 0, to = t.size();
+    if (!section_.empty() && !section_range(ctx, &from, &to)) return;
+    size_t best = std::string::npos;
+    const std::string* word = nullptr;
+    for (const std::string& w : words_) {
+      size_t at = t.find(w, from);
+      if (at < best && at + w.size() <= to) {
+        best = at;
+        word = &w;
+      }
+    }
+    if (!word) return;
+    Span span = ctx.view.source_span(static_cast<uint32_t>(best), static_cast<uint32_t>(best + word->size()));
+    Diagnostic d = make_diagnostic(rule, ctx, "table-layout", "default", span,
+                                   {{"word", std::string(span_text(ctx.source, span))}});
+    d.fields = {{"problem", "template"}};
+    out.push_back(std::move(d));
+  }
+
+ private:
+  // The view range of the section: from its heading to the next heading at the same or a
+  // higher level. Words of prose elsewhere (政府集中采购 in a paragraph) do not count.
+  bool section_range(const CheckContext& ctx, size_t* from, size_t* to) const {
+    const RuleSet& set = ctx.rules;
+    const std::vector<int> hs = section_headings(set, ctx.report);
+    for (size_t i = 0; i < set.sections.size(); ++i) {
+      if (set.sections[i].id != section_ || hs[i] < 0) continue;
+      const auto& headings = ctx.report.headings;
+      const Heading& h = headings[hs[i]];
+      uint32_t end_source = static_cast<uint32_t>(ctx.source.text().size());
+      for (size_t k = hs[i] + 1; k < headings.size(); ++k) {
+        if (headings[k].level <= h.level) {
+          end_source = headings[k].span.begin;
+          break;
+        }
+      }
+      *from = view_offset(ctx.view, h.span.begin);
+      *to = view_offset(ctx.view, end_source);
+      return true;
+    }
+    return false;
+  }
+
+  static size_t view_offset(const View& v, uint32_t source) {
+    size_t lo = 0, hi = v.text().size();  // source offsets grow with view offsets
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (v.source_offset(static_cast<uint32_t>(mid)) < source) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  std::vector<std::string> words_;  // normalized
+  std::string section_;
+};
+
+const TableDef* table_param(const YAML::Node& params, const RuleSet& set, const ParamError& error) {
+  const YAML::Node n = params["table"];
+  if (!n || !n.IsScalar()) {
+    error(params, "需要 params.table：表格 id (params.table names the table)");
+    return nullptr;
+  }
+  const TableDef* def = set.table(n.Scalar());
+  if (!def) error(n, "没有这个表格 `" + n.Scalar() + "` (no such table in this rule set)");
+  return def;
+}
+
+}  // namespace
+
+void register_table_kinds(std::vector<RuleKind>& kinds) {
+  kinds.push_back(RuleKind{"table-missing", {"table-missing"}, {"default"}, {},
+                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                             return std::make_shared<TableMissing>();
+                           }});
+  kinds.push_back(RuleKind{"table-readable", {"table-unreadable"}, {"default"}, {},
+                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                             return std::make_shared<TableReadable>();
+                           }});
+  kinds.push_back(RuleKind{"table-rows", {"table-layout"}, {"default"}, {},
+                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                             return std::make_shared<TableRows>();
+                           }});
+  kinds.push_back(RuleKind{
+      "table-cell",
+      {"table-cell"},
+      {"unfilled", "not_number", "negative", "fraction"},
+      {"problems"},
+      [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+        static const std::vector<std::string> kProblems = {"unfilled", "not_number", "negative", "fraction"};
+        std::vector<std::string> problems;
+        const YAML::Node n = params["problems"];
+        if (!n || !n.IsSequence()) {
+          error(params, "需要 params.problems：unfilled、not_number、negative、fraction 中的若干项 (params.problems lists what to report)");
+          return nullptr;
+        }
+        for (const YAML::Node& p : n) {
+          if (!p.IsScalar() || std::find(kProblems.begin(), kProblems.end(), p.Scalar()) == kProblems.end()) {
+            error(p, "未知的问题类型 (unknown problem; expected unfilled, not_number, negative or fraction)");
+            return nullptr;
+          }
+          problems.push_back(p.Scalar());
+        }
+        return std::make_shared<TableCell>(std::move(problems));
+      }});
+  kinds.push_back(RuleKind{
+      "table-equation",
+      {"table-sum"},
+      {"default"},
+      {"table", "each", "assert", "at"},
+      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+        const TableDef* def = table_param(params, set, error);
+        if (!def) return nullptr;
+        const YAML::Node each = params["each"];
+        const std::string e = each && each.IsScalar() ? each.Scalar() : "";
+        if (e != "column" && e != "row") {
+          error(each ? each : params, "each 应为 column 或 row (each: column runs down every column, each: row along every row)");
+          return nullptr;
+        }
+        // One equation, or a list of equations sharing the table and direction (table 四's groups).
+        const YAML::Node assert_node = params["assert"];
+        std::vector<YAML::Node> texts;
+        if (assert_node && assert_node.IsScalar()) texts.push_back(assert_node);
+        if (assert_node && assert_node.IsSequence()) {
+          for (const YAML::Node& n : assert_node) texts.push_back(n);
+        }
+        if (texts.empty()) {
+          error(params, "需要 params.assert：等式或等式列表 (params.assert is an equation or a list of them)");
+          return nullptr;
+        }
+        const YAML::Node at = params["at"];
+        if (at && texts.size() > 1) {
+          error(at, "at 只能用于单个等式；列表中每个等式报告在它的第一项 (at goes with one equation; in a list each reports at its first term)");
+          return nullptr;
+        }
+        const Along along = e == "column" ? Along::column : Along::row;
+        std::vector<Equation> eqs;
+        for (const YAML::Node& text : texts) {
+          Equation eq;
+          std::string why;
+          if (!text.IsScalar() ||
+              !parse_equation(text.Scalar(), at && at.IsScalar() ? at.Scalar() : "", *def, along, &eq, &why)) {
+            error(text, "等式错误 (bad equation): " + (why.empty() ? std::string("expected text") : why));
+            return nullptr;
+          }
+          eqs.push_back(std::move(eq));
+        }
+        return std::make_shared<TableEquation>(def, along, std::move(eqs));
+      }});
+  kinds.push_back(RuleKind{
+      "table-template",
+      {"table-layout"},
+      {"default"},
+      {"words", "section"},
+      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+        std::string section;
+        if (const YAML::Node sec = params["section"]) {
+          section = sec.IsScalar() ? sec.Scalar() : "";
+          if (!set.section(section)) {
+            error(sec, "没有这个章节 `" + section + "` (no such section)");
+            return nullptr;
+          }
+        }
+        const YAML::Node n = params["words"];
+        if (!n || !n.IsSequence() || n.size() == 0) {
+          error(params, "需要 params.words：另一种表格格式特有的词 (params.words lists words of the other format)");
+          return nullptr;
+        }
+        std::vector<std::string> words;
+        for (const YAML::Node& w : n) words.push_back(normalize_label(w.IsScalar() ? w.Scalar() : ""));
+        return std::make_shared<TableTemplate>(std::move(words), section);
+      }});
+}
+
+}  // namespace gklint
