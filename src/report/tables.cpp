@@ -22,6 +22,8 @@ struct Token {
   Kind kind = Kind::text;
   uint32_t begin = 0, end = 0;  // view offsets
   bool trailing = false;        // an empty cell after the last filled cell of its line
+  bool in_row = false;          // a later cell of a separated line: a cell, whatever it holds
+  uint32_t line = 0;            // view line number, to keep a row's cells to its line
   std::string key;              // text: blanks removed, numbering stripped
   Cell cell;                    // value: parsed
 };
@@ -70,7 +72,9 @@ void add_words(std::string_view t, uint32_t b, uint32_t e, std::vector<Token>& o
 std::vector<Token> tokenize(std::string_view t) {
   std::vector<Token> tokens;
   size_t start = 0;
+  uint32_t line_no = 0;
   while (start < t.size()) {
+    const size_t line_first_token = tokens.size();
     size_t nl = t.find('\n', start);
     if (nl == std::string_view::npos) nl = t.size();
     std::string_view line = t.substr(start, nl - start);
@@ -109,19 +113,22 @@ std::vector<Token> tokenize(std::string_view t) {
             if (k + 1 == cells.size() && cell.empty() && line.back() == '|') continue;
             Token tok;
             tok.kind = Token::Kind::empty;
-            uint32_t at = b;
-            while (at < e && t[at] == ' ') ++at;
-            tok.begin = tok.end = at;
+            // An empty cell is located right after its separator.
+            tok.begin = tok.end = b;
             tok.trailing = k > last;
             tokens.push_back(std::move(tok));
           } else {
+            const size_t before = tokens.size();
             add_words(t, b, e, tokens);
+            for (size_t x = before; x < tokens.size(); ++x) tokens[x].in_row = k > first;
           }
         }
       }
     } else {
       add_words(t, static_cast<uint32_t>(start), static_cast<uint32_t>(nl), tokens);
     }
+    for (size_t x = line_first_token; x < tokens.size(); ++x) tokens[x].line = line_no;
+    ++line_no;
     start = nl + 1;
   }
   for (Token& tok : tokens) {
@@ -182,7 +189,9 @@ class TableReader {
   Span span_of(const Token& tok) const { return view_.source_span(tok.begin, tok.end); }
 
   Cell cell_of(const Token& tok) const {
-    Cell c = tok.kind == Token::Kind::value ? tok.cell : Cell{};
+    Cell c;
+    if (tok.kind == Token::Kind::value) c = tok.cell;
+    else if (tok.kind == Token::Kind::text) c = parse_cell(std::string_view(view_.text()).substr(tok.begin, tok.end - tok.begin));
     c.span = span_of(tok);
     return c;
   }
@@ -229,6 +238,11 @@ class TableReader {
           last_end = tok.end;
           continue;
         }
+      }
+      // A later cell of a separated row is a cell even when it is text ("| 1 | 无 |"), unless it
+      // is the next row's label (a merged group cell: "三、本年度办理结果 | （一）予以公开 | 0 |").
+      const bool text_cell = tok.kind == Token::Kind::text && tok.in_row && open;
+      if (tok.kind == Token::Kind::text && !text_cell) {
         // A label's second half ("一、本年新收政府信息公开 / 申请数量"), before any value.
         if (open && t.rows.back().cells.empty() && optional.empty() && noise == 0) continue;
         // Anything else ends the open row: values after it belong to something else.
@@ -248,7 +262,11 @@ class TableReader {
       optional.clear();  // empties that ended an earlier line were layout
       row.cells.push_back(cell_of(tok));
       last_end = tok.end;
-      if (row.def == static_cast<int>(def.rows.size()) - 1 && row.cells.size() == def.columns.size()) {
+      // The last row ends with its columns, unless more cells follow on the same line (then the
+      // row has too many and the table is unreadable: taking the first ones would be a guess).
+      const bool more_on_line = k + 1 < tokens_.size() && tokens_[k + 1].line == tok.line &&
+                                tokens_[k + 1].kind != Token::Kind::text;
+      if (row.def == static_cast<int>(def.rows.size()) - 1 && row.cells.size() >= def.columns.size() && !more_on_line) {
         close_row(def, row, optional, t);
         open = false;
         break;
@@ -275,7 +293,7 @@ class TableReader {
     size_t k = start;
     for (; k < tokens_.size(); ++k) {
       const Token& tok = tokens_[k];
-      if (tok.kind == Token::Kind::text) {
+      if (tok.kind == Token::Kind::text && !(tok.in_row && !row.cells.empty())) {
         if (!row.cells.empty() || !optional.empty()) break;
         continue;  // the header
       }
@@ -288,7 +306,9 @@ class TableReader {
       optional.clear();  // empties that ended an earlier line were layout
       row.cells.push_back(cell_of(tok));
       last_end = tok.end;
-      if (row.cells.size() == def.columns.size()) break;
+      const bool more_on_line = k + 1 < tokens_.size() && tokens_[k + 1].line == tok.line &&
+                                tokens_[k + 1].kind != Token::Kind::text;
+      if (row.cells.size() >= def.columns.size() && !more_on_line) break;
     }
     if (row.cells.empty()) return std::nullopt;
     t.row_index[0] = 0;
