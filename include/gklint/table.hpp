@@ -54,6 +54,7 @@ struct Cell {
   enum class State { number, unfilled, text };
   State state = State::unfilled;
   double value = 0;
+  int64_t units = 0;       // the exact value: value == units / 10^decimals
   int decimals = 0;        // digits after the point, for the comparison tolerance
   std::string unit;        // 万元, 元, 件 … when printed in the cell
   std::string text;        // normalized cell text

@@ -400,9 +400,12 @@ Cell parse_cell(std::string_view s) {
   }
   std::string_view unit = s.substr(p);
   if (!unit.empty() && !unit_word(unit)) return c;
-  double v = 0;
-  std::from_chars(digits.data(), digits.data() + digits.size(), v);
-  c.value = (negative ? -v : v) / std::pow(10.0, decimals);
+  int64_t units = 0;
+  if (digits.size() > 17 || std::from_chars(digits.data(), digits.data() + digits.size(), units).ec != std::errc()) {
+    return c;  // beyond exact arithmetic: not a figure a report prints
+  }
+  c.units = negative ? -units : units;
+  c.value = static_cast<double>(c.units) / std::pow(10.0, decimals);
   c.decimals = decimals;
   c.unit = std::string(unit);
   c.state = Cell::State::number;

@@ -12,6 +12,20 @@ namespace gklint {
 
 namespace {
 
+// A cell's exact value in units of 10^-decimals, rounded half away from zero when the cell has
+// more decimals than that.
+int64_t round_to(const Cell& c, int decimals) {
+  int64_t u = c.units;
+  for (int d = c.decimals; d < decimals; ++d) u *= 10;
+  if (c.decimals > decimals) {  // one rounding, never digit by digit (1.0049 -> 1.00, not 1.01)
+    int64_t div = 1;
+    for (int d = decimals; d < c.decimals; ++d) div *= 10;
+    const int64_t q = u / div, r = u % div;
+    u = q + (2 * r >= div ? 1 : 2 * r <= -div ? -1 : 0);
+  }
+  return u;
+}
+
 std::string format_number(double v, int decimals) {
   std::ostringstream out;
   out.setf(std::ios::fixed);
@@ -212,16 +226,16 @@ class TableEquation : public Check {
       fed.push_back({cell, row, column, term.sign});
       decimals = std::min(decimals, cell->decimals);
     }
-    // Compare at the precision of the least precise cell (as XBRL Calculations 1.1 does):
-    // sums of amounts printed with two decimals agree within 0.005.
-    const double scale = std::pow(10.0, decimals);
-    double lhs = 0, rhs = 0;
-    for (const Fed& f : fed) (f.sign > 0 ? lhs : rhs) += f.cell->value;
-    if (std::llround(lhs * scale) == std::llround(rhs * scale)) return;
+    // As XBRL Calculations 1.1 does: round every cell to the decimals of the least precise one,
+    // then compare exactly (10.005 + 20.00 = 30.01 holds at two decimals). Counts have none.
+    int64_t difference = 0;  // lhs - rhs, in units of 10^-decimals
+    for (const Fed& f : fed) difference += f.sign * round_to(*f.cell, decimals);
+    if (difference == 0) return;
 
     const Fed& at = fed[eq_.at];
     // Solve the equation for the reported cell: expected = actual - (lhs - rhs) / its sign.
-    const double expected = at.cell->value - (lhs - rhs) / at.sign;
+    const int64_t expected_units = round_to(*at.cell, decimals) - difference / at.sign;
+    const double expected = static_cast<double>(expected_units) / std::pow(10.0, decimals);
     std::string terms;
     int shown = 0;
     const bool only_nonzero = fed.size() > 5;
