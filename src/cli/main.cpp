@@ -10,6 +10,8 @@
 #include <iterator>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "gklint/emit.hpp"
 #include "gklint/lint.hpp"
 
@@ -29,6 +31,8 @@ struct Options {
   std::string explain_id;
   std::string rules_id;
   std::string outline_path;
+  std::vector<std::string> extract_paths;
+  std::string extract_format = "json";
 };
 
 // Diagnostics gklint itself emits (not from a rule file), for `gklint explain`.
@@ -207,6 +211,65 @@ void print_outline(const FileResult& r, bool en) {
   }
 }
 
+std::string csv_field(const std::string& v) {
+  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// The tables as data: one record per cell with its value (null when not a number), the text as
+// printed, and its line and column; for researchers, and for seeing what the table reader read.
+void extract(const FileResult& r, bool csv, bool* first, std::ostream& out) {
+  const Source& src = *r.source;
+  nlohmann::ordered_json file;
+  file["path"] = r.path;
+  file["ruleset"] = r.ruleset.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.ruleset);
+  file["report_year"] = r.report_year ? nlohmann::ordered_json(r.report_year) : nlohmann::ordered_json(nullptr);
+  file["tables"] = nlohmann::ordered_json::array();
+  for (const Table& t : r.report.tables) {
+    const TableDef& def = *t.def;
+    nlohmann::ordered_json table;
+    table["table"] = def.id;
+    table["title"] = def.title;
+    table["readable"] = !t.unreadable;
+    table["cells"] = nlohmann::ordered_json::array();
+    if (t.unreadable && csv) {
+      std::cerr << "gklint: " << r.path << ": " << def.title << ": cannot be read reliably; left out of the CSV\n";
+      continue;
+    }
+    for (const ReadRow& row : t.rows) {
+      const RowDef& rd = def.rows[row.def];
+      if (rd.group) continue;
+      for (size_t c = 0; c < row.cells.size(); ++c) {
+        const Cell& cell = row.cells[c];
+        const Position p = src.position(cell.span.begin);
+        const std::string column_label = c < def.columns.size() ? def.columns[c].label : "";
+        const std::string column_id = c < def.columns.size() ? def.columns[c].id : std::to_string(c + 1);
+        const std::string row_label = rd.unlabeled && c < def.columns.size() ? def.columns[c].group : rd.name;
+        nlohmann::ordered_json value = nullptr;
+        if (cell.state == Cell::State::number) {
+          value = cell.decimals == 0 ? nlohmann::ordered_json(cell.units) : nlohmann::ordered_json(cell.value);
+        }
+        if (csv) {
+          out << csv_field(r.path) << ',' << def.id << ',' << rd.id << ',' << csv_field(row_label) << ',' << column_id
+              << ',' << csv_field(column_label) << ',' << (value.is_null() ? "" : value.dump()) << ','
+              << csv_field(cell.text) << ',' << p.line << ',' << p.column << '\n';
+        } else {
+          table["cells"].push_back({{"row_id", rd.id}, {"row_label", row_label}, {"column_id", column_id},
+                                    {"column_label", column_label}, {"value", value}, {"text", cell.text},
+                                    {"line", p.line}, {"column", p.column}});
+        }
+      }
+    }
+    file["tables"].push_back(std::move(table));
+  }
+  if (!csv) {
+    out << (*first ? "\n" : ",\n") << file.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    *first = false;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -218,7 +281,9 @@ int main(int argc, char** argv) {
       "  gklint reports/ --format json     lint every .txt/.md below a folder\n"
       "  gklint --rules gov-2007 a.txt     force a rule set (default: chosen by the report year)\n"
       "  gklint rules [ID]                 list the built-in rule sets and their rules\n"
-      "  gklint explain RULE-ID            what a rule checks, why, and the article it cites\n\n"
+      "  gklint explain RULE-ID            what a rule checks, why, and the article it cites\n"
+      "  gklint extract FILE --format csv  the tables as data, one record per cell\n"
+      "  gklint outline FILE               what gklint read: title, year, period, agency, headings\n\n"
       "Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a rule file error,\n"
       "or an input that could not be read at all. `-` reads a report from standard input.",
       "gklint"};
@@ -240,6 +305,9 @@ int main(int argc, char** argv) {
   rules_cmd->add_option("id", o.rules_id, "one rule set (a built-in id or a YAML file)");
   CLI::App* explain_cmd = app.add_subcommand("explain", "explain a rule: what it checks, why, the article it cites");
   explain_cmd->add_option("rule", o.explain_id, "rule id, e.g. section.missing")->required();
+  CLI::App* extract_cmd = app.add_subcommand("extract", "write the tables as data: one record per cell (JSON or CSV)");
+  extract_cmd->add_option("paths", o.extract_paths, "report files or folders")->required();
+  extract_cmd->add_option("--format", o.extract_format, "json or csv")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
   CLI::App* outline_cmd = app.add_subcommand("outline", "show what gklint reads from a report: title, year, headings");
   outline_cmd->add_option("file", o.outline_path, "report file")->required();
   app.require_subcommand(0, 1);
@@ -256,7 +324,7 @@ int main(int argc, char** argv) {
   if (*rules_cmd) return list_rules(catalog, o, lang);
   if (*explain_cmd) return explain(catalog, o.explain_id, lang);
 
-  if (o.paths.empty() && !*outline_cmd) {
+  if (o.paths.empty() && !*outline_cmd && !*extract_cmd) {
     std::cerr << "gklint: " << (lang == Lang::en ? "no input files; see gklint --help" : "没有输入文件；用法见 gklint --help")
               << "\n";
     return 2;
@@ -291,6 +359,31 @@ int main(int argc, char** argv) {
   lint_options.year = o.year;
   lint_options.lang = lang;
   const Linter linter(catalog, fixed, lint_options);
+
+  if (*extract_cmd) {
+    const bool csv = o.extract_format == "csv";
+    bool first = true, unreadable = false;
+    if (csv) std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column\n";
+    else std::cout << "{\"version\":1,\"files\":[";
+    for (const std::string& path : expand(o.extract_paths)) {
+      std::ifstream in(path, std::ios::binary);
+      std::string bytes;
+      if (!in || !read_bytes(in, &bytes)) {
+        std::cerr << "gklint: " << path << ": " << (lang == Lang::en ? "cannot read the file" : "无法读取文件") << "\n";
+        unreadable = true;
+        continue;
+      }
+      FileResult r = linter.lint(path, std::move(bytes));
+      if (r.unreadable) {
+        std::cerr << "gklint: " << path << ": " << r.diagnostics.front().message << "\n";
+        unreadable = true;
+        continue;
+      }
+      extract(r, csv, &first, std::cout);
+    }
+    if (!csv) std::cout << "\n]}\n";
+    return unreadable ? 2 : 0;
+  }
 
   if (*outline_cmd) {
     std::ifstream in(o.outline_path, std::ios::binary);
