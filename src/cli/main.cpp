@@ -247,6 +247,7 @@ void extract(const FileResult& r, bool csv, bool* first, std::ostream& out) {
         const std::string column_label = c < def.columns.size() ? def.columns[c].label : "";
         const std::string column_id = c < def.columns.size() ? def.columns[c].id : std::to_string(c + 1);
         const std::string row_label = rd.unlabeled && c < def.columns.size() ? def.columns[c].group : rd.name;
+        const std::string printed(span_text(src, cell.span));
         nlohmann::ordered_json value = nullptr;
         if (cell.state == Cell::State::number) {
           value = cell.decimals == 0 ? nlohmann::ordered_json(cell.units) : nlohmann::ordered_json(cell.value);
@@ -254,10 +255,10 @@ void extract(const FileResult& r, bool csv, bool* first, std::ostream& out) {
         if (csv) {
           out << csv_field(r.path) << ',' << def.id << ',' << rd.id << ',' << csv_field(row_label) << ',' << column_id
               << ',' << csv_field(column_label) << ',' << (value.is_null() ? "" : value.dump()) << ','
-              << csv_field(cell.text) << ',' << p.line << ',' << p.column << '\n';
+              << csv_field(printed) << ',' << p.line << ',' << p.column << '\n';
         } else {
           table["cells"].push_back({{"row_id", rd.id}, {"row_label", row_label}, {"column_id", column_id},
-                                    {"column_label", column_label}, {"value", value}, {"text", cell.text},
+                                    {"column_label", column_label}, {"value", value}, {"text", printed},
                                     {"line", p.line}, {"column", p.column}});
         }
       }

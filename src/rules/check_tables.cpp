@@ -171,7 +171,7 @@ class TableCell : public Check {
                                          {{"table", t.def->title},
                                           {"row", row_name(*t.def, row.def, static_cast<int>(c))},
                                           {"column", col.label},
-                                          {"text", cell.text}});
+                                          {"text", std::string(span_text(ctx.source, cell.span))}});
           table_fields(d, *t.def, row.def, static_cast<int>(c));
           d.fields.emplace_back("problem", problem);
           out.push_back(std::move(d));
@@ -266,7 +266,7 @@ class TableEquation : public Check {
       if (static_cast<int>(i) == eq_.at) continue;  // the reported cell is the finding's own place
       const Fed& f = fed[i];
       std::string label = row_name(*def_, f.row, f.column) + "/" + def_->columns[f.column].label;
-      d.related.push_back({f.cell->span, label, f.cell->text});
+      d.related.push_back({f.cell->span, label, std::string(span_text(ctx.source, f.cell->span))});
     }
     if (!def_->cite.empty() && rule.cite.empty()) d.cite = def_->cite;
     out.push_back(std::move(d));
