@@ -134,5 +134,21 @@ check "outline" 0 "$gklint" outline "$seeds/001_216a20324a3be511.txt"
 expect "outline headings" '^  2:1 +一、總體情況' "$tmp/out"
 expect "outline year" '2020 \(title\)' "$tmp/out"
 
+# Tables as data.
+check "extract json" 0 "$gklint" extract "$seeds/001_216a20324a3be511.txt"
+same "extract tables" "$(jq -c '[.files[0].tables[] | [.table, (.cells | length)]]' "$tmp/out")" \
+  '[["active_rules",3],["active_licensing",6],["active_enforcement",6],["active_fees",2],["active_procurement",2],["applications",161],["review",15]]'
+same "extract cell" "$(jq -c '.files[0].tables[1].cells[1] | [.row_label, .column_label, .value, .text, .line, .column]' "$tmp/out")" \
+  '["行政许可","本年增/减",-208,"—208",17,14]'
+check "extract csv" 0 "$gklint" extract --format csv "$root/tests/fixtures/tables/worked-municipal-2025.txt"
+expect "csv header" '^path,table,row_id,row_label,column_id,column_label,value,text,line,column$' "$tmp/out"
+expect "csv thousands" ',applications,new,本年新收政府信息公开申请数量,total,总计,14069,"14,069",' "$tmp/out"
+check "extract unreadable table" 0 "$gklint" extract --format csv "$root/tests/fixtures/tables/unreadable.txt"
+expect "extract says unreadable" 'cannot be read reliably' "$tmp/err"
+check "extract missing file" 2 "$gklint" extract "$tmp/none.txt"
+check "table findings in json" 1 "$gklint" --format json "$root/tests/fixtures/tables/sum-pipe.txt"
+same "table-sum fields" "$(jq -c '.files[0].diagnostics[0] | [.kind, .table, .row_label, .column_label, .expected, .actual, (.related | length), .line, .column]' "$tmp/out")" \
+  '["table-sum","applications","总计","自然人",31,32,21,52,9]'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
