@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -23,8 +24,12 @@ namespace {
 constexpr const char* kUsage =
     "usage: gklint-gen --out DIR --count N [--seed S] [--defect-rate R]\n"
     "                  [--regimes 2007,2019,2021] [--no-traditional]\n"
+    "                  [--table-layout pipe|markdown|tab|aligned|cell_per_line|random]\n"
+    "                  [--table-error-rate R] [--unfilled-rate R]\n"
     "       gklint-gen --self-check\n"
     "Writes DIR/00000.txt ... and DIR/truth.tsv (file, line, rule, detail).\n"
+    "With any --table-* or --unfilled-rate option also DIR/tables.tsv (file, line, column,\n"
+    "rule, row_label, column_label) and DIR/layouts.tsv (file, layout).\n"
     "Regimes are assigned round-robin in the order given; file i uses seed mix(S, i).\n"
     "--self-check verifies that the simplified->traditional map covers the vocabulary.\n";
 
@@ -41,13 +46,13 @@ T parse_int(std::string_view opt, std::string_view v) {
     return x;
 }
 
-double parse_rate(std::string_view v) {
+double parse_rate(std::string_view opt, std::string_view v) {
     // std::from_chars for double is available in GCC 11+, but strtod keeps this portable.
     const std::string s(v);
     char* end = nullptr;
     const double r = std::strtod(s.c_str(), &end);
     if (s.empty() || end != s.c_str() + s.size() || !(r >= 0.0 && r <= 1.0))
-        bad("--defect-rate: expected a number in [0, 1], got '" + s + "'");
+        bad(std::string(opt) + ": expected a number in [0, 1], got '" + s + "'");
     return r;
 }
 
@@ -86,6 +91,7 @@ int main(int argc, char** argv) {
     uint64_t seed = 1;
     gklint::bench::GenOptions opt;
     std::vector<Regime> regimes = {Regime::gov2007, Regime::gov2019, Regime::gov2021};
+    bool table_opts = false;  // any table option given: write tables.tsv and layouts.tsv
 
     // Accepts both "--opt value" and "--opt=value".
     for (int i = 1; i < argc; ++i) {
@@ -105,7 +111,20 @@ int main(int argc, char** argv) {
         if (a == "--out") out_dir = std::string(value());
         else if (a == "--count") count = parse_int<int64_t>(a, value());
         else if (a == "--seed") seed = parse_int<uint64_t>(a, value());
-        else if (a == "--defect-rate") opt.defect_rate = parse_rate(value());
+        else if (a == "--defect-rate") opt.defect_rate = parse_rate(a, value());
+        else if (a == "--table-layout") {
+            const std::string_view v = value();
+            const auto l = gklint::bench::parse_table_layout(v);
+            if (!l) bad("--table-layout: unknown layout '" + std::string(v) + "'");
+            opt.table_layout = *l;
+            table_opts = true;
+        } else if (a == "--table-error-rate") {
+            opt.table_error_rate = parse_rate(a, value());
+            table_opts = true;
+        } else if (a == "--unfilled-rate") {
+            opt.unfilled_rate = parse_rate(a, value());
+            table_opts = true;
+        }
         else if (a == "--regimes") regimes = parse_regimes(value());
         else if (a == "--no-traditional" && !has_val) opt.allow_traditional = false;
         else if (a == "--self-check" && !has_val) return self_check();
@@ -125,7 +144,15 @@ int main(int argc, char** argv) {
     const fs::path dir(out_dir);
     std::ofstream truth(dir / "truth.tsv", std::ios::binary);
     truth << "file\tline\trule\tdetail\n";
-    uint64_t bytes = 0, defects = 0, traditional = 0;
+    std::ofstream tables, layouts;
+    if (table_opts) {
+        tables.open(dir / "tables.tsv", std::ios::binary);
+        tables << "file\tline\tcolumn\trule\trow_label\tcolumn_label\n";
+        layouts.open(dir / "layouts.tsv", std::ios::binary);
+        layouts << "file\tlayout\n";
+    }
+    uint64_t bytes = 0, defects = 0, traditional = 0, table_findings = 0;
+    std::map<std::string, uint64_t> layout_count;  // ordered: the summary is deterministic
     for (int64_t i = 0; i < count; ++i) {
         char name[32];
         std::snprintf(name, sizeof name, "%05lld.txt", static_cast<long long>(i));
@@ -143,11 +170,33 @@ int main(int argc, char** argv) {
             truth << name << '\t' << d.line << '\t' << d.rule << '\t' << d.detail << '\n';
             ++defects;
         }
+        if (table_opts) {
+            if (reg != Regime::gov2007) {
+                const char* lname = gklint::bench::table_layout_name(rep.table_layout);
+                layouts << name << '\t' << lname << '\n';
+                ++layout_count[lname];
+            } else {
+                layouts << name << "\t-\n";  // no tables in the 2007 format
+            }
+            for (const auto& tf : rep.table_findings) {
+                tables << name << '\t' << tf.line << '\t' << tf.column << '\t' << tf.rule << '\t' << tf.row_label << '\t'
+                       << tf.column_label << '\n';
+                ++table_findings;
+            }
+        }
     }
     truth.flush();
     if (!truth) {
         std::cerr << "gklint-gen: write failed: " << (dir / "truth.tsv").string() << "\n";
         return 2;
+    }
+    if (table_opts) {
+        tables.flush();
+        layouts.flush();
+        if (!tables || !layouts) {
+            std::cerr << "gklint-gen: write failed: " << (dir / (!tables ? "tables.tsv" : "layouts.tsv")).string() << "\n";
+            return 2;
+        }
     }
     // Leftovers of an earlier, larger run in the same directory would silently join the
     // corpus; say so rather than delete files we did not write in this run.
@@ -160,5 +209,11 @@ int main(int argc, char** argv) {
                  static_cast<long long>(count), static_cast<unsigned long long>(bytes),
                  static_cast<double>(bytes) / static_cast<double>(count) / 1024.0, static_cast<unsigned long long>(defects),
                  static_cast<unsigned long long>(traditional), out_dir.c_str());
+    if (table_opts) {
+        std::string per_layout;
+        for (const auto& [l, n] : layout_count) per_layout += " " + l + "=" + std::to_string(n);
+        std::fprintf(stderr, "gklint-gen: %llu table findings (tables.tsv); layouts:%s\n",
+                     static_cast<unsigned long long>(table_findings), per_layout.c_str());
+    }
     return 0;
 }

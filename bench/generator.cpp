@@ -2,11 +2,13 @@
 //
 // Pipeline for one report:
 //   1. build a structured document (sections → blocks; tables as cell grids) from a
-//      text RNG stream;
+//      text RNG stream; an optional table error / unfilled cell is drawn from streams of
+//      their own right after the table numbers, before any prose quotes them;
 //   2. pick and apply defects from a separate defect RNG stream, at the structure level
 //      (drop/swap sections, override heading numbers, shift the period year);
-//   3. render to lines, recording the line of every heading and of the period sentence,
-//      so defect line numbers come from the renderer rather than from re-parsing;
+//   3. render to lines, recording the line of every heading, of the period sentence and
+//      the position of every table cell, so truth positions come from the renderer rather
+//      than from re-parsing;
 //   4. optionally convert to traditional script character by character (line-preserving).
 //
 // Separate RNG streams keep the base text of seed S identical whatever the defect rate,
@@ -50,6 +52,25 @@ std::optional<Regime> parse_regime(std::string_view s) {
     if (s == "2007") return Regime::gov2007;
     if (s == "2019") return Regime::gov2019;
     if (s == "2021") return Regime::gov2021;
+    return std::nullopt;
+}
+
+const char* table_layout_name(TableLayout l) {
+    switch (l) {
+        case TableLayout::pipe: return "pipe";
+        case TableLayout::markdown: return "markdown";
+        case TableLayout::tab: return "tab";
+        case TableLayout::aligned: return "aligned";
+        case TableLayout::cell_per_line: return "cell_per_line";
+        case TableLayout::random: return "random";
+    }
+    return "?";
+}
+
+std::optional<TableLayout> parse_table_layout(std::string_view s) {
+    for (TableLayout l : {TableLayout::pipe, TableLayout::markdown, TableLayout::tab, TableLayout::aligned,
+                          TableLayout::cell_per_line, TableLayout::random})
+        if (s == table_layout_name(l)) return l;
     return std::nullopt;
 }
 
@@ -418,17 +439,30 @@ std::string cents(int64_t c) {
     return buf;
 }
 
+// Figures that must agree with tables 三/四 (text-vs-table heuristic in REGULATION.md).
+struct Figures {
+    int64_t new_total = 0, carry_in = 0, carry_out = 0, published = 0, review_total = 0, litigation_total = 0;
+};
+
 struct Ctx {
     int year = 0;
     std::string agency;
     std::string we;
-    // Figures that must agree with tables 三/四 (text-vs-table heuristic in REGULATION.md).
-    int64_t new_total = 0, carry_in = 0, carry_out = 0, published = 0, review_total = 0, litigation_total = 0;
+    Figures fig;       // as printed in the tables (after a table error, if any)
+    Figures fig_orig;  // before the table error
+    // Bytes by which the expanded prose is longer than it would be with fig_orig. Bookkeeping
+    // only (see Section::size_skew), never part of the text, hence mutable in a const Ctx.
+    mutable int64_t size_skew = 0;
 };
 
 std::string expand(std::string_view tpl, const Ctx& c, Rng& rng, int period_year = 0) {
     std::string out;
     out.reserve(tpl.size() + 16);
+    auto figure = [&](int64_t printed, int64_t orig) {
+        const std::string v = std::to_string(printed);
+        c.size_skew += static_cast<int64_t>(v.size()) - static_cast<int64_t>(std::to_string(orig).size());
+        out += v;
+    };
     size_t i = 0;
     while (i < tpl.size()) {
         if (tpl[i] != '{') { out += tpl[i++]; continue; }
@@ -440,12 +474,12 @@ std::string expand(std::string_view tpl, const Ctx& c, Rng& rng, int period_year
         else if (key == "P") out += std::to_string(period_year);
         else if (key == "A") out += c.agency;
         else if (key == "we") out += c.we;
-        else if (key == "new") out += std::to_string(c.new_total);
-        else if (key == "carry") out += std::to_string(c.carry_in);
-        else if (key == "out") out += std::to_string(c.carry_out);
-        else if (key == "pub") out += std::to_string(c.published);
-        else if (key == "rev") out += std::to_string(c.review_total);
-        else if (key == "lit") out += std::to_string(c.litigation_total);
+        else if (key == "new") figure(c.fig.new_total, c.fig_orig.new_total);
+        else if (key == "carry") figure(c.fig.carry_in, c.fig_orig.carry_in);
+        else if (key == "out") figure(c.fig.carry_out, c.fig_orig.carry_out);
+        else if (key == "pub") figure(c.fig.published, c.fig_orig.published);
+        else if (key == "rev") figure(c.fig.review_total, c.fig_orig.review_total);
+        else if (key == "lit") figure(c.fig.litigation_total, c.fig_orig.litigation_total);
         else if (key.size() > 2 && (key[0] == 'n' || key[0] == 'p') && key[1] == ':') {
             const size_t dash = key.find('-', 2);
             const int lo = std::stoi(std::string(key.substr(2, dash - 2)));
@@ -497,37 +531,212 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------
-// Tables: built as grids of cells, rendered separately, so that other layouts
-// (tab-separated, one cell per line, …) and arithmetic-error injection can be added
-// without touching the builders: mutate Table3/Table4 numbers or the grid, then render.
+// Tables: built as grids of cells and rendered separately in one of the TableLayouts. The
+// renderer reports where every cell starts, so the truth for table errors (line, column)
+// comes from the renderer rather than from re-parsing the text.
 
 enum class RowKind { caption, header, label, data };
 struct TableRow {
+    // A constructor rather than aggregate init: most rows only give kind and cells, and
+    // -Wextra (missing-field-initializers) would flag every such brace list.
+    TableRow(RowKind k, std::vector<std::string> c, size_t nl = 0, std::vector<int> a = {}, std::vector<int> sp = {})
+        : kind(k), cells(std::move(c)), nlabel(nl), at(std::move(a)), span(std::move(sp)) {}
+
     RowKind kind;
     std::vector<std::string> cells;
+    // Data rows: how many leading cells are labels (a merged group label makes two); the
+    // rest are numbers. Table 四's data row has none.
+    size_t nlabel = 0;
+    // Header rows only, used by the aligned layout alone: grid column of each cell (0 = the
+    // label column when the table has one) and how many columns it spans. Empty = cells in
+    // consecutive columns from 0, span 1.
+    std::vector<int> at, span;
 };
 struct TableGrid {
     std::string name;  // "二", "三", "四"
     std::vector<TableRow> rows;
+    std::vector<size_t> data_rows;  // table 三: grid row of each Table3 spec row; table 四: the data row
+    int64_t size_skew = 0;  // bytes its cells gained from a table error or unfilled cell (see approx_bytes)
 };
-enum class TableLayout { pipe };  // extension point: tab, cell_per_line
 
-void render_table(const TableGrid& g, TableLayout layout, std::vector<std::string>& out) {
-    switch (layout) {
+// Rendering options of one report, drawn once (TableLayout::random is resolved before this).
+struct TableStyle {
+    TableLayout layout = TableLayout::pipe;
+    bool split_labels = false;   // pipe: a long row label alone on its line, numbers on the next (seed 001)
+    int trailing_bars = 0;       // pipe: " ||"-style empty cells closing data and caption rows (seed 001)
+    bool spaced_headers = false;  // aligned: 商业 企业 / 科研 机构 wrapped as in seed 001's header
+};
+
+// Where a cell's text starts: 1-based line of the report and 1-based column in code points.
+struct CellPos {
+    int line = 0;
+    int column = 0;
+};
+using GridPos = std::vector<std::vector<CellPos>>;  // [grid row][cell]
+
+char32_t decode_utf8(std::string_view s, size_t& i);  // defined with the traditional map below
+
+int cp_len(std::string_view s) {
+    int n = 0;
+    for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    return n;
+}
+
+// Terminal width: East Asian wide/fullwidth characters take two columns, so that aligned
+// tables line up in a monospace viewer as pdftotext -layout output does.
+int display_width(std::string_view s) {
+    int w = 0;
+    for (size_t i = 0; i < s.size();) {
+        const char32_t c = decode_utf8(s, i);
+        const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+                          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                          (c >= 0xFFE0 && c <= 0xFFE6);
+        w += wide ? 2 : 1;
+    }
+    return w;
+}
+
+// Seed 001 wraps a long label cell and leaves the numbers on the next line; 16 code points
+// catches 一、本年新收政府信息公开申请数量 and longer, and never a table-二 label.
+constexpr int kSplitLabelMin = 16;
+bool pipe_split_row(const TableRow& r, const TableStyle& ts) {
+    return ts.split_labels && r.kind == RowKind::data && r.nlabel > 0 && r.nlabel < r.cells.size() &&
+           cp_len(r.cells[r.nlabel - 1]) >= kSplitLabelMin;
+}
+
+// The aligned layout: every cell starts at its column's start (numbers right-aligned in the
+// column), and at least two spaces always separate cells, so splitting a line on runs of 2+
+// spaces gives the cells back (labels never contain two spaces; only the wrapped headers
+// 商业 企业 / 科研 机构 contain one).
+void render_aligned(const TableGrid& g, const TableStyle& ts, std::vector<std::string>& out, GridPos& pos) {
+    struct Placed {
+        size_t cell;  // index into the row's cells (label cells of a data row are joined under the first)
+        std::string text;
+        int col, span;
+        bool right;
+    };
+    auto header_text = [&](const std::string& c) -> std::string {
+        if (ts.spaced_headers && c == "商业企业") return "商业 企业";
+        if (ts.spaced_headers && c == "科研机构") return "科研 机构";
+        return c;
+    };
+    auto place = [&](const TableRow& r) {
+        std::vector<Placed> v;
+        if (r.kind == RowKind::data) {
+            const int first = r.nlabel > 0 ? 1 : 0;
+            if (r.nlabel > 0) {
+                std::string lab;
+                for (size_t i = 0; i < r.nlabel; ++i) lab += (i ? "  " : "") + r.cells[i];
+                v.push_back({0, lab, 0, 1, false});
+            }
+            for (size_t i = r.nlabel; i < r.cells.size(); ++i)
+                v.push_back({i, r.cells[i], first + static_cast<int>(i - r.nlabel), 1, true});
+        } else if (r.kind == RowKind::caption) {
+            v.push_back({0, r.cells[0], 0, 1000, false});  // spans the table: never widens a column
+        } else {
+            for (size_t i = 0; i < r.cells.size(); ++i) {
+                const int col = r.at.empty() ? static_cast<int>(i) : r.at[i];
+                const int span = r.span.empty() ? 1 : r.span[i];
+                v.push_back({i, r.kind == RowKind::header ? header_text(r.cells[i]) : r.cells[i], col, span, false});
+            }
+        }
+        return v;
+    };
+    std::vector<int> width;
+    for (const auto& r : g.rows)
+        for (const auto& p : place(r)) {
+            if (p.span != 1) continue;  // a spanning header sits at its first column without widening it
+            if (width.size() <= static_cast<size_t>(p.col)) width.resize(static_cast<size_t>(p.col) + 1, 0);
+            width[static_cast<size_t>(p.col)] = std::max(width[static_cast<size_t>(p.col)], display_width(p.text));
+        }
+    std::vector<int> start(width.size() + 1, 0);
+    for (size_t j = 1; j <= width.size(); ++j) start[j] = start[j - 1] + width[j - 1] + 2;
+    for (size_t ri = 0; ri < g.rows.size(); ++ri) {
+        std::string line;
+        int w = 0, cps = 0;
+        for (const auto& p : place(g.rows[ri])) {
+            const size_t col = std::min(static_cast<size_t>(p.col), start.size() - 1);
+            const int tw = display_width(p.text);
+            int target = start[col] + (p.right && col < width.size() ? width[col] - tw : 0);
+            if (!line.empty()) target = std::max(target, w + 2);
+            line.append(static_cast<size_t>(target - w), ' ');
+            cps += target - w;
+            pos[ri][p.cell] = {static_cast<int>(out.size()) + 1, cps + 1};
+            line += p.text;
+            w = target + tw;
+            cps += cp_len(p.text);
+        }
+        out.push_back(std::move(line));
+    }
+}
+
+// Appends the table's lines to `out` and returns where each cell starts (line numbers are
+// positions in `out`, 1-based). Data rows' numbers are what the truth points at.
+GridPos render_table(const TableGrid& g, const TableStyle& ts, std::vector<std::string>& out) {
+    GridPos pos(g.rows.size());
+    for (size_t ri = 0; ri < g.rows.size(); ++ri) pos[ri].resize(g.rows[ri].cells.size());
+    // One output line holding cells [from, to) of row ri.
+    auto emit = [&](size_t ri, size_t from, size_t to, std::string_view prefix, std::string_view sep, std::string_view suffix) {
+        const auto& cells = g.rows[ri].cells;
+        std::string line(prefix);
+        int col = cp_len(prefix) + 1;
+        for (size_t i = from; i < to; ++i) {
+            if (i > from) {
+                line += sep;
+                col += cp_len(sep);
+            }
+            pos[ri][i] = {static_cast<int>(out.size()) + 1, col};
+            line += cells[i];
+            col += cp_len(cells[i]);
+        }
+        line += suffix;
+        out.push_back(std::move(line));
+    };
+    switch (ts.layout) {
         case TableLayout::pipe:
+        case TableLayout::random:  // resolved before rendering; treated as pipe for safety
             // One table row per line, " | " between cells and a closing " |" (as in seed 001),
             // so every table line contains '|' and cannot be mistaken for a heading.
-            for (const auto& r : g.rows) {
-                std::string line;
-                for (size_t i = 0; i < r.cells.size(); ++i) {
-                    if (i) line += " | ";
-                    line += r.cells[i];
+            for (size_t ri = 0; ri < g.rows.size(); ++ri) {
+                const TableRow& r = g.rows[ri];
+                std::string close = " |";
+                if (ts.trailing_bars > 0 && (r.kind == RowKind::data || r.kind == RowKind::caption))
+                    close += " " + std::string(static_cast<size_t>(ts.trailing_bars), '|');
+                if (pipe_split_row(r, ts)) {
+                    emit(ri, 0, r.nlabel, "", " | ", " |");
+                    emit(ri, r.nlabel, r.cells.size(), "", " | ", close);
+                } else {
+                    emit(ri, 0, r.cells.size(), "", " | ", close);
                 }
-                line += " |";
-                out.push_back(std::move(line));
             }
             break;
+        case TableLayout::markdown: {
+            // Markdown needs a separator after the first row; it gets as many columns as the
+            // widest row (merged group labels make table 三's widest row one cell longer).
+            size_t ncols = 0;
+            for (const auto& r : g.rows) ncols = std::max(ncols, r.cells.size());
+            for (size_t ri = 0; ri < g.rows.size(); ++ri) {
+                emit(ri, 0, g.rows[ri].cells.size(), "| ", " | ", " |");
+                if (ri == 0) {
+                    std::string sep = "|";
+                    for (size_t i = 0; i < ncols; ++i) sep += " --- |";
+                    out.push_back(std::move(sep));
+                }
+            }
+            break;
+        }
+        case TableLayout::tab:
+            for (size_t ri = 0; ri < g.rows.size(); ++ri) emit(ri, 0, g.rows[ri].cells.size(), "", "\t", "");
+            break;
+        case TableLayout::aligned:
+            render_aligned(g, ts, out, pos);
+            break;
+        case TableLayout::cell_per_line:
+            for (size_t ri = 0; ri < g.rows.size(); ++ri)
+                for (size_t i = 0; i < g.rows[ri].cells.size(); ++i) emit(ri, i, i + 1, "", "", "");
+            break;
     }
+    return pos;
 }
 
 // Table 三 as numbers: one row per data row, 6 applicant columns + 总计.
@@ -649,10 +858,12 @@ int64_t t3_value(const Table3& t, T3Role role, size_t col) {
 TableGrid table3_grid(const Table3& t, bool merge_openers) {
     TableGrid g;
     g.name = "三";
-    g.rows.push_back({RowKind::header, {std::string(kT3Note), "申请人情况"}});
-    g.rows.push_back({RowKind::header, {"自然人", "法人或其他组织", "总计"}});
+    // Grid columns: 0 = row labels, 1..7 = 自然人 … 总计. The note spans the label column and
+    // 申请人情况 all seven; 法人或其他组织 spans the five organisation columns.
+    g.rows.push_back({RowKind::header, {std::string(kT3Note), "申请人情况"}, 0, {0, 1}, {8, 7}});
+    g.rows.push_back({RowKind::header, {"自然人", "法人或其他组织", "总计"}, 0, {1, 2, 7}, {1, 5, 1}});
     g.rows.push_back({RowKind::header, {std::string(kApplicantCols[1]), std::string(kApplicantCols[2]), std::string(kApplicantCols[3]),
-                                        std::string(kApplicantCols[4]), std::string(kApplicantCols[5])}});
+                                        std::string(kApplicantCols[4]), std::string(kApplicantCols[5])}, 0, {2, 3, 4, 5, 6}, {1, 1, 1, 1, 1}});
     for (size_t r = 0; r < t.spec.size(); ++r) {
         TableRow row{RowKind::data, {}};
         for (auto o : t.spec[r].openers) {
@@ -662,7 +873,9 @@ TableGrid table3_grid(const Table3& t, bool merge_openers) {
             else g.rows.push_back({RowKind::label, {std::string(o)}});
         }
         row.cells.emplace_back(t.spec[r].label);
+        row.nlabel = row.cells.size();
         for (auto v : t.values[r]) row.cells.push_back(std::to_string(v));
+        g.data_rows.push_back(g.rows.size());
         g.rows.push_back(std::move(row));
     }
     return g;
@@ -691,8 +904,9 @@ Table4 make_table4(Rng& rng, int tier) {
 TableGrid table4_grid(const Table4& t) {
     TableGrid g;
     g.name = "四";
-    g.rows.push_back({RowKind::header, {"行政复议", "行政诉讼"}});
-    g.rows.push_back({RowKind::header, {"未经复议直接起诉", "复议后起诉"}});
+    // Grid columns 0..14, no label column: 行政复议 spans 0–4, 行政诉讼 5–14.
+    g.rows.push_back({RowKind::header, {"行政复议", "行政诉讼"}, 0, {0, 5}, {5, 10}});
+    g.rows.push_back({RowKind::header, {"未经复议直接起诉", "复议后起诉"}, 0, {5, 10}, {5, 5}});
     TableRow cols{RowKind::header, {}};
     TableRow data{RowKind::data, {}};
     for (const auto& grp : t.groups) {
@@ -702,6 +916,7 @@ TableGrid table4_grid(const Table4& t) {
         }
     }
     g.rows.push_back(std::move(cols));
+    g.data_rows.push_back(g.rows.size());
     g.rows.push_back(std::move(data));
     return g;
 }
@@ -723,7 +938,7 @@ TableGrid table2_grid(Rng& rng, bool f2021, int tier) {
     };
     auto data = [&](const char* label, std::vector<std::string> vals) {
         vals.insert(vals.begin(), label);
-        g.rows.push_back({RowKind::data, std::move(vals)});
+        g.rows.push_back({RowKind::data, std::move(vals), 1});
     };
     const int64_t scale = tier == 0 ? 1 : tier == 1 ? 5 : tier == 2 ? 30 : 150;
     auto n = [&](int64_t hi) { return rng.range(0, hi * scale); };
@@ -772,6 +987,169 @@ TableGrid table2_grid(Rng& rng, bool f2021, int tier) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Table layouts per report, arithmetic errors and unfilled cells. Each draws from its own
+// RNG stream (never from the text stream), so with the options off nothing changes, and a
+// report that draws no error is byte-identical at any error rate.
+
+TableStyle choose_table_style(uint64_t seed, TableLayout want) {
+    TableStyle ts;
+    ts.layout = want;
+    // Explicit pipe is the rendering of earlier versions, unchanged (tests depend on it);
+    // every other choice gets the quirks of its layout in some reports.
+    if (want == TableLayout::pipe) return ts;
+    Rng lrng(mix_seed(seed, 0x7AB1E));
+    static const std::vector<TableLayout> kLayouts = {TableLayout::pipe, TableLayout::markdown, TableLayout::tab,
+                                                      TableLayout::aligned, TableLayout::cell_per_line};
+    if (want == TableLayout::random) ts.layout = lrng.pick(kLayouts);
+    // All flags are drawn whatever the layout, so the draws do not depend on it.
+    const bool split = lrng.chance(0.5);
+    const int bars = lrng.chance(0.4) ? lrng.irange(1, 3) : 0;
+    const bool spaced = lrng.chance(0.5);
+    ts.split_labels = ts.layout == TableLayout::pipe && split;
+    ts.trailing_bars = ts.layout == TableLayout::pipe ? bars : 0;
+    ts.spaced_headers = ts.layout == TableLayout::aligned && spaced;
+    return ts;
+}
+
+struct TableMods {
+    bool blank = false;
+    size_t blank_row = 0, blank_col = 0;  // Table3 spec row, column 0..6
+    std::string blank_text;               // "/", "—" or ""
+    bool error = false;
+    bool error_t4 = false;                // false: table 三 (row = spec row); true: table 四 (row = group)
+    size_t error_row = 0, error_col = 0;
+    int64_t delta = 0;
+};
+
+// How an unfilled cell may be written. An empty cell is only used where a separator follows
+// it on the same line, so it never makes a line start with blanks (pipe: the first number of a
+// split row) nor end with a tab (tab: the 总计 cell); aligned and one-cell-per-line text has no
+// visible empty cell at all.
+std::vector<std::string> blank_forms(const TableStyle& ts, const T3RowSpec& row, size_t col) {
+    std::vector<std::string> v = {"/", "—"};
+    bool empty_ok = false;
+    switch (ts.layout) {
+        case TableLayout::pipe:
+        case TableLayout::random:
+            empty_ok = !(ts.split_labels && cp_len(row.label) >= kSplitLabelMin && col == 0);
+            break;
+        case TableLayout::markdown: empty_ok = true; break;
+        case TableLayout::tab: empty_ok = col != 6; break;
+        case TableLayout::aligned:
+        case TableLayout::cell_per_line: break;
+    }
+    if (empty_ok) v.emplace_back();
+    return v;
+}
+
+// Draws the unfilled cell, then the erroneous cell among the remaining number cells of
+// tables 三 and 四 (uniformly), and applies the error to the values.
+TableMods plan_table_mods(uint64_t seed, const GenOptions& opt, const TableStyle& ts, Table3& t3, Table4& t4) {
+    TableMods m;
+    const size_t n3 = t3.spec.size() * 7;
+    if (opt.unfilled_rate > 0) {
+        Rng brng(mix_seed(seed, 0xB1A4C));
+        if (brng.chance(opt.unfilled_rate)) {
+            const auto k = static_cast<size_t>(brng.range(0, static_cast<int64_t>(n3) - 1));
+            m.blank = true;
+            m.blank_row = k / 7;
+            m.blank_col = k % 7;
+            const auto forms = blank_forms(ts, t3.spec[m.blank_row], m.blank_col);
+            m.blank_text = brng.pick(forms);
+        }
+    }
+    if (opt.table_error_rate > 0) {
+        Rng erng(mix_seed(seed, 0xE4404));
+        if (erng.chance(opt.table_error_rate)) {
+            const size_t n = n3 + 15 - (m.blank ? 1 : 0);
+            auto k = static_cast<size_t>(erng.range(0, static_cast<int64_t>(n) - 1));
+            if (m.blank && k >= m.blank_row * 7 + m.blank_col) ++k;  // the unfilled cell holds no number
+            m.error = true;
+            m.error_t4 = k >= n3;
+            if (m.error_t4) k -= n3;
+            m.error_row = m.error_t4 ? k / 5 : k / 7;
+            m.error_col = m.error_t4 ? k % 5 : k % 7;
+            int64_t& v = m.error_t4 ? t4.groups[m.error_row][m.error_col] : t3.values[m.error_row][m.error_col];
+            std::vector<int64_t> deltas;  // non-zero, in [-5, 5], keeping the count >= 0
+            for (int64_t d = -5; d <= 5; ++d)
+                if (d != 0 && v + d >= 0) deltas.push_back(d);
+            m.delta = erng.pick(deltas);
+            v += m.delta;
+        }
+    }
+    return m;
+}
+
+// One invariant that fails on the printed numbers, with the cell it is reported at.
+struct Broken {
+    std::string rule;
+    bool t4;
+    size_t row, col;  // as in TableMods
+};
+
+// Recomputes every invariant of REGULATION.md on the numbers as printed, skipping those that
+// use the unfilled cell (they cannot be checked). The truth is whatever fails here, not what
+// the injected change is expected to break.
+std::vector<Broken> broken_invariants(const Table3& t, const Table4& t4, const TableMods& m) {
+    std::vector<Broken> out;
+    auto blank = [&](size_t r, size_t c) { return m.blank && m.blank_row == r && m.blank_col == c; };
+    size_t r_new = 0, r_carry = 0, r_total = 0, r_out = 0;
+    std::vector<size_t> results;
+    for (size_t r = 0; r < t.spec.size(); ++r) {
+        switch (t.spec[r].role) {
+            case T3Role::new_: r_new = r; break;
+            case T3Role::carry_in: r_carry = r; break;
+            case T3Role::total: r_total = r; break;
+            case T3Role::carry_out: r_out = r; break;
+            case T3Role::result: results.push_back(r); break;
+        }
+    }
+    const auto& v = t.values;
+    for (size_t c = 0; c < 7; ++c) {
+        if (!blank(r_new, c) && !blank(r_carry, c) && !blank(r_total, c) && !blank(r_out, c) &&
+            v[r_new][c] + v[r_carry][c] != v[r_total][c] + v[r_out][c])
+            out.push_back({"table.balance", false, r_out, c});
+    }
+    for (size_t c = 0; c < 7; ++c) {
+        bool ok = !blank(r_total, c);
+        int64_t sum = 0;
+        for (size_t r : results) {
+            ok = ok && !blank(r, c);
+            sum += v[r][c];
+        }
+        if (ok && sum != v[r_total][c]) out.push_back({"table.results-total", false, r_total, c});
+    }
+    for (size_t r = 0; r < t.spec.size(); ++r) {
+        bool ok = true;
+        int64_t sum = 0;
+        for (size_t c = 0; c < 7; ++c) ok = ok && !blank(r, c);
+        for (size_t c = 0; c < 6; ++c) sum += v[r][c];
+        if (ok && sum != v[r][6]) out.push_back({"table.row-total", false, r, 6});
+    }
+    for (size_t g = 0; g < 3; ++g) {
+        const auto& grp = t4.groups[g];
+        if (grp[0] + grp[1] + grp[2] + grp[3] != grp[4]) out.push_back({"table.review-total", true, g, 4});
+    }
+    return out;
+}
+
+// "（七）总计" → "总计", "一、本年新收…" → "本年新收…", "3.危及…" → "危及…".
+std::string strip_numbering(std::string_view s) {
+    if (s.rfind("（", 0) == 0) {
+        const size_t e = s.find("）");
+        if (e != std::string_view::npos && e <= 9) return std::string(s.substr(e + std::string_view("）").size()));
+    }
+    const size_t d = s.find("、");
+    if (d != std::string_view::npos && d <= 6) return std::string(s.substr(d + std::string_view("、").size()));
+    size_t i = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i > 0 && i < s.size() && s[i] == '.') return std::string(s.substr(i + 1));
+    return std::string(s);
+}
+
+const std::array<std::string_view, 3> kT4Groups = {"行政复议", "未经复议直接起诉", "复议后起诉"};
+
+// ---------------------------------------------------------------------------------------
 // Document model.
 
 enum class BlockKind { paragraph, subheading, item, table };
@@ -791,16 +1169,22 @@ struct Section {
     std::vector<Topic> topics;  // where extra prose for this section comes from (size top-up)
     int repeat_sub = -1;  // sub-heading index that reuses the previous number (defect)
     int id = 0;           // stable identity across drops/swaps
+    int64_t size_skew = 0;  // bytes its prose gained from a table error's figures (Ctx::size_skew)
 };
 
+// Size as it would be without table errors and unfilled cells (the skews are subtracted):
+// this size decides how much prose top_up() adds, i.e. how far the text RNG runs, so a
+// changed digit must not move it or everything drawn afterwards (style, signature…) changes.
 size_t approx_bytes(const Section& s) {
     size_t n = s.title.size() + 8;
+    int64_t skew = s.size_skew;
     for (const auto& b : s.blocks) {
         n += b.text.size() + 8;
         for (const auto& r : b.table.rows)
             for (const auto& c : r.cells) n += c.size() + 3;
+        skew += b.table.size_skew;
     }
-    return n;
+    return static_cast<size_t>(static_cast<int64_t>(n) - skew);
 }
 
 struct Document {
@@ -820,6 +1204,7 @@ struct Style {
     bool indent_headings;    // headings indented like prose (seed 000/004 style)
     bool blank_between;      // blank line between blocks
     bool ascii_parens;       // (一) instead of （一）
+    TableStyle table;        // layout of tables 二/三/四
 };
 
 class Builder {
@@ -880,11 +1265,19 @@ public:
             s.blocks.push_back({BlockKind::item, std::string(t) + "。" + expand(kItemSentences[k], ctx_, rng_), {}});
         }
     }
+    // Two draws in one call's arguments are unsequenced, and compilers order them differently
+    // (GCC right to left, Clang left to right), so each draw is its own statement, in the
+    // order GCC used when these were written as one call (the corpus bytes stay the same).
     void add_problem_subs(Section& s, bool with_problems, bool with_improve) {
-        if (with_problems)
-            s.blocks.push_back(sub("存在的主要问题", numbered_clauses(rng_.pick(kProblemLeads), kProblemClauses, rng_.irange(2, 4))));
+        if (with_problems) {
+            const int n = rng_.irange(2, 4);
+            const std::string_view lead = rng_.pick(kProblemLeads);
+            s.blocks.push_back(sub("存在的主要问题", numbered_clauses(lead, kProblemClauses, n)));
+        }
         if (with_improve) {
-            s.blocks.push_back(sub("改进措施", numbered_clauses(rng_.pick(kImproveLeads), kImproveClauses, rng_.irange(2, 4))));
+            const int n = rng_.irange(2, 4);
+            const std::string_view lead = rng_.pick(kImproveLeads);
+            s.blocks.push_back(sub("改进措施", numbered_clauses(lead, kImproveClauses, n)));
             if (rng_.chance(0.6)) s.blocks.push_back(sub("下一步工作打算", expand(rng_.pick(kPlanSentences), ctx_, rng_)));
         }
     }
@@ -971,14 +1364,14 @@ public:
             std::string oversight;
             for (size_t i = 0; i < 3; ++i) oversight += expand(topic_pool(kOversight)[i], ctx_, rng_);
             s.blocks.push_back(sub("监督保障", oversight));
-            out.push_back(std::move(s));
+            seal(out, std::move(s));
         }
         {
             Section s = section(kRequired2019[1], 1);
             s.topics = {kActive};
             if (rng_.chance(0.8)) s.blocks.push_back(para(sentences(kActive, rng_.irange(2, 4))));
             s.blocks.push_back({BlockKind::table, {}, t2});
-            out.push_back(std::move(s));
+            seal(out, std::move(s));
         }
         {
             Section s = section(kRequired2019[2], 2);
@@ -988,7 +1381,7 @@ public:
                 s.blocks.push_back(para(p + sentences(kRequest, rng_.irange(1, 3))));
             }
             s.blocks.push_back({BlockKind::table, {}, t3});
-            out.push_back(std::move(s));
+            seal(out, std::move(s));
         }
         {
             Section s = section(kRequired2019[3], 3);
@@ -998,7 +1391,7 @@ public:
                 s.blocks.push_back(para(p + sentences(kReview, rng_.irange(1, 2))));
             }
             s.blocks.push_back({BlockKind::table, {}, t4});
-            out.push_back(std::move(s));
+            seal(out, std::move(s));
         }
         if (rng_.chance(0.1)) {
             // Seed 001 variant: 五、存在的问题 + 六、下步工作计划, 其他 renumbered to 七.
@@ -1006,15 +1399,15 @@ public:
             Section p = section({kRequired2019[4].key, {"存在的问题"}}, 4);
             p.movable = false;
             add_problem_subs(p, true, false);
-            out.push_back(std::move(p));
+            seal(out, std::move(p));
             Section plan = section({"下步工作计划", {"下步工作计划"}}, -1, false);
             plan.movable = false;
             add_problem_subs(plan, false, true);
-            out.push_back(std::move(plan));
+            seal(out, std::move(plan));
         } else {
             Section s = section(kRequired2019[4], 4);
             add_problem_subs(s, true, true);
-            out.push_back(std::move(s));
+            seal(out, std::move(s));
         }
         {
             Section s = section(kRequired2019[5], 5);
@@ -1026,9 +1419,17 @@ public:
                     add_sub(s, t, {kOther});
                 }
             }
-            out.push_back(std::move(s));
+            seal(out, std::move(s));
         }
         return out;
+    }
+
+    // Appends a finished section and charges it the prose size skew accumulated since the
+    // previous one (only sections_2019 quotes table figures).
+    void seal(std::vector<Section>& out, Section s) {
+        s.size_skew = ctx_.size_skew - skew_mark_;
+        skew_mark_ = ctx_.size_skew;
+        out.push_back(std::move(s));
     }
 
     // Real reports range from a few KB to a few tens of KB; the sections above give the
@@ -1051,6 +1452,7 @@ private:
     Regime regime_;
     Ctx& ctx_;
     SentencePicker picker_;
+    int64_t skew_mark_ = 0;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -1061,6 +1463,9 @@ struct Rendered {
     std::vector<int> heading_line;            // per section index, 1-based
     std::vector<std::vector<int>> sub_lines;  // per section, per sub-heading
     int period_line = 0;
+    // Cell positions of every rendered table, by TableGrid::name (a table whose section was
+    // dropped by section.missing is absent).
+    std::vector<std::pair<std::string, GridPos>> tables;
 };
 
 Rendered render(const Document& d, const Style& st, const Ctx& ctx, int period_year, Rng& rng) {
@@ -1104,7 +1509,7 @@ Rendered render(const Document& d, const Style& st, const Ctx& ctx, int period_y
                     push(st.indent + std::to_string(++item_num) + "." + b.text);
                     break;
                 case BlockKind::table:
-                    render_table(b.table, TableLayout::pipe, r.lines);
+                    r.tables.emplace_back(b.table.name, render_table(b.table, st.table, r.lines));
                     break;
             }
             blank();
@@ -1362,20 +1767,46 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
 
     // Tables first (2019/2021): the prose quotes their figures.
     const int tier = volume_tier(rng);
+    const TableStyle tstyle = choose_table_style(seed, opt.table_layout);
+    rep.table_layout = tstyle.layout;
     TableGrid t2, t3g, t4g;
+    Table3 t3;
+    Table4 t4;
+    TableMods mods;
+    std::vector<Broken> broken;
     if (!is2007) {
         const bool f2021 = regime == Regime::gov2021;
-        const Table3 t3 = make_table3(rng, f2021, tier);
-        const Table4 t4 = make_table4(rng, tier);
-        ctx.new_total = t3_value(t3, T3Role::new_, 6);
-        ctx.carry_in = t3_value(t3, T3Role::carry_in, 6);
-        ctx.carry_out = t3_value(t3, T3Role::carry_out, 6);
-        ctx.published = t3.values[2][6];  // （一）予以公开
-        ctx.review_total = t4.groups[0][4];
-        ctx.litigation_total = t4.groups[1][4] + t4.groups[2][4];
+        t3 = make_table3(rng, f2021, tier);
+        t4 = make_table4(rng, tier);
+        auto figures = [&] {
+            Figures f;
+            f.new_total = t3_value(t3, T3Role::new_, 6);
+            f.carry_in = t3_value(t3, T3Role::carry_in, 6);
+            f.carry_out = t3_value(t3, T3Role::carry_out, 6);
+            f.published = t3.values[2][6];  // （一）予以公开
+            f.review_total = t4.groups[0][4];
+            f.litigation_total = t4.groups[1][4] + t4.groups[2][4];
+            return f;
+        };
+        ctx.fig_orig = figures();
+        // Before the prose is written: its figures quote the table as printed, so a changed
+        // number breaks the table's own invariants but never text-vs-table.
+        mods = plan_table_mods(seed, opt, tstyle, t3, t4);
+        broken = broken_invariants(t3, t4, mods);
+        ctx.fig = figures();
         t2 = table2_grid(rng, f2021, tier);
         t3g = table3_grid(t3, rng.chance(0.3));
         t4g = table4_grid(t4);
+        auto len = [](int64_t v) { return static_cast<int64_t>(std::to_string(v).size()); };
+        if (mods.error) {
+            const int64_t v = mods.error_t4 ? t4.groups[mods.error_row][mods.error_col] : t3.values[mods.error_row][mods.error_col];
+            (mods.error_t4 ? t4g : t3g).size_skew += len(v) - len(v - mods.delta);
+        }
+        if (mods.blank) {
+            TableRow& row = t3g.rows[t3g.data_rows[mods.blank_row]];
+            row.cells[row.nlabel + mods.blank_col] = mods.blank_text;
+            t3g.size_skew += static_cast<int64_t>(mods.blank_text.size()) - len(t3.values[mods.blank_row][mods.blank_col]);
+        }
     }
 
     Document doc;
@@ -1427,8 +1858,11 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
 
     if (rng.chance(0.25)) {
         doc.signature.push_back(ctx.agency);
-        doc.signature.push_back(std::to_string(rep.year + 1) + "年" + std::to_string(rng.irange(1, 3)) + "月" +
-                                std::to_string(rng.irange(1, 28)) + "日");
+        // Day before month: the order GCC gave the two unsequenced draws of the original
+        // one-expression form (see add_problem_subs).
+        const int day = rng.irange(1, 28);
+        const int month = rng.irange(1, 3);
+        doc.signature.push_back(std::to_string(rep.year + 1) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日");
     }
 
     Style st;
@@ -1438,6 +1872,7 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
         st.indent_headings = !st.indent.empty() && rng.chance(0.3);
         st.blank_between = rng.chance(0.5);
         st.ascii_parens = rng.chance(0.15);
+        st.table = tstyle;
     }
     const bool traditional = opt.allow_traditional && rng.chance(0.2);
 
@@ -1472,6 +1907,34 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
     if (plan.year)
         rep.defects.push_back({"year.mismatch", r.period_line, "period " + std::to_string(period_year) + ", title " + std::to_string(rep.year)});
     std::stable_sort(rep.defects.begin(), rep.defects.end(), [](const Defect& d1, const Defect& d2) { return d1.line < d2.line; });
+
+    // Table truth, from the positions the renderer recorded. A table dropped with its section
+    // (section.missing) takes its error or unfilled cell with it: nothing is recorded then.
+    auto rendered = [&](const char* name) -> const GridPos* {
+        for (const auto& [n, pos] : r.tables)
+            if (n == name) return &pos;
+        return nullptr;
+    };
+    const GridPos* p3 = rendered("三");
+    const GridPos* p4 = rendered("四");
+    auto t3_finding = [&](std::string rule, size_t row, size_t col) {
+        const size_t gr = t3g.data_rows[row];
+        const CellPos& cp = (*p3)[gr][t3g.rows[gr].nlabel + col];
+        rep.table_findings.push_back({std::move(rule), cp.line, cp.column, strip_numbering(t3.spec[row].label),
+                                      col < 6 ? std::string(kApplicantCols[col]) : std::string("总计")});
+    };
+    for (const Broken& bk : broken) {
+        if (bk.t4 && p4) {
+            const CellPos& cp = (*p4)[t4g.data_rows[0]][bk.row * 5 + bk.col];
+            rep.table_findings.push_back({bk.rule, cp.line, cp.column, std::string(kT4Groups[bk.row]), std::string(kT4Cols[bk.col])});
+        } else if (!bk.t4 && p3) {
+            t3_finding(bk.rule, bk.row, bk.col);
+        }
+    }
+    if (mods.blank && p3) t3_finding("table.cell", mods.blank_row, mods.blank_col);
+    std::sort(rep.table_findings.begin(), rep.table_findings.end(), [](const TableFinding& f1, const TableFinding& f2) {
+        return std::tie(f1.line, f1.column, f1.rule) < std::tie(f2.line, f2.column, f2.rule);
+    });
 
     size_t total = 0;
     for (const auto& l : r.lines) total += l.size() + 1;
