@@ -23,6 +23,7 @@ struct Token {
   uint32_t begin = 0, end = 0;  // view offsets
   bool trailing = false;        // an empty cell after the last filled cell of its line
   bool in_row = false;          // a later cell of a separated line: a cell, whatever it holds
+  bool joins = false;           // text right after text on the same free line: may continue its label
   uint32_t line = 0;            // view line number, to keep a row's cells to its line
   std::string key;              // text: blanks removed, numbering stripped
   Cell cell;                    // value: parsed
@@ -37,9 +38,11 @@ bool is_markdown_rule(std::string_view cell) {
   return c.size() >= 3 && c.find_first_not_of('-') == std::string_view::npos;
 }
 
-void add_words(std::string_view t, uint32_t b, uint32_t e, std::vector<Token>& out) {
-  // Words of one cell: numbers and markers are values; runs of other words merge into one label
-  // (a label with blanks inside, "商业 企业", or a label and its wrapped second half).
+// Words of a cell or of a free line: numbers and markers are values. In a cell, runs of other
+// words merge into one label ("商业 企业"). On a free line they stay apart, marked `joins`: the
+// reader finds where labels start there ("三、本年度办理结果  （一）予以公开  0 …" in an aligned table,
+// whose double blank the view has collapsed).
+void add_words(std::string_view t, uint32_t b, uint32_t e, bool merge, std::vector<Token>& out) {
   uint32_t p = b;
   bool open_text = false;
   while (p < e) {
@@ -56,13 +59,14 @@ void add_words(std::string_view t, uint32_t b, uint32_t e, std::vector<Token>& o
       tok.cell = std::move(c);
       out.push_back(std::move(tok));
       open_text = false;
-    } else if (open_text) {
+    } else if (open_text && merge) {
       out.back().end = p;
     } else {
       Token tok;
       tok.kind = Token::Kind::text;
       tok.begin = w;
       tok.end = p;
+      tok.joins = open_text;
       out.push_back(std::move(tok));
       open_text = true;
     }
@@ -119,13 +123,13 @@ std::vector<Token> tokenize(std::string_view t) {
             tokens.push_back(std::move(tok));
           } else {
             const size_t before = tokens.size();
-            add_words(t, b, e, tokens);
+            add_words(t, b, e, true, tokens);
             for (size_t x = before; x < tokens.size(); ++x) tokens[x].in_row = k > first;
           }
         }
       }
     } else {
-      add_words(t, static_cast<uint32_t>(start), static_cast<uint32_t>(nl), tokens);
+      add_words(t, static_cast<uint32_t>(start), static_cast<uint32_t>(nl), false, tokens);
     }
     for (size_t x = line_first_token; x < tokens.size(); ++x) tokens[x].line = line_no;
     ++line_no;
@@ -163,8 +167,9 @@ class TableReader {
       std::optional<Table> t;
       if (unlabeled) {
         if (!def.anchor.empty() && tok.key.starts_with(def.anchor.front())) t = read_unlabeled(def, i);
-      } else if (match_row(def, tok.key, 0) >= 0) {
-        t = read_labeled(def, i);
+      } else {
+        size_t last;
+        if (match_label(def, i, 0, &last) >= 0) t = read_labeled(def, i);
       }
       if (!t) continue;
       int rows = 0;
@@ -183,6 +188,30 @@ class TableReader {
     for (int j = from; j < static_cast<int>(def.rows.size()); ++j) {
       if (starts_with_any(key, def.rows[j].match)) return j;
     }
+    return -1;
+  }
+
+  // The last token of the text run starting at k: the words that follow it on its free line.
+  size_t run_end(size_t k) const {
+    size_t m = k;
+    while (m + 1 < tokens_.size() && tokens_[m + 1].kind == Token::Kind::text && tokens_[m + 1].joins) ++m;
+    return m;
+  }
+
+  // The shortest run of words from token k that is a row label: sets *last and returns the row.
+  int match_label(const TableDef& def, size_t k, int from, size_t* last) const {
+    const size_t end = run_end(k);
+    for (size_t m = k; m <= end; ++m) {
+      std::string key = m == k ? tokens_[k].key
+                               : std::string(strip_numbering(strip_blanks(std::string_view(view_.text()).substr(
+                                     tokens_[k].begin, tokens_[m].end - tokens_[k].begin))));
+      int j = match_row(def, key, from);
+      if (j >= 0) {
+        *last = m;
+        return j;
+      }
+    }
+    *last = end;
     return -1;
   }
 
@@ -218,24 +247,28 @@ class TableReader {
     t.def = &def;
     t.row_index.assign(def.rows.size(), -1);
     int next = 0, noise = 0;
+    uint32_t label_line = 0;
     bool open = false;
     std::vector<const Token*> optional;
     uint32_t last_end = tokens_[start].end;
     for (size_t k = start; k < tokens_.size(); ++k) {
       const Token& tok = tokens_[k];
+      size_t last = k;
       if (tok.kind == Token::Kind::text) {
-        int j = match_row(def, tok.key, next);
+        int j = match_label(def, k, next, &last);
         if (j >= 0) {
           if (open) close_row(def, t.rows.back(), optional, t);
           ReadRow row;
           row.def = j;
-          row.label = span_of(tok);
+          row.label = view_.source_span(tok.begin, tokens_[last].end);
           t.row_index[j] = static_cast<int>(t.rows.size());
           t.rows.push_back(std::move(row));
           open = true;
           next = j + 1;
           noise = 0;
-          last_end = tok.end;
+          label_line = tokens_[last].line;
+          last_end = tokens_[last].end;
+          k = last;
           continue;
         }
       }
@@ -243,6 +276,7 @@ class TableReader {
       // is the next row's label (a merged group cell: "三、本年度办理结果 | （一）予以公开 | 0 |").
       const bool text_cell = tok.kind == Token::Kind::text && tok.in_row && open;
       if (tok.kind == Token::Kind::text && !text_cell) {
+        k = last;  // the words of a free line that are no label go together
         // A label's second half ("一、本年新收政府信息公开 / 申请数量"), before any value.
         if (open && t.rows.back().cells.empty() && optional.empty() && noise == 0) continue;
         // Anything else ends the open row: values after it belong to something else.
@@ -258,7 +292,9 @@ class TableReader {
         optional.push_back(&tok);
         continue;
       }
-      if (tok.kind == Token::Kind::empty && row.cells.empty()) continue;  // "label ||" before values
+      // An empty cell between filled cells of the label's own line is the first column, not
+      // filled ("label\t\t0\t0"); one on a later line before any value is layout.
+      if (tok.kind == Token::Kind::empty && row.cells.empty() && tok.line != label_line) continue;
       optional.clear();  // empties that ended an earlier line were layout
       row.cells.push_back(cell_of(tok));
       last_end = tok.end;
