@@ -65,7 +65,7 @@ FileResult Linter::lint(const std::string& path, std::string bytes) const {
     return r;
   }
 
-  const View view = View::build(source->text());
+  const View view = View::build(source->text(), /*valid=*/true);
   int year = 0;
   std::shared_ptr<const RuleSet> rules = choose(*source, view, &year);
   r.ruleset = rules->id;

@@ -18,7 +18,9 @@ namespace gklint {
 
 class View {
  public:
-  static View build(std::string_view source_text);
+  // `valid`: the text is known to be valid UTF-8 (a decoded Source), so it is not checked again;
+  // otherwise invalid bytes become U+FFFD.
+  static View build(std::string_view source_text, bool valid = false);
 
   const std::string& text() const { return text_; }
   // Byte offset in the Source of the character that produced view byte `offset` (offset may be

@@ -161,15 +161,16 @@ class TableReader {
     const bool unlabeled = !def.rows.empty() && def.rows.front().unlabeled;
     std::optional<Table> best;
     int best_rows = 0;
+    size_t read_to = 0;  // a start inside a reading already made gives only its tail: skip it
     for (size_t i = 0; i < tokens_.size(); ++i) {
       const Token& tok = tokens_[i];
-      if (tok.kind != Token::Kind::text) continue;
+      if (tok.kind != Token::Kind::text || (i > 0 && i <= read_to)) continue;
       std::optional<Table> t;
       if (unlabeled) {
         if (!def.anchor.empty() && tok.key.starts_with(def.anchor.front())) t = read_unlabeled(def, i);
       } else {
         size_t last;
-        if (match_label(def, i, 0, &last) >= 0) t = read_labeled(def, i);
+        if (match_label(def, i, 0, &last) >= 0) t = read_labeled(def, i, &read_to);
       }
       if (!t) continue;
       int rows = 0;
@@ -242,12 +243,13 @@ class TableReader {
     }
   }
 
-  std::optional<Table> read_labeled(const TableDef& def, size_t start) const {
+  std::optional<Table> read_labeled(const TableDef& def, size_t start, size_t* read_to) const {
     Table t;
     t.def = &def;
     t.row_index.assign(def.rows.size(), -1);
     int next = 0, noise = 0;
     uint32_t label_line = 0;
+    size_t last_label = start;  // token of the last row label read
     bool open = false;
     std::vector<const Token*> optional;
     uint32_t last_end = tokens_[start].end;
@@ -267,6 +269,7 @@ class TableReader {
           next = j + 1;
           noise = 0;
           label_line = tokens_[last].line;
+          last_label = last;
           last_end = tokens_[last].end;
           k = last;
           continue;
@@ -315,6 +318,7 @@ class TableReader {
     for (const ReadRow& r : t.rows) with_values += !def.rows[r.def].group && !r.cells.empty();
     if (with_values < std::min(2, def.data_rows() >= 3 ? 2 : 1)) return std::nullopt;
     t.span = view_.source_span(tokens_[start].begin, last_end);
+    *read_to = std::max(*read_to, last_label);
     return t;
   }
 

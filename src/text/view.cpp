@@ -49,7 +49,7 @@ size_t pinyin_annotation_length(std::string_view text, size_t i) {
 
 }  // namespace
 
-View View::build(std::string_view src) {
+View View::build(std::string_view src, bool valid) {
   View v;
   v.text_.reserve(src.size());
   v.source_.reserve(src.size() + 1);
@@ -61,7 +61,7 @@ View View::build(std::string_view src) {
   bool prev_han = false;
   for (size_t i = 0; i < src.size();) {
     const uint32_t at = static_cast<uint32_t>(i);
-    char32_t c = utf8_next(src, i);
+    char32_t c = valid ? utf8_next_valid(src, i) : utf8_next(src, i);
     if (c == '\r' || c == '\n') {
       if (c == '\r' && i < src.size() && src[i] == '\n') ++i;
       emit("\n", at);
