@@ -27,10 +27,12 @@ Linter::Linter(Catalog& catalog, std::shared_ptr<const RuleSet> fixed, LintOptio
   }
 }
 
-std::shared_ptr<const RuleSet> Linter::choose(const Source& source, const View& view, int* year) const {
+// The rule set for a file: --rules, or the built-in set for the year found with base's facts
+// patterns (`facts` is left with what they found).
+std::shared_ptr<const RuleSet> Linter::choose(const Source& source, const View& view, Facts* found) const {
   if (fixed_) return fixed_;
-  Facts facts = read_facts(source, view, base_->model, options_.year);
-  *year = facts.report_year;
+  *found = read_facts(source, view, base_->model, options_.year);
+  const Facts& facts = *found;
   std::vector<RuleError> errors;  // built-in sets load cleanly; the tests load every one
   if (facts.report_year == 0) return catalog_.get(catalog_.newest_id(), &errors);
   if (auto set = catalog_.for_year(facts.report_year)) return set;
@@ -66,12 +68,15 @@ FileResult Linter::lint(const std::string& path, std::string bytes) const {
   }
 
   const View view = View::build(source->text(), /*valid=*/true);
-  int year = 0;
-  std::shared_ptr<const RuleSet> rules = choose(*source, view, &year);
+  Facts base_facts;
+  std::shared_ptr<const RuleSet> rules = choose(*source, view, &base_facts);
   r.ruleset = rules->id;
 
   Report& report = r.report;
-  report.facts = read_facts(*source, view, rules->model, options_.year);
+  // The built-in sets use base's facts patterns: what choose() read stands.
+  report.facts = !fixed_ && rules->facts_origin == base_->facts_origin
+                     ? std::move(base_facts)
+                     : read_facts(*source, view, rules->model, options_.year);
   report.tables = read_tables(view, rules->tables);
   report.headings = read_outline(*source, view, rules->model, report.facts, report.tables);
   r.report_year = report.facts.report_year;

@@ -39,7 +39,7 @@ class Linter {
   FileResult lint(const std::string& path, std::string bytes) const;
 
  private:
-  std::shared_ptr<const RuleSet> choose(const Source& source, const class View& view, int* year) const;
+  std::shared_ptr<const RuleSet> choose(const Source& source, const class View& view, Facts* facts) const;
 
   Catalog& catalog_;
   std::shared_ptr<const RuleSet> fixed_;

@@ -67,6 +67,7 @@ struct RuleSet {
   std::vector<TableDef> tables;
   std::vector<Rule> rules;  // enabled rules only
   DocumentModel model;
+  std::string facts_origin;  // the file whose `facts:` the model uses (sets sharing it read facts alike)
 
   bool applies_to(int year) const;
   const Section* section(const std::string& id) const;

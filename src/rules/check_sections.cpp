@@ -13,10 +13,6 @@ namespace {
 // 002 has them as （一）…（六） under 一、), so the level where most sections are found is taken as
 // the sections' level, and a section's heading is its first match there (else its shallowest
 // match, skipping headings inside another section's when the rule set says sections do not nest).
-struct Assignment {
-  std::vector<int> heading;  // per section: heading index or -1
-};
-
 }  // namespace
 
 std::vector<int> section_headings(const RuleSet& rules, const Report& report) {
@@ -43,13 +39,12 @@ std::vector<int> section_headings(const RuleSet& rules, const Report& report) {
       level = l;
     }
   }
-  Assignment a;
-  a.heading.assign(n, -1);
+  std::vector<int> heading(n, -1);
   std::vector<int> owner(hs.size(), -1);  // heading -> section it was given to
   for (size_t s = 0; s < n; ++s) {
     for (int h : matches[s]) {
       if (hs[h].level == level) {
-        a.heading[s] = h;
+        heading[s] = h;
         owner[h] = static_cast<int>(s);
         break;
       }
@@ -63,20 +58,18 @@ std::vector<int> section_headings(const RuleSet& rules, const Report& report) {
     return false;
   };
   for (size_t s = 0; s < n; ++s) {
-    if (a.heading[s] >= 0) continue;
+    if (heading[s] >= 0) continue;
     int shallowest = -1;
     for (int h : matches[s]) {
       if (!rules.sections_may_nest && nested_in_other(h, s)) continue;
       if (shallowest < 0 || hs[h].level < hs[shallowest].level) shallowest = h;
     }
-    a.heading[s] = shallowest;
+    heading[s] = shallowest;
   }
-  return a.heading;
+  return heading;
 }
 
 namespace {
-
-Assignment assign(const RuleSet& rules, const Report& report) { return {section_headings(rules, report)}; }
 
 std::string title_of(const Section& s, Lang lang) { return s.title.in(lang); }
 
@@ -98,11 +91,11 @@ class SectionMissing : public Check {
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const auto& sections = ctx.rules.sections;
-    const Assignment a = assign(ctx.rules, ctx.report);
+    const std::vector<int> heading = section_headings(ctx.rules, ctx.report);
     const uint32_t body_from = ctx.report.facts.title ? ctx.report.facts.title->end : 0;
     for (size_t s = 0; s < sections.size(); ++s) {
       const Section& sec = sections[s];
-      if (!sec.required || a.heading[s] >= 0) continue;
+      if (!sec.required || heading[s] >= 0) continue;
       if (sec.body && in_body_) {
         if (std::optional<Span> at = find_in_body(ctx, *sec.body, body_from)) {
           Diagnostic d = make_diagnostic(rule, ctx, "section-in-body", "in_body", *at,
@@ -118,8 +111,8 @@ class SectionMissing : public Check {
       Span at = last_text_line(ctx.source);
       std::string next;
       for (size_t t = s + 1; t < sections.size(); ++t) {
-        if (a.heading[t] >= 0) {
-          const Heading& h = ctx.report.headings[a.heading[t]];
+        if (heading[t] >= 0) {
+          const Heading& h = ctx.report.headings[heading[t]];
           at = h.span;
           next = std::string(span_text(ctx.source, h.span));
           break;
@@ -151,14 +144,14 @@ class SectionOrder : public Check {
  public:
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const auto& sections = ctx.rules.sections;
-    const Assignment a = assign(ctx.rules, ctx.report);
+    const std::vector<int> heading = section_headings(ctx.rules, ctx.report);
     struct Item {
       int heading;
       int section;
     };
     std::vector<Item> items;  // present sections in document order
     for (size_t s = 0; s < sections.size(); ++s) {
-      if (a.heading[s] >= 0) items.push_back({a.heading[s], static_cast<int>(s)});
+      if (heading[s] >= 0) items.push_back({heading[s], static_cast<int>(s)});
     }
     std::sort(items.begin(), items.end(), [](const Item& x, const Item& y) {
       return x.heading != y.heading ? x.heading < y.heading : x.section < y.section;

@@ -64,6 +64,7 @@ struct Entry {  // a section or a rule, merged across the extends chain
 struct Merged {
   std::map<std::string, Sourced> top;
   std::map<std::string, Sourced> facts;
+  std::string facts_origin;
   std::map<std::string, Sourced> outline;
   std::vector<Entry> sections;
   std::vector<Entry> tables;
@@ -265,6 +266,7 @@ class Loader {
     if (!p.root["abstract"]) m->top.erase("abstract");
     if (!p.root["applies_to"]) m->top.erase("applies_to");
     merge_map(p, "facts", kFactKeys, &m->facts);
+    if (p.root["facts"]) m->facts_origin = p.file.path;
     merge_map(p, "outline", kOutlineKeys, &m->outline);
     merge_list(p, "sections", kSectionKeys, &m->sections);
     merge_list(p, "tables", kTableKeys, &m->tables);
@@ -385,6 +387,7 @@ class Loader {
       }
     }
     if (const Sourced* s = top("sections_may_nest")) read_bool(*s, &set->sections_may_nest);
+    set->facts_origin = m.facts_origin;
     compile_model(m, set);
     for (const Entry& e : m.sections) compile_section(e, set);
     for (const Entry& e : m.tables) compile_table(e, set);
