@@ -37,14 +37,15 @@ std::shared_ptr<const RuleSet> Linter::choose(const Source& source, const View& 
   if (facts.report_year == 0) return catalog_.get(catalog_.newest_id(), &errors);
   if (auto set = catalog_.for_year(facts.report_year)) return set;
   // Outside every set's years: before the first regime use the oldest, after it the newest.
-  std::shared_ptr<const RuleSet> oldest;
-  for (const auto& id : catalog_.builtin_ids()) {
-    auto set = catalog_.get(id, &errors);
-    if (set && !set->abstract && set->year_from > 0 && (!oldest || set->year_from < oldest->year_from)) {
-      oldest = set;
+  std::string oldest;
+  int oldest_from = 0;
+  for (const auto& [id, range] : catalog_.builtin_years()) {
+    if (range.first > 0 && (oldest.empty() || range.first < oldest_from)) {
+      oldest = id;
+      oldest_from = range.first;
     }
   }
-  if (oldest && facts.report_year < oldest->year_from) return oldest;
+  if (!oldest.empty() && facts.report_year < oldest_from) return catalog_.get(oldest, &errors);
   return catalog_.get(catalog_.newest_id(), &errors);
 }
 

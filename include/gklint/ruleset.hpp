@@ -15,6 +15,7 @@
 namespace gklint {
 
 class Check;
+struct LoadCache;
 
 // A text in Chinese with an optional English version (English falls back to Chinese).
 struct Text {
@@ -90,17 +91,28 @@ class Catalog {
 
   // A built-in id ("gov-2007") or a path to a YAML file. nullptr with `errors` filled on failure.
   std::shared_ptr<const RuleSet> get(const std::string& id_or_path, std::vector<RuleError>* errors);
-  // The built-in, non-abstract set whose applies_to covers `year`; nullptr if none does.
+  // The built-in, non-abstract set whose applies_to covers `year`; nullptr if none does. Only that
+  // set is loaded.
   std::shared_ptr<const RuleSet> for_year(int year);
+  // The year ranges of the built-in sets as indexed at build time, by id (sets chosen by year only).
+  std::map<std::string, std::pair<int, int>> builtin_years() const;
   std::vector<std::string> builtin_ids() const;   // every embedded set (abstract ones too), sorted
   std::string newest_id();                        // the set for the latest years
   // The text of a built-in rule file by id, or nullptr.
   const std::string_view* builtin_text(const std::string& id) const;
 
  private:
+  std::shared_ptr<const RuleSet> get_locked(const std::string& id_or_path, std::vector<RuleError>* errors);
+
   std::mutex mutex_;
+  std::shared_ptr<LoadCache> load_cache_;  // parsed files and compiled patterns
   std::map<std::string, std::shared_ptr<const RuleSet>> cache_;
-  std::map<std::string, std::pair<std::string, std::string_view>> builtin_;  // id -> (path, text)
+  struct Builtin {
+    std::string path;
+    std::string_view text;
+    int year_from = 0, year_to = 0;  // indexed at build time from its applies_to
+  };
+  std::map<std::string, Builtin> builtin_;
 };
 
 }  // namespace gklint

@@ -27,26 +27,30 @@ bool read_file(const std::string& path, std::string* out) {
 
 }  // namespace
 
-Catalog::Catalog() {
+Catalog::Catalog() : load_cache_(make_load_cache()) {
   for (const builtin::EmbeddedFile& f : builtin::files()) {
     std::string id = fs::path(std::string(f.path)).stem().string();
-    builtin_[id] = {std::string(f.path), f.text};
+    builtin_[id] = {std::string(f.path), f.text, f.year_from, f.year_to};
   }
 }
 
 const std::string_view* Catalog::builtin_text(const std::string& id) const {
   auto it = builtin_.find(id);
-  return it == builtin_.end() ? nullptr : &it->second.second;
+  return it == builtin_.end() ? nullptr : &it->second.text;
 }
 
 std::shared_ptr<const RuleSet> Catalog::get(const std::string& ref, std::vector<RuleError>* errors) {
   std::lock_guard<std::mutex> lock(mutex_);
+  return get_locked(ref, errors);
+}
+
+std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::vector<RuleError>* errors) {
   if (auto it = cache_.find(ref); it != cache_.end()) return it->second;
 
   RuleFile file;
   auto builtin = builtin_.find(ref);
   if (!is_path(ref) && builtin != builtin_.end()) {
-    file = {builtin->second.first, std::string(builtin->second.second), ref};
+    file = {builtin->second.path, std::string(builtin->second.text), ref};
   } else if (is_path(ref) || fs::exists(ref)) {
     file.path = ref;
     if (!read_file(ref, &file.text)) {
@@ -70,15 +74,15 @@ std::shared_ptr<const RuleSet> Catalog::get(const std::string& ref, std::vector<
         *why = "extends 指向不存在的内置规则集 `" + target + "` (no such built-in rule set)";
         return false;
       }
-      *out = {it->second.first, std::string(it->second.second), target};
+      *out = {it->second.path, std::string(it->second.text), target};
       return true;
     }
     fs::path p = fs::path(from.path).parent_path() / target;
     if (!from.builtin_id.empty()) {
       std::string want = p.lexically_normal().string();
       for (const auto& [id, entry] : builtin_) {
-        if (entry.first == want) {
-          *out = {entry.first, std::string(entry.second), id};
+        if (entry.path == want) {
+          *out = {entry.path, std::string(entry.text), id};
           return true;
         }
       }
@@ -93,7 +97,7 @@ std::shared_ptr<const RuleSet> Catalog::get(const std::string& ref, std::vector<
     return true;
   };
 
-  auto set = load_rule_set(file, resolve, errors);
+  auto set = load_rule_set(file, resolve, load_cache_.get(), errors);
   if (set) cache_[ref] = set;
   return set;
 }
@@ -104,11 +108,22 @@ std::vector<std::string> Catalog::builtin_ids() const {
   return ids;  // std::map keeps them sorted
 }
 
+std::map<std::string, std::pair<int, int>> Catalog::builtin_years() const {
+  std::map<std::string, std::pair<int, int>> years;
+  for (const auto& [id, entry] : builtin_) {
+    if (entry.year_from || entry.year_to) years[id] = {entry.year_from, entry.year_to};
+  }
+  return years;
+}
+
+// Only the chosen set is loaded: the years come from the build-time index.
 std::shared_ptr<const RuleSet> Catalog::for_year(int year) {
-  for (const auto& id : builtin_ids()) {
-    std::vector<RuleError> errors;
-    auto set = get(id, &errors);
-    if (set && set->applies_to(year)) return set;
+  for (const auto& [id, range] : builtin_years()) {
+    const auto [from, to] = range;
+    if ((from == 0 || year >= from) && (to == 0 || year <= to)) {
+      std::vector<RuleError> errors;
+      return get(id, &errors);
+    }
   }
   return nullptr;
 }
@@ -116,12 +131,10 @@ std::shared_ptr<const RuleSet> Catalog::for_year(int year) {
 std::string Catalog::newest_id() {
   std::string best;
   int best_from = -1;
-  for (const auto& id : builtin_ids()) {
-    std::vector<RuleError> errors;
-    auto set = get(id, &errors);
-    if (set && !set->abstract && set->year_from > best_from && (set->year_from || set->year_to)) {
+  for (const auto& [id, range] : builtin_years()) {
+    if (range.first > best_from) {
       best = id;
-      best_from = set->year_from;
+      best_from = range.first;
     }
   }
   return best;

@@ -93,10 +93,32 @@ std::string join(const std::vector<std::string>& v) {
   return out;
 }
 
+}  // namespace
+
+struct LoadCache {
+  std::map<std::string, std::shared_ptr<const Parsed>> files;  // by path
+  std::map<std::string, std::shared_ptr<const re2::RE2>> patterns;
+};
+
+std::shared_ptr<LoadCache> make_load_cache() { return std::make_shared<LoadCache>(); }
+
+namespace {
+
 class Loader {
  public:
-  Loader(const RuleFileResolver& resolve, std::vector<RuleError>* errors)
-      : resolve_(resolve), errors_(errors) {}
+  Loader(const RuleFileResolver& resolve, LoadCache* cache, std::vector<RuleError>* errors)
+      : resolve_(resolve), cache_(cache), errors_(errors) {}
+
+  // The parsed file, from the cache when it was parsed before; nullptr (with an error) when it
+  // does not parse. Files that fail are not cached, so the error is reported to every caller.
+  const Parsed* parsed(const RuleFile& file) {
+    auto it = cache_->files.find(file.path);
+    if (it != cache_->files.end() && it->second->file.text == file.text) return it->second.get();
+    auto p = std::make_shared<Parsed>();
+    if (!parse(file, p.get())) return nullptr;
+    cache_->files[file.path] = p;
+    return p.get();
+  }
 
   std::shared_ptr<const RuleSet> load(const RuleFile& file) {
     std::vector<const Parsed*> chain;  // the requested file first, then its ancestors
@@ -147,9 +169,9 @@ class Loader {
     RuleFile current = file;
     std::set<std::string> seen;
     for (int depth = 0;; ++depth) {
-      parsed_.push_back(std::make_unique<Parsed>());
-      Parsed& p = *parsed_.back();
-      if (!parse(current, &p)) return false;
+      const Parsed* pp = parsed(current);
+      if (!pp) return false;
+      const Parsed& p = *pp;
       chain->push_back(&p);
       check_keys(Sourced{p.root, &p}, kTopKeys, "rule set");
       if (!p.root["id"] || !p.root["id"].IsScalar()) {
@@ -335,9 +357,13 @@ class Loader {
   std::shared_ptr<const re2::RE2> read_regex(const Sourced& s, const std::vector<std::string>& groups = {}) {
     std::string pattern;
     if (!read_string(s, &pattern)) return nullptr;
-    re2::RE2::Options opt;
-    opt.set_log_errors(false);
-    auto re = std::make_shared<re2::RE2>(pattern, opt);
+    std::shared_ptr<const re2::RE2>& cached = cache_->patterns[pattern];
+    if (!cached) {
+      re2::RE2::Options opt;
+      opt.set_log_errors(false);
+      cached = std::make_shared<re2::RE2>(pattern, opt);
+    }
+    std::shared_ptr<const re2::RE2> re = cached;
     if (!re->ok()) {
       error(s, "正则表达式错误 (bad RE2 pattern): " + re->error() +
                    " — RE2 has no look-around or back-references");
@@ -606,15 +632,15 @@ class Loader {
   }
 
   const RuleFileResolver& resolve_;
+  LoadCache* cache_;
   std::vector<RuleError>* errors_;
-  std::vector<std::unique_ptr<Parsed>> parsed_;
 };
 
 }  // namespace
 
 std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFileResolver& resolve,
-                                             std::vector<RuleError>* errors) {
-  return Loader(resolve, errors).load(file);
+                                             LoadCache* cache, std::vector<RuleError>* errors) {
+  return Loader(resolve, cache, errors).load(file);
 }
 
 bool RuleSet::applies_to(int year) const {

@@ -21,7 +21,12 @@ struct RuleFile {
 using RuleFileResolver =
     std::function<bool(const std::string& ref, const RuleFile& from, RuleFile* out, std::string* error)>;
 
+// Parsed rule files and compiled patterns, kept by a Catalog so that each file is parsed and each
+// pattern compiled once, however many rule sets extend it. Not thread-safe: the Catalog locks.
+struct LoadCache;
+std::shared_ptr<LoadCache> make_load_cache();
+
 std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFileResolver& resolve,
-                                             std::vector<RuleError>* errors);
+                                             LoadCache* cache, std::vector<RuleError>* errors);
 
 }  // namespace gklint

@@ -58,6 +58,19 @@ TEST_CASE("rule sets: every built-in set loads and has documented rules") {
       CHECK_FALSE(r.cite.empty());
     }
   }
+  // The build-time year index agrees with the compiled sets' applies_to.
+  for (const std::string& id : c.builtin_ids()) {
+    std::vector<RuleError> errors;
+    auto set = c.get(id, &errors);
+    auto years = c.builtin_years();
+    INFO(id);
+    if (set->year_from || set->year_to) {
+      REQUIRE(years.count(id) == 1);
+      CHECK(years[id] == std::make_pair(set->year_from, set->year_to));
+    } else {
+      CHECK(years.count(id) == 0);
+    }
+  }
   CHECK(c.newest_id() == "gov-2021");
   CHECK(c.for_year(2018)->id == "gov-2007");
   CHECK(c.for_year(2019)->id == "gov-2019");
