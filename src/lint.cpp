@@ -1,6 +1,7 @@
 #include "gklint/lint.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "gklint/report.hpp"
 #include "gklint/view.hpp"
@@ -49,10 +50,45 @@ std::shared_ptr<const RuleSet> Linter::choose(const Source& source, const View& 
   return catalog_.get(catalog_.newest_id(), &errors);
 }
 
-FileResult Linter::lint(const std::string& path, std::string bytes) const {
+namespace {
+
+// Adds the time since the last mark to a profile entry; free when no profile is kept.
+class Stopwatch {
+ public:
+  explicit Stopwatch(Profile* p) : profile_(p), last_(p ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{}) {}
+  void mark(std::map<std::string, int64_t>& into, const std::string& name) {
+    if (!profile_) return;
+    const auto now = std::chrono::steady_clock::now();
+    into[name] += std::chrono::duration_cast<std::chrono::nanoseconds>(now - last_).count();
+    last_ = now;
+  }
+  void stage(const char* name) {
+    if (profile_) mark(profile_->stages, name);
+  }
+  void rule(const std::string& id) {
+    if (profile_) mark(profile_->rules, id);
+  }
+
+ private:
+  Profile* profile_;
+  std::chrono::steady_clock::time_point last_;
+};
+
+}  // namespace
+
+void Profile::merge(const Profile& other) {
+  for (const auto& [k, v] : other.stages) stages[k] += v;
+  for (const auto& [k, v] : other.rules) rules[k] += v;
+  files += other.files;
+}
+
+FileResult Linter::lint(const std::string& path, std::string bytes, Profile* profile) const {
   FileResult r;
   r.path = path;
+  Stopwatch clock(profile);
+  if (profile) ++profile->files;
   auto source = std::make_shared<Source>(Source::decode(path, std::move(bytes)));
+  clock.stage("decode");
   r.source = source;
   const Lang lang = options_.lang;
 
@@ -69,6 +105,7 @@ FileResult Linter::lint(const std::string& path, std::string bytes) const {
   }
 
   const View view = View::build(source->text(), /*valid=*/true);
+  clock.stage("normalize");
   Facts base_facts;
   std::shared_ptr<const RuleSet> rules = choose(*source, view, &base_facts);
   r.ruleset = rules->id;
@@ -78,15 +115,21 @@ FileResult Linter::lint(const std::string& path, std::string bytes) const {
   report.facts = !fixed_ && rules->facts_origin == base_->facts_origin
                      ? std::move(base_facts)
                      : read_facts(*source, view, rules->model, options_.year);
+  clock.stage("facts");
   report.tables = read_tables(view, rules->tables);
+  clock.stage("tables");
   report.headings = read_outline(*source, view, rules->model, report.facts, report.tables);
+  clock.stage("outline");
   r.report_year = report.facts.report_year;
   r.year_source = report.facts.year_source;
   if (report.facts.title) r.title = std::string(span_text(*source, *report.facts.title));
   if (report.facts.agency) r.agency = std::string(span_text(*source, *report.facts.agency));
 
   const CheckContext ctx{*source, view, report, *rules, lang};
-  for (const Rule& rule : rules->rules) rule.check->run(rule, ctx, r.diagnostics);
+  for (const Rule& rule : rules->rules) {
+    rule.check->run(rule, ctx, r.diagnostics);
+    clock.rule(rule.id);
+  }
 
   // A set chosen by hand for a year it was not written for: say so, the findings may not apply.
   if (fixed_ && r.report_year > 0 && (rules->year_from || rules->year_to) && !rules->applies_to(r.report_year)) {

@@ -69,7 +69,8 @@ same "json file count" "$(jq '.files | length' "$tmp/out")" 5
 same "json sorted" "$(jq -r '.files[0].path' "$tmp/out" | xargs basename)" "000_ac653407c852e910.txt"
 same "json years" "$(jq -c '[.files[].report_year]' "$tmp/out")" "[2018,2020,2017,2018,2014]"
 same "json rule sets" "$(jq -c '[.files[].ruleset]' "$tmp/out")" '["gov-2007","gov-2019","gov-2007","gov-2007","gov-2007"]'
-same "json summary" "$(jq -c '.summary' "$tmp/out")" '{"files":5,"unreadable":0,"errors":6,"warnings":5,"infos":0}'
+same "json summary" "$(jq -c '.summary | del(.by_rule, .unreadable_paths)' "$tmp/out")" '{"files":5,"unreadable":0,"errors":6,"warnings":5,"infos":0}'
+same "json summary by rule" "$(jq -c '.summary.by_rule["section.missing"]' "$tmp/out")" 4
 same "json diagnostic fields" "$(jq -c '.files[4].diagnostics[0] | [.rule,.kind,.severity,.line,.column,.section]' "$tmp/out")" \
   '["section.missing","section-missing","error",37,3,"fees"]'
 
@@ -133,6 +134,33 @@ expect "explain lists rules" 'heading.numbering' "$tmp/err"
 check "outline" 0 "$gklint" outline "$seeds/001_216a20324a3be511.txt"
 expect "outline headings" '^  2:1 +一、總體情況' "$tmp/out"
 expect "outline year" '2020 \(title\)' "$tmp/out"
+
+# Batch: worker threads keep input order; --files-from, globs, -q, --profile.
+fixtures="$root/tests/fixtures"
+# (the fixtures include deliberately unreadable inputs: exit 2, and every other file is reported)
+check "-j 1" 2 "$gklint" -j 1 --format json "$fixtures"
+jq -S 'del(.gklint)' "$tmp/out" > "$tmp/j1.json"
+check "-j 2" 2 "$gklint" -j 2 --format json "$fixtures"
+jq -S 'del(.gklint)' "$tmp/out" > "$tmp/j2.json"
+if cmp -s "$tmp/j1.json" "$tmp/j2.json"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: -j 2 output differs from -j 1"; fi
+check "-j 0 rejected" 2 "$gklint" -j 0 "$seeds/002_4b1796c7769bd424.txt"
+printf '%s\n' "$seeds/002_4b1796c7769bd424.txt" "" "$seeds/000_ac653407c852e910.txt" > "$tmp/list.txt"
+check "--files-from" 1 "$gklint" --format json --files-from "$tmp/list.txt"
+same "--files-from order" "$(jq -c '[.files[].path | split("/") | last]' "$tmp/out")" '["002_4b1796c7769bd424.txt","000_ac653407c852e910.txt"]'
+check "--files-from stdin" 1 sh -c "printf '%s\n' '$seeds/000_ac653407c852e910.txt' | '$gklint' --format json --files-from -"
+same "--files-from stdin files" "$(jq '.files | length' "$tmp/out")" 1
+check "--exclude" 1 "$gklint" --format json --exclude 'seeds' --exclude '*.md' --exclude 'tables' --exclude input "$fixtures"
+same "--exclude skips" "$(jq '[.files[].path | select(test("seeds/|tables/|\\.md$"))] | length' "$tmp/out")" 0
+check "--include" 1 "$gklint" --format json --include '00[01]_*.txt' "$seeds"
+same "--include picks" "$(jq -c '[.files[].path | split("/") | last]' "$tmp/out")" '["000_ac653407c852e910.txt","001_216a20324a3be511.txt"]'
+check "-q" 1 "$gklint" -q --color never "$seeds/000_ac653407c852e910.txt"
+if grep -q '共检查' "$tmp/out"; then fail=$((fail + 1)); echo "FAIL: -q printed a summary"; else pass=$((pass + 1)); fi
+check "batch summary" 1 "$gklint" --color never "$seeds"
+expect "summary by rule" '^  按规则： section.missing 4 ' "$tmp/out"
+check "--profile" 1 "$gklint" --profile --format json "$seeds"
+expect "profile header" '^gklint profile: 5 files' "$tmp/err"
+expect "profile stage" 'stage tables$' "$tmp/err"
+expect "profile rule" 'rule  table.results-total$' "$tmp/err"
 
 # Tables as data.
 check "extract json" 0 "$gklint" extract "$seeds/001_216a20324a3be511.txt"

@@ -1,7 +1,9 @@
 // Output formats. Each takes FileResults in input order; positions come from each result's Source.
 #pragma once
 
+#include <map>
 #include <ostream>
+#include <vector>
 #include <string>
 
 #include "gklint/lint.hpp"
@@ -14,6 +16,8 @@ struct Summary {
   int errors = 0;
   int warnings = 0;
   int infos = 0;
+  std::map<std::string, int> by_rule;          // findings per rule id
+  std::vector<std::string> unreadable_paths;   // files that could not be checked
   void add(const FileResult& r);
 };
 

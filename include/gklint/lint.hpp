@@ -1,6 +1,8 @@
 // The one call both front ends (CLI, later the language server) make: bytes in, findings out.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,13 +32,22 @@ struct FileResult {
   bool unreadable = false;               // an input-error: nothing else was checked
 };
 
+// Time spent per pipeline stage and per rule (`--profile`), in nanoseconds. One per thread; merge.
+struct Profile {
+  std::map<std::string, int64_t> stages;  // decode, normalize, facts, tables, outline
+  std::map<std::string, int64_t> rules;   // by rule id
+  int64_t files = 0;
+  void merge(const Profile& other);
+};
+
 class Linter {
  public:
   // `fixed`: the rule set for every file (--rules), or nullptr to choose one per file by its
   // report year among the built-in sets.
   Linter(Catalog& catalog, std::shared_ptr<const RuleSet> fixed, LintOptions options);
 
-  FileResult lint(const std::string& path, std::string bytes) const;
+  // Thread-safe: one Linter may lint many files at once. `profile`, when given, receives timings.
+  FileResult lint(const std::string& path, std::string bytes, Profile* profile = nullptr) const;
 
  private:
   std::shared_ptr<const RuleSet> choose(const Source& source, const class View& view, Facts* facts) const;

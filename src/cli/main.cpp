@@ -1,8 +1,12 @@
 // gklint command line: lint reports, list rule sets, explain a rule.
+#include <fnmatch.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <thread>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/batch.hpp"
 #include "gklint/emit.hpp"
 #include "gklint/lint.hpp"
 
@@ -31,6 +36,12 @@ struct Options {
   std::string explain_id;
   std::string rules_id;
   std::string outline_path;
+  int jobs = 0;  // 0: every core
+  std::string files_from;
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  bool quiet = false;
+  bool profile = false;
   std::vector<std::string> extract_paths;
   std::string extract_format = "json";
 };
@@ -65,23 +76,34 @@ bool read_bytes(std::istream& in, std::string* out) {
   return !in.bad();
 }
 
-bool lintable_extension(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".txt" || ext == ".md";
+// A folder's file is linted when its path below the folder, or its name, matches an include glob
+// and no exclude glob; a folder matching an exclude glob is not entered.
+bool matches_any(const std::vector<std::string>& globs, const fs::path& rel) {
+  const std::string path = rel.generic_string(), name = rel.filename().string();
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) {
+    return fnmatch(g.c_str(), path.c_str(), FNM_PATHNAME) == 0 || fnmatch(g.c_str(), name.c_str(), 0) == 0;
+  });
 }
 
-// Paths in the order given; a folder's .txt/.md files sorted, so output is the same every run.
+// Paths in the order given; a folder's matching files sorted, so output is the same every run.
 // Symbolic links to folders are not followed, so a link loop cannot make the walk endless.
-std::vector<std::string> expand(const std::vector<std::string>& paths) {
+// Files named explicitly are always linted.
+std::vector<std::string> expand(const std::vector<std::string>& paths, std::vector<std::string> include,
+                                const std::vector<std::string>& exclude) {
+  if (include.empty()) include = {"*.txt", "*.md", "*.TXT", "*.MD"};
   std::vector<std::string> out;
   for (const std::string& p : paths) {
     std::error_code ec;
     if (p != "-" && fs::is_directory(p, ec)) {
       std::vector<std::string> found;
-      for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-           !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec) && lintable_extension(it->path())) found.push_back(it->path().string());
+      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+      for (; !ec && it != end; it.increment(ec)) {
+        const fs::path rel = it->path().lexically_relative(p);
+        if (matches_any(exclude, rel)) {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec) && matches_any(include, rel)) found.push_back(it->path().string());
       }
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
@@ -90,6 +112,25 @@ std::vector<std::string> expand(const std::vector<std::string>& paths) {
     }
   }
   return out;
+}
+
+// Like clang-tidy's -enable-check-profile: where the time went, per stage and per rule.
+void print_profile(const Profile& p, std::chrono::steady_clock::duration wall) {
+  const auto ms = [](int64_t ns) { return static_cast<double>(ns) / 1e6; };
+  int64_t total = 0;
+  for (const auto& [k, v] : p.stages) total += v;
+  for (const auto& [k, v] : p.rules) total += v;
+  std::vector<std::pair<std::string, int64_t>> rows;
+  for (const auto& [k, v] : p.stages) rows.emplace_back("stage " + k, v);
+  for (const auto& [k, v] : p.rules) rows.emplace_back("rule  " + k, v);
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::fprintf(stderr, "gklint profile: %lld files, %.1f ms wall, %.1f ms in linting (all threads)\n",
+               static_cast<long long>(p.files),
+               std::chrono::duration<double, std::milli>(wall).count(), ms(total));
+  for (const auto& [name, ns] : rows) {
+    std::fprintf(stderr, "  %6.1f%%  %10.2f ms  %s\n", total ? 100.0 * static_cast<double>(ns) / static_cast<double>(total) : 0.0,
+                 ms(ns), name.c_str());
+  }
 }
 
 int list_rules(Catalog& catalog, const Options& o, Lang lang) {
@@ -299,6 +340,19 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
   app.add_option("--lang", o.lang, "language of messages")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+  app.add_option("-j,--jobs", o.jobs, "worker threads (default: every core); output stays in input order")
+      ->check(CLI::Range(1, 256));
+  app.add_option("--files-from", o.files_from, "also lint the paths listed in FILE, one a line (- for standard input)")
+      ->type_name("FILE");
+  // One glob per option (repeat it for more), so `--include '*.txt' reports/` keeps reports/ a path.
+  app.add_option("--include", o.include, "in folders, lint files matching GLOB (repeatable; default: *.txt, *.md)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  app.add_option("--exclude", o.exclude, "in folders, skip files and folders matching GLOB (repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  app.add_flag("-q,--quiet", o.quiet, "only the findings: no summary, no progress");
+  app.add_flag("--profile", o.profile, "print the time spent per stage and per rule on standard error");
   app.add_option("--color", o.color, "colour in text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -325,7 +379,7 @@ int main(int argc, char** argv) {
   if (*rules_cmd) return list_rules(catalog, o, lang);
   if (*explain_cmd) return explain(catalog, o.explain_id, lang);
 
-  if (o.paths.empty() && !*outline_cmd && !*extract_cmd) {
+  if (o.paths.empty() && o.files_from.empty() && !*outline_cmd && !*extract_cmd) {
     std::cerr << "gklint: " << (lang == Lang::en ? "no input files; see gklint --help" : "没有输入文件；用法见 gklint --help")
               << "\n";
     return 2;
@@ -366,7 +420,7 @@ int main(int argc, char** argv) {
     bool first = true, unreadable = false;
     if (csv) std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column\n";
     else std::cout << "{\"version\":1,\"files\":[";
-    for (const std::string& path : expand(o.extract_paths)) {
+    for (const std::string& path : expand(o.extract_paths, o.include, o.exclude)) {
       std::ifstream in(path, std::ios::binary);
       std::string bytes;
       if (!in || !read_bytes(in, &bytes)) {
@@ -410,32 +464,49 @@ int main(int argc, char** argv) {
   if (!never) parse_severity(o.fail_on, &threshold);
   bool failed = false;
 
-  for (const std::string& path : expand(o.paths)) {
-    FileResult r;
-    std::string bytes;
-    std::error_code ec;
-    if (path == "-") {
-      read_bytes(std::cin, &bytes);
-      r = linter.lint("<stdin>", std::move(bytes));
-    } else if (!fs::exists(path, ec)) {
-      r = unreadable_result(path, lang == Lang::en ? "no such file" : "文件不存在");
-    } else {
-      std::ifstream in(path, std::ios::binary);
-      if (!in || !read_bytes(in, &bytes)) {
-        r = unreadable_result(path, lang == Lang::en ? "cannot read the file" : "无法读取文件");
-      } else {
-        r = linter.lint(path, std::move(bytes));
-      }
+  // Inputs: the paths given, then the lines of --files-from.
+  std::vector<std::string> inputs = o.paths;
+  if (!o.files_from.empty()) {
+    std::ifstream list_file;
+    if (o.files_from != "-") list_file.open(o.files_from);
+    std::istream& list = o.files_from == "-" ? std::cin : list_file;
+    if (!list) {
+      std::cerr << "gklint: --files-from " << o.files_from << ": " << (lang == Lang::en ? "cannot read" : "无法读取") << "\n";
+      return 2;
     }
-    summary.add(r);
-    for (const Diagnostic& d : r.diagnostics) {
-      if (!never && d.severity >= threshold) failed = true;
+    for (std::string line; std::getline(list, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!line.empty()) inputs.push_back(line);
     }
-    if (writer) writer->file(r);
-    else write_text(std::cout, r, style);
   }
+  const std::vector<std::string> files = expand(inputs, o.include, o.exclude);
+
+  // A progress line on a terminal, for runs longer than a moment.
+  const bool show_progress = !o.quiet && isatty(STDERR_FILENO);
+  const auto started = std::chrono::steady_clock::now();
+  bool progress_shown = false;
+  const auto progress = [&](size_t done) {
+    if (!show_progress || (done % 64 != 0 && done != files.size())) return;
+    if (std::chrono::steady_clock::now() - started < std::chrono::milliseconds(500)) return;
+    std::cerr << "\rgklint: " << done << "/" << files.size() << std::flush;
+    progress_shown = true;
+  };
+  Profile profile;
+  lint_batch(linter, files, o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
+             lang,
+             [&](FileResult& r) {
+               summary.add(r);
+               for (const Diagnostic& d : r.diagnostics) {
+                 if (!never && d.severity >= threshold) failed = true;
+               }
+               if (writer) writer->file(r);
+               else write_text(std::cout, r, style);
+             },
+             progress, o.profile ? &profile : nullptr);
+  if (progress_shown) std::cerr << "\r\033[K" << std::flush;
+  if (o.profile) print_profile(profile, std::chrono::steady_clock::now() - started);
   if (writer) writer->finish(summary);
-  else write_text_summary(std::cout, summary, style);
+  else if (!o.quiet) write_text_summary(std::cout, summary, style);
   if (summary.unreadable > 0) return 2;
   return failed ? 1 : 0;
 }

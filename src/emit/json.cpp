@@ -69,6 +69,8 @@ void JsonWriter::finish(const Summary& s) {
   j["errors"] = s.errors;
   j["warnings"] = s.warnings;
   j["infos"] = s.infos;
+  j["by_rule"] = s.by_rule;
+  j["unreadable_paths"] = s.unreadable_paths;
   out_ << "\n],\"summary\":" << j.dump() << "}\n";
 }
 

@@ -48,8 +48,12 @@ int display_width(char32_t c) {
 
 void Summary::add(const FileResult& r) {
   ++files;
-  if (r.unreadable) ++unreadable;
+  if (r.unreadable) {
+    ++unreadable;
+    unreadable_paths.push_back(r.path);
+  }
   for (const Diagnostic& d : r.diagnostics) {
+    ++by_rule[d.rule];
     switch (d.severity) {
       case Severity::error: ++errors; break;
       case Severity::warning: ++warnings; break;
@@ -110,6 +114,19 @@ void write_text_summary(std::ostream& out, const Summary& s, const TextStyle& st
     if (s.unreadable) out << "；" << s.unreadable << " 个文件无法检查";
   }
   out << "\n";
+  // In a batch, which rules fired and which files could not be checked.
+  if (s.files > 1 && !s.by_rule.empty()) {
+    std::vector<std::pair<std::string, int>> rules(s.by_rule.begin(), s.by_rule.end());
+    std::stable_sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    out << (style.lang == Lang::en ? "  by rule:" : "  按规则：");
+    for (const auto& [rule, count] : rules) out << " " << rule << " " << count;
+    out << "\n";
+  }
+  if (s.files > 1 && !s.unreadable_paths.empty()) {
+    out << (style.lang == Lang::en ? "  could not be checked:" : "  无法检查：");
+    for (const std::string& p : s.unreadable_paths) out << " " << p;
+    out << "\n";
+  }
 }
 
 }  // namespace gklint

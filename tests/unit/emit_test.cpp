@@ -64,7 +64,8 @@ TEST_CASE("json: the documented contract") {
   CHECK(d["message"] == "标题编号从“三、”跳到“五、”，应为“四、”");
   CHECK(d["cite"].get<std::string>().find("GB/T 9704") != std::string::npos);
   CHECK(d["problem"] == "skip");
-  CHECK(j["summary"] == nlohmann::json::parse(R"({"files":1,"unreadable":0,"errors":0,"warnings":1,"infos":0})"));
+  CHECK(j["summary"] == nlohmann::json::parse(R"({"files":1,"unreadable":0,"errors":0,"warnings":1,"infos":0,
+                                                  "by_rule":{"heading.numbering":1},"unreadable_paths":[]})"));
 }
 
 TEST_CASE("json: an unreadable file and an empty batch are still valid documents") {

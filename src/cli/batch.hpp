@@ -1,0 +1,24 @@
+// Lints many files on worker threads and hands the results back in input order.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "gklint/lint.hpp"
+
+namespace gklint {
+
+// Reads and lints `paths` ("-" is standard input) with `jobs` threads. `emit` is called on the
+// calling thread, once per path, in the order of `paths`, as soon as that result and every one
+// before it are ready; at most a bounded window of results waits, so memory does not grow with
+// the batch. `progress(done)` is called on the calling thread after each emit. `profile`, when
+// given, receives every thread's timings.
+void lint_batch(const Linter& linter, const std::vector<std::string>& paths, int jobs, Lang lang,
+                const std::function<void(FileResult&)>& emit, const std::function<void(size_t)>& progress,
+                Profile* profile);
+
+// Reads one input: a file, or "-" for standard input. An unreadable file gives an input-error.
+FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile);
+
+}  // namespace gklint
