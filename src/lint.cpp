@@ -125,7 +125,8 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
   if (report.facts.title) r.title = std::string(span_text(*source, *report.facts.title));
   if (report.facts.agency) r.agency = std::string(span_text(*source, *report.facts.agency));
 
-  const CheckContext ctx{*source, view, report, *rules, lang};
+  const std::vector<int> section_heading = section_headings(*rules, report);
+  const CheckContext ctx{*source, view, report, *rules, lang, section_heading};
   for (const Rule& rule : rules->rules) {
     rule.check->run(rule, ctx, r.diagnostics);
     clock.rule(rule.id);

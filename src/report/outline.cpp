@@ -9,6 +9,7 @@
 
 namespace gklint {
 
+// The view's text is always valid UTF-8 (the view makes it), so it is decoded without checks.
 namespace {
 
 constexpr int kMaxLevel = 4;
@@ -89,7 +90,7 @@ size_t title_end(std::string_view t, size_t p, size_t end, size_t max_chars, boo
   size_t chars = 0;
   while (p < end && chars < max_chars) {
     if (is_terminator(t, p) || (stop_at_blank && t[p] == ' ')) break;
-    utf8_next(t, p);
+    utf8_next_valid(t, p);
     ++chars;
   }
   while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == ',')) --p;
@@ -99,7 +100,7 @@ size_t title_end(std::string_view t, size_t p, size_t end, size_t max_chars, boo
 size_t count_han(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size();) {
-    char32_t c = utf8_next(s, i);
+    char32_t c = utf8_next_valid(s, i);
     if (c >= 0x4E00 && c <= 0x9FFF) ++n;
   }
   return n;
@@ -156,7 +157,7 @@ class OutlineReader {
   bool is_bare_heading(std::string_view text) const {
     if (!model_.known_heading || has_sentence_punctuation(text) || count_han(text) < 2) return false;
     size_t chars = 0;
-    for (size_t i = 0; i < text.size(); utf8_next(text, i)) ++chars;
+    for (size_t i = 0; i < text.size(); utf8_next_valid(text, i)) ++chars;
     return chars <= static_cast<size_t>(model_.bare_heading_max_chars) &&
            model_.known_heading(strip_blanks(text));
   }
@@ -168,7 +169,7 @@ class OutlineReader {
     const std::string_view t = view_.text();
     for (size_t p = from; p < end;) {
       bool boundary = is_terminator(t, p) || t[p] == ' ';
-      utf8_next(t, p);
+      utf8_next_valid(t, p);
       if (!boundary) continue;
       size_t q = skip_blanks(t, p, end);
       Marker m;

@@ -159,12 +159,25 @@ class TableReader {
   // names a row, so the first candidate is not always the table.
   std::optional<Table> read(const TableDef& def) const {
     const bool unlabeled = !def.rows.empty() && def.rows.front().unlabeled;
+    // The characters a label of this table can start with: most tokens are prose and are passed
+    // over without trying every row.
+    std::vector<char32_t> first;
+    const auto first_char = [](std::string_view w) {
+      size_t i = 0;
+      return w.empty() ? char32_t{0} : utf8_next_valid(w, i);
+    };
+    for (const RowDef& r : def.rows) {
+      for (const std::string& m : r.match) first.push_back(first_char(m));
+    }
+    for (const std::string& a : def.anchor) first.push_back(first_char(a));
+    std::sort(first.begin(), first.end());
     std::optional<Table> best;
     int best_rows = 0;
     size_t read_to = 0;  // a start inside a reading already made gives only its tail: skip it
     for (size_t i = 0; i < tokens_.size(); ++i) {
       const Token& tok = tokens_[i];
       if (tok.kind != Token::Kind::text || (i > 0 && i <= read_to)) continue;
+      if (!std::binary_search(first.begin(), first.end(), first_char(tok.key))) continue;
       std::optional<Table> t;
       if (unlabeled) {
         if (!def.anchor.empty() && tok.key.starts_with(def.anchor.front())) t = read_unlabeled(def, i);

@@ -22,6 +22,9 @@ struct CheckContext {
   const Report& report;
   const RuleSet& rules;
   Lang lang;
+  // Which heading stands for each of the rule set's sections (-1: none): computed once per report
+  // for the rules that need it (section_headings below).
+  const std::vector<int>& section_heading;
 };
 
 class Check {
@@ -53,7 +56,7 @@ void register_numbering_kinds(std::vector<RuleKind>& kinds);
 void register_year_kinds(std::vector<RuleKind>& kinds);
 void register_table_kinds(std::vector<RuleKind>& kinds);
 
-// Which heading stands for each of the rule set's sections (-1: none), as section-missing sees it.
+// Which heading stands for each of the rule set's sections (-1: none).
 std::vector<int> section_headings(const RuleSet& rules, const Report& report);
 
 // A finding from a rule, its message filled from the template `key`.

@@ -91,7 +91,7 @@ class SectionMissing : public Check {
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const auto& sections = ctx.rules.sections;
-    const std::vector<int> heading = section_headings(ctx.rules, ctx.report);
+    const std::vector<int>& heading = ctx.section_heading;
     const uint32_t body_from = ctx.report.facts.title ? ctx.report.facts.title->end : 0;
     for (size_t s = 0; s < sections.size(); ++s) {
       const Section& sec = sections[s];
@@ -144,7 +144,7 @@ class SectionOrder : public Check {
  public:
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const auto& sections = ctx.rules.sections;
-    const std::vector<int> heading = section_headings(ctx.rules, ctx.report);
+    const std::vector<int>& heading = ctx.section_heading;
     struct Item {
       int heading;
       int section;

@@ -67,7 +67,7 @@ class TableMissing : public Check {
  public:
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const RuleSet& set = ctx.rules;
-    const std::vector<int> headings = section_headings(set, ctx.report);
+    const std::vector<int>& headings = ctx.section_heading;
     // Tables of one section go together: when none of them is there, one finding says so.
     std::map<std::string, std::vector<const TableDef*>> missing, all;
     for (const TableDef& def : set.tables) {
@@ -309,7 +309,7 @@ class TableTemplate : public Check {
   // higher level. Words of prose elsewhere (政府集中采购 in a paragraph) do not count.
   bool section_range(const CheckContext& ctx, size_t* from, size_t* to) const {
     const RuleSet& set = ctx.rules;
-    const std::vector<int> hs = section_headings(set, ctx.report);
+    const std::vector<int>& hs = ctx.section_heading;
     for (size_t i = 0; i < set.sections.size(); ++i) {
       if (set.sections[i].id != section_ || hs[i] < 0) continue;
       const auto& headings = ctx.report.headings;

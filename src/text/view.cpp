@@ -57,19 +57,29 @@ View View::build(std::string_view src, bool valid) {
     v.text_.append(bytes);
     v.source_.insert(v.source_.end(), bytes.size(), from);
   };
+  const auto emit_byte = [&v](char c, uint32_t from) {
+    v.text_.push_back(c);
+    v.source_.push_back(from);
+  };
   bool prev_blank = false;
   bool prev_han = false;
   for (size_t i = 0; i < src.size();) {
     const uint32_t at = static_cast<uint32_t>(i);
     char32_t c = valid ? utf8_next_valid(src, i) : utf8_next(src, i);
+    // Most of a report's ASCII (digits, '|', punctuation) maps to itself: one byte out.
+    if (c < 0x80 && c != '\r' && c != '\n' && c != ' ' && c != '\f' && c != '\v' && c != '(') {
+      emit_byte(static_cast<char>(c), at);
+      prev_blank = prev_han = false;
+      continue;
+    }
     if (c == '\r' || c == '\n') {
       if (c == '\r' && i < src.size() && src[i] == '\n') ++i;
-      emit("\n", at);
+      emit_byte('\n', at);
       prev_blank = prev_han = false;
       continue;
     }
     if (is_blank(c)) {
-      if (!prev_blank) emit(" ", at);
+      if (!prev_blank) emit_byte(' ', at);
       prev_blank = true;
       continue;
     }
