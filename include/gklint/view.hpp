@@ -27,6 +27,9 @@ class View {
   // text().size(), which maps to the end of the Source text).
   uint32_t source_offset(uint32_t offset) const { return source_[offset]; }
   Span source_span(uint32_t begin, uint32_t end) const;
+  // The first view offset whose source offset is at or after `source` (source offsets never
+  // decrease along the view): where a Source position falls in the view.
+  uint32_t view_offset(uint32_t source) const;
 
  private:
   std::string text_;

@@ -69,13 +69,6 @@ const ToolRule kToolRules[] = {
      "its findings may not apply."},
 };
 
-bool read_bytes(std::istream& in, std::string* out) {
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return !in.bad();
-}
-
 // A folder's file is linted when its path below the folder, or its name, matches an include glob
 // and no exclude glob; a folder matching an exclude glob is not entered.
 bool matches_any(const std::vector<std::string>& globs, const fs::path& rel) {
@@ -421,14 +414,7 @@ int main(int argc, char** argv) {
     if (csv) std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column\n";
     else std::cout << "{\"version\":1,\"files\":[";
     for (const std::string& path : expand(o.extract_paths, o.include, o.exclude)) {
-      std::ifstream in(path, std::ios::binary);
-      std::string bytes;
-      if (!in || !read_bytes(in, &bytes)) {
-        std::cerr << "gklint: " << path << ": " << (lang == Lang::en ? "cannot read the file" : "无法读取文件") << "\n";
-        unreadable = true;
-        continue;
-      }
-      FileResult r = linter.lint(path, std::move(bytes));
+      FileResult r = lint_path(linter, path, lang, nullptr);
       if (r.unreadable) {
         std::cerr << "gklint: " << path << ": " << r.diagnostics.front().message << "\n";
         unreadable = true;
@@ -441,13 +427,7 @@ int main(int argc, char** argv) {
   }
 
   if (*outline_cmd) {
-    std::ifstream in(o.outline_path, std::ios::binary);
-    std::string bytes;
-    if (!in || !read_bytes(in, &bytes)) {
-      std::cerr << "gklint: " << o.outline_path << ": " << (lang == Lang::en ? "cannot read the file" : "无法读取文件") << "\n";
-      return 2;
-    }
-    FileResult r = linter.lint(o.outline_path, std::move(bytes));
+    FileResult r = lint_path(linter, o.outline_path, lang, nullptr);
     if (r.unreadable) {
       write_text(std::cout, r, style);
       return 2;

@@ -471,12 +471,7 @@ namespace {
 // word starts with one): 行政复议 / 行政诉讼 over table 四, 自然人 … 总计 over table 三, in any layout.
 void take_header(const View& view, const TableDef& def, Table& t) {
   const std::string_view text = view.text();
-  size_t lo = 0, hi = text.size();  // the view offset of the table's start
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (view.source_offset(static_cast<uint32_t>(mid)) < t.span.begin) lo = mid + 1;
-    else hi = mid;
-  }
+  const size_t lo = view.view_offset(t.span.begin);  // the table's start in the view
   const auto start_of_line = [&](size_t pos) {  // start of the line holding text[pos]
     size_t nl = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
     return nl == std::string_view::npos ? 0 : nl + 1;

@@ -130,8 +130,7 @@ class SectionMissing : public Check {
   static std::optional<Span> find_in_body(const CheckContext& ctx, const re2::RE2& re, uint32_t from_source) {
     std::vector<re2::StringPiece> g;
     const std::string& t = ctx.view.text();
-    size_t from = 0;
-    while (from < t.size() && ctx.view.source_offset(static_cast<uint32_t>(from)) < from_source) ++from;
+    const size_t from = ctx.view.view_offset(from_source);
     if (!re_search(re, t, from, g)) return std::nullopt;
     uint32_t b = static_cast<uint32_t>(re_offset(t, g[0]));
     return ctx.view.source_span(b, b + static_cast<uint32_t>(g[0].size()));

@@ -321,21 +321,11 @@ class TableTemplate : public Check {
           break;
         }
       }
-      *from = view_offset(ctx.view, h.span.begin);
-      *to = view_offset(ctx.view, end_source);
+      *from = ctx.view.view_offset(h.span.begin);
+      *to = ctx.view.view_offset(end_source);
       return true;
     }
     return false;
-  }
-
-  static size_t view_offset(const View& v, uint32_t source) {
-    size_t lo = 0, hi = v.text().size();  // source offsets grow with view offsets
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (v.source_offset(static_cast<uint32_t>(mid)) < source) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   std::vector<std::string> words_;  // normalized

@@ -1,5 +1,7 @@
 #include "gklint/view.hpp"
 
+#include <algorithm>
+
 #include "gklint/source.hpp"
 #include "norm_table.hpp"
 
@@ -107,6 +109,10 @@ Span View::source_span(uint32_t begin, uint32_t end) const {
   // from one source character (㈠ -> "(一)"), that is still the right exclusive end.
   if (s.end < s.begin) s.end = s.begin;
   return s;
+}
+
+uint32_t View::view_offset(uint32_t source) const {
+  return static_cast<uint32_t>(std::lower_bound(source_.begin(), source_.end() - 1, source) - source_.begin());
 }
 
 std::string strip_blanks(std::string_view normalized) {
