@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libyaml-cpp-dev libicu-dev libre2-dev doctest-dev libcli11-dev nlohmann-json3-dev
+  libgumbo-dev libzip-dev libpugixml-dev
   jq time hyperfine
 )
 missing=()

@@ -11,10 +11,20 @@
 
 namespace gklint {
 
-// 1-based line; 1-based column counted in code points (an invalid byte counts as one).
+// A table cell of an HTML page or a .docx: 1-based table (in document order), row and column of
+// the grid. All zero when the text is not in a table.
+struct GridRef {
+  uint32_t table = 0;
+  uint32_t row = 0;
+  uint32_t column = 0;
+};
+
+// Where a finding is in the file the user gave. 1-based line (for a .docx, the paragraph number);
+// 1-based column counted in code points (an invalid byte counts as one).
 struct Position {
   uint32_t line = 1;
   uint32_t column = 1;
+  GridRef grid;
 };
 
 // Why a file could not be read as text. `offset` is where the problem is (for invalid UTF-8, the
@@ -25,29 +35,65 @@ struct InputProblem {
   uint32_t offset = 0;
 };
 
+// A run of linted text copied from one place in the user's file (an HTML page, a .docx). From
+// `text_offset` until the next origin, each code point advances the column by one, unless `fixed`:
+// then every byte of the run maps to (line, column) itself (separators gklint inserted, an entity
+// such as &nbsp; that is one character in the text but six in the file).
+struct Origin {
+  uint32_t text_offset = 0;
+  uint32_t line = 1;     // 1-based line of the HTML file, or paragraph number of the .docx
+  uint32_t column = 1;   // 1-based, in code points of that line or paragraph
+  bool fixed = false;
+  GridRef grid;          // the table cell the text is in, if any
+};
+
+struct ReadOptions {
+  std::string encoding;  // --encoding: an ICU converter name; empty = detect
+};
+
 class Source {
  public:
-  // Decodes `bytes` (UTF-8, with or without BOM; CRLF, CR or LF line ends). The Source is always
-  // made so a problem can be located; `problem` is set when the bytes are not usable text
-  // (empty, binary, invalid UTF-8).
-  static Source decode(std::string path, std::string bytes);
+  // Reads a file as the user gave it: plain text in any supported encoding, an HTML page or a
+  // .docx (by extension and content), and the binaries that cannot be checked (PDF, images, .doc).
+  // The Source is always made so a problem can be located; `problem` is set when nothing can be
+  // checked.
+  static Source read(std::string path, std::string bytes, const ReadOptions& options = {});
+  // Plain text only (rule files, tests): UTF-8, UTF-16 with a BOM, GB18030 or Big5.
+  static Source decode(std::string path, std::string bytes, const ReadOptions& options = {});
 
   const std::string& path() const { return path_; }
-  const std::string& text() const { return text_; }     // decoded text, BOM removed
-  const std::string& encoding() const { return encoding_; }
+  // The text gklint lints: the decoded file, or the text read out of a page or document.
+  const std::string& text() const { return text_; }
+  const std::string& encoding() const { return encoding_; }  // e.g. "UTF-8", "GB18030", "Big5"
+  const std::string& format() const { return format_; }      // "text" | "html" | "docx"
   const std::optional<InputProblem>& problem() const { return problem_; }
+  // The file decoded, but some bytes were not valid in its encoding: where the first one is in
+  // text() (as U+FFFD). The file is still linted.
+  const std::optional<InputProblem>& decode_warning() const { return decode_warning_; }
 
+  // Where a byte offset of text() is in the user's file.
   Position position(uint32_t offset) const;
+  // Lines of text() (1-based, without line ends): what the rules scan.
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
-  // The text of a 1-based line without its line end.
   std::string_view line_text(uint32_t line) const;
+  // Lines of the user's file as they are shown beside a finding: the same as line_text for plain
+  // text, the HTML source lines for a page, the paragraphs' visible text for a .docx.
+  uint32_t display_line_count() const;
+  std::string_view display_line(uint32_t line) const;
 
  private:
+  void index_lines();
+
   std::string path_;
   std::string text_;
   std::string encoding_;
+  std::string format_ = "text";
   std::optional<InputProblem> problem_;
+  std::optional<InputProblem> decode_warning_;
   std::vector<uint32_t> line_starts_;
+  // HTML and .docx only: where each run of text() came from, and the user's file lines.
+  std::vector<Origin> origins_;
+  std::vector<std::string> display_lines_;
 };
 
 // Bytes of the UTF-8 sequence starting at s[i] if it is valid, else 0.

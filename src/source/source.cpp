@@ -1,6 +1,10 @@
 #include "gklint/source.hpp"
 
 #include <algorithm>
+#include <cctype>
+
+#include "input/decode.hpp"
+#include "input/extracted.hpp"
 
 namespace gklint {
 
@@ -72,58 +76,217 @@ bool looks_binary(std::string_view s) {
   return controls * 20 > n;  // more than 5%
 }
 
+bool has_bom16or32(std::string_view b) { return b.starts_with("\xFF\xFE") || b.starts_with("\xFE\xFF") || b.starts_with(std::string_view("\0\0\xFE\xFF", 4)); }
+
+std::string lower_extension(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  const size_t dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  std::string e = path.substr(dot);
+  for (char& ch : e) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return e;
+}
+
+bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+
+// What a file that cannot be checked is, told by its first bytes, whatever its name says.
+std::optional<InputProblem> unsupported(std::string_view b) {
+  const auto problem = [](std::string zh, std::string en) { return InputProblem{std::move(zh), std::move(en), 0}; };
+  if (b.starts_with("%PDF-")) {
+    return problem("这是 PDF 文件，gklint 无法检查 PDF；请提供 .docx、.html 或 .txt 格式的报告",
+                   "this is a PDF file, which gklint cannot check; give the report as .docx, .html or .txt");
+  }
+  if (b.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    // An OLE compound file: a Word 97–2003 document, or a password-protected .docx (Office wraps
+    // the encrypted package in one, with a stream named EncryptedPackage).
+    if (contains(b, std::string_view("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32))) {
+      return problem("文档受密码保护（已加密），无法读取；请取消密码后另存为 .docx 再检查",
+                     "the document is password-protected (encrypted) and cannot be read; remove the password, "
+                     "save it as .docx and check again");
+    }
+    return problem("这是旧版 Word 文档（.doc，Word 97–2003 格式），无法直接检查；请在 Word/WPS 中另存为 .docx 后再检查",
+                   "this is a legacy Word document (.doc, Word 97–2003 format), which cannot be checked directly; "
+                   "save it as .docx in Word or WPS and check again");
+  }
+  if (b.starts_with("{\\rtf")) {
+    return problem("这是 RTF 文档，无法直接检查；请另存为 .docx 后再检查",
+                   "this is an RTF document, which cannot be checked directly; save it as .docx and check again");
+  }
+  if (b.starts_with("\x89PNG") || b.starts_with("\xFF\xD8\xFF") || b.starts_with("GIF8") ||
+      b.starts_with(std::string_view("II*\0", 4)) || b.starts_with(std::string_view("MM\0*", 4)) ||
+      (b.starts_with("RIFF") && b.size() >= 12 && b.substr(8, 4) == "WEBP") || b.starts_with("BM")) {
+    if (!b.starts_with("BM") || looks_binary(b)) {
+      return problem("这是图片文件，无法检查文字；请提供报告的文字版本（.docx、.html 或 .txt）",
+                     "this is an image, which has no text to check; give the report as .docx, .html or .txt");
+    }
+  }
+  return std::nullopt;
+}
+
+enum class Format { text, html, docx };
+
+Format format_of(const std::string& path, std::string_view b) {
+  const std::string ext = lower_extension(path);
+  if (b.starts_with("PK\x03\x04") || b.starts_with("PK\x05\x06") || ext == ".docx") return Format::docx;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml") return Format::html;
+  if (ext == ".txt" || ext == ".md") return Format::text;
+  // A page saved without its extension: sniff for markup at the start.
+  std::string head(b.substr(0, 512));
+  for (char& ch : head) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const size_t lt = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (lt != std::string::npos && (head.compare(lt, 14, "<!doctype html") == 0 || head.compare(lt, 5, "<html") == 0)) {
+    return Format::html;
+  }
+  return Format::text;
+}
+
+InputProblem empty_problem() {
+  return InputProblem{"文件为空（没有可检查的文字）", "the file is empty (no text to check)", 0};
+}
+
+InputProblem decode_problem(const DecodedText& d) {
+  return InputProblem{"文件中有不能按 " + d.encoding + " 解码的字节（共 " + std::to_string(d.bad_count) +
+                          " 处，此为第一处），已替换为 �；请检查文件编码，或用 --encoding 指定",
+                      "the file has bytes that are not valid " + d.encoding + " (" + std::to_string(d.bad_count) +
+                          ", this is the first); they were replaced by �. Check the file's encoding, or name it "
+                          "with --encoding",
+                      *d.first_bad};
+}
+
+// More than one bad byte in four characters, or mostly characters no report is written in: no
+// encoding fits, the text would be noise.
+bool undecodable(const DecodedText& d) {
+  return d.bad_count * 4 > d.char_count || (d.guessed && d.implausible * 2 > d.char_count);
+}
+
+InputProblem undecodable_problem(const DecodedText& d) {
+  return InputProblem{"无法识别文件的文字编码（不是 UTF-8、UTF-16、GB18030 或 Big5）；请另存为 UTF-8，或用 --encoding 指定",
+                      "the file's text encoding could not be recognised (not UTF-8, UTF-16, GB18030 or Big5); save it "
+                      "as UTF-8, or name it with --encoding",
+                      d.first_bad.value_or(0)};
+}
+
 }  // namespace
 
-Source Source::decode(std::string path, std::string bytes) {
+void Source::index_lines() {
+  line_starts_.clear();
+  line_starts_.push_back(0);
+  const std::string& t = text_;
+  for (uint32_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == t.size() || t[i + 1] != '\n'))) line_starts_.push_back(i + 1);
+  }
+}
+
+Source Source::decode(std::string path, std::string bytes, const ReadOptions& options) {
   Source src;
   src.path_ = std::move(path);
   src.encoding_ = "UTF-8";
-  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-    bytes.erase(0, 3);
-    src.encoding_ = "UTF-8 (BOM)";
+  const std::string_view b(bytes);
+  if (b.find_first_not_of(" \t\r\n\f") == std::string_view::npos) {
+    src.problem_ = empty_problem();
+    src.index_lines();
+    return src;
   }
-  src.text_ = std::move(bytes);
-  const std::string& t = src.text_;
-
-  src.line_starts_.push_back(0);
-  for (uint32_t i = 0; i < t.size(); ++i) {
-    if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == t.size() || t[i + 1] != '\n'))) {
-      src.line_starts_.push_back(i + 1);
-    }
-  }
-
-  if (t.find_first_not_of(" \t\r\n\f") == std::string::npos) {
-    src.problem_ = InputProblem{"文件为空（没有可检查的文字）", "the file is empty (no text to check)", 0};
-  } else if (looks_binary(t)) {
+  if (!has_bom16or32(b) && options.encoding.empty() && looks_binary(b)) {
     src.problem_ = InputProblem{"文件不是文本（含有二进制数据），无法检查",
                                 "the file is not text (it holds binary data) and cannot be checked", 0};
+    src.text_ = std::move(bytes);  // kept so the problem's line and column can be shown
+    src.index_lines();
+    return src;
+  }
+  DecodedText d = decode_bytes(bytes, options.encoding, /*html=*/false);
+  src.text_ = std::move(d.text);
+  src.encoding_ = d.encoding;
+  src.index_lines();
+  if (src.text_.find_first_not_of(" \t\r\n\f") == std::string::npos) {
+    src.problem_ = empty_problem();
+  } else if (undecodable(d)) {
+    src.problem_ = undecodable_problem(d);
+  } else if (looks_binary(src.text_)) {  // UTF-16 of a binary file
+    src.problem_ = InputProblem{"文件不是文本（含有二进制数据），无法检查",
+                                "the file is not text (it holds binary data) and cannot be checked", 0};
+  } else if (d.first_bad) {
+    src.decode_warning_ = decode_problem(d);
+  }
+  return src;
+}
+
+Source Source::read(std::string path, std::string bytes, const ReadOptions& options) {
+  const std::string_view b(bytes);
+  if (auto problem = unsupported(b)) {
+    Source src;
+    src.path_ = std::move(path);
+    src.problem_ = std::move(problem);
+    src.index_lines();
+    return src;
+  }
+  const Format format = format_of(path, b);
+  if (format == Format::text) return decode(std::move(path), std::move(bytes), options);
+
+  Source src;
+  src.path_ = std::move(path);
+  Extracted e;
+  if (format == Format::docx) {
+    src.format_ = "docx";
+    src.encoding_ = "UTF-8";  // a .docx is XML, always Unicode
+    e = b.empty() ? Extracted{} : extract_docx(b);
+    if (b.empty()) e.problem = empty_problem();
   } else {
-    for (size_t i = 0; i < t.size();) {
-      int len = utf8_sequence_length(t, i);
-      if (len == 0) {
-        src.problem_ = InputProblem{
-            "文件不是有效的 UTF-8 编码（可能是 GB18030 或 Big5），请另存为 UTF-8 后再检查",
-            "the file is not valid UTF-8 (it may be GB18030 or Big5); save it as UTF-8 and check again",
-            static_cast<uint32_t>(i)};
-        break;
+    src.format_ = "html";
+    // The page is decoded like a text file, then its text is read out of the markup.
+    Source page = decode(src.path_, std::move(bytes), options);
+    src.encoding_ = page.encoding_;
+    if (page.problem_) {
+      page.format_ = "html";
+      return page;
+    }
+    e = extract_html(page.text_);
+    if (page.decode_warning_) {
+      // Located at the first replaced character that made it into the text, if any did.
+      const Position bad = page.position(page.decode_warning_->offset);
+      src.decode_warning_ = page.decode_warning_;
+      src.decode_warning_->offset = 0;
+      for (const Origin& o : e.origins) {
+        if (o.line > bad.line || (o.line == bad.line && o.column >= bad.column)) {
+          src.decode_warning_->offset = o.text_offset;
+          break;
+        }
       }
-      i += len;
     }
   }
+  src.text_ = std::move(e.text);
+  src.origins_ = std::move(e.origins);
+  src.display_lines_ = std::move(e.display_lines);
+  src.index_lines();
+  if (e.problem) src.problem_ = std::move(e.problem);
+  else if (src.text_.find_first_not_of(" \t\r\n\f") == std::string::npos) src.problem_ = empty_problem();
   return src;
 }
 
 Position Source::position(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  std::string_view t(text_);
+  if (!origins_.empty()) {
+    auto it = std::upper_bound(origins_.begin(), origins_.end(), offset,
+                               [](uint32_t off, const Origin& o) { return off < o.text_offset; });
+    if (it == origins_.begin()) return {1, 1, {}};
+    const Origin& o = *(it - 1);
+    Position p{o.line, o.column, o.grid};
+    if (o.fixed) return p;
+    for (size_t i = o.text_offset; i < offset;) {
+      utf8_next(t, i);
+      ++p.column;
+    }
+    return p;
+  }
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
   uint32_t column = 1;
-  std::string_view t(text_);
   for (size_t i = line_starts_[line - 1]; i < offset;) {
     utf8_next(t, i);
     ++column;
   }
-  return {line, column};
+  return {line, column, {}};
 }
 
 std::string_view Source::line_text(uint32_t line) const {
@@ -132,6 +295,16 @@ std::string_view Source::line_text(uint32_t line) const {
   uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text_.size());
   while (end > begin && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
   return std::string_view(text_).substr(begin, end - begin);
+}
+
+uint32_t Source::display_line_count() const {
+  return origins_.empty() && display_lines_.empty() ? line_count() : static_cast<uint32_t>(display_lines_.size());
+}
+
+std::string_view Source::display_line(uint32_t line) const {
+  if (origins_.empty() && display_lines_.empty()) return line_text(line);
+  if (line == 0 || line > display_lines_.size()) return {};
+  return display_lines_[line - 1];
 }
 
 }  // namespace gklint

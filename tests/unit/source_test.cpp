@@ -26,19 +26,77 @@ TEST_CASE("source: a UTF-8 BOM is dropped and reported as the encoding") {
   CHECK(Source::decode("t.txt", "概述").encoding() == "UTF-8");
 }
 
-TEST_CASE("source: empty, blank, binary and invalid UTF-8 inputs are problems with a location") {
+TEST_CASE("source: empty, blank and binary inputs are problems; bad bytes are a located warning") {
   CHECK(Source::decode("e", "").problem());
   CHECK(Source::decode("b", " \n\t\r\n").problem());
   CHECK(Source::decode("n", std::string("ab\0cd", 5)).problem());
-  Source bad = Source::decode("u", "第一行\n中\xE6\x96");  // truncated 3-byte sequence
-  REQUIRE(bad.problem());
-  Position p = bad.position(bad.problem()->offset);
+  // A UTF-8 file cut short: still UTF-8, the bad bytes replaced, a warning at the first.
+  Source bad = Source::decode("u", "第一行\n中文第二行\xE6\x96");
+  CHECK_FALSE(bad.problem());
+  REQUIRE(bad.decode_warning());
+  CHECK(bad.encoding() == "UTF-8");
+  Position p = bad.position(bad.decode_warning()->offset);
   CHECK(p.line == 2);
-  CHECK(p.column == 2);
-  // Overlong encodings and surrogates are not valid UTF-8 either.
-  CHECK(Source::decode("o", "a\xC0\xAF").problem());
-  CHECK(Source::decode("s", "a\xED\xA0\x80").problem());
-  CHECK_FALSE(Source::decode("ok", "a\xF0\xA0\x80\x80").problem());  // 𠀀, CJK Extension B
+  CHECK(p.column == 6);
+  CHECK(bad.text().ends_with("第二行\xEF\xBF\xBD\xEF\xBF\xBD"));
+  CHECK_FALSE(Source::decode("ok", "a\xF0\xA0\x80\x80").decode_warning());  // 𠀀, CJK Extension B
+  // Noise that fits no encoding is not text.
+  CHECK(Source::decode("x", "\x80\xFF\x80\xFF\x80\xFF\x80\xFF").problem());
+}
+
+namespace {
+
+std::string utf16(const std::u16string& s, bool big_endian) {
+  std::string out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+  for (char16_t c : s) {
+    const char hi = static_cast<char>(c >> 8), lo = static_cast<char>(c & 0xFF);
+    out += big_endian ? hi : lo;
+    out += big_endian ? lo : hi;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("source: GB18030, Big5 and UTF-16 are detected and give the UTF-8 text's lines and columns") {
+  // 政府信息公开工作年度报告\n一、总体情况 in GB18030 (GBK) bytes.
+  const std::string gbk =
+      "\xD5\xFE\xB8\xAE\xD0\xC5\xCF\xA2\xB9\xAB\xBF\xAA\xB9\xA4\xD7\xF7\xC4\xEA\xB6\xC8\xB1\xA8\xB8\xE6\n"
+      "\xD2\xBB\xA1\xA2\xD7\xDC\xCC\xE5\xC7\xE9\xBF\xF6";
+  Source g = Source::decode("g.txt", gbk);
+  CHECK(g.encoding() == "GB18030");
+  CHECK(g.text() == "政府信息公开工作年度报告\n一、总体情况");
+  CHECK_FALSE(g.decode_warning());
+  // 政府資訊公開 in Big5.
+  Source b = Source::decode("b.txt", "\xAC\x46\xA9\xB2\xB8\xEA\xB0\x54\xA4\xBD\xB6\x7D\n\xA4\x40\xA1\x42\xC1\x60\xC5\xE9\xB1\xA1\xAA\x70");
+  CHECK(b.encoding() == "Big5");
+  CHECK(b.text() == "政府資訊公開\n一、總體情況");
+  for (bool be : {false, true}) {
+    Source u = Source::decode("u.txt", utf16(u"概述\r\n二、主动公开", be));
+    CHECK(u.encoding() == (be ? "UTF-16BE" : "UTF-16LE"));
+    CHECK(u.text() == "概述\r\n二、主动公开");
+    CHECK(u.position(static_cast<uint32_t>(u.text().find("主动"))).column == 3);
+  }
+  // Named by the user: bytes read as told, even when detection would choose otherwise.
+  CHECK(Source::decode("f.txt", gbk, ReadOptions{"GBK"}).encoding() == "GB18030");
+  CHECK(Source::decode("f.txt", "abc", ReadOptions{"Big5"}).encoding() == "Big5");
+}
+
+TEST_CASE("source: files that are not reports are told apart by their first bytes") {
+  const auto message = [](const std::string& path, const std::string& bytes) {
+    Source s = Source::read(path, bytes);
+    return s.problem() ? s.problem()->message_en : std::string();
+  };
+  CHECK(message("a.docx", "%PDF-1.4\n%...").find("PDF") != std::string::npos);
+  CHECK(message("a.txt", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0')).find("legacy Word") != std::string::npos);
+  std::string encrypted = std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(100, '\0');
+  for (char c : std::string("EncryptedPackage")) encrypted += std::string{c, '\0'};
+  CHECK(message("a.docx", encrypted).find("password") != std::string::npos);
+  CHECK(message("a.html", "\x89PNG\r\n\x1A\n....").find("image") != std::string::npos);
+  CHECK(message("a.docx", "").find("empty") != std::string::npos);
+  CHECK(Source::read("a.html", "<p>概述</p>").format() == "html");
+  CHECK(Source::read("a", "<!DOCTYPE html><p>概述</p>").format() == "html");
+  CHECK(Source::read("a.txt", "<p>概述</p>").format() == "text");
 }
 
 TEST_CASE("source: utf8 helpers round-trip") {
