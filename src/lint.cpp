@@ -87,7 +87,7 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
   r.path = path;
   Stopwatch clock(profile);
   if (profile) ++profile->files;
-  auto source = std::make_shared<Source>(Source::decode(path, std::move(bytes)));
+  auto source = std::make_shared<Source>(Source::read(path, std::move(bytes), ReadOptions{options_.encoding}));
   clock.stage("decode");
   r.source = source;
   const Lang lang = options_.lang;
@@ -102,6 +102,19 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
     r.diagnostics.push_back(std::move(d));
     r.unreadable = true;
     return r;
+  }
+
+  // Bytes that were not valid in the file's encoding: said once, at the first, and the rest of
+  // the file is still checked (a report with one stray byte is worth linting).
+  if (const auto& bad = source->decode_warning()) {
+    Diagnostic d;
+    d.rule = "input.encoding";
+    d.kind = "input-encoding";
+    d.severity = Severity::warning;
+    d.span = {bad->offset, bad->offset};
+    d.message = choose_text(lang, bad->message_zh, bad->message_en);
+    d.fields = {{"encoding", source->encoding()}};
+    r.diagnostics.push_back(std::move(d));
   }
 
   const View view = View::build(source->text(), /*valid=*/true);

@@ -17,6 +17,7 @@ namespace gklint {
 struct LintOptions {
   int year = 0;          // --year: overrides the detected report year when non-zero
   Lang lang = Lang::zh;  // language of messages
+  std::string encoding;  // --encoding: how to decode text files and pages; empty = detect
 };
 
 struct FileResult {

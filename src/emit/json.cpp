@@ -22,6 +22,7 @@ nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d) {
   j["column"] = b.column;
   j["end_line"] = e.line;
   j["end_column"] = e.column;
+  if (b.grid.table) j["cell"] = {{"table", b.grid.table}, {"row", b.grid.row}, {"column", b.grid.column}};
   j["message"] = d.message;
   j["cite"] = d.cite;
   for (const auto& [k, v] : d.fields) j[k] = v;
@@ -34,7 +35,11 @@ nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d) {
     j["related"] = nlohmann::ordered_json::array();
     for (const Related& r : d.related) {
       const Position p = src.position(r.span.begin);
-      j["related"].push_back({{"line", p.line}, {"column", p.column}, {"label", r.label}, {"value", r.value}});
+      nlohmann::ordered_json rel = {{"line", p.line}, {"column", p.column}};
+      if (p.grid.table) rel["cell"] = {{"table", p.grid.table}, {"row", p.grid.row}, {"column", p.grid.column}};
+      rel["label"] = r.label;
+      rel["value"] = r.value;
+      j["related"].push_back(std::move(rel));
     }
   }
   return j;
@@ -53,6 +58,7 @@ void JsonWriter::file(const FileResult& r) {
   j["ruleset"] = r.ruleset.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.ruleset);
   j["report_year"] = r.report_year ? nlohmann::ordered_json(r.report_year) : nlohmann::ordered_json(nullptr);
   j["year_source"] = r.year_source.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.year_source);
+  j["format"] = r.source->format();
   j["encoding"] = r.source->encoding();
   j["title"] = r.title.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.title);
   j["agency"] = r.agency.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.agency);

@@ -34,6 +34,13 @@ int width_of(std::string_view s) {
   return w;
 }
 
+// The byte where a 1-based code-point column starts in a line (the line's end if it is shorter).
+size_t byte_of_column(std::string_view line, uint32_t column) {
+  size_t i = 0;
+  for (uint32_t c = 1; c < column && i < line.size(); ++c) utf8_next(line, i);
+  return i;
+}
+
 }  // namespace
 
 int display_width(char32_t c) {
@@ -70,12 +77,14 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
     out << paint(kBold) << r.path << ":" << p.line << ":" << p.column << ":" << paint(kReset) << " "
         << paint(severity_color(d.severity)) << severity_label(d.severity, style.lang) << ":" << paint(kReset)
         << " " << d.message << " [" << d.rule << "]\n";
-    // The source line, long lines cut to a window around the span, and a caret under the span.
-    std::string_view line = src.line_text(p.line);
+    // The line of the user's file, long lines cut to a window around the span, and a caret under
+    // the span. For a page or a .docx the span is found in that line by its columns.
+    std::string_view line = src.display_line(p.line);
     if (line.empty() && d.span.begin == d.span.end) continue;
-    const uint32_t line_begin = static_cast<uint32_t>(line.data() - src.text().data());
+    const Position e = src.position(std::max(d.span.end, d.span.begin));
+    const size_t span_at = byte_of_column(line, p.column);
+    const size_t span_stop = e.line == p.line && e.column > p.column ? byte_of_column(line, e.column) : span_at;
     size_t from = 0, to = line.size();
-    const size_t span_at = d.span.begin - line_begin;
     const size_t kBefore = 90, kAfter = 180;  // bytes of context: about 30 and 60 CJK characters
     if (span_at > kBefore) {
       from = span_at - kBefore;
@@ -92,11 +101,19 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
     const std::string gutter(number.size(), ' ');
     out << paint(kBold) << " " << number << " | " << paint(kReset) << prefix << shown << (to < line.size() ? "…" : "")
         << "\n";
-    const size_t span_end = std::min<size_t>(std::max(d.span.end, d.span.begin) - line_begin, to);
+    const size_t span_end = std::min(span_stop, to);
     const int pad = width_of(prefix) + width_of(line.substr(from, span_at - from));
     const int len = std::max(1, width_of(line.substr(span_at, span_end > span_at ? span_end - span_at : 0)));
     out << paint(kBold) << " " << gutter << " | " << paint(kReset) << std::string(pad, ' ')
         << paint(severity_color(d.severity)) << std::string(len, '^') << paint(kReset) << "\n";
+    if (p.grid.table) {
+      out << " " << gutter << " = "
+          << (style.lang == Lang::en ? "in table " + std::to_string(p.grid.table) + ", row " + std::to_string(p.grid.row) +
+                                           ", column " + std::to_string(p.grid.column)
+                                     : "位于表格 " + std::to_string(p.grid.table) + " 第 " + std::to_string(p.grid.row) +
+                                           " 行第 " + std::to_string(p.grid.column) + " 列")
+          << "\n";
+    }
     if (!d.cite.empty()) {
       out << " " << gutter << " = " << (style.lang == Lang::en ? "basis: " : "依据：") << d.cite << "\n";
     }
