@@ -78,7 +78,7 @@ same "json diagnostic fields" "$(jq -c '.files[4].diagnostics[0] | [.rule,.kind,
 mkdir -p "$tmp/tree/a/b"
 cp "$seeds/002_4b1796c7769bd424.txt" "$tmp/tree/a/b/r.txt"
 cp "$root/tests/fixtures/layout/markdown.md" "$tmp/tree/a/m.md"
-echo "not a report" > "$tmp/tree/a/notes.docx"
+echo "not a report" > "$tmp/tree/a/notes.xlsx"
 ln -s "$tmp/tree" "$tmp/tree/a/loop"
 check "folder walk" 1 timeout 20 "$gklint" --format json "$tmp/tree"
 same "folder walk files" "$(jq -c '[.files[].path | ltrimstr("'"$tmp"'/tree/")]' "$tmp/out")" '["a/b/r.txt","a/m.md"]'
@@ -89,7 +89,7 @@ same "missing file status" "$(jq -c '[.files[].status]' "$tmp/out")" '["unreadab
 check "empty file" 2 "$gklint" "$root/tests/fixtures/input/empty.txt"
 expect "empty file message" 'empty.txt:1:1: 错误: 文件为空.*\[input.error\]' "$tmp/out"
 check "binary file" 2 "$gklint" --lang en "$root/tests/fixtures/input/image.txt"
-expect "binary message" 'not text' "$tmp/out"
+expect "binary message" 'this is an image' "$tmp/out"
 
 # stdin
 check "stdin" 1 sh -c "cat '$seeds/000_ac653407c852e910.txt' | '$gklint' --format json -"

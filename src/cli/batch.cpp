@@ -27,6 +27,12 @@ FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, P
   std::error_code ec;
   if (!fs::exists(path, ec)) return unreadable_result(path, en ? "no such file" : "文件不存在");
   if (fs::is_directory(path, ec)) return unreadable_result(path, en ? "a folder, not a file" : "这是文件夹，不是文件");
+  // No report is this large; reading it would only exhaust memory.
+  constexpr uintmax_t kMaxBytes = 256u << 20;
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) > kMaxBytes) {
+    return unreadable_result(path, en ? "the file is larger than 256 MiB; no report is, so it is not checked"
+                                      : "文件超过 256 MiB，不像是年度报告，未检查");
+  }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream ss;
   if (!in || !(ss << in.rdbuf()) || in.bad()) {

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/batch.hpp"
+#include "input/decode.hpp"
 #include "gklint/emit.hpp"
 #include "gklint/lint.hpp"
 
@@ -44,6 +45,8 @@ struct Options {
   bool profile = false;
   std::vector<std::string> extract_paths;
   std::string extract_format = "json";
+  std::string cat_path;
+  std::string encoding;
 };
 
 // Diagnostics gklint itself emits (not from a rule file), for `gklint explain`.
@@ -55,10 +58,17 @@ struct ToolRule {
 };
 const ToolRule kToolRules[] = {
     {"input.error", "input-error",
-     "输入文件无法作为报告读取：文件不存在或无法读取、为空、是二进制文件（如 PDF、图片、.doc），或不是有效的 UTF-8 "
-     "文本。该文件的其他内容都没有检查。",
-     "The input could not be read as a report: missing or unreadable, empty, binary (a PDF, an image, a .doc), "
-     "or not valid UTF-8. Nothing else in that file was checked."},
+     "输入文件无法作为报告读取：文件不存在或无法读取、为空、是二进制文件（PDF、图片、旧版 .doc、加密文档），"
+     ".docx 已损坏或过大，或无法识别其文字编码。该文件的其他内容都没有检查。",
+     "The input could not be read as a report: missing or unreadable, empty, binary (a PDF, an image, a legacy "
+     ".doc, an encrypted document), a damaged or oversized .docx, or text in an encoding that could not be "
+     "recognised. Nothing else in that file was checked."},
+    {"input.encoding", "input-encoding",
+     "文件中有不能按其编码（UTF-8、GB18030、Big5 等）解码的字节，已替换为 �。位置指向第一处；文件其余部分照常检查，"
+     "但被替换处的文字可能影响检查结果。可用 --encoding 指定编码。",
+     "The file has bytes that are not valid in its encoding (UTF-8, GB18030, Big5…); they were replaced by �. "
+     "The location is the first one; the rest of the file is checked as usual, but findings near the replaced "
+     "text may be affected. Name the encoding with --encoding."},
     {"rule.error", "rule-error",
      "规则文件有错误（YAML 语法、未知的键、错误的类型、无效的正则表达式、extends 指向不存在的规则集）。位置指向规则文件中的行和列。",
      "A rule file has an error (YAML syntax, an unknown key, a wrong type, an invalid pattern, an extends that "
@@ -83,7 +93,10 @@ bool matches_any(const std::vector<std::string>& globs, const fs::path& rel) {
 // Files named explicitly are always linted.
 std::vector<std::string> expand(const std::vector<std::string>& paths, std::vector<std::string> include,
                                 const std::vector<std::string>& exclude) {
-  if (include.empty()) include = {"*.txt", "*.md", "*.TXT", "*.MD"};
+  // .doc files are listed too, so a folder of old drafts says which ones could not be checked.
+  if (include.empty()) {
+    include = {"*.txt", "*.md", "*.html", "*.htm", "*.docx", "*.doc", "*.TXT", "*.MD", "*.HTML", "*.HTM", "*.DOCX", "*.DOC"};
+  }
   std::vector<std::string> out;
   for (const std::string& p : paths) {
     std::error_code ec;
@@ -305,6 +318,45 @@ void extract(const FileResult& r, bool csv, bool* first, std::ostream& out) {
   }
 }
 
+// The text as gklint reads it, each line led by where it is in the user's file, so any position in
+// a finding can be followed: for a .docx, every paragraph with its number (and its table cell); for
+// a page, each line of extracted text with the HTML line:column it starts at.
+void print_cat(const FileResult& r) {
+  const Source& src = *r.source;
+  if (src.format() == "docx") {
+    // A paragraph's table cell, from the first origin that maps into it.
+    std::vector<GridRef> grid(src.display_line_count() + 1);
+    for (uint32_t line = 1; line <= src.line_count(); ++line) {
+      const std::string_view t = src.line_text(line);
+      const auto begin = static_cast<uint32_t>(t.data() - src.text().data());
+      for (uint32_t at = begin; at <= begin + t.size(); ++at) {
+        const Position p = src.position(at);
+        if (p.line < grid.size() && p.grid.table && !grid[p.line].table) grid[p.line] = p.grid;
+        const size_t bar = t.find(" | ", at - begin);
+        if (bar == std::string_view::npos) break;
+        at = begin + static_cast<uint32_t>(bar) + 2;
+      }
+    }
+    const int width = static_cast<int>(std::to_string(src.display_line_count()).size());
+    for (uint32_t n = 1; n <= src.display_line_count(); ++n) {
+      std::cout << std::string(width - std::to_string(n).size(), ' ') << n << " | ";
+      if (grid[n].table) {
+        std::cout << "[表" << grid[n].table << " 行" << grid[n].row << " 列" << grid[n].column << "] ";
+      }
+      std::cout << src.display_line(n) << "\n";
+    }
+    return;
+  }
+  for (uint32_t line = 1; line <= src.line_count(); ++line) {
+    const std::string_view t = src.line_text(line);
+    if (line == src.line_count() && t.empty()) break;  // after the final line end
+    const Position p = src.position(static_cast<uint32_t>(t.data() - src.text().data()));
+    std::string where = std::to_string(p.line);
+    if (src.format() == "html") where += ":" + std::to_string(p.column);
+    std::cout << where << " | " << t << "\n";
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -313,17 +365,20 @@ int main(int argc, char** argv) {
       "gklint " GKLINT_VERSION
       " — 政府信息公开工作年度报告检查工具 / linter for government information-disclosure annual reports\n\n"
       "  gklint report.txt                 lint one report (exit 1 if it has errors)\n"
-      "  gklint reports/ --format json     lint every .txt/.md below a folder\n"
+      "  gklint reports/ --format json     lint every report below a folder (.txt .md .html .htm .docx)\n"
       "  gklint --rules gov-2007 a.txt     force a rule set (default: chosen by the report year)\n"
       "  gklint rules [ID]                 list the built-in rule sets and their rules\n"
       "  gklint explain RULE-ID            what a rule checks, why, and the article it cites\n"
       "  gklint extract FILE --format csv  the tables as data, one record per cell\n"
-      "  gklint outline FILE               what gklint read: title, year, period, agency, headings\n\n"
+      "  gklint outline FILE               what gklint read: title, year, period, agency, headings\n"
+      "  gklint cat FILE                   the text gklint reads, numbered as findings are located\n\n"
+      "Inputs: plain text in UTF-8, UTF-16 (with BOM), GB18030/GBK/GB2312 or Big5 (detected; or\n"
+      "--encoding), HTML pages, and Word .docx (a finding's line is then the paragraph number).\n\n"
       "Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a rule file error,\n"
       "or an input that could not be read at all. `-` reads a report from standard input.",
       "gklint"};
   app.set_version_flag("--version", "gklint " GKLINT_VERSION);
-  app.add_option("paths", o.paths, "report files or folders (.txt, .md); - for standard input");
+  app.add_option("paths", o.paths, "report files (.txt .md .html .htm .docx) or folders; - for standard input");
   app.add_option("--rules", o.rules, "rule set: a built-in id (gov-2007, gov-2019, gov-2021, …) or a YAML file")
       ->type_name("ID|FILE");
   app.add_option("--year", o.year, "report year, overriding the one found in the report")
@@ -338,12 +393,19 @@ int main(int argc, char** argv) {
   app.add_option("--files-from", o.files_from, "also lint the paths listed in FILE, one a line (- for standard input)")
       ->type_name("FILE");
   // One glob per option (repeat it for more), so `--include '*.txt' reports/` keeps reports/ a path.
-  app.add_option("--include", o.include, "in folders, lint files matching GLOB (repeatable; default: *.txt, *.md)")
+  app.add_option("--include", o.include,
+                 "in folders, lint files matching GLOB (repeatable; default: *.txt *.md *.html *.htm *.docx *.doc)")
       ->type_name("GLOB")
       ->allow_extra_args(false);
   app.add_option("--exclude", o.exclude, "in folders, skip files and folders matching GLOB (repeatable)")
       ->type_name("GLOB")
       ->allow_extra_args(false);
+  app.add_option("--encoding", o.encoding,
+                 "encoding of text files and pages (GB18030, GBK, Big5, UTF-8, UTF-16LE, …; default: detected)")
+      ->type_name("NAME")
+      ->check([](const std::string& name) {
+        return encoding_known(name) ? std::string() : "unknown encoding: " + name;
+      });
   app.add_flag("-q,--quiet", o.quiet, "only the findings: no summary, no progress");
   app.add_flag("--profile", o.profile, "print the time spent per stage and per rule on standard error");
   app.add_option("--color", o.color, "colour in text output")
@@ -358,6 +420,8 @@ int main(int argc, char** argv) {
   extract_cmd->add_option("--format", o.extract_format, "json or csv")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
   CLI::App* outline_cmd = app.add_subcommand("outline", "show what gklint reads from a report: title, year, headings");
   outline_cmd->add_option("file", o.outline_path, "report file")->required();
+  CLI::App* cat_cmd = app.add_subcommand("cat", "print the text gklint reads from a file, numbered as findings are located");
+  cat_cmd->add_option("file", o.cat_path, "report file (.txt, .html, .docx, …)")->required();
   app.require_subcommand(0, 1);
 
   try {
@@ -372,7 +436,7 @@ int main(int argc, char** argv) {
   if (*rules_cmd) return list_rules(catalog, o, lang);
   if (*explain_cmd) return explain(catalog, o.explain_id, lang);
 
-  if (o.paths.empty() && o.files_from.empty() && !*outline_cmd && !*extract_cmd) {
+  if (o.paths.empty() && o.files_from.empty() && !*outline_cmd && !*extract_cmd && !*cat_cmd) {
     std::cerr << "gklint: " << (lang == Lang::en ? "no input files; see gklint --help" : "没有输入文件；用法见 gklint --help")
               << "\n";
     return 2;
@@ -406,6 +470,7 @@ int main(int argc, char** argv) {
   LintOptions lint_options;
   lint_options.year = o.year;
   lint_options.lang = lang;
+  lint_options.encoding = o.encoding;
   const Linter linter(catalog, fixed, lint_options);
 
   if (*extract_cmd) {
@@ -424,6 +489,16 @@ int main(int argc, char** argv) {
     }
     if (!csv) std::cout << "\n]}\n";
     return unreadable ? 2 : 0;
+  }
+
+  if (*cat_cmd) {
+    FileResult r = lint_path(linter, o.cat_path, lang, nullptr);
+    if (r.unreadable) {
+      write_text(std::cout, r, style);
+      return 2;
+    }
+    print_cat(r);
+    return 0;
   }
 
   if (*outline_cmd) {
