@@ -80,8 +80,12 @@ class Source {
   // text, the HTML source lines for a page, the paragraphs' visible text for a .docx.
   uint32_t display_line_count() const;
   std::string_view display_line(uint32_t line) const;
+  // Where each run of text() came from (HTML and .docx only; empty for plain text).
+  const std::vector<Origin>& origins() const { return origins_; }
 
  private:
+  // `html`: the bytes are a page, whose <meta charset> is a hint.
+  static Source decode_text(std::string path, std::string bytes, const ReadOptions& options, bool html);
   void index_lines();
 
   std::string path_;

@@ -21,7 +21,7 @@ struct DecodedText {
 // valid UTF-8, then for a page its <meta charset>, then whichever of GB18030 and Big5 decodes the
 // bytes with the fewest errors and the most plausible characters. Bytes that are not valid in the
 // chosen encoding become U+FFFD.
-DecodedText decode_bytes(const std::string& bytes, const std::string& forced, bool html);
+DecodedText decode_bytes(std::string bytes, const std::string& forced, bool html);
 
 // Whether ICU knows a converter by this name (for --encoding).
 bool encoding_known(const std::string& name);

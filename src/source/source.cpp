@@ -178,6 +178,10 @@ void Source::index_lines() {
 }
 
 Source Source::decode(std::string path, std::string bytes, const ReadOptions& options) {
+  return decode_text(std::move(path), std::move(bytes), options, /*html=*/false);
+}
+
+Source Source::decode_text(std::string path, std::string bytes, const ReadOptions& options, bool html) {
   Source src;
   src.path_ = std::move(path);
   src.encoding_ = "UTF-8";
@@ -194,7 +198,7 @@ Source Source::decode(std::string path, std::string bytes, const ReadOptions& op
     src.index_lines();
     return src;
   }
-  DecodedText d = decode_bytes(bytes, options.encoding, /*html=*/false);
+  DecodedText d = decode_bytes(std::move(bytes), options.encoding, html);
   src.text_ = std::move(d.text);
   src.encoding_ = d.encoding;
   src.index_lines();
@@ -234,7 +238,7 @@ Source Source::read(std::string path, std::string bytes, const ReadOptions& opti
   } else {
     src.format_ = "html";
     // The page is decoded like a text file, then its text is read out of the markup.
-    Source page = decode(src.path_, std::move(bytes), options);
+    Source page = decode_text(src.path_, std::move(bytes), options, /*html=*/true);
     src.encoding_ = page.encoding_;
     if (page.problem_) {
       page.format_ = "html";

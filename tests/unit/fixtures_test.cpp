@@ -1,6 +1,7 @@
-// Fixture tests: each report under tests/fixtures/ sits beside an .expected file listing the
-// findings it must give, one per line: `LINE:COL RULE SEVERITY [key=value …]`. Lines starting
-// with '#' are comments, except `# args:` which sets options (--rules ID|FILE, --year N).
+// Fixture tests: each report under tests/fixtures/ sits beside an .expected file (NAME.expected or
+// NAME.EXT.expected) listing the findings it must give, one per line:
+// `LINE:COL RULE SEVERITY [key=value …]`. Lines starting with '#' are comments, except `# args:`
+// which sets options (--rules ID|FILE, --year N).
 // The runner diffs what gklint finds against that list.
 #include <doctest/doctest.h>
 
@@ -55,6 +56,14 @@ std::string describe(const FileResult& r, const Diagnostic& d) {
   return s;
 }
 
+// NAME.EXT.expected, or NAME.expected when there is one report of that name (copies of one report
+// in several formats sit side by side, each with its own).
+fs::path expected_for(const fs::path& report) {
+  fs::path own = report;
+  own += ".expected";
+  return fs::exists(own) ? own : fs::path(report).replace_extension(".expected");
+}
+
 }  // namespace
 
 TEST_CASE("fixtures: every report gives exactly its expected findings") {
@@ -63,7 +72,7 @@ TEST_CASE("fixtures: every report gives exactly its expected findings") {
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     const fs::path& p = entry.path();
     if (entry.is_regular_file() && p.extension() != ".expected" && p.extension() != ".yaml" &&
-        p.filename() != "README.md" && fs::exists(fs::path(p).replace_extension(".expected"))) {
+        p.filename() != "README.md" && fs::exists(expected_for(p))) {
       reports.push_back(p);
     }
   }
@@ -72,7 +81,7 @@ TEST_CASE("fixtures: every report gives exactly its expected findings") {
 
   Catalog catalog;
   for (const fs::path& report : reports) {
-    const Expectation want = read_expected(fs::path(report).replace_extension(".expected"));
+    const Expectation want = read_expected(expected_for(report));
     std::shared_ptr<const RuleSet> fixed;
     if (!want.rules.empty()) {
       std::string ref = want.rules;
