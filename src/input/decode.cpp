@@ -61,6 +61,7 @@ bool implausible(char32_t cp) {
   if (cp >= 0x2160 && cp <= 0x217F) return false;  // Ⅰ
   if (cp >= 0x25A0 && cp <= 0x25FF) return false;  // ■ ○ ★
   if (cp == 0xA0 || cp == 0xB7 || cp == 0xD7 || cp == 0xF7 || cp == 0xB0 || cp == 0xA7) return false;
+  if ((cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF)) return false;  // pinyin: ā á ǎ à ü
   return true;
 }
 
@@ -245,10 +246,15 @@ DecodedText decode_bytes(std::string bytes, const std::string& forced, bool html
   std::vector<Candidate> candidates;
   candidates.push_back(decode_with("GB18030", b, "GB18030"));
   candidates.push_back(decode_with("Big5", b, "Big5"));
+  // Hong Kong's extension of Big5 (pinyin tone letters, HK characters), which plain Big5 decodes as
+  // errors or private-use characters. On plain Big5 text it ties, and the first candidate stays.
+  if (candidates.back().out.bad_count > 0 || candidates.back().out.implausible > 0) {
+    candidates.push_back(decode_with("Big5-HKSCS", b, "Big5-HKSCS"));
+  }
   const auto score = [](const Candidate& c) { return 5.0 * static_cast<double>(c.out.bad_count) + static_cast<double>(c.out.implausible); };
   const auto better = [&](const Candidate& a, const Candidate& c) {
     if (score(a) != score(c)) return score(a) < score(c);
-    const auto name = [](const Candidate& x) { return x.out.encoding == "Big5" ? "Big5" : "GB18030"; };
+    const auto name = [](const Candidate& x) { return x.out.encoding.starts_with("Big5") ? "Big5" : "GB18030"; };
     return detector_confidence(b, name(a)) > detector_confidence(b, name(c));
   };
   size_t best = 0;
