@@ -149,7 +149,7 @@ check "--files-from" 1 "$gklint" --format json --files-from "$tmp/list.txt"
 same "--files-from order" "$(jq -c '[.files[].path | split("/") | last]' "$tmp/out")" '["002_4b1796c7769bd424.txt","000_ac653407c852e910.txt"]'
 check "--files-from stdin" 1 sh -c "printf '%s\n' '$seeds/000_ac653407c852e910.txt' | '$gklint' --format json --files-from -"
 same "--files-from stdin files" "$(jq '.files | length' "$tmp/out")" 1
-check "--exclude" 1 "$gklint" --format json --exclude 'seeds' --exclude '*.md' --exclude 'tables' --exclude input "$fixtures"
+check "--exclude" 1 "$gklint" --format json --exclude 'seeds' --exclude '*.md' --exclude 'tables' --exclude input --exclude bad "$fixtures"
 same "--exclude skips" "$(jq '[.files[].path | select(test("seeds/|tables/|\\.md$"))] | length' "$tmp/out")" 0
 check "--include" 1 "$gklint" --format json --include '00[01]_*.txt' "$seeds"
 same "--include picks" "$(jq -c '[.files[].path | split("/") | last]' "$tmp/out")" '["000_ac653407c852e910.txt","001_216a20324a3be511.txt"]'
@@ -177,6 +177,38 @@ check "extract missing file" 2 "$gklint" extract "$tmp/none.txt"
 check "table findings in json" 1 "$gklint" --format json "$root/tests/fixtures/tables/sum-pipe.txt"
 same "table-sum fields" "$(jq -c '.files[0].diagnostics[0] | [.kind, .table, .row_label, .column_label, .expected, .actual, (.related | length), .line, .column]' "$tmp/out")" \
   '["table-sum","applications","总计","自然人",31,32,21,52,9]'
+
+# Inputs (issue 4): pages, Word documents, encodings, and files that cannot be checked.
+formats="$root/tests/fixtures/formats"
+check "docx lints" 1 "$gklint" --format json "$formats/seed-001.libreoffice.docx"
+same "docx format, cell, related" "$(jq -c '.files[0] | [.format, .encoding, ([.diagnostics[] | select(.rule == "table.results-total") | [.line, .column, .cell.table, .cell.row, .cell.column, .related[0].cell.row]][0])]' "$tmp/out")" \
+  '["docx","UTF-8",[282,1,2,25,4,6]]'
+check "docx text output" 1 "$gklint" "$formats/seed-001.libreoffice.docx"
+expect "docx names the cell" '= 位于表格 2 第 25 行第 4 列' "$tmp/out"
+expect "docx shows the paragraph" '^ 7 \| .*\(三\)優' "$tmp/out"
+check "cat docx" 0 "$gklint" cat "$formats/seed-001.libreoffice.docx"
+expect "cat numbers paragraphs and cells" '^282 \| \[表2 行25 列4\] 1$' "$tmp/out"
+check "cat html" 0 "$gklint" cat "$formats/seed-001.html"
+expect "cat html gives source line:column" '^[0-9]+:[0-9]+ \| ' "$tmp/out"
+check "html lints" 1 "$gklint" --format json "$formats/seed-001.word-export.html"
+same "html position" "$(jq -c '.files[0] | [.format, ([.diagnostics[] | select(.rule == "table.results-total") | [.line, .column]][0])]' "$tmp/out")" '["html",[1013,78]]'
+check "gb18030" 0 "$gklint" --format json "$formats/seed-002.gb18030.txt"
+same "gb18030 detected" "$(jq -r '.files[0].encoding' "$tmp/out")" "GB18030"
+check "big5-hkscs" 1 "$gklint" --format json "$formats/seed-001.big5.txt"
+same "big5 detected" "$(jq -r '.files[0].encoding' "$tmp/out")" "Big5-HKSCS"
+check "gbk page" 1 "$gklint" --format json "$formats/seed-000.gbk.html"
+same "meta charset" "$(jq -r '.files[0] | .format + " " + .encoding' "$tmp/out")" "html GB18030"
+check "--encoding forced" 1 "$gklint" --format json --encoding Big5 "$formats/seed-002.gb18030.txt"
+same "--encoding reported" "$(jq -r '.files[0].encoding' "$tmp/out")" "Big5"
+check "--encoding unknown" 2 "$gklint" --encoding no-such-charset "$formats/seed-002.txt"
+expect "--encoding unknown message" 'unknown encoding' "$tmp/err"
+check "bad inputs in a batch" 2 "$gklint" --lang en --format json "$formats/bad" "$formats/seed-004.txt"
+same "bad inputs unreadable, the report still checked" "$(jq -c '[.summary.unreadable, (.files[] | select(.status == "checked") | .path | sub(".*/"; ""))]' "$tmp/out")" '[10,"seed-004.txt"]'
+for bad in "encrypted.docx:password-protected" "legacy.doc:legacy Word" "odt-renamed.docx:OpenDocument" \
+           "truncated.docx:damaged/truncated" "malformed.docx:line 2, column" "pdf-renamed.docx:PDF" \
+           "image-renamed.html:image" "no-document.docx:no word/document.xml" "empty.docx:empty"; do
+  same "bad input ${bad%%:*}" "$(jq -r --arg f "${bad%%:*}" '.files[] | select(.path | endswith($f)) | .diagnostics[0].message | contains("'"${bad#*:}"'")' "$tmp/out")" true
+done
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

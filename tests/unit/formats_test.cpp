@@ -1,0 +1,107 @@
+// The same report as .txt, .html, .docx, GB18030, Big5 or UTF-16 must give the same findings, each
+// pointing at a place the user can find in that file. tests/fixtures/formats/ holds copies of
+// reports made by real tools (tests/fixtures/README.md); files sharing the name before the first
+// dot are the same report, and NAME.txt is the reference.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "gklint/lint.hpp"
+
+namespace fs = std::filesystem;
+using namespace gklint;
+
+namespace {
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// What a finding is, without where it is: the rule, the kind and the kind's fields (section,
+// table, row, column…). Positions differ between formats; these must not.
+std::vector<std::string> finding_set(const FileResult& r) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : r.diagnostics) {
+    std::string s = d.rule + " " + d.kind;
+    for (const auto& [k, v] : d.fields) s += " " + k + "=" + v;
+    out.push_back(s);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += "    " + x + "\n";
+  return s;
+}
+
+// The characters of the user's file at a position, as shown beside a finding.
+std::string at(const Source& src, const Position& p, size_t chars) {
+  const std::string_view line = src.display_line(p.line);
+  size_t i = 0;
+  for (uint32_t c = 1; c < p.column && i < line.size(); ++c) utf8_next(line, i);
+  size_t j = i;
+  for (size_t n = 0; n < chars && j < line.size(); ++n) utf8_next(line, j);
+  return std::string(line.substr(i, j - i));
+}
+
+size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++n) utf8_next(s, i);
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("formats: every copy of a report gives the reference's findings, located in that copy") {
+  const fs::path dir = fs::path(GKLINT_SOURCE_DIR) / "tests" / "fixtures" / "formats";
+  std::map<std::string, std::vector<fs::path>> groups;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    const std::string ext = entry.path().extension().string();
+    if (!entry.is_regular_file() || (ext != ".txt" && ext != ".html" && ext != ".docx")) continue;
+    groups[name.substr(0, name.find('.'))].push_back(entry.path());
+  }
+  Catalog catalog;
+  const Linter linter(catalog, nullptr, LintOptions{});
+  int compared = 0;
+  for (auto& [stem, files] : groups) {
+    const fs::path reference = dir / (stem + ".txt");
+    if (!fs::exists(reference)) continue;
+    const FileResult want = linter.lint(reference.string(), read_file(reference));
+    REQUIRE_FALSE(want.unreadable);
+    const std::vector<std::string> want_set = finding_set(want);
+    std::sort(files.begin(), files.end());
+    for (const fs::path& copy : files) {
+      if (copy == reference) continue;
+      const FileResult got = linter.lint(copy.string(), read_file(copy));
+      CHECK_MESSAGE(!got.unreadable, copy.filename().string());
+      CHECK_MESSAGE(got.report_year == want.report_year, copy.filename().string());
+      const std::vector<std::string> got_set = finding_set(got);
+      CHECK_MESSAGE(got_set == want_set, copy.filename().string() << " (" << got.source->format() << ", "
+                                                                   << got.source->encoding() << ")\n  reference:\n"
+                                                                   << join(want_set) << "  this copy:\n"
+                                                                   << join(got_set));
+      // Every cell that fed a sum is where the finding says: its value as printed is at that line
+      // and column of the file (the HTML source line, the .docx paragraph).
+      for (const Diagnostic& d : got.diagnostics) {
+        for (const Related& rel : d.related) {
+          const Position p = got.source->position(rel.span.begin);
+          CHECK_MESSAGE(at(*got.source, p, code_points(rel.value)) == rel.value,
+                        copy.filename().string() << ": " << d.rule << " cell " << rel.label << " = " << rel.value
+                                                 << " said to be at " << p.line << ":" << p.column);
+        }
+      }
+      ++compared;
+    }
+  }
+  CHECK(compared >= 8);
+}
