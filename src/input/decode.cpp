@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -133,11 +134,36 @@ Candidate decode_utf8(std::string_view bytes, const std::string& shown) {
   return c;
 }
 
+// Whether every byte is part of a valid UTF-8 sequence (no overlong forms, surrogates or values
+// past U+10FFFF). Every report goes through here, so it is written for speed: ASCII eight bytes at
+// a time, and the sequences inline.
 bool valid_utf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const int len = utf8_sequence_length(s, i);
-    if (len == 0) return false;
-    i += len;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  const auto cont = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
+  while (i < n) {
+    if (p[i] < 0x80) {
+      uint64_t word = 0;
+      while (i + 8 <= n && (std::memcpy(&word, p + i, 8), (word & 0x8080808080808080ULL) == 0)) i += 8;
+      while (i < n && p[i] < 0x80) ++i;
+      continue;
+    }
+    const unsigned char c = p[i];
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (!cont(i + 1)) return false;
+      i += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (!cont(i + 1) || !cont(i + 2)) return false;
+      if ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0)) return false;  // overlong; surrogate
+      i += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return false;
+      if ((c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90)) return false;  // overlong; > U+10FFFF
+      i += 4;
+    } else {
+      return false;
+    }
   }
   return true;
 }

@@ -191,7 +191,8 @@ Source Source::decode_text(std::string path, std::string bytes, const ReadOption
     src.index_lines();
     return src;
   }
-  if (!has_bom16or32(b) && options.encoding.empty() && looks_binary(b)) {
+  const bool wide = has_bom16or32(b);  // UTF-16/32: NULs are expected until it is decoded
+  if (!wide && options.encoding.empty() && looks_binary(b)) {
     src.problem_ = InputProblem{"文件不是文本（含有二进制数据），无法检查",
                                 "the file is not text (it holds binary data) and cannot be checked", 0};
     src.text_ = std::move(bytes);  // kept so the problem's line and column can be shown
@@ -206,7 +207,7 @@ Source Source::decode_text(std::string path, std::string bytes, const ReadOption
     src.problem_ = empty_problem();
   } else if (undecodable(d)) {
     src.problem_ = undecodable_problem(d);
-  } else if (looks_binary(src.text_)) {  // UTF-16 of a binary file
+  } else if (wide && looks_binary(src.text_)) {  // UTF-16 of a binary file
     src.problem_ = InputProblem{"文件不是文本（含有二进制数据），无法检查",
                                 "the file is not text (it holds binary data) and cannot be checked", 0};
   } else if (d.first_bad) {
