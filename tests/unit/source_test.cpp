@@ -109,3 +109,19 @@ TEST_CASE("source: utf8 helpers round-trip") {
   CHECK(utf8_next(s, i) == U'𠀀');
   CHECK(i == s.size());
 }
+
+TEST_CASE("source: overlong forms, surrogates and values past U+10FFFF are not valid UTF-8") {
+  for (const char* bad : {"中文\xC0\xAF中文", "中文\xE0\x80\xAF中文", "中文\xED\xA0\x80中文", "中文\xF4\x90\x80\x80中文",
+                          "中文\xF0\x80\x80\xAF中文", "中文\xE4\xB8中文", "中文\xFF中文"}) {
+    // Enough good text around the bad bytes for a file to be read as UTF-8 with a warning.
+    const std::string text = std::string("一、总体情况，本年度政府信息公开工作") + bad + "二、主动公开政府信息情况";
+    Source s = Source::decode("t.txt", text);
+    CHECK_MESSAGE((s.encoding() == "UTF-8" && s.decode_warning() && !s.problem()), bad);
+  }
+  // Valid edges: U+0080, U+07FF, U+FFFF, U+10000, U+10FFFF, and ASCII runs longer than eight bytes.
+  for (const char* good : {"\xC2\x80", "\xDF\xBF", "\xEF\xBF\xBF", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF",
+                           "0123456789abcdef中0123456789"}) {
+    Source s = Source::decode("t.txt", std::string("ok ") + good);
+    CHECK_MESSAGE((s.encoding() == "UTF-8" && !s.decode_warning()), good);
+  }
+}
