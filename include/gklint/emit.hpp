@@ -2,6 +2,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <optional>
 #include <ostream>
 #include <vector>
 #include <string>
@@ -18,6 +20,7 @@ struct Summary {
   int infos = 0;
   std::map<std::string, int> by_rule;          // findings per rule id
   std::vector<std::string> unreadable_paths;   // files that could not be checked
+  int suppressed = 0;                          // findings left out because --baseline holds them
   void add(const FileResult& r);
 };
 
@@ -30,12 +33,36 @@ struct TextStyle {
 void write_text(std::ostream& out, const FileResult& r, const TextStyle& style);
 void write_text_summary(std::ostream& out, const Summary& s, const TextStyle& style);
 
+// One output format: gets every file's result in input order, then the run's summary. Writers
+// stream what they can (text, JSON, gcc, github, rdjson, SARIF results); JUnit keeps the small
+// per-file counts it needs until the file is done.
+class Writer {
+ public:
+  virtual ~Writer();
+  virtual void file(const FileResult& r) = 0;
+  virtual void finish(const Summary& s) = 0;
+};
+
+struct WriterOptions {
+  TextStyle style;                           // text: colour; every format: language of rule texts
+  bool quiet = false;                        // text: no summary line
+  std::optional<Severity> fail_on = Severity::error;  // junit: what is a failure; nullopt = never
+  Catalog* catalog = nullptr;                // sarif: rule metadata of the rule sets used, by id
+  std::shared_ptr<const RuleSet> fixed;      // sarif: the --rules set (a YAML file is no catalog id)
+  bool baseline = false;                     // --baseline given: sarif marks results baselineState new
+};
+
+// The names --format accepts, in the order --help lists them.
+const std::vector<std::string>& output_formats();
+// A writer for one of output_formats() writing to `out`, or nullptr for an unknown name.
+std::unique_ptr<Writer> make_writer(const std::string& format, std::ostream& out, const WriterOptions& options);
+
 // The JSON contract (docs/json-output.md), written as results arrive so memory stays flat.
-class JsonWriter {
+class JsonWriter : public Writer {
  public:
   explicit JsonWriter(std::ostream& out);
-  void file(const FileResult& r);
-  void finish(const Summary& s);
+  void file(const FileResult& r) override;
+  void finish(const Summary& s) override;
 
  private:
   std::ostream& out_;

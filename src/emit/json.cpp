@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "gklint/emit.hpp"
+#include "gklint/fingerprint.hpp"
 
 namespace gklint {
 
@@ -11,7 +12,7 @@ namespace {
 // Format of the JSON document; bumped on any incompatible change (docs/json-output.md).
 constexpr int kJsonSchemaVersion = 1;
 
-nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d) {
+nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d, const std::string& print) {
   const Position b = src.position(d.span.begin);
   const Position e = src.position(std::max(d.span.end, d.span.begin));
   nlohmann::ordered_json j;
@@ -25,6 +26,7 @@ nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d) {
   if (b.grid.table) j["cell"] = {{"table", b.grid.table}, {"row", b.grid.row}, {"column", b.grid.column}};
   j["message"] = d.message;
   j["cite"] = d.cite;
+  j["fingerprint"] = print;
   for (const auto& [k, v] : d.fields) j[k] = v;
   const auto number = [](const Number& n) {
     return n.decimals == 0 ? nlohmann::ordered_json(std::llround(n.value)) : nlohmann::ordered_json(n.value);
@@ -63,7 +65,10 @@ void JsonWriter::file(const FileResult& r) {
   j["title"] = r.title.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.title);
   j["agency"] = r.agency.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.agency);
   j["diagnostics"] = nlohmann::ordered_json::array();
-  for (const Diagnostic& d : r.diagnostics) j["diagnostics"].push_back(diagnostic_json(*r.source, d));
+  const std::vector<std::string> prints = fingerprints(*r.source, r.diagnostics);
+  for (size_t i = 0; i < r.diagnostics.size(); ++i) {
+    j["diagnostics"].push_back(diagnostic_json(*r.source, r.diagnostics[i], prints[i]));
+  }
   out_ << (first_ ? "\n" : ",\n") << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   first_ = false;
 }
@@ -77,6 +82,7 @@ void JsonWriter::finish(const Summary& s) {
   j["infos"] = s.infos;
   j["by_rule"] = s.by_rule;
   j["unreadable_paths"] = s.unreadable_paths;
+  j["suppressed"] = s.suppressed;
   out_ << "\n],\"summary\":" << j.dump() << "}\n";
 }
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "emit/writers.hpp"
 #include "gklint/emit.hpp"
 
 namespace gklint {
@@ -125,10 +126,12 @@ void write_text_summary(std::ostream& out, const Summary& s, const TextStyle& st
     out << s.files << (s.files == 1 ? " file" : " files") << " checked: " << s.errors << " error(s), "
         << s.warnings << " warning(s), " << s.infos << " info";
     if (s.unreadable) out << "; " << s.unreadable << " could not be checked";
+    if (s.suppressed) out << "; " << s.suppressed << " in the baseline, not shown";
   } else {
     out << "共检查 " << s.files << " 个文件：" << s.errors << " 个错误，" << s.warnings << " 个警告，" << s.infos
         << " 条提示";
     if (s.unreadable) out << "；" << s.unreadable << " 个文件无法检查";
+    if (s.suppressed) out << "；另有 " << s.suppressed << " 条已在基线中，未列出";
   }
   out << "\n";
   // In a batch, which rules fired and which files could not be checked.
@@ -144,6 +147,28 @@ void write_text_summary(std::ostream& out, const Summary& s, const TextStyle& st
     for (const std::string& p : s.unreadable_paths) out << " " << p;
     out << "\n";
   }
+}
+
+namespace {
+
+// The human format: each finding with its line and a caret, then the summary line (unless -q).
+class TextWriter : public Writer {
+ public:
+  TextWriter(std::ostream& out, const WriterOptions& options) : out_(out), options_(options) {}
+  void file(const FileResult& r) override { write_text(out_, r, options_.style); }
+  void finish(const Summary& s) override {
+    if (!options_.quiet) write_text_summary(out_, s, options_.style);
+  }
+
+ private:
+  std::ostream& out_;
+  WriterOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> make_text_writer(std::ostream& out, const WriterOptions& options) {
+  return std::make_unique<TextWriter>(out, options);
 }
 
 }  // namespace gklint

@@ -65,7 +65,7 @@ TEST_CASE("json: the documented contract") {
   CHECK(d["cite"].get<std::string>().find("GB/T 9704") != std::string::npos);
   CHECK(d["problem"] == "skip");
   CHECK(j["summary"] == nlohmann::json::parse(R"({"files":1,"unreadable":0,"errors":0,"warnings":1,"infos":0,
-                                                  "by_rule":{"heading.numbering":1},"unreadable_paths":[]})"));
+                                                  "by_rule":{"heading.numbering":1},"unreadable_paths":[],"suppressed":0})"));
 }
 
 TEST_CASE("json: an unreadable file and an empty batch are still valid documents") {

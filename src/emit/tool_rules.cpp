@@ -1,0 +1,36 @@
+#include "emit/tool_rules.hpp"
+
+namespace gklint {
+
+const std::array<ToolRule, 5> kToolRules = {{
+    {"input.error", "input-error", Severity::error, "输入文件无法作为报告读取", "The input could not be read as a report",
+     "输入文件无法作为报告读取：文件不存在或无法读取、为空、是二进制文件（PDF、图片、旧版 .doc、加密文档），"
+     ".docx 已损坏或过大，或无法识别其文字编码。该文件的其他内容都没有检查。",
+     "The input could not be read as a report: missing or unreadable, empty, binary (a PDF, an image, a legacy "
+     ".doc, an encrypted document), a damaged or oversized .docx, or text in an encoding that could not be "
+     "recognised. Nothing else in that file was checked."},
+    {"input.encoding", "input-encoding", Severity::warning, "文件中有不能按其编码解码的字节",
+     "The file has bytes that are not valid in its encoding",
+     "文件中有不能按其编码（UTF-8、GB18030、Big5 等）解码的字节，已替换为 �。位置指向第一处；文件其余部分照常检查，"
+     "但被替换处的文字可能影响检查结果。可用 --encoding 指定编码。",
+     "The file has bytes that are not valid in its encoding (UTF-8, GB18030, Big5…); they were replaced by �. "
+     "The location is the first one; the rest of the file is checked as usual, but findings near the replaced "
+     "text may be affected. Name the encoding with --encoding."},
+    {"rule.error", "rule-error", Severity::error, "规则文件有错误", "A rule file has an error",
+     "规则文件有错误（YAML 语法、未知的键、错误的类型、无效的正则表达式、extends 指向不存在的规则集）。位置指向规则文件中的行和列。",
+     "A rule file has an error (YAML syntax, an unknown key, a wrong type, an invalid pattern, an extends that "
+     "names no rule set). The location is the line and column in the rule file."},
+    {"ruleset.year", "ruleset-year", Severity::info, "所用规则集并非为该报告年度制定",
+     "The rule set was not written for the report's year",
+     "用 --rules 指定的规则集并非为该报告年度制定（例如用 gov-2007 检查 2020 年报告），检查结果可能不适用。",
+     "The rule set named with --rules was not written for the report's year (e.g. gov-2007 on a 2020 report); "
+     "its findings may not apply."},
+    {"config.error", "config-error", Severity::error, "配置文件有错误", "A config file has an error",
+     "配置文件（.gklint.yaml 或 --config 指定的文件）有错误：YAML 语法、未知的键、无效的值、未知的规则 id，或它指定的规则集无法加载。"
+     "位置指向配置文件中的行和列；在改正之前不检查任何报告。",
+     "A config file (.gklint.yaml, or the file named with --config) has an error: YAML syntax, an unknown key, an "
+     "invalid value, an unknown rule id, or a rule set it names that does not load. The location is the line and "
+     "column in the config file; no report is checked until it is fixed."},
+}};
+
+}  // namespace gklint

@@ -1,0 +1,36 @@
+// The writers behind make_writer (one file each in src/emit/) and what several of them share.
+#pragma once
+
+#include <memory>
+#include <ostream>
+
+#include "gklint/emit.hpp"
+
+namespace gklint {
+
+std::unique_ptr<Writer> make_text_writer(std::ostream& out, const WriterOptions& options);
+std::unique_ptr<Writer> make_gcc_writer(std::ostream& out, const WriterOptions& options);
+std::unique_ptr<Writer> make_github_writer(std::ostream& out, const WriterOptions& options);
+std::unique_ptr<Writer> make_junit_writer(std::ostream& out, const WriterOptions& options);
+std::unique_ptr<Writer> make_rdjson_writer(std::ostream& out, const WriterOptions& options);
+std::unique_ptr<Writer> make_sarif_writer(std::ostream& out, const WriterOptions& options);
+
+// Where a finding is in the user's file: start, and the position just after it (equal for a
+// point), as the JSON output gives them.
+struct Range {
+  Position begin;
+  Position end;
+};
+Range range_of(const Source& source, Span span);
+
+// The rule set a result was checked with (FileResult::ruleset is its id): the --rules set, or a
+// built-in one from the catalog; nullptr when nothing was checked or it cannot be found.
+std::shared_ptr<const RuleSet> ruleset_of(const WriterOptions& options, const std::string& id);
+
+// The word gcc, SARIF and most editors use: "error", "warning", or "note" for an info.
+const char* severity_word(Severity s);
+
+// Text made safe for a one-line format: line breaks and other control characters become spaces.
+std::string one_line(std::string_view text);
+
+}  // namespace gklint
