@@ -1,0 +1,771 @@
+// The language server: a reader thread (the caller's) that answers requests at once, and one
+// worker thread that lints documents. Every publishDiagnostics comes from the worker, so for each
+// document they go out in the order the changes came in, and a didClose's empty list can never be
+// overtaken by a late result.
+#include "lsp/server.hpp"
+
+#include "config/pool.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <condition_variable>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "gklint/lint.hpp"
+#include "lsp/jsonrpc.hpp"
+
+namespace gklint {
+
+namespace {
+
+using json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+// JSON-RPC 2.0 and LSP error codes.
+constexpr int kParseError = -32700;
+constexpr int kInvalidRequest = -32600;
+constexpr int kMethodNotFound = -32601;
+constexpr int kInvalidParams = -32602;
+constexpr int kInternalError = -32603;
+constexpr int kServerNotInitialized = -32002;
+
+// LSP's DiagnosticSeverity and MessageType.
+int lsp_severity(Severity s) { return s == Severity::error ? 1 : s == Severity::warning ? 2 : 3; }
+constexpr int kMessageError = 1;
+constexpr int kMessageWarning = 2;
+
+// ---- Positions --------------------------------------------------------------------------------
+
+// What a position's `character` counts (LSP 3.17 positionEncoding).
+enum class Encoding { utf8, utf16, utf32 };
+
+const char* encoding_name(Encoding e) { return e == Encoding::utf8 ? "utf-8" : e == Encoding::utf32 ? "utf-32" : "utf-16"; }
+
+uint32_t units(char32_t c, Encoding e) {
+  switch (e) {
+    case Encoding::utf8: return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    case Encoding::utf16: return c >= 0x10000 ? 2 : 1;  // a supplementary character is a surrogate pair
+    case Encoding::utf32: return 1;
+  }
+  return 1;
+}
+
+// The lines of the document as the client holds it (LSP: \n, \r\n and \r end a line, as they do
+// for gklint's Source), to count a line's characters in the client's units.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) : text_(text) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) starts_.push_back(i + 1);
+    }
+  }
+  size_t count() const { return starts_.size(); }
+  size_t start(size_t line) const { return starts_[line]; }
+  // Line `line` (0-based) without its line end.
+  std::string_view line(size_t line) const {
+    size_t end = line + 1 < starts_.size() ? starts_[line + 1] : text_.size();
+    if (end > starts_[line] && text_[end - 1] == '\n') --end;
+    if (end > starts_[line] && text_[end - 1] == '\r') --end;
+    return text_.substr(starts_[line], end - starts_[line]);
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> starts_;
+};
+
+struct LspPosition {
+  uint32_t line = 0;
+  uint32_t character = 0;
+};
+struct LspRange {
+  LspPosition start, end;
+};
+
+json to_json(const LspPosition& p) { return {{"line", p.line}, {"character", p.character}}; }
+json to_json(const LspRange& r) { return {{"start", to_json(r.start)}, {"end", to_json(r.end)}}; }
+
+// gklint's 1-based line and code-point column -> 0-based line and the client's units, counted on
+// the client's own line. A position past the end of its line (or of the text) is clamped to it.
+// A leading U+FEFF is a character in the client's text but removed by gklint as a byte order mark.
+LspPosition to_lsp(const LineIndex& lines, const Position& p, Encoding e) {
+  if (lines.count() == 0 || p.line == 0) return {};
+  if (p.line > lines.count()) {
+    const auto last = static_cast<uint32_t>(lines.count() - 1);
+    return to_lsp(lines, Position{last + 1, UINT32_MAX, {}}, e);
+  }
+  const std::string_view t = lines.line(p.line - 1);
+  size_t i = 0;
+  uint32_t n = 0;
+  if (p.line == 1 && lines.start(0) == 0 && t.starts_with("\xEF\xBB\xBF")) {
+    i = 3;
+    n = units(0xFEFF, e);
+  }
+  for (uint32_t col = 1; col < p.column && i < t.size(); ++col) n += units(utf8_next(t, i), e);
+  return {p.line - 1, n};
+}
+
+// The byte offset in the client's text of an LSP position (incremental changes), clamped to the
+// line's end; a character inside a surrogate pair or a UTF-8 sequence rounds up past it.
+size_t to_offset(const LineIndex& lines, const LspPosition& p, Encoding e, size_t text_size) {
+  if (p.line >= lines.count()) return text_size;
+  const std::string_view t = lines.line(p.line);
+  size_t i = 0;
+  uint32_t n = 0;
+  while (n < p.character && i < t.size()) n += units(utf8_next(t, i), e);
+  return lines.start(p.line) + i;
+}
+
+// ---- Messages ---------------------------------------------------------------------------------
+
+// A request's params that do not have the shape the method needs.
+struct BadParams : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+const json& member(const json& j, const char* key) {
+  if (!j.is_object()) throw BadParams(std::string("expected an object holding \"") + key + "\"");
+  const auto it = j.find(key);
+  if (it == j.end()) throw BadParams(std::string("missing \"") + key + "\"");
+  return *it;
+}
+
+std::string string_member(const json& j, const char* key) {
+  const json& v = member(j, key);
+  if (!v.is_string()) throw BadParams(std::string("\"") + key + "\" must be a string");
+  return v.get<std::string>();
+}
+
+uint32_t uint_member(const json& j, const char* key) {
+  const json& v = member(j, key);
+  if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > UINT32_MAX) {
+    throw BadParams(std::string("\"") + key + "\" must be a non-negative integer");
+  }
+  return v.get<uint32_t>();
+}
+
+LspPosition position_member(const json& j, const char* key) {
+  const json& p = member(j, key);
+  return {uint_member(p, "line"), uint_member(p, "character")};
+}
+
+// "file:///home/a/%E6%8A%A5%E5%91%8A.txt" -> "/home/a/报告.txt". Other schemes (an editor's
+// unsaved "untitled:Untitled-1") are kept whole: the path only names the document and, by its
+// extension, says whether it is HTML.
+std::string uri_to_path(const std::string& uri) {
+  if (!uri.starts_with("file://")) return uri;
+  std::string_view rest = std::string_view(uri).substr(7);
+  if (const size_t slash = rest.find('/'); slash != std::string_view::npos) rest.remove_prefix(slash);  // the host
+  std::string out;
+  for (size_t i = 0; i < rest.size(); ++i) {
+    const auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+    if (rest[i] == '%' && i + 2 < rest.size() && hex(rest[i + 1]) && hex(rest[i + 2])) {
+      out.push_back(static_cast<char>(std::stoi(std::string(rest.substr(i + 1, 2)), nullptr, 16)));
+      i += 2;
+    } else {
+      out.push_back(rest[i]);
+    }
+  }
+  return out;
+}
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
+// Plain text (a message, a rule's doc) shown as Markdown: as written, each line its own.
+std::string markdown_text(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  std::string out;
+  for (char c : s) {
+    if (c == '\n') {
+      out += "  \n";  // a hard line break
+      continue;
+    }
+    if (std::string_view("\\`*_[]<>#|").find(c) != std::string_view::npos) out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+// ---- The server -------------------------------------------------------------------------------
+
+// What hover shows for a published diagnostic.
+struct Published {
+  LspRange range;
+  std::string markdown;
+};
+
+struct Document {
+  std::string uri;
+  std::string path;
+  std::string text;
+  std::optional<int64_t> version;
+  uint64_t generation = 0;  // bumped by every change: a lint of an older one is dropped
+  bool pending = false;     // the worker should lint (or, when closed, clear) it at `due`
+  Clock::time_point due;
+  bool closed = false;      // didClose: the worker publishes an empty list and forgets it
+  std::vector<Published> published;
+};
+
+// One lint, with everything the worker needs copied out of the shared state.
+struct Job {
+  std::string uri, path, text;
+  std::optional<int64_t> version;
+  uint64_t generation = 0;
+  bool close = false;
+  Encoding encoding = Encoding::utf16;
+  Lang lang = Lang::zh;
+  const Linter* linter = nullptr;  // owned by the server's pool (or its fallback): lives as long
+  std::shared_ptr<const RuleSet> fixed;
+};
+
+// The settings a lint runs with. Layers, each overriding the one before: the defaults, (later: a
+// workspace config file, read in Server::resolve_settings), the command line, the client's
+// initializationOptions.
+struct Settings {
+  std::string rules;
+  int year = 0;
+  std::string lang;
+};
+
+class Server {
+ public:
+  Server(std::ostream& out, const LanguageServerOptions& options) : options_(options), writer_(out) {}
+  ~Server() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    if (worker_.joinable()) worker_.join();
+  }
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // The command line's --rules, checked before anything is read: a typo fails like the CLI does.
+  bool load_command_line_rules() {
+    if (options_.rules.empty()) return true;
+    std::vector<RuleError> errors;
+    cli_rules_ = catalog_.get(options_.rules, &errors);
+    for (const RuleError& e : errors) log(e.file + ": " + e.message);
+    return cli_rules_ != nullptr;
+  }
+
+  int run(std::istream& in) {
+    worker_ = std::thread([this] { work(); });
+    for (;;) {
+      lsp::ReadResult r = lsp::read_message(in, options_.max_message_bytes);
+      if (r.status == lsp::ReadStatus::eof) return state_ == State::shut_down ? 0 : 1;
+      if (r.status == lsp::ReadStatus::bad_header) {
+        log("bad message header: " + r.error);
+        respond_error(nullptr, kParseError, "bad message header: " + r.error);
+        continue;
+      }
+      const json message = json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+      if (message.is_discarded()) {
+        respond_error(nullptr, kParseError, "the message is not valid JSON");
+        continue;
+      }
+      if (const std::optional<int> code = handle(message)) return *code;
+    }
+  }
+
+ private:
+  enum class State { uninitialized, running, shut_down };
+
+  void log(const std::string& line) {
+    if (!options_.log) return;
+    std::lock_guard<std::mutex> lock(log_mutex_);
+    *options_.log << "gklint lsp: " << line << std::endl;
+  }
+
+  void respond(const json& id, json result) {
+    writer_.send({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+  }
+  void respond_error(const json& id, int code, const std::string& message) {
+    writer_.send({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
+  }
+  void show_message(int type, const std::string& message) {
+    writer_.send({{"jsonrpc", "2.0"}, {"method", "window/showMessage"}, {"params", {{"type", type}, {"message", message}}}});
+  }
+
+  // One parsed message. Returns the exit code when it was `exit`.
+  std::optional<int> handle(const json& m) {
+    if (!m.is_object()) {
+      // An array would be a JSON-RPC batch, which LSP does not use.
+      respond_error(nullptr, kInvalidRequest, "a message must be a JSON object");
+      return {};
+    }
+    const auto id_it = m.find("id");
+    const bool has_id = id_it != m.end();
+    const bool id_ok = has_id && (id_it->is_string() || id_it->is_number_integer() || id_it->is_null());
+    const json id = id_ok ? *id_it : json(nullptr);
+    const auto method_it = m.find("method");
+    if (method_it == m.end() && has_id && (m.contains("result") || m.contains("error"))) {
+      return {};  // a response; the server sends no requests, so nothing waits for it
+    }
+    const auto version_it = m.find("jsonrpc");
+    const auto params_it = m.find("params");
+    if (version_it == m.end() || *version_it != "2.0" || method_it == m.end() || !method_it->is_string() ||
+        (has_id && !id_ok) || (params_it != m.end() && !params_it->is_object() && !params_it->is_array())) {
+      respond_error(id, kInvalidRequest, "not a valid JSON-RPC 2.0 request or notification");
+      return {};
+    }
+    const std::string method = method_it->get<std::string>();
+    static const json no_params = json::object();
+    const json& params = params_it != m.end() ? *params_it : no_params;  // not copied: it may hold a whole document
+    if (has_id) {
+      request(id, method, params);
+      return {};
+    }
+    return notification(method, params);
+  }
+
+  void request(const json& id, const std::string& method, const json& params) {
+    if (state_ == State::uninitialized && method != "initialize") {
+      respond_error(id, kServerNotInitialized, "the server is not initialized");
+      return;
+    }
+    if (state_ == State::shut_down) {
+      respond_error(id, kInvalidRequest, "the server is shut down");
+      return;
+    }
+    try {
+      if (method == "initialize") {
+        if (state_ != State::uninitialized) {
+          respond_error(id, kInvalidRequest, "initialize was already sent");
+          return;
+        }
+        respond(id, initialize(params));
+      } else if (method == "shutdown") {
+        std::lock_guard<std::mutex> lock(mutex_);
+        state_ = State::shut_down;
+        for (auto& [uri, doc] : docs_) doc.pending = false;  // nothing more is published
+        respond(id, nullptr);
+      } else if (method == "textDocument/hover") {
+        respond(id, hover(params));
+      } else {
+        // Also every "$/…" request, as LSP asks.
+        respond_error(id, kMethodNotFound, "unknown method: " + method);
+      }
+    } catch (const BadParams& e) {
+      respond_error(id, kInvalidParams, method + ": " + e.what());
+    } catch (const json::exception& e) {
+      respond_error(id, kInvalidParams, method + ": " + e.what());
+    } catch (const std::exception& e) {
+      respond_error(id, kInternalError, method + ": " + e.what());
+    }
+  }
+
+  std::optional<int> notification(const std::string& method, const json& params) {
+    if (method == "exit") return state_ == State::shut_down ? 0 : 1;
+    if (state_ != State::running) return {};  // before initialize and after shutdown: dropped
+    try {
+      if (method == "textDocument/didOpen") did_open(params);
+      else if (method == "textDocument/didChange") did_change(params);
+      else if (method == "textDocument/didSave") did_save(params);
+      else if (method == "textDocument/didClose") did_close(params);
+      // "initialized", "$/cancelRequest" (every request is answered before the next is read, so
+      // there is never one to cancel), "$/setTrace", configuration changes and any other
+      // notification: nothing to do.
+    } catch (const std::exception& e) {
+      log(method + ": " + e.what());
+    }
+    return {};
+  }
+
+  // -- initialize --
+
+  Settings resolve_settings(const json& init, const std::string& root) {
+    Settings s;
+    // A document's .gklint.yaml (rule sets, disabled rules, severities) is applied per document
+    // by the pool built in initialize(); what is set here wins over it, as on the command line.
+    (void)root;
+    s.rules = options_.rules;
+    s.year = options_.year;
+    s.lang = options_.lang;
+    if (init.is_object()) {
+      if (auto it = init.find("rules"); it != init.end()) {
+        if (it->is_string()) s.rules = it->get<std::string>();
+        else if (!it->is_null()) show_message(kMessageWarning, "gklint: initializationOptions.rules must be a string; ignored");
+      }
+      if (auto it = init.find("year"); it != init.end()) {
+        if (it->is_number_integer() && (it->get<int64_t>() == 0 || (it->get<int64_t>() >= 1990 && it->get<int64_t>() <= 2100))) {
+          s.year = it->get<int>();
+        } else if (!it->is_null()) {
+          show_message(kMessageWarning, "gklint: initializationOptions.year must be a year from 1990 to 2100; ignored");
+        }
+      }
+      if (auto it = init.find("lang"); it != init.end()) {
+        if (*it == "zh" || *it == "en") s.lang = it->get<std::string>();
+        else if (!it->is_null()) show_message(kMessageWarning, "gklint: initializationOptions.lang must be \"zh\" or \"en\"; ignored");
+      }
+    }
+    return s;
+  }
+
+  json initialize(const json& params) {
+    if (!params.is_object()) throw BadParams("initialize needs an object of params");
+    // UTF-16 unless the client lists encodings without it; then the first of its list we know.
+    Encoding encoding = Encoding::utf16;
+    const json* offered = nullptr;
+    if (auto c = params.find("capabilities"); c != params.end() && c->is_object()) {
+      if (auto g = c->find("general"); g != c->end() && g->is_object()) {
+        if (auto p = g->find("positionEncodings"); p != g->end() && p->is_array() && !p->empty()) offered = &*p;
+      }
+    }
+    if (offered && std::find(offered->begin(), offered->end(), "utf-16") == offered->end()) {
+      for (const json& e : *offered) {
+        if (e == "utf-8" || e == "utf-32") {
+          encoding = e == "utf-8" ? Encoding::utf8 : Encoding::utf32;
+          break;
+        }
+      }
+    }
+
+    // The workspace root, for a rule file named by a relative path.
+    std::string root;
+    if (auto r = params.find("rootUri"); r != params.end() && r->is_string()) root = uri_to_path(r->get<std::string>());
+    else if (auto p = params.find("rootPath"); p != params.end() && p->is_string()) root = p->get<std::string>();
+    static const json none;
+    const auto init_it = params.find("initializationOptions");
+    const json& init = init_it != params.end() ? *init_it : none;  // not copied (a copy recurses)
+    const Settings settings = resolve_settings(init, root);
+
+    std::shared_ptr<const RuleSet> fixed = cli_rules_;
+    std::string fixed_ref = fixed ? options_.rules : "";
+    if (!settings.rules.empty() && settings.rules != options_.rules) {
+      std::string name = settings.rules;
+      const std::vector<std::string> builtin = catalog_.builtin_ids();
+      if (std::find(builtin.begin(), builtin.end(), name) == builtin.end() && !root.empty() &&
+          std::filesystem::path(name).is_relative()) {
+        name = (std::filesystem::path(root) / name).string();
+      }
+      std::vector<RuleError> errors;
+      if (auto set = catalog_.get(name, &errors)) {
+        fixed = set;
+        fixed_ref = name;
+      } else {
+        std::string text = "gklint: the rule set \"" + settings.rules + "\" cannot be loaded";
+        for (const RuleError& e : errors) text += "; " + e.file + ": " + e.message;
+        show_message(kMessageError, text);
+        log(text);
+      }
+    } else if (settings.rules.empty()) {
+      fixed = nullptr;
+      fixed_ref.clear();
+    }
+    LintOptions lint;
+    lint.year = settings.year;
+    lint.lang = settings.lang == "en" ? Lang::en : Lang::zh;
+    lint.encoding = "UTF-8";  // the client sends Unicode text, whatever the file's encoding on disk
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      linter_ = std::make_shared<const Linter>(catalog_, fixed, lint);
+      fixed_ = fixed;
+      PoolOptions pool;
+      pool.rules = fixed_ref;
+      pool.base = lint;
+      pool_ = std::make_unique<LinterPool>(catalog_, pool);
+      encoding_ = encoding;
+      lang_ = lint.lang;
+      state_ = State::running;
+    }
+    return {
+        {"capabilities",
+         {{"positionEncoding", encoding_name(encoding)},
+          {"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}}},
+          {"hoverProvider", true}}},
+        {"serverInfo", {{"name", "gklint"}, {"version", GKLINT_VERSION}}},
+    };
+  }
+
+  // -- documents --
+
+  // Marks a document for the worker; a pending lint not yet started is replaced, not queued.
+  void schedule(Document& doc, Clock::duration delay) {
+    doc.pending = true;
+    doc.due = Clock::now() + delay;
+    wake_.notify_one();
+  }
+
+  static std::optional<int64_t> version_of(const json& text_document) {
+    const auto it = text_document.find("version");
+    if (it != text_document.end() && it->is_number_integer()) return it->get<int64_t>();
+    return std::nullopt;
+  }
+
+  void did_open(const json& params) {
+    const json& td = member(params, "textDocument");
+    const std::string uri = string_member(td, "uri");
+    Document doc;
+    doc.uri = uri;
+    doc.path = uri_to_path(uri);
+    doc.text = string_member(td, "text");
+    doc.version = version_of(td);
+    std::lock_guard<std::mutex> lock(mutex_);
+    Document& d = docs_[uri];
+    doc.generation = d.generation + 1;  // a reopened document: anything in flight is stale
+    d = std::move(doc);
+    schedule(d, Clock::duration::zero());
+  }
+
+  void did_change(const json& params) {
+    const json& td = member(params, "textDocument");
+    const std::string uri = string_member(td, "uri");
+    const json& changes = member(params, "contentChanges");
+    if (!changes.is_array()) throw BadParams("\"contentChanges\" must be an array");
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto it = docs_.find(uri);
+    if (it == docs_.end() || it->second.closed) throw BadParams("didChange for a document that is not open: " + uri);
+    Document& doc = it->second;
+    for (const json& change : changes) {
+      std::string text = string_member(change, "text");
+      if (const auto range = change.find("range"); range != change.end()) {
+        // The server asked for full text, but a client sending ranges is still followed.
+        const LineIndex lines(doc.text);
+        const size_t begin = to_offset(lines, position_member(*range, "start"), encoding_, doc.text.size());
+        const size_t end = std::max(begin, to_offset(lines, position_member(*range, "end"), encoding_, doc.text.size()));
+        doc.text.replace(begin, end - begin, text);
+      } else {
+        doc.text = std::move(text);
+      }
+    }
+    doc.version = version_of(td);
+    ++doc.generation;
+    schedule(doc, options_.debounce);
+  }
+
+  void did_save(const json& params) {
+    const std::string uri = string_member(member(params, "textDocument"), "uri");
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto it = docs_.find(uri);
+    if (it == docs_.end() || it->second.closed) return;
+    if (const auto text = params.find("text"); text != params.end() && text->is_string()) {
+      it->second.text = text->get<std::string>();
+      ++it->second.generation;
+    }
+    schedule(it->second, Clock::duration::zero());
+  }
+
+  void did_close(const json& params) {
+    const std::string uri = string_member(member(params, "textDocument"), "uri");
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto it = docs_.find(uri);
+    if (it == docs_.end()) return;
+    Document& doc = it->second;
+    doc.closed = true;
+    ++doc.generation;
+    doc.text.clear();
+    doc.published.clear();
+    schedule(doc, Clock::duration::zero());
+  }
+
+  json hover(const json& params) {
+    const std::string uri = string_member(member(params, "textDocument"), "uri");
+    const LspPosition p = position_member(params, "position");
+    const auto before = [](const LspPosition& a, const LspPosition& b) {
+      return a.line < b.line || (a.line == b.line && a.character < b.character);
+    };
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto it = docs_.find(uri);
+    if (it == docs_.end() || it->second.closed) return nullptr;
+    std::string value;
+    std::optional<LspRange> range;
+    for (const Published& d : it->second.published) {
+      // [start, end), or the very position of an empty range (a finding at a point).
+      const bool empty = !before(d.range.start, d.range.end);
+      const bool covers = empty ? !before(p, d.range.start) && !before(d.range.start, p)
+                                : !before(p, d.range.start) && before(p, d.range.end);
+      if (!covers) continue;
+      if (!value.empty()) value += "\n\n---\n\n";
+      value += d.markdown;
+      if (!range) range = d.range;
+    }
+    if (value.empty()) return nullptr;
+    return {{"contents", {{"kind", "markdown"}, {"value", value}}}, {"range", to_json(*range)}};
+  }
+
+  // -- the worker --
+
+  void work() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      if (stop_) return;
+      Document* next = nullptr;
+      for (auto& [uri, doc] : docs_) {
+        if (doc.pending && (!next || doc.due < next->due)) next = &doc;
+      }
+      if (!next) {
+        wake_.wait(lock);
+        continue;
+      }
+      if (next->due > Clock::now()) {
+        wake_.wait_until(lock, next->due);  // a newer change may move it: look again
+        continue;
+      }
+      next->pending = false;
+      // The document's Linter from its .gklint.yaml; a config with errors is shown once and the
+      // document is linted without it.
+      std::vector<FileResult> config_errors;
+      const Linter* linter = pool_->for_file(next->path, &config_errors);
+      for (const FileResult& e : config_errors) {
+        const Position at = e.source->position(e.diagnostics.front().span.begin);
+        show_message(kMessageError, "gklint: " + e.path + ":" + std::to_string(at.line) + ":" +
+                                        std::to_string(at.column) + ": " + e.diagnostics.front().message);
+      }
+      if (!linter) linter = linter_.get();
+      Job job{next->uri, next->path, next->text, next->version, next->generation, next->closed, encoding_, lang_,
+              linter, linter->fixed_rules() ? linter->fixed_rules() : fixed_};
+      if (job.close) docs_.erase(job.uri);
+      lock.unlock();
+
+      std::vector<Published> published;
+      json params = job.close ? json{{"uri", job.uri}, {"diagnostics", json::array()}} : lint(job, &published);
+
+      lock.lock();
+      if (state_ != State::running || params.is_null()) continue;  // shut down meanwhile, or failed
+      if (!job.close) {
+        const auto it = docs_.find(job.uri);
+        // Changed, closed or reopened while it was linted: dropped; a newer lint is pending.
+        if (it == docs_.end() || it->second.generation != job.generation) continue;
+        it->second.published = std::move(published);
+      }
+      // Written without the lock, so a slow client never holds up the reader. There is one
+      // worker, so a document's lists still go out in order.
+      lock.unlock();
+      writer_.send({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", std::move(params)}});
+      lock.lock();
+    }
+  }
+
+  // The rule behind a diagnostic, for its doc in hover.
+  const Rule* find_rule(const Job& job, const std::string& ruleset, const std::string& rule_id) {
+    std::shared_ptr<const RuleSet> set = job.fixed;
+    if (!set && !ruleset.empty()) {
+      std::vector<RuleError> errors;
+      set = catalog_.get(ruleset, &errors);  // built-in, cached: chosen by year
+    }
+    if (!set) return nullptr;
+    for (const Rule& r : set->rules) {
+      if (r.id == rule_id) return &r;  // the Catalog keeps every set it loaded alive
+    }
+    return nullptr;
+  }
+
+  // Lints one document version; the publishDiagnostics params, or null when it failed.
+  json lint(const Job& job, std::vector<Published>* published) {
+    json params = {{"uri", job.uri}};
+    if (job.version) params["version"] = *job.version;
+    params["diagnostics"] = json::array();
+    // A .docx is never text in an editor; an empty buffer (a new file) is not an error to show.
+    if (ends_with_ci(job.path, ".docx") || ends_with_ci(job.path, ".doc") || ends_with_ci(job.path, ".pdf") ||
+        job.text.find_first_not_of(" \t\r\n\f") == std::string::npos) {
+      return params;
+    }
+    FileResult r;
+    try {
+      r = job.linter->lint(job.path, job.text);
+    } catch (const std::exception& e) {
+      log("linting " + job.uri + " failed: " + e.what());
+      return nullptr;
+    }
+    const Source& src = *r.source;
+    const LineIndex lines(job.text);
+    const bool en = job.lang == Lang::en;
+    const auto range_of = [&](Span s) {
+      return LspRange{to_lsp(lines, src.position(s.begin), job.encoding),
+                      to_lsp(lines, src.position(std::max(s.end, s.begin)), job.encoding)};
+    };
+    for (const Diagnostic& d : r.diagnostics) {
+      const LspRange range = range_of(d.span);
+      json diag = {{"range", to_json(range)},
+                   {"severity", lsp_severity(d.severity)},
+                   {"code", d.rule},
+                   {"source", "gklint"},
+                   {"message", d.message}};
+      // No codeDescription: the rules are documented by `gklint explain` and in hover, and
+      // there is no per-rule page whose URL the installed binary could know.
+      if (!d.related.empty()) {
+        json related = json::array();
+        for (const Related& rel : d.related) {
+          related.push_back({{"location", {{"uri", job.uri}, {"range", to_json(range_of(rel.span))}}},
+                             {"message", rel.label + " = " + rel.value}});
+        }
+        diag["relatedInformation"] = std::move(related);
+      }
+      // The kind-specific fields of the JSON output (docs/json-output.md), for code actions and tools.
+      json data = {{"kind", d.kind}};
+      for (const auto& [k, v] : d.fields) data[k] = v;
+      const auto number = [](const Number& n) {
+        return n.decimals == 0 ? json(std::llround(n.value)) : json(n.value);
+      };
+      if (d.expected) data["expected"] = number(*d.expected);
+      if (d.actual) data["actual"] = number(*d.actual);
+      if (!d.cite.empty()) data["cite"] = d.cite;
+      if (const Position b = src.position(d.span.begin); b.grid.table) {
+        data["cell"] = {{"table", b.grid.table}, {"row", b.grid.row}, {"column", b.grid.column}};
+      }
+      diag["data"] = std::move(data);
+      params["diagnostics"].push_back(std::move(diag));
+
+      // Hover: the finding, what the rule checks and why, and its basis.
+      std::string md = "**gklint** `" + d.rule + "` (" +
+                       (en ? severity_name(d.severity) : d.severity == Severity::error ? "错误" : d.severity == Severity::warning ? "警告" : "提示") +
+                       ")\n\n" + markdown_text(d.message);
+      if (const Rule* rule = find_rule(job, r.ruleset, d.rule)) {
+        if (!rule->doc.in(job.lang).empty()) md += "\n\n" + markdown_text(rule->doc.in(job.lang));
+      }
+      if (!d.cite.empty()) md += std::string("\n\n") + (en ? "Basis: " : "依据：") + markdown_text(d.cite);
+      if (!r.ruleset.empty()) md += std::string("\n\n") + (en ? "Rule set: `" : "规则集：`") + r.ruleset + "`";
+      published->push_back({range, std::move(md)});
+    }
+    return params;
+  }
+
+  const LanguageServerOptions& options_;
+  lsp::Writer writer_;
+  std::mutex log_mutex_;
+  Catalog catalog_;  // thread-safe; shared by the reader (initialize) and the worker
+  std::shared_ptr<const RuleSet> cli_rules_;
+  State state_ = State::uninitialized;  // written under mutex_ (the worker reads it)
+
+  std::mutex mutex_;  // guards everything below, and state_ for the worker
+  std::condition_variable wake_;
+  std::map<std::string, Document> docs_;
+  std::shared_ptr<const Linter> linter_;  // without a config: for documents whose config has errors
+  std::unique_ptr<LinterPool> pool_;       // a Linter per .gklint.yaml (worker thread, under mutex_)
+  std::shared_ptr<const RuleSet> fixed_;
+  Encoding encoding_ = Encoding::utf16;
+  Lang lang_ = Lang::zh;
+  bool stop_ = false;
+  std::thread worker_;
+};
+
+}  // namespace
+
+int run_language_server(std::istream& in, std::ostream& out, const LanguageServerOptions& options) {
+  // A tied stream (std::cin to std::cout) would flush the output from the reader thread while the
+  // worker writes to it.
+  in.tie(nullptr);
+  Server server(out, options);
+  if (!server.load_command_line_rules()) return 2;
+  return server.run(in);
+}
+
+}  // namespace gklint

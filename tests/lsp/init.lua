@@ -1,0 +1,90 @@
+-- End-to-end test of `gklint lsp` with a real client: Neovim's built-in LSP client (0.7 API:
+-- vim.lsp.start_client + vim.lsp.buf_attach_client, which later versions keep), run headless:
+--
+--   GKLINT=build/gklint GKLINT_LSP_OUT=out.json nvim --headless --clean -u tests/lsp/init.lua REPORT.txt
+--
+-- It opens the report, waits for gklint's diagnostics, hovers over the first one, fixes the
+-- year typo on line 1 (a didChange), waits for the new diagnostics, stops the server
+-- (shutdown + exit) and writes everything to GKLINT_LSP_OUT as JSON for tests/lsp/neovim_test.sh
+-- to compare with `gklint --format json`. Every wait is bounded, and any error still writes the
+-- file (with "error") and quits, so the test cannot hang.
+local gklint = os.getenv("GKLINT")
+local out_path = os.getenv("GKLINT_LSP_OUT")
+local result = { publishes = {} }
+
+local function finish()
+  local f = assert(io.open(out_path, "w"))
+  f:write(vim.fn.json_encode(result))
+  f:close()
+  vim.cmd("qa!")
+end
+
+-- What Neovim shows: 0-based line, 0-based byte column (converted back from UTF-16 by Neovim).
+local function shown(buf)
+  local out = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    table.insert(out, {
+      lnum = d.lnum, col = d.col, end_lnum = d.end_lnum, end_col = d.end_col,
+      code = d.code, message = d.message, severity = d.severity, source = d.source,
+    })
+  end
+  table.sort(out, function(a, b)
+    if a.lnum ~= b.lnum then return a.lnum < b.lnum end
+    if a.col ~= b.col then return a.col < b.col end
+    return a.code < b.code
+  end)
+  return out
+end
+
+local function run()
+  local buf = vim.api.nvim_get_current_buf()
+  local client_id = vim.lsp.start_client({
+    name = "gklint",
+    cmd = { gklint, "lsp" },
+    root_dir = vim.fn.getcwd(),
+    handlers = {
+      -- The raw LSP message, then Neovim's own handling of it.
+      ["textDocument/publishDiagnostics"] = function(err, params, ctx, config)
+        table.insert(result.publishes, params)
+        return vim.lsp.handlers["textDocument/publishDiagnostics"](err, params, ctx, config)
+      end,
+    },
+    on_exit = function(code, signal)
+      result.exit_code = code
+      result.exit_signal = signal
+    end,
+  })
+  assert(client_id, "the client did not start")
+  vim.lsp.buf_attach_client(buf, client_id)
+
+  assert(vim.wait(20000, function() return #result.publishes >= 1 end, 20), "no diagnostics after didOpen")
+  result.opened = shown(buf)
+
+  -- Hover where the first finding starts (the raw LSP position: UTF-16 units).
+  local first = result.publishes[1].diagnostics[1]
+  local responses = vim.lsp.buf_request_sync(buf, "textDocument/hover", {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    position = first.range.start,
+  }, 10000)
+  local hover = responses and responses[client_id] and responses[client_id].result
+  result.hover = hover and hover.contents and hover.contents.value or vim.NIL
+
+  -- Fix the year typo "20120" on line 1: a didChange (full text), debounced by the server.
+  local line = vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1]
+  local at = assert(line:find("20120", 1, true), "no 20120 on line 1")
+  vim.api.nvim_buf_set_text(buf, 0, at - 1, 0, at + 4, { "2020" })
+  assert(vim.wait(20000, function() return #result.publishes >= 2 end, 20), "no diagnostics after didChange")
+  result.changed = shown(buf)
+
+  vim.lsp.stop_client(client_id)  -- shutdown, then exit
+  assert(vim.wait(20000, function() return result.exit_code ~= nil end, 20), "the server did not exit")
+end
+
+vim.api.nvim_create_autocmd("VimEnter", {
+  once = true,
+  callback = function()
+    local ok, err = pcall(run)
+    if not ok then result.error = tostring(err) end
+    finish()
+  end,
+})
