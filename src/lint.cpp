@@ -35,6 +35,11 @@ std::shared_ptr<const RuleSet> Linter::choose(const Source& source, const View& 
   *found = read_facts(source, view, base_->model, options_.year);
   const Facts& facts = *found;
   std::vector<RuleError> errors;  // built-in sets load cleanly; the tests load every one
+  for (const YearRuleSet& y : options_.by_year) {
+    if (facts.report_year && (!y.from || facts.report_year >= y.from) && (!y.to || facts.report_year <= y.to)) {
+      return y.rules;
+    }
+  }
   if (facts.report_year == 0) return catalog_.get(catalog_.newest_id(), &errors);
   if (auto set = catalog_.for_year(facts.report_year)) return set;
   // Outside every set's years: before the first regime use the oldest, after it the newest.
@@ -75,6 +80,15 @@ class Stopwatch {
 };
 
 }  // namespace
+
+// A config's disabled rules and severity overrides, applied to what the checks found.
+void Linter::apply_overrides(std::vector<Diagnostic>* diagnostics) const {
+  if (options_.disabled.empty() && options_.severity.empty()) return;
+  std::erase_if(*diagnostics, [&](const Diagnostic& d) { return options_.disabled.count(d.rule) > 0; });
+  for (Diagnostic& d : *diagnostics) {
+    if (auto it = options_.severity.find(d.rule); it != options_.severity.end()) d.severity = it->second;
+  }
+}
 
 void Profile::merge(const Profile& other) {
   for (const auto& [k, v] : other.stages) stages[k] += v;
@@ -160,20 +174,22 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
     r.diagnostics.push_back(std::move(d));
   }
 
+  apply_overrides(&r.diagnostics);
   std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.rule < b.rule;
   });
   return r;
 }
 
-FileResult rule_error_result(const RuleError& error, Lang) {
+FileResult rule_error_result(const RuleError& error, Lang, const std::string& rule) {
   FileResult r;
   r.path = error.file;
   r.source = std::make_shared<Source>(Source::decode(error.file, error.file_text));
   r.unreadable = true;
   Diagnostic d;
-  d.rule = "rule.error";
-  d.kind = "rule-error";
+  d.rule = rule;
+  d.kind = rule;
+  std::replace(d.kind.begin(), d.kind.end(), '.', '-');
   d.severity = Severity::error;
   d.span = {error.offset, error.offset};
   d.message = error.message;  // rule file errors carry both languages

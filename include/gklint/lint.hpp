@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,10 +15,20 @@
 
 namespace gklint {
 
+// A rule set for reports of some years (a config's by_year), tried before the built-in sets.
+struct YearRuleSet {
+  int from = 0;  // inclusive; 0 = open
+  int to = 0;
+  std::shared_ptr<const RuleSet> rules;
+};
+
 struct LintOptions {
   int year = 0;          // --year: overrides the detected report year when non-zero
   Lang lang = Lang::zh;  // language of messages
   std::string encoding;  // --encoding: how to decode text files and pages; empty = detect
+  std::vector<YearRuleSet> by_year;           // when no set is fixed
+  std::set<std::string> disabled;             // rule ids whose findings are dropped
+  std::map<std::string, Severity> severity;   // rule id -> the severity its findings get
 };
 
 struct FileResult {
@@ -47,11 +58,15 @@ class Linter {
   // report year among the built-in sets.
   Linter(Catalog& catalog, std::shared_ptr<const RuleSet> fixed, LintOptions options);
 
+  // The rule set every file gets (--rules, or a config's), or nullptr when chosen by year.
+  const std::shared_ptr<const RuleSet>& fixed_rules() const { return fixed_; }
+
   // Thread-safe: one Linter may lint many files at once. `profile`, when given, receives timings.
   FileResult lint(const std::string& path, std::string bytes, Profile* profile = nullptr) const;
 
  private:
   std::shared_ptr<const RuleSet> choose(const Source& source, const class View& view, Facts* facts) const;
+  void apply_overrides(std::vector<Diagnostic>* diagnostics) const;
 
   Catalog& catalog_;
   std::shared_ptr<const RuleSet> fixed_;
@@ -60,7 +75,8 @@ class Linter {
 };
 
 // A rule file error shown like any finding: a result for the rule file with one rule-error.
-FileResult rule_error_result(const RuleError& error, Lang lang);
+// `rule` is "rule.error", or "config.error" for a .gklint.yaml (the same shape: a located message).
+FileResult rule_error_result(const RuleError& error, Lang lang, const std::string& rule = "rule.error");
 // A file that could not be read at all (missing, a folder, no permission): one input-error.
 FileResult unreadable_result(const std::string& path, const std::string& message);
 

@@ -43,14 +43,14 @@ FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, P
   return linter.lint(path, ss.str(), profile);
 }
 
-void lint_batch(const Linter& linter, const std::vector<std::string>& paths, int jobs, Lang lang,
+void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths, int jobs, Lang lang,
                 const std::function<void(FileResult&)>& emit, const std::function<void(size_t)>& progress,
                 Profile* profile) {
   const size_t n = paths.size();
   jobs = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(n, 1))));
   if (jobs == 1) {  // no threads: the simplest path for one file or -j 1
     for (size_t i = 0; i < n; ++i) {
-      FileResult r = lint_path(linter, paths[i], lang, profile);
+      FileResult r = lint_path(*linters[i], paths[i], lang, profile);
       emit(r);
       progress(i + 1);
     }
@@ -74,7 +74,7 @@ void lint_batch(const Linter& linter, const std::vector<std::string>& paths, int
         if (next >= n) return;
         i = next++;
       }
-      FileResult r = lint_path(linter, paths[i], lang, profile ? &profiles[worker] : nullptr);
+      FileResult r = lint_path(*linters[i], paths[i], lang, profile ? &profiles[worker] : nullptr);
       {
         std::lock_guard<std::mutex> lock(mutex);
         const size_t k = i - emitted;

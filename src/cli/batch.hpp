@@ -9,12 +9,13 @@
 
 namespace gklint {
 
-// Reads and lints `paths` ("-" is standard input) with `jobs` threads. `emit` is called on the
+// Reads and lints `paths` ("-" is standard input) with `jobs` threads, paths[i] with linters[i]
+// (each report's config may give it its own). `emit` is called on the
 // calling thread, once per path, in the order of `paths`, as soon as that result and every one
 // before it are ready; at most a bounded window of results waits, so memory does not grow with
 // the batch. `progress(done)` is called on the calling thread after each emit. `profile`, when
 // given, receives every thread's timings.
-void lint_batch(const Linter& linter, const std::vector<std::string>& paths, int jobs, Lang lang,
+void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths, int jobs, Lang lang,
                 const std::function<void(FileResult&)>& emit, const std::function<void(size_t)>& progress,
                 Profile* profile);
 

@@ -1,0 +1,58 @@
+// .gklint.yaml: a project's settings, found in a report's folder or above (or named with --config).
+// What a portal or an office sets once: which rule set for which reports, rules turned off or made
+// stricter, and output defaults. Command-line options win over it.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gklint/diagnostic.hpp"
+#include "gklint/ruleset.hpp"
+
+namespace gklint {
+
+inline constexpr const char* kConfigFileName = ".gklint.yaml";
+
+struct Config {
+  // A rule set for reports of some years: a built-in id or a YAML file (made absolute).
+  struct ByYear {
+    int from = 0;  // inclusive; 0 = open
+    int to = 0;
+    std::string rules;
+  };
+  // A rule set for reports whose path below the config's folder matches a glob (first match wins).
+  struct ByPath {
+    std::string glob;
+    std::string rules;
+  };
+
+  std::string path;  // the file read; empty for no config
+  std::string dir;   // its folder: rule files and globs are relative to it
+  std::string rules;                 // for every report; empty = by year
+  std::vector<ByYear> by_year;       // tried before the built-in sets' own years
+  std::vector<ByPath> by_path;       // tried before `rules` and `by_year`
+  std::vector<std::string> disable;  // rule ids whose findings are dropped
+  std::map<std::string, Severity> severity;  // rule id -> severity its findings get
+  // Output defaults (the command line overrides each).
+  std::optional<std::string> fail_on, format, lang, color, encoding;
+  // Where each rule id of `disable` and `severity` is written, so an unknown id can be shown there.
+  std::vector<std::pair<std::string, uint32_t>> rule_refs;  // id, byte offset in the file
+  std::string text;  // the file's text, for locating errors found after parsing
+};
+
+// Parses a config file. Errors carry the YAML line and column (RuleError: file, text, offset).
+bool parse_config(const std::string& path, const std::string& text, Config* out, std::vector<RuleError>* errors);
+
+// The nearest .gklint.yaml in `file`'s folder or above it, or "" if there is none.
+std::string find_config(const std::string& file);
+
+// The rule set a report at `file` (a path as given) gets from the config's by_path, else its
+// `rules`; "" when the config leaves it to the year.
+std::string config_rules_for(const Config& config, const std::string& file);
+
+// A commented starting config (`gklint init`).
+std::string config_template();
+
+}  // namespace gklint

@@ -1,0 +1,270 @@
+#include "gklint/config.hpp"
+
+#include <fnmatch.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+namespace gklint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::set<std::string> kTopKeys = {"rules", "by_year", "by_path", "disable", "severity",
+                                        "fail_on", "format", "lang", "color", "encoding"};
+const std::set<std::string> kFormats = {"text", "json", "gcc", "sarif", "github", "junit", "rdjson"};
+
+class Parser {
+ public:
+  Parser(const std::string& path, const std::string& text, std::vector<RuleError>* errors)
+      : path_(path), text_(text), errors_(errors) {}
+
+  void error(const YAML::Mark& mark, const std::string& zh, const std::string& en) {
+    RuleError e;
+    e.file = path_;
+    e.file_text = text_;
+    e.offset = mark.is_null() || mark.pos < 0 ? 0 : static_cast<uint32_t>(mark.pos);
+    e.message = zh + " (" + en + ")";
+    errors_->push_back(std::move(e));
+  }
+
+  bool scalar(const YAML::Node& n, const std::string& key, std::string* out) {
+    if (!n.IsScalar()) {
+      error(n.Mark(), key + " 的值应为字符串", key + " must be a string");
+      return false;
+    }
+    *out = n.Scalar();
+    return true;
+  }
+
+  bool one_of(const YAML::Node& n, const std::string& key, const std::set<std::string>& allowed,
+              std::optional<std::string>* out) {
+    std::string v;
+    if (!scalar(n, key, &v)) return false;
+    if (!allowed.count(v)) {
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      error(n.Mark(), key + " 的值“" + v + "”无效，应为 " + list, "invalid " + key + " '" + v + "'; expected " + list);
+      return false;
+    }
+    *out = v;
+    return true;
+  }
+
+  std::vector<std::string> ids(const YAML::Node& n, const std::string& key) {
+    std::vector<std::string> out;
+    if (!n.IsSequence()) {
+      error(n.Mark(), key + " 应为规则 id 的列表", key + " must be a list of rule ids");
+      return out;
+    }
+    for (const auto& item : n) {
+      std::string v;
+      if (scalar(item, key, &v)) out.push_back(v);
+    }
+    return out;
+  }
+
+  // "2019-2020", "2021-", "-2018" or 2021.
+  bool years(const YAML::Node& n, int* from, int* to) {
+    std::string v;
+    if (!scalar(n, "years", &v)) return false;
+    const auto number = [](const std::string& s, int* y) {
+      if (s.empty()) return *y = 0, true;
+      if (s.size() != 4 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+      *y = std::stoi(s);
+      return true;
+    };
+    const size_t dash = v.find('-');
+    const bool ok = dash == std::string::npos ? number(v, from) && (*to = *from, *from != 0)
+                                              : number(v.substr(0, dash), from) && number(v.substr(dash + 1), to) &&
+                                                    (*from || *to) && (!*from || !*to || *from <= *to);
+    if (!ok) error(n.Mark(), "years 应写作 2019-2020、2021-、-2018 或 2021", "years must look like 2019-2020, 2021-, -2018 or 2021");
+    return ok;
+  }
+
+  // A rule set value: a built-in id as is, a YAML file relative to the config's folder.
+  std::string rule_set(const std::string& v, const std::string& dir) {
+    if (v.ends_with(".yaml") || v.ends_with(".yml")) return (fs::path(dir) / v).lexically_normal().string();
+    return v;
+  }
+
+  void check_keys(const YAML::Node& map, const std::set<std::string>& allowed, const std::string& what) {
+    for (const auto& kv : map) {
+      const std::string k = kv.first.Scalar();
+      if (!allowed.count(k)) {
+        error(kv.first.Mark(), what + " 中有未知的键“" + k + "”", "unknown key '" + k + "' in " + what);
+      }
+    }
+  }
+
+ private:
+  const std::string& path_;
+  const std::string& text_;
+  std::vector<RuleError>* errors_;
+};
+
+}  // namespace
+
+bool parse_config(const std::string& path, const std::string& text, Config* out, std::vector<RuleError>* errors) {
+  const size_t errors_before = errors->size();
+  Parser p(path, text, errors);
+  Config c;
+  c.path = path;
+  c.text = text;
+  c.dir = fs::path(path).parent_path().string();
+  if (c.dir.empty()) c.dir = ".";
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    p.error(e.mark, "YAML 语法错误：" + e.msg, "YAML syntax error: " + e.msg);
+    return false;
+  }
+  if (root.IsNull()) {  // an empty file: all defaults
+    *out = c;
+    return true;
+  }
+  if (!root.IsMap()) {
+    p.error(root.Mark(), "配置文件的顶层必须是映射", "the top level of a config file must be a mapping");
+    return false;
+  }
+  p.check_keys(root, kTopKeys, "配置 (config)");
+  for (const auto& kv : root) {
+    const std::string key = kv.first.Scalar();
+    const YAML::Node& v = kv.second;
+    if (key == "rules") {
+      std::string s;
+      if (p.scalar(v, key, &s)) c.rules = p.rule_set(s, c.dir);
+    } else if (key == "by_year" || key == "by_path") {
+      if (!v.IsSequence()) {
+        p.error(v.Mark(), key + " 应为列表", key + " must be a list");
+        continue;
+      }
+      for (const auto& item : v) {
+        if (!item.IsMap()) {
+          p.error(item.Mark(), key + " 的每一项应为映射", "each item of " + key + " must be a mapping");
+          continue;
+        }
+        const bool by_year = key == "by_year";
+        p.check_keys(item, by_year ? std::set<std::string>{"years", "rules"} : std::set<std::string>{"paths", "rules"}, key);
+        const YAML::Node rules = item["rules"];
+        const YAML::Node selector = item[by_year ? "years" : "paths"];
+        if (!rules || !selector) {
+          p.error(item.Mark(), key + " 的每一项都要有 " + (by_year ? "years" : "paths") + " 和 rules",
+                  "each item of " + key + " needs " + (by_year ? "years" : "paths") + " and rules");
+          continue;
+        }
+        std::string set;
+        if (!p.scalar(rules, "rules", &set)) continue;
+        set = p.rule_set(set, c.dir);
+        if (by_year) {
+          Config::ByYear y;
+          y.rules = set;
+          if (p.years(selector, &y.from, &y.to)) c.by_year.push_back(y);
+        } else {
+          const std::vector<std::string> globs = selector.IsScalar() ? std::vector<std::string>{selector.Scalar()} : p.ids(selector, "paths");
+          for (const auto& g : globs) c.by_path.push_back({g, set});
+        }
+      }
+    } else if (key == "disable") {
+      c.disable = p.ids(v, key);
+      if (v.IsSequence()) {
+        for (const auto& item : v) c.rule_refs.emplace_back(item.Scalar(), static_cast<uint32_t>(std::max(0, item.Mark().pos)));
+      }
+    } else if (key == "severity") {
+      if (!v.IsMap()) {
+        p.error(v.Mark(), "severity 应为“规则 id: 级别”的映射", "severity must map rule ids to levels");
+        continue;
+      }
+      for (const auto& rule : v) {
+        std::string level;
+        Severity s;
+        if (!p.scalar(rule.second, "severity", &level)) continue;
+        if (!parse_severity(level, &s)) {
+          p.error(rule.second.Mark(), "级别“" + level + "”无效，应为 error、warning 或 info",
+                  "invalid level '" + level + "'; expected error, warning or info");
+          continue;
+        }
+        c.severity[rule.first.Scalar()] = s;
+        c.rule_refs.emplace_back(rule.first.Scalar(), static_cast<uint32_t>(std::max(0, rule.first.Mark().pos)));
+      }
+    } else if (key == "fail_on") {
+      p.one_of(v, key, {"error", "warning", "info", "never"}, &c.fail_on);
+    } else if (key == "format") {
+      p.one_of(v, key, kFormats, &c.format);
+    } else if (key == "lang") {
+      p.one_of(v, key, {"zh", "en"}, &c.lang);
+    } else if (key == "color") {
+      p.one_of(v, key, {"auto", "always", "never"}, &c.color);
+    } else if (key == "encoding") {
+      std::string s;
+      if (p.scalar(v, key, &s)) c.encoding = s;
+    }
+  }
+  if (errors->size() != errors_before) return false;
+  *out = std::move(c);
+  return true;
+}
+
+std::string find_config(const std::string& file) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(file == "-" ? fs::path(".") / "stdin" : fs::path(file), ec).parent_path();
+  for (int depth = 0; depth < 256 && !dir.empty(); ++depth) {
+    const fs::path candidate = dir / kConfigFileName;
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (dir == dir.root_path()) break;
+    dir = dir.parent_path();
+  }
+  return "";
+}
+
+std::string config_rules_for(const Config& config, const std::string& file) {
+  if (!config.by_path.empty()) {
+    std::error_code ec;
+    const fs::path rel = fs::absolute(file, ec).lexically_relative(fs::absolute(config.dir, ec));
+    const std::string r = rel.generic_string(), name = rel.filename().string();
+    for (const auto& p : config.by_path) {
+      if (fnmatch(p.glob.c_str(), r.c_str(), 0) == 0 || fnmatch(p.glob.c_str(), name.c_str(), 0) == 0) return p.rules;
+    }
+  }
+  return config.rules;
+}
+
+std::string config_template() {
+  return R"(# gklint configuration. gklint uses the nearest .gklint.yaml in a report's folder or above it
+# (or the file named with --config). Command-line options override what is set here.
+
+# Rule set for every report: a built-in id (gklint rules lists them) or a YAML file relative to
+# this folder. Left out, each report gets the built-in set for its year.
+# rules: gov-2021
+
+# Rule sets by report year, tried before the built-in sets' own years.
+# by_year:
+#   - years: 2008-2018        # also 2021-, -2018, or a single year
+#     rules: sichuan-2017
+
+# Rule sets by path (globs relative to this folder, or a file name); the first match wins.
+# by_path:
+#   - paths: ["sichuan/**", "*-sc.txt"]
+#     rules: my-province.yaml
+
+# Rules whose findings are not reported.
+# disable: [heading.numbering]
+
+# Severity of a rule's findings: error, warning or info.
+# severity:
+#   year.typo: error
+
+# Output defaults.
+# fail_on: error              # error | warning | info | never
+# format: text                # text | json | gcc | sarif | github | junit | rdjson
+# lang: zh                    # zh | en
+# color: auto                 # auto | always | never
+# encoding: GB18030           # of text files and pages; left out, it is detected
+)";
+}
+
+}  // namespace gklint

@@ -1,0 +1,144 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "gklint/config.hpp"
+#include "gklint/lint.hpp"
+
+namespace fs = std::filesystem;
+using namespace gklint;
+
+namespace {
+
+Position where(const RuleError& e) { return Source::decode(e.file, e.file_text).position(e.offset); }
+
+}  // namespace
+
+TEST_CASE("config: every key read; rule files relative to the config's folder") {
+  const std::string text =
+      "rules: gov-2021\n"
+      "by_year:\n"
+      "  - years: 2008-2018\n"
+      "    rules: sichuan-2017\n"
+      "  - years: 2022-\n"
+      "    rules: local/strict.yaml\n"
+      "by_path:\n"
+      "  - paths: [\"sichuan/**\", \"*-sc.txt\"]\n"
+      "    rules: province.yaml\n"
+      "disable: [heading.numbering]\n"
+      "severity:\n"
+      "  year.typo: error\n"
+      "fail_on: warning\n"
+      "format: sarif\n"
+      "lang: en\n"
+      "color: never\n"
+      "encoding: GB18030\n";
+  Config c;
+  std::vector<RuleError> errors;
+  REQUIRE(parse_config("proj/.gklint.yaml", text, &c, &errors));
+  CHECK(c.rules == "gov-2021");
+  REQUIRE(c.by_year.size() == 2);
+  CHECK(c.by_year[0].from == 2008);
+  CHECK(c.by_year[0].to == 2018);
+  CHECK(c.by_year[1].from == 2022);
+  CHECK(c.by_year[1].to == 0);
+  CHECK(c.by_year[1].rules == "proj/local/strict.yaml");
+  REQUIRE(c.by_path.size() == 2);
+  CHECK(config_rules_for(c, "proj/sichuan/a/b.txt") == "proj/province.yaml");
+  CHECK(config_rules_for(c, "proj/other/x-sc.txt") == "proj/province.yaml");
+  CHECK(config_rules_for(c, "proj/other/x.txt") == "gov-2021");
+  CHECK(c.disable == std::vector<std::string>{"heading.numbering"});
+  CHECK(c.severity.at("year.typo") == Severity::error);
+  CHECK(*c.fail_on == "warning");
+  CHECK(*c.format == "sarif");
+  CHECK(*c.lang == "en");
+  CHECK(*c.encoding == "GB18030");
+  // An empty file is a config with every default.
+  CHECK(parse_config("e/.gklint.yaml", "", &c, &errors));
+  CHECK(c.rules.empty());
+}
+
+TEST_CASE("config: mistakes are errors at their line and column") {
+  struct Case {
+    const char* text;
+    uint32_t line, column;
+    const char* says;
+  };
+  const Case cases[] = {
+      {"rules: gov-2021\nfail-on: warning\n", 2, 1, "unknown key 'fail-on'"},
+      {"fail_on: sometimes\n", 1, 10, "invalid fail_on 'sometimes'"},
+      {"severity:\n  year.typo: fatal\n", 2, 14, "invalid level 'fatal'"},
+      {"by_year:\n  - years: 2019-20\n    rules: gov-2019\n", 2, 12, "years must look like"},
+      {"by_year:\n  - rules: gov-2019\n", 2, 5, "needs years and rules"},
+      {"disable: heading.numbering\n", 1, 10, "must be a list"},
+      {"rules: [a, b]\n", 1, 8, "must be a string"},
+      {"rules: gov-2021\n  bad: indent\n", 2, 6, "YAML syntax error"},
+      {"- a\n- b\n", 1, 1, "top level"},
+  };
+  for (const Case& k : cases) {
+    Config c;
+    std::vector<RuleError> errors;
+    CHECK_FALSE(parse_config("c/.gklint.yaml", k.text, &c, &errors));
+    REQUIRE_MESSAGE(!errors.empty(), k.text);
+    CHECK_MESSAGE(errors[0].message.find(k.says) != std::string::npos, errors[0].message);
+    const Position p = where(errors[0]);
+    CHECK_MESSAGE(p.line == k.line, k.text);
+    CHECK_MESSAGE(p.column == k.column, k.text);
+  }
+}
+
+TEST_CASE("config: the nearest .gklint.yaml in the folder or above") {
+  const fs::path root = fs::temp_directory_path() / "gklint-config-test";
+  fs::remove_all(root);
+  fs::create_directories(root / "a" / "b");
+  std::ofstream(root / ".gklint.yaml") << "rules: gov-2019\n";
+  std::ofstream(root / "a" / "b" / ".gklint.yaml") << "rules: gov-2021\n";
+  CHECK(find_config((root / "a" / "b" / "r.txt").string()) == (root / "a" / "b" / ".gklint.yaml").string());
+  CHECK(find_config((root / "a" / "r.txt").string()) == (root / ".gklint.yaml").string());
+  fs::remove_all(root);
+}
+
+TEST_CASE("config: the template is a valid config that sets nothing") {
+  Config c;
+  std::vector<RuleError> errors;
+  REQUIRE(parse_config("t/.gklint.yaml", config_template(), &c, &errors));
+  CHECK(c.rules.empty());
+  CHECK(c.disable.empty());
+  CHECK_FALSE(c.format);
+}
+
+TEST_CASE("lint options: disabled rules dropped, severities overridden, sets chosen by year") {
+  const std::string report =
+      "某县2021年政府信息公开工作年度报告\n"
+      "一、总体情况\n"
+      "三、收到和处理政府信息公开申请情况\n";
+  Catalog catalog;
+  std::vector<RuleError> errors;
+  const auto count = [&](const LintOptions& o, const std::string& rule, Severity* severity) {
+    const FileResult r = Linter(catalog, nullptr, o).lint("r.txt", report);
+    int n = 0;
+    for (const Diagnostic& d : r.diagnostics) {
+      if (d.rule == rule) {
+        ++n;
+        *severity = d.severity;
+      }
+    }
+    return std::make_pair(n, r.ruleset);
+  };
+  Severity s{};
+  LintOptions plain;
+  CHECK(count(plain, "section.missing", &s).first > 0);
+  CHECK(s == Severity::error);
+  LintOptions off;
+  off.disabled = {"section.missing"};
+  CHECK(count(off, "section.missing", &s).first == 0);
+  LintOptions softer;
+  softer.severity = {{"section.missing", Severity::info}};
+  CHECK(count(softer, "section.missing", &s).first > 0);
+  CHECK(s == Severity::info);
+  LintOptions by_year;
+  by_year.by_year = {{2020, 2022, catalog.get("gov-2019", &errors)}};
+  CHECK(count(by_year, "section.missing", &s).second == "gov-2019");
+  CHECK(count(plain, "section.missing", &s).second == "gov-2021");
+}
