@@ -7,11 +7,18 @@ packages=(
   libyaml-cpp-dev libicu-dev libre2-dev doctest-dev libcli11-dev nlohmann-json3-dev
   libgumbo-dev libzip-dev libpugixml-dev
   jq time hyperfine
+  neovim   # the lsp-neovim test: a real LSP client, run headless
+  libxml2-utils python3-junitparser   # output-format tests: xmllint, a JUnit XML reader
+  git pre-commit   # examples test: the git hook and the pre-commit framework config
 )
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# Node.js and npm for the output-format tests' consumers (tests/consumers: the SARIF multitool,
+# a self-contained .NET binary that needs only ICU, and JSON-schema validators). Only when npm is
+# absent: a Node.js from elsewhere (NodeSource's package bundles npm) conflicts with Debian's npm.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all packages present"
   exit 0

@@ -2,7 +2,7 @@
 # End-to-end tests of the gklint command line: exit codes, formats, subcommands, folders, stdin.
 # Usage: cli_test.sh PATH/TO/gklint REPO_ROOT
 set -u
-gklint=$1
+gklint=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")  # absolute: some checks run in another folder
 root=$2
 seeds=$root/tests/fixtures/seeds
 tmp=$(mktemp -d)
@@ -69,7 +69,7 @@ same "json file count" "$(jq '.files | length' "$tmp/out")" 5
 same "json sorted" "$(jq -r '.files[0].path' "$tmp/out" | xargs basename)" "000_ac653407c852e910.txt"
 same "json years" "$(jq -c '[.files[].report_year]' "$tmp/out")" "[2018,2020,2017,2018,2014]"
 same "json rule sets" "$(jq -c '[.files[].ruleset]' "$tmp/out")" '["gov-2007","gov-2019","gov-2007","gov-2007","gov-2007"]'
-same "json summary" "$(jq -c '.summary | del(.by_rule, .unreadable_paths)' "$tmp/out")" '{"files":5,"unreadable":0,"errors":6,"warnings":5,"infos":0}'
+same "json summary" "$(jq -c '.summary | del(.by_rule, .unreadable_paths)' "$tmp/out")" '{"files":5,"unreadable":0,"errors":6,"warnings":5,"infos":0,"suppressed":0}'
 same "json summary by rule" "$(jq -c '.summary.by_rule["section.missing"]' "$tmp/out")" 4
 same "json diagnostic fields" "$(jq -c '.files[4].diagnostics[0] | [.rule,.kind,.severity,.line,.column,.section]' "$tmp/out")" \
   '["section.missing","section-missing","error",37,3,"fees"]'
@@ -209,6 +209,55 @@ for bad in "encrypted.docx:password-protected" "legacy.doc:legacy Word" "odt-ren
            "image-renamed.html:image" "no-document.docx:no word/document.xml" "empty.docx:empty"; do
   same "bad input ${bad%%:*}" "$(jq -r --arg f "${bad%%:*}" '.files[] | select(.path | endswith($f)) | .diagnostics[0].message | contains("'"${bad#*:}"'")' "$tmp/out")" true
 done
+
+# Configuration (.gklint.yaml), gklint init, and baselines (issue 5).
+proj="$tmp/proj"
+mkdir -p "$proj/reports/sc"
+cp "$seeds/000_ac653407c852e910.txt" "$proj/reports/a.txt"
+cp "$seeds/004_4ac630b42799c199.txt" "$proj/reports/sc/b.txt"
+check "init" 0 "$gklint" init "$proj"
+check "init refuses to overwrite" 2 "$gklint" init "$proj"
+check "init --force" 0 "$gklint" init --force "$proj"
+check "template config lints as defaults" 1 "$gklint" --format json "$proj/reports"
+same "defaults: rule sets by year" "$(jq -c '[.files[].ruleset]' "$tmp/out")" '["gov-2007","gov-2007"]'
+cat > "$proj/reports/.gklint.yaml" <<'YAML'
+disable: [heading.numbering]
+severity:
+  section.missing: warning
+by_path:
+  - paths: "sc/**"
+    rules: sichuan-2017
+YAML
+check "config: nothing at error any more" 0 "$gklint" --format json "$proj/reports"
+same "config: rule set by path, rule disabled, severity lowered" \
+  "$(jq -c '[(.files[].ruleset), ([.files[].diagnostics[] | select(.rule == "heading.numbering")] | length), ([.files[].diagnostics[] | select(.rule == "section.missing") | .severity] | unique)]' "$tmp/out")" \
+  '["gov-2007","sichuan-2017",0,["warning"]]'
+check "--no-config" 1 "$gklint" --no-config --format json "$proj/reports"
+same "--no-config ignores it" "$(jq -c '[.files[].ruleset]' "$tmp/out")" '["gov-2007","gov-2007"]'
+check "--config names one" 0 "$gklint" --config "$proj/reports/.gklint.yaml" --format json "$seeds/000_ac653407c852e910.txt"
+printf 'format: gcc\nfail_on: never\n' > "$proj/.gklint.yaml"
+( cd "$proj" && "$gklint" reports/a.txt >"$tmp/out" 2>&1 ); same "output defaults from the config here" "$?" 0
+expect "config format gcc" '^reports/a.txt:[0-9]+:[0-9]+: warning: ' "$tmp/out"
+( cd "$proj" && "$gklint" --format json --fail-on error reports/a.txt >"$tmp/out" 2>&1 ); same "the command line wins" "$?" 0
+same "the command line wins: json" "$(jq -r '.files[0].path' "$tmp/out")" "reports/a.txt"
+printf 'disable: [heading.numbring]\nseverity:\n  year.typo: fatal\n' > "$proj/reports/.gklint.yaml"
+check "bad config" 2 "$gklint" --lang en "$proj/reports"
+expect "bad config: unknown key at its line" '\.gklint\.yaml:3:14: error: .*invalid level .fatal.*\[config\.error\]' "$tmp/out"
+printf 'disable: [heading.numbring]\n' > "$proj/reports/.gklint.yaml"
+check "unknown rule id in config" 2 "$gklint" --lang en "$proj/reports"
+expect "unknown rule id located" '\.gklint\.yaml:1:11: error: .*unknown rule id .heading\.numbring' "$tmp/out"
+rm "$proj/reports/.gklint.yaml" "$proj/.gklint.yaml"
+check "write baseline" 0 "$gklint" --write-baseline "$tmp/base.json" --format json "$proj/reports"
+same "baseline holds every finding" "$(jq '.findings | length' "$tmp/base.json")" "$(jq '[.files[].diagnostics[]] | length' "$tmp/out")"
+check "baseline: nothing new" 0 "$gklint" --baseline "$tmp/base.json" --format json "$proj/reports"
+same "baseline: all suppressed" "$(jq -c '[.summary.suppressed > 0, ([.files[].diagnostics[]] | length)]' "$tmp/out")" '[true,0]'
+printf '\n\n' | cat - "$seeds/000_ac653407c852e910.txt" > "$proj/reports/a.txt"
+echo "三、新增的一节" >> "$proj/reports/a.txt"
+check "baseline: lines moved, one new finding" 1 "$gklint" --baseline "$tmp/base.json" --fail-on warning --format sarif "$proj/reports"
+same "baseline: only the new finding, marked new" "$(jq -c '[.runs[0].results[] | [.ruleId, .baselineState]]' "$tmp/out")" '[["heading.numbering","new"]]'
+echo '{"findings": 1}' > "$tmp/notbase.json"
+check "bad baseline" 2 "$gklint" --baseline "$tmp/notbase.json" "$proj/reports"
+expect "bad baseline message" 'not a gklint baseline' "$tmp/err"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

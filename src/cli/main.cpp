@@ -17,9 +17,15 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/batch.hpp"
+#include "cli/report_file.hpp"
+#include "config/pool.hpp"
+#include "gklint/baseline.hpp"
+#include "gklint/config.hpp"
+#include "emit/tool_rules.hpp"
 #include "input/decode.hpp"
 #include "gklint/emit.hpp"
 #include "gklint/lint.hpp"
+#include "lsp/server.hpp"
 
 namespace fs = std::filesystem;
 using namespace gklint;
@@ -47,36 +53,13 @@ struct Options {
   std::string extract_format = "json";
   std::string cat_path;
   std::string encoding;
-};
-
-// Diagnostics gklint itself emits (not from a rule file), for `gklint explain`.
-struct ToolRule {
-  const char* id;
-  const char* kind;
-  const char* zh;
-  const char* en;
-};
-const ToolRule kToolRules[] = {
-    {"input.error", "input-error",
-     "输入文件无法作为报告读取：文件不存在或无法读取、为空、是二进制文件（PDF、图片、旧版 .doc、加密文档），"
-     ".docx 已损坏或过大，或无法识别其文字编码。该文件的其他内容都没有检查。",
-     "The input could not be read as a report: missing or unreadable, empty, binary (a PDF, an image, a legacy "
-     ".doc, an encrypted document), a damaged or oversized .docx, or text in an encoding that could not be "
-     "recognised. Nothing else in that file was checked."},
-    {"input.encoding", "input-encoding",
-     "文件中有不能按其编码（UTF-8、GB18030、Big5 等）解码的字节，已替换为 �。位置指向第一处；文件其余部分照常检查，"
-     "但被替换处的文字可能影响检查结果。可用 --encoding 指定编码。",
-     "The file has bytes that are not valid in its encoding (UTF-8, GB18030, Big5…); they were replaced by �. "
-     "The location is the first one; the rest of the file is checked as usual, but findings near the replaced "
-     "text may be affected. Name the encoding with --encoding."},
-    {"rule.error", "rule-error",
-     "规则文件有错误（YAML 语法、未知的键、错误的类型、无效的正则表达式、extends 指向不存在的规则集）。位置指向规则文件中的行和列。",
-     "A rule file has an error (YAML syntax, an unknown key, a wrong type, an invalid pattern, an extends that "
-     "names no rule set). The location is the line and column in the rule file."},
-    {"ruleset.year", "ruleset-year",
-     "用 --rules 指定的规则集并非为该报告年度制定（例如用 gov-2007 检查 2020 年报告），检查结果可能不适用。",
-     "The rule set named with --rules was not written for the report's year (e.g. gov-2007 on a 2020 report); "
-     "its findings may not apply."},
+  std::string output;  // --output FILE; empty: standard output
+  std::string config;          // --config FILE
+  bool no_config = false;      // --no-config
+  std::string baseline;        // --baseline FILE
+  std::string write_baseline;  // --write-baseline FILE
+  std::string init_dir = ".";  // gklint init [DIR]
+  bool init_force = false;
 };
 
 // A folder's file is linted when its path below the folder, or its name, matches an include glob
@@ -178,7 +161,8 @@ int list_rules(Catalog& catalog, const Options& o, Lang lang) {
 int explain(Catalog& catalog, const std::string& id, Lang lang) {
   for (const ToolRule& t : kToolRules) {
     if (id == t.id) {
-      std::cout << t.id << "  (kind: " << t.kind << ", error)\n\n" << (lang == Lang::en ? t.en : t.zh) << "\n";
+      std::cout << t.id << "  (kind: " << t.kind << ", " << severity_name(t.severity) << ")\n\n"
+                << (lang == Lang::en ? t.en : t.zh) << "\n";
       return 0;
     }
   }
@@ -324,18 +308,10 @@ void extract(const FileResult& r, bool csv, bool* first, std::ostream& out) {
 void print_cat(const FileResult& r) {
   const Source& src = *r.source;
   if (src.format() == "docx") {
-    // A paragraph's table cell, from the first origin that maps into it.
+    // A paragraph's table cell, from the origins of its text.
     std::vector<GridRef> grid(src.display_line_count() + 1);
-    for (uint32_t line = 1; line <= src.line_count(); ++line) {
-      const std::string_view t = src.line_text(line);
-      const auto begin = static_cast<uint32_t>(t.data() - src.text().data());
-      for (uint32_t at = begin; at <= begin + t.size(); ++at) {
-        const Position p = src.position(at);
-        if (p.line < grid.size() && p.grid.table && !grid[p.line].table) grid[p.line] = p.grid;
-        const size_t bar = t.find(" | ", at - begin);
-        if (bar == std::string_view::npos) break;
-        at = begin + static_cast<uint32_t>(bar) + 2;
-      }
+    for (const Origin& o : src.origins()) {
+      if (o.line < grid.size() && o.grid.table && !grid[o.line].table) grid[o.line] = o.grid;
     }
     const int width = static_cast<int>(std::to_string(src.display_line_count()).size());
     for (uint32_t n = 1; n <= src.display_line_count(); ++n) {
@@ -357,6 +333,61 @@ void print_cat(const FileResult& r) {
   }
 }
 
+// What every output format needs from the command line; exit statuses stay the same in all of them.
+// `gklint init`: a commented starting config, never over an existing one unless --force.
+int init(const Options& o, Lang lang) {
+  const bool en = lang == Lang::en;
+  const fs::path file = fs::path(o.init_dir) / kConfigFileName;
+  std::error_code ec;
+  if (fs::exists(file, ec) && !o.init_force) {
+    std::cerr << "gklint: " << file.string() << (en ? ": already exists (--force replaces it)\n" : "：已存在（用 --force 覆盖）\n");
+    return 2;
+  }
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  if (!(out << config_template()) || !out.flush()) {
+    std::cerr << "gklint: " << file.string() << (en ? ": cannot write\n" : "：无法写入\n");
+    return 2;
+  }
+  std::cout << (en ? "wrote " : "已写入 ") << file.string() << "\n";
+  return 0;
+}
+
+// Run-wide defaults from the config that applies here (--config, or the nearest .gklint.yaml
+// above the current folder): what the command line did not set. False when it has errors.
+bool apply_config_defaults(const CLI::App& app, Options& o, std::vector<FileResult>* errors) {
+  const std::string file = !o.config.empty() ? o.config : o.no_config ? "" : find_config("gklint-here");
+  if (file.empty()) return true;
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  std::vector<RuleError> problems;
+  Config c;
+  if (!in || !(text << in.rdbuf())) problems.push_back({file, "", 0, "无法读取配置文件 (cannot read the config file)"});
+  else parse_config(file, text.str(), &c, &problems);
+  for (const RuleError& e : problems) errors->push_back(rule_error_result(e, Lang::zh, "config.error"));
+  if (!problems.empty()) return false;
+  const auto fill = [&](const char* option, const std::optional<std::string>& value, std::string& into) {
+    if (value && app.count(option) == 0) into = *value;
+  };
+  fill("--format", c.format, o.format);
+  fill("--fail-on", c.fail_on, o.fail_on);
+  fill("--lang", c.lang, o.lang);
+  fill("--color", c.color, o.color);
+  return true;
+}
+
+WriterOptions writer_options(const Options& o, const TextStyle& style, Catalog& catalog,
+                             std::shared_ptr<const RuleSet> fixed) {
+  WriterOptions w;
+  w.style = style;
+  w.quiet = o.quiet;
+  Severity threshold = Severity::error;
+  if (o.fail_on == "never") w.fail_on.reset();
+  else if (parse_severity(o.fail_on, &threshold)) w.fail_on = threshold;
+  w.catalog = &catalog;
+  w.fixed = std::move(fixed);
+  return w;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -371,7 +402,8 @@ int main(int argc, char** argv) {
       "  gklint explain RULE-ID            what a rule checks, why, and the article it cites\n"
       "  gklint extract FILE --format csv  the tables as data, one record per cell\n"
       "  gklint outline FILE               what gklint read: title, year, period, agency, headings\n"
-      "  gklint cat FILE                   the text gklint reads, numbered as findings are located\n\n"
+      "  gklint cat FILE                   the text gklint reads, numbered as findings are located\n"
+      "  gklint lsp                        a language server for editors (LSP over standard input/output)\n\n"
       "Inputs: plain text in UTF-8, UTF-16 (with BOM), GB18030/GBK/GB2312 or Big5 (detected; or\n"
       "--encoding), HTML pages, and Word .docx (a finding's line is then the paragraph number).\n\n"
       "Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a rule file error,\n"
@@ -383,7 +415,21 @@ int main(int argc, char** argv) {
       ->type_name("ID|FILE");
   app.add_option("--year", o.year, "report year, overriding the one found in the report")
       ->check(CLI::Range(1990, 2100));
-  app.add_option("--format", o.format, "output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  app.add_option("--format", o.format,
+                 "output format: text, json (docs/json-output.md), gcc (path:line:col: severity: message "
+                 "[rule]), sarif (SARIF 2.1.0), github (Actions annotations), junit (JUnit XML), rdjson (reviewdog)")
+      ->check(CLI::IsMember(output_formats()))
+      ->capture_default_str();
+  app.add_option("--output", o.output, "write the report to FILE (replaced when complete) instead of standard output")
+      ->type_name("FILE");
+  app.add_option("--config", o.config, "settings from FILE for every report (default: the nearest .gklint.yaml "
+                                       "in each report's folder or above)")
+      ->type_name("FILE");
+  app.add_flag("--no-config", o.no_config, "ignore .gklint.yaml files");
+  app.add_option("--baseline", o.baseline, "report only findings not recorded in FILE (see --write-baseline)")
+      ->type_name("FILE");
+  app.add_option("--write-baseline", o.write_baseline, "record this run's findings in FILE, to accept them with --baseline")
+      ->type_name("FILE");
   app.add_option("--fail-on", o.fail_on, "lowest severity that makes the exit status 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
@@ -420,8 +466,20 @@ int main(int argc, char** argv) {
   extract_cmd->add_option("--format", o.extract_format, "json or csv")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
   CLI::App* outline_cmd = app.add_subcommand("outline", "show what gklint reads from a report: title, year, headings");
   outline_cmd->add_option("file", o.outline_path, "report file")->required();
+  CLI::App* init_cmd = app.add_subcommand("init", "write a commented .gklint.yaml to start a project's settings from");
+  init_cmd->add_option("dir", o.init_dir, "folder to write it in (default: the current folder)");
+  init_cmd->add_flag("--force", o.init_force, "replace an existing .gklint.yaml");
   CLI::App* cat_cmd = app.add_subcommand("cat", "print the text gklint reads from a file, numbered as findings are located");
   cat_cmd->add_option("file", o.cat_path, "report file (.txt, .html, .docx, …)")->required();
+  CLI::App* lsp_cmd = app.add_subcommand(
+      "lsp",
+      "run a language server (LSP 3.17, JSON-RPC over standard input/output): editors show findings as you type;\n"
+      "initializationOptions {rules, year, lang} override these options (README: Editors)");
+  lsp_cmd->add_option("--rules", o.rules, "rule set: a built-in id or a YAML file (default: chosen by report year)")
+      ->type_name("ID|FILE");
+  lsp_cmd->add_option("--year", o.year, "report year, overriding the one found in each report")->check(CLI::Range(1990, 2100));
+  lsp_cmd->add_option("--lang", o.lang, "language of messages")->check(CLI::IsMember({"zh", "en"}));
+  lsp_cmd->add_flag("--stdio")->description("accepted for clients that pass it; standard input/output is the only transport");
   app.require_subcommand(0, 1);
 
   try {
@@ -431,10 +489,18 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
+  if (*lsp_cmd) {
+    std::ios::sync_with_stdio(false);  // buffered standard streams; the server reads and writes whole messages
+    return run_language_server(std::cin, std::cout, {.rules = o.rules, .year = o.year, .lang = o.lang, .log = &std::cerr});
+  }
+
+  std::vector<FileResult> config_errors;
+  const bool config_ok = *rules_cmd || *explain_cmd || *init_cmd || apply_config_defaults(app, o, &config_errors);
   const Lang lang = o.lang == "en" ? Lang::en : Lang::zh;
   Catalog catalog;
   if (*rules_cmd) return list_rules(catalog, o, lang);
   if (*explain_cmd) return explain(catalog, o.explain_id, lang);
+  if (*init_cmd) return init(o, lang);
 
   if (o.paths.empty() && o.files_from.empty() && !*outline_cmd && !*extract_cmd && !*cat_cmd) {
     std::cerr << "gklint: " << (lang == Lang::en ? "no input files; see gklint --help" : "没有输入文件；用法见 gklint --help")
@@ -442,36 +508,45 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  const bool json = o.format == "json";
   TextStyle style;
   style.lang = lang;
-  style.color = o.color == "always" || (o.color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  // auto: colour on a terminal only (a report written to --output FILE gets none).
+  const bool to_stdout = o.output.empty() || o.output == "-";
+  style.color = o.color == "always" ||
+                (o.color == "auto" && to_stdout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
 
+  // Errors in a config or a rule file stop the run before any report is read: what they would
+  // have set (rule sets, disabled rules) changes every finding.
+  std::vector<FileResult> setup_errors = config_errors;
+  const auto report_setup_errors = [&]() {
+    Summary summary;
+    ReportFile report_file;
+    if (!report_file.open(o.output, lang)) return 2;
+    const auto writer = make_writer(o.format, report_file.stream(), writer_options(o, style, catalog, nullptr));
+    for (const FileResult& r : setup_errors) {
+      summary.add(r);
+      writer->file(r);
+    }
+    writer->finish(summary);
+    report_file.commit();
+    return 2;
+  };
   std::shared_ptr<const RuleSet> fixed;
   if (!o.rules.empty()) {
     std::vector<RuleError> errors;
     fixed = catalog.get(o.rules, &errors);
-    if (!fixed) {
-      Summary summary;
-      JsonWriter* writer = nullptr;
-      std::unique_ptr<JsonWriter> holder;
-      if (json) writer = (holder = std::make_unique<JsonWriter>(std::cout)).get();
-      for (const RuleError& e : errors) {
-        FileResult r = rule_error_result(e, lang);
-        summary.add(r);
-        if (writer) writer->file(r);
-        else write_text(std::cout, r, style);
-      }
-      if (writer) writer->finish(summary);
-      return 2;
-    }
+    for (const RuleError& e : errors) setup_errors.push_back(rule_error_result(e, lang));
   }
+  if (!config_ok || !setup_errors.empty()) return report_setup_errors();
 
-  LintOptions lint_options;
-  lint_options.year = o.year;
-  lint_options.lang = lang;
-  lint_options.encoding = o.encoding;
-  const Linter linter(catalog, fixed, lint_options);
+  PoolOptions pool_options;
+  pool_options.rules = o.rules;
+  pool_options.base.year = o.year;
+  pool_options.base.lang = lang;
+  pool_options.base.encoding = o.encoding;
+  pool_options.config = o.config;
+  pool_options.search = !o.no_config;
+  LinterPool pool(catalog, pool_options);
 
   if (*extract_cmd) {
     const bool csv = o.extract_format == "csv";
@@ -479,7 +554,9 @@ int main(int argc, char** argv) {
     if (csv) std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column\n";
     else std::cout << "{\"version\":1,\"files\":[";
     for (const std::string& path : expand(o.extract_paths, o.include, o.exclude)) {
-      FileResult r = lint_path(linter, path, lang, nullptr);
+      const Linter* linter = pool.for_file(path, &setup_errors);
+      if (!linter) return report_setup_errors();
+      FileResult r = lint_path(*linter, path, lang, nullptr);
       if (r.unreadable) {
         std::cerr << "gklint: " << path << ": " << r.diagnostics.front().message << "\n";
         unreadable = true;
@@ -492,7 +569,9 @@ int main(int argc, char** argv) {
   }
 
   if (*cat_cmd) {
-    FileResult r = lint_path(linter, o.cat_path, lang, nullptr);
+    const Linter* linter = pool.for_file(o.cat_path, &setup_errors);
+    if (!linter) return report_setup_errors();
+    FileResult r = lint_path(*linter, o.cat_path, lang, nullptr);
     if (r.unreadable) {
       write_text(std::cout, r, style);
       return 2;
@@ -502,7 +581,9 @@ int main(int argc, char** argv) {
   }
 
   if (*outline_cmd) {
-    FileResult r = lint_path(linter, o.outline_path, lang, nullptr);
+    const Linter* linter = pool.for_file(o.outline_path, &setup_errors);
+    if (!linter) return report_setup_errors();
+    FileResult r = lint_path(*linter, o.outline_path, lang, nullptr);
     if (r.unreadable) {
       write_text(std::cout, r, style);
       return 2;
@@ -511,9 +592,23 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  // Baselines: the accepted findings to leave out, and where to record this run's.
+  std::optional<Baseline> baseline;
+  if (!o.baseline.empty()) {
+    std::string error;
+    if (!Baseline::read(o.baseline, &baseline.emplace(), &error)) {
+      std::cerr << "gklint: --baseline " << o.baseline << ": " << error << "\n";
+      return 2;
+    }
+  }
+  Baseline recording;
+
   Summary summary;
-  std::unique_ptr<JsonWriter> writer;
-  if (json) writer = std::make_unique<JsonWriter>(std::cout);
+  ReportFile report_file;
+  if (!report_file.open(o.output, lang)) return 2;
+  WriterOptions output_options = writer_options(o, style, catalog, fixed);
+  output_options.baseline = baseline.has_value();
+  const auto writer = make_writer(o.format, report_file.stream(), output_options);
   Severity threshold = Severity::error;
   const bool never = o.fail_on == "never";
   if (!never) parse_severity(o.fail_on, &threshold);
@@ -535,6 +630,20 @@ int main(int argc, char** argv) {
     }
   }
   const std::vector<std::string> files = expand(inputs, o.include, o.exclude);
+  // Each report's Linter, from its config, resolved before any is read.
+  std::vector<const Linter*> linters;
+  linters.reserve(files.size());
+  for (const std::string& f : files) linters.push_back(pool.for_file(f, &setup_errors));
+  if (!setup_errors.empty()) {
+    // The writer is already open on the output: the errors go through it.
+    for (const FileResult& r : setup_errors) {
+      summary.add(r);
+      writer->file(r);
+    }
+    writer->finish(summary);
+    report_file.commit();
+    return 2;
+  }
 
   // A progress line on a terminal, for runs longer than a moment.
   const bool show_progress = !o.quiet && isatty(STDERR_FILENO);
@@ -547,21 +656,32 @@ int main(int argc, char** argv) {
     progress_shown = true;
   };
   Profile profile;
-  lint_batch(linter, files, o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
+  lint_batch(linters, files, o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
              lang,
              [&](FileResult& r) {
+               if (!o.write_baseline.empty()) recording.record(r);
+               if (baseline) summary.suppressed += baseline->suppress(r);
                summary.add(r);
                for (const Diagnostic& d : r.diagnostics) {
                  if (!never && d.severity >= threshold) failed = true;
                }
-               if (writer) writer->file(r);
-               else write_text(std::cout, r, style);
+               writer->file(r);
              },
              progress, o.profile ? &profile : nullptr);
   if (progress_shown) std::cerr << "\r\033[K" << std::flush;
   if (o.profile) print_profile(profile, std::chrono::steady_clock::now() - started);
-  if (writer) writer->finish(summary);
-  else if (!o.quiet) write_text_summary(std::cout, summary, style);
+  writer->finish(summary);
+  if (!report_file.commit()) return 2;
+  if (!o.write_baseline.empty()) {
+    ReportFile baseline_file;
+    if (!baseline_file.open(o.write_baseline, lang)) return 2;
+    recording.write(baseline_file.stream());
+    if (!baseline_file.commit()) return 2;
+    std::cerr << "gklint: " << (lang == Lang::en ? "baseline written: " : "已写入基线：") << o.write_baseline << " ("
+              << recording.size() << (lang == Lang::en ? " findings)\n" : " 条)\n");
+  }
   if (summary.unreadable > 0) return 2;
+  // Recording a baseline accepts today's findings: not a failure.
+  if (!o.write_baseline.empty()) return 0;
   return failed ? 1 : 0;
 }
