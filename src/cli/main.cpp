@@ -355,7 +355,9 @@ int init(const Options& o, Lang lang) {
 // Run-wide defaults from the config that applies here (--config, or the nearest .gklint.yaml
 // above the current folder): what the command line did not set. False when it has errors.
 bool apply_config_defaults(const CLI::App& app, Options& o, std::vector<FileResult>* errors) {
-  const std::string file = !o.config.empty() ? o.config : o.no_config ? "" : find_config("gklint-here");
+  // find_config looks in a file's folder and above: a file named in the current folder.
+  const std::string here = std::string("./") + kConfigFileName;
+  const std::string file = !o.config.empty() ? o.config : o.no_config ? "" : find_config(here);
   if (file.empty()) return true;
   std::ifstream in(file, std::ios::binary);
   std::ostringstream text;
@@ -403,11 +405,14 @@ int main(int argc, char** argv) {
       "  gklint extract FILE --format csv  the tables as data, one record per cell\n"
       "  gklint outline FILE               what gklint read: title, year, period, agency, headings\n"
       "  gklint cat FILE                   the text gklint reads, numbered as findings are located\n"
-      "  gklint lsp                        a language server for editors (LSP over standard input/output)\n\n"
+      "  gklint lsp                        a language server for editors (LSP over standard input/output)\n"
+      "  gklint init                       write a commented .gklint.yaml (settings per project)\n"
+      "  gklint --baseline b.json reports/ only findings not recorded by --write-baseline b.json\n\n"
       "Inputs: plain text in UTF-8, UTF-16 (with BOM), GB18030/GBK/GB2312 or Big5 (detected; or\n"
       "--encoding), HTML pages, and Word .docx (a finding's line is then the paragraph number).\n\n"
-      "Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a rule file error,\n"
-      "or an input that could not be read at all. `-` reads a report from standard input.",
+      "Settings: the nearest .gklint.yaml in a report's folder or above (or --config); options win.\n\n"
+      "Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a rule file or\n"
+      "config error, or an input that could not be read at all. `-` reads a report from standard input.",
       "gklint"};
   app.set_version_flag("--version", "gklint " GKLINT_VERSION);
   app.add_option("paths", o.paths, "report files (.txt .md .html .htm .docx) or folders; - for standard input");
