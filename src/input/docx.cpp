@@ -885,11 +885,19 @@ size_t code_points(std::string_view s) {
 
 // The paragraph's line in the text: its display text, except that the tab after a number becomes a
 // space (a tab separates cells, and "一、<tab>总体情况" is a heading, not a row), and in a table
-// cell every tab does.
+// cell every tab does, and a bar becomes the full-width ｜ (a "|" would split the cell). Each is
+// still one character, so columns stay those of the display text.
 std::string text_line(const Para& p, bool in_cell) {
   std::string s = p.label + (p.suffix == "\t" ? " " : p.suffix) + p.body;
-  if (in_cell) std::replace(s.begin(), s.end(), '\t', ' ');
-  return s;
+  if (!in_cell) return s;
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '\t') out += ' ';
+    else if (c == '|') out += "\xEF\xBD\x9C";
+    else out += c;
+  }
+  return out;
 }
 
 void render(const Walker& w, Extracted& out) {

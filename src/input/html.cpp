@@ -562,6 +562,12 @@ class Extractor {
   }
 
   void put_char(std::string_view bytes, char32_t cp, Pos at, bool fixed) {
+    // A bar in a data cell would split the cell in the row's "a | b |" line: gklint writes the
+    // full-width ｜ in its place, one character as well, mapped to the bar.
+    if (cell_ && cp == U'|') {
+      bytes = "\xEF\xBD\x9C";
+      fixed = true;
+    }
     if (space_.pending && !segment_empty() && !(space_.only_line_breaks() && prev_wide_ && is_wide(cp))) {
       if (space_.placed) append(" ", space_.at, space_.fixed);
       else append(" ", at, true);  // a block boundary inside a cell: the space goes with what follows

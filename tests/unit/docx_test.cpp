@@ -592,3 +592,15 @@ TEST_CASE("docx: numbering labels cannot multiply the text without bound") {
   CHECK(has(e, "文件太大，无法检查"));
   CHECK(e.text.empty());
 }
+
+TEST_CASE("docx: a bar in a cell does not split it; it keeps its column") {
+  auto tc = [](std::string_view text) { return "<w:tc>" + p(text) + "</w:tc>"; };
+  const std::string table = "<w:tbl><w:tr>" + tc("规章|规范性文件") + tc("3") + "</w:tr><w:tr>" + tc("a|b") + tc("4") +
+                            "</w:tr></w:tbl>";
+  const Extracted e = extract_docx(docx(p("前") + table));
+  REQUIRE_FALSE(e.problem);
+  CHECK(e.text == "前\n规章｜规范性文件 | 3 |\na｜b | 4 |\n");
+  CHECK(e.display_lines[1] == "规章|规范性文件");
+  CHECK(where(e, "规范性文件").column == 4);
+  CHECK(where(e, "3 |").line == 3);
+}

@@ -367,3 +367,11 @@ TEST_CASE("html: empty pages and pages without text give empty text") {
   CHECK(extract("<p>a</span>b</p>").text == "ab\n");
   CHECK(extract(std::string("\xEF\xBB\xBF<p>bom</p>")).text == "bom\n");
 }
+
+TEST_CASE("html: a bar in a data cell does not split it; what follows keeps its column") {
+  const std::string html = "<table><tr><td>规章|规范性文件</td><td>3</td></tr><tr><td>a</td><td>4</td></tr></table>";
+  const Extracted e = extract(html);
+  CHECK(e.text == "规章｜规范性文件 | 3 |\na | 4 |\n");
+  CHECK(locate(e, "｜").column == col(html, "|"));
+  CHECK(locate(e, "规范性文件").column == col(html, "规范性文件"));
+}
