@@ -2,7 +2,7 @@
 # One command: install dependencies, build, and lint an example report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --build
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release
 cmake --build build-release -j"$(nproc)" --target gklint
 status=0

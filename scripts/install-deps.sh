@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Installs everything gklint needs to build and test, from Debian packages.
+#   scripts/install-deps.sh           build and test (what .ci/run and scripts/test.sh use)
+#   scripts/install-deps.sh --build   only what building gklint needs (scripts/demo.sh)
 # Safe to run again; needs root (or sudo) for apt-get.
 set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libyaml-cpp-dev libicu-dev libre2-dev doctest-dev libcli11-dev nlohmann-json3-dev
   libgumbo-dev libzip-dev libpugixml-dev
+)
+test_only=false
+[ "${1:-}" = "--build" ] || test_only=true
+$test_only && packages+=(
   jq time hyperfine
   neovim   # the lsp-neovim test: a real LSP client, run headless
   libxml2-utils python3-junitparser   # output-format tests: xmllint, a JUnit XML reader
@@ -18,7 +24,7 @@ done
 # Node.js and npm for the output-format tests' consumers (tests/consumers: the SARIF multitool,
 # a self-contained .NET binary that needs only ICU, and JSON-schema validators). Only when npm is
 # absent: a Node.js from elsewhere (NodeSource's package bundles npm) conflicts with Debian's npm.
-command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+$test_only && ! command -v npm >/dev/null 2>&1 && missing+=(nodejs npm)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all packages present"
   exit 0
