@@ -18,6 +18,17 @@ std::string choose_text(Lang lang, const std::string& zh, const std::string& en)
   return lang == Lang::en ? en : zh;
 }
 
+// A finding about the input itself (it cannot be read, or has bad bytes), at the problem's place.
+Diagnostic input_diagnostic(const char* rule, const char* kind, Severity severity, const InputProblem& p, Lang lang) {
+  Diagnostic d;
+  d.rule = rule;
+  d.kind = kind;
+  d.severity = severity;
+  d.span = {p.offset, p.offset};
+  d.message = choose_text(lang, p.message_zh, p.message_en);
+  return d;
+}
+
 }  // namespace
 
 Linter::Linter(Catalog& catalog, std::shared_ptr<const RuleSet> fixed, LintOptions options)
@@ -107,13 +118,7 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
   const Lang lang = options_.lang;
 
   if (const auto& problem = source->problem()) {
-    Diagnostic d;
-    d.rule = "input.error";
-    d.kind = "input-error";
-    d.severity = Severity::error;
-    d.span = {problem->offset, problem->offset};
-    d.message = choose_text(lang, problem->message_zh, problem->message_en);
-    r.diagnostics.push_back(std::move(d));
+    r.diagnostics.push_back(input_diagnostic("input.error", "input-error", Severity::error, *problem, lang));
     r.unreadable = true;
     return r;
   }
@@ -121,12 +126,7 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
   // Bytes that were not valid in the file's encoding: said once, at the first, and the rest of
   // the file is still checked (a report with one stray byte is worth linting).
   if (const auto& bad = source->decode_warning()) {
-    Diagnostic d;
-    d.rule = "input.encoding";
-    d.kind = "input-encoding";
-    d.severity = Severity::warning;
-    d.span = {bad->offset, bad->offset};
-    d.message = choose_text(lang, bad->message_zh, bad->message_en);
+    Diagnostic d = input_diagnostic("input.encoding", "input-encoding", Severity::warning, *bad, lang);
     d.fields = {{"encoding", source->encoding()}};
     r.diagnostics.push_back(std::move(d));
   }

@@ -383,6 +383,28 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  // Inputs: the paths given, then the lines of --files-from.
+  std::vector<std::string> inputs = o.paths;
+  if (!o.files_from.empty()) {
+    std::ifstream list_file;
+    if (o.files_from != "-") list_file.open(o.files_from);
+    std::istream& list = o.files_from == "-" ? std::cin : list_file;
+    if (!list) {
+      std::cerr << "gklint: --files-from " << o.files_from << ": " << (lang == Lang::en ? "cannot read" : "无法读取") << "\n";
+      return 2;
+    }
+    for (std::string line; std::getline(list, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!line.empty()) inputs.push_back(line);
+    }
+  }
+  const std::vector<std::string> files = expand(inputs, o.include, o.exclude);
+  // Each report's Linter, from its config, resolved before any is read.
+  std::vector<const Linter*> linters;
+  linters.reserve(files.size());
+  for (const std::string& f : files) linters.push_back(pool.for_file(f, &setup_errors));
+  if (!setup_errors.empty()) return report_setup_errors();
+
   // Baselines: the accepted findings to leave out, and where to record this run's.
   std::optional<Baseline> baseline;
   if (!o.baseline.empty()) {
@@ -404,37 +426,6 @@ int main(int argc, char** argv) {
   const bool never = o.fail_on == "never";
   if (!never) parse_severity(o.fail_on, &threshold);
   bool failed = false;
-
-  // Inputs: the paths given, then the lines of --files-from.
-  std::vector<std::string> inputs = o.paths;
-  if (!o.files_from.empty()) {
-    std::ifstream list_file;
-    if (o.files_from != "-") list_file.open(o.files_from);
-    std::istream& list = o.files_from == "-" ? std::cin : list_file;
-    if (!list) {
-      std::cerr << "gklint: --files-from " << o.files_from << ": " << (lang == Lang::en ? "cannot read" : "无法读取") << "\n";
-      return 2;
-    }
-    for (std::string line; std::getline(list, line);) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!line.empty()) inputs.push_back(line);
-    }
-  }
-  const std::vector<std::string> files = expand(inputs, o.include, o.exclude);
-  // Each report's Linter, from its config, resolved before any is read.
-  std::vector<const Linter*> linters;
-  linters.reserve(files.size());
-  for (const std::string& f : files) linters.push_back(pool.for_file(f, &setup_errors));
-  if (!setup_errors.empty()) {
-    // The writer is already open on the output: the errors go through it.
-    for (const FileResult& r : setup_errors) {
-      summary.add(r);
-      writer->file(r);
-    }
-    writer->finish(summary);
-    report_file.commit();
-    return 2;
-  }
 
   // A progress line on a terminal, for runs longer than a moment.
   const bool show_progress = !o.quiet && isatty(STDERR_FILENO);
