@@ -47,6 +47,8 @@ struct Diagnostic {
   std::optional<Number> expected;
   std::optional<Number> actual;
   std::vector<Related> related;
+  // The finding uses table cells cut out of digits that ran together (read by the row's own total).
+  bool inferred = false;
 };
 
 }  // namespace gklint

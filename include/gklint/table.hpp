@@ -46,6 +46,10 @@ struct TableDef {
   std::vector<std::string> header;
   std::vector<ColumnDef> columns;
   std::vector<RowDef> rows;
+  // What holds along every data row, as (column, sign) terms adding up to 0: 总计 - 自然人 - … = 0.
+  // Taken from the rule set's `each: row` equations; the reader cuts digits that ran together
+  // ("9000009") only where these hold.
+  std::vector<std::vector<std::pair<int, int>>> row_identities;
   int data_rows() const;
 };
 
@@ -59,6 +63,7 @@ struct Cell {
   std::string unit;        // 万元, 元, 件 … when printed in the cell
   std::string text;        // normalized cell text
   Span span;               // in the Source; empty for an empty cell (its position)
+  bool inferred = false;   // cut out of digits that ran together ("9000009"), by the row's identities
 };
 
 struct ReadRow {
@@ -72,14 +77,21 @@ struct Table {
   Span span;                       // from the first label to the last value
   std::vector<int> row_index;      // per TableDef row: index into rows, or -1 when not found
   std::vector<ReadRow> rows;
-  // Set when the cells cannot be read unambiguously: the table is then not checked at all.
+  // Rows whose cells cannot be read unambiguously. They keep no cells, so nothing that needs them
+  // is checked; the rest of the table is.
   struct Unreadable {
-    Span at;
-    std::string row;               // the row label (short) where it was found
-    int found = 0;                 // values read in that row
+    enum class Why {
+      count,         // too few or too many values for the columns
+      no_cut,        // digits ran together and no cut satisfies the row's identities
+      several_cuts,  // digits ran together and more than one cut does
+    };
+    Span at;                       // the row label
+    std::string row;               // the row label (short)
+    int found = 0;                 // values the row gives (the most it can give, for `count`)
     int expected = 0;              // columns
+    Why why = Why::count;
   };
-  std::optional<Unreadable> unreadable;
+  std::vector<Unreadable> unreadable;
 
   const Cell* cell(int row_def, int column) const;
 };

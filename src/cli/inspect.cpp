@@ -156,12 +156,18 @@ void extract(const FileResult& r, bool csv, bool* first, std::ostream& out) {
     nlohmann::ordered_json table;
     table["table"] = def.id;
     table["title"] = def.title;
-    table["readable"] = !t.unreadable;
-    table["cells"] = nlohmann::ordered_json::array();
-    if (t.unreadable && csv) {
-      std::cerr << "gklint: " << r.path << ": " << def.title << ": cannot be read reliably; left out of the CSV\n";
-      continue;
+    table["readable"] = t.unreadable.empty();
+    // Rows that could not be read have no cells here: named, so nothing is lost silently.
+    table["unreadable_rows"] = nlohmann::ordered_json::array();
+    for (const auto& u : t.unreadable) {
+      const Position p = src.position(u.at.begin);
+      table["unreadable_rows"].push_back({{"row_label", u.row}, {"line", p.line}, {"column", p.column}});
+      if (csv) {
+        std::cerr << "gklint: " << r.path << ":" << p.line << ":" << p.column << ": " << def.title << " “" << u.row
+                  << "”: cannot be read reliably; left out of the CSV\n";
+      }
     }
+    table["cells"] = nlohmann::ordered_json::array();
     for (const ReadRow& row : t.rows) {
       const RowDef& rd = def.rows[row.def];
       if (rd.group) continue;
@@ -179,11 +185,11 @@ void extract(const FileResult& r, bool csv, bool* first, std::ostream& out) {
         if (csv) {
           out << csv_field(r.path) << ',' << def.id << ',' << rd.id << ',' << csv_field(row_label) << ',' << column_id
               << ',' << csv_field(column_label) << ',' << (value.is_null() ? "" : value.dump()) << ','
-              << csv_field(printed) << ',' << p.line << ',' << p.column << '\n';
+              << csv_field(printed) << ',' << p.line << ',' << p.column << ',' << (cell.inferred ? "1" : "0") << '\n';
         } else {
           table["cells"].push_back({{"row_id", rd.id}, {"row_label", row_label}, {"column_id", column_id},
                                     {"column_label", column_label}, {"value", value}, {"text", printed},
-                                    {"line", p.line}, {"column", p.column}});
+                                    {"line", p.line}, {"column", p.column}, {"inferred", cell.inferred}});
         }
       }
     }

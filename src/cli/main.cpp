@@ -342,7 +342,7 @@ int main(int argc, char** argv) {
   if (*extract_cmd) {
     const bool csv = o.extract_format == "csv";
     bool first = true, unreadable = false;
-    if (csv) std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column\n";
+    if (csv) std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column,inferred\n";
     else std::cout << "{\"version\":1,\"files\":[";
     for (const std::string& path : expand(o.extract_paths, o.include, o.exclude)) {
       const Linter* linter = pool.for_file(path, &setup_errors);

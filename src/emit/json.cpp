@@ -33,6 +33,7 @@ nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d, c
   };
   if (d.expected) j["expected"] = number(*d.expected);
   if (d.actual) j["actual"] = number(*d.actual);
+  if (d.inferred) j["inferred"] = true;
   if (!d.related.empty()) {
     j["related"] = nlohmann::ordered_json::array();
     for (const Related& r : d.related) {

@@ -126,6 +126,7 @@ class SarifWriter : public Writer {
       if (!d.cite.empty()) props["cite"] = d.cite;
       if (at.begin.grid.table) props["cell"] = cell_json(at.begin.grid);
       for (const auto& [k, v] : d.fields) props[k] = v;
+      if (d.inferred) props["inferred"] = true;
       if (d.expected) props["expected"] = number_json(*d.expected);
       if (d.actual) props["actual"] = number_json(*d.actual);
       res["properties"] = std::move(props);

@@ -29,6 +29,19 @@ inline std::vector<ViewLine> view_lines(std::string_view text) {
   return lines;
 }
 
+// Is a line a table row of cells between separators ('|' or tab)? A crawled page on one line may
+// hold a '|' in its prose or navigation ("首页 | 政务公开", "办实事|食用…"); a row has a separator
+// every few dozen characters.
+inline bool is_separated_row(std::string_view line) {
+  size_t separators = 0, chars = 0;
+  for (char c : line) {
+    separators += c == '|' || c == '\t';
+    chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }
+  constexpr size_t kMaxCharsPerCell = 80;
+  return separators > 0 && chars <= kMaxCharsPerCell * (separators + 1);
+}
+
 // The line without Markdown around a title or heading: "## 一、总体情况", "**概述**", "> 一、…".
 inline ViewLine strip_markup(std::string_view t, ViewLine line) {
   size_t b = line.begin, e = line.end;

@@ -136,7 +136,7 @@ class OutlineReader {
       ViewLine content = strip_markup(t, line);
       std::string_view text = t.substr(content.begin, content.end - content.begin);
       // Table rows (pipe- or tab-separated) hold labels like 一、本年新收… that are not headings.
-      if (text.find('|') != std::string_view::npos || text.find('\t') != std::string_view::npos) continue;
+      if (is_separated_row(text)) continue;
       Marker m;
       if (parse_marker(t, content.begin, content.end, &m)) {
         size_t title_begin = content.begin + m.length;

@@ -9,6 +9,7 @@
 #include "gklint/source.hpp"
 #include "gklint/table.hpp"
 #include "gklint/view.hpp"
+#include "report/lines.hpp"
 #include "text/numerals.hpp"
 
 namespace gklint {
@@ -24,6 +25,8 @@ struct Token {
   bool trailing = false;        // an empty cell after the last filled cell of its line
   bool in_row = false;          // a later cell of a separated line: a cell, whatever it holds
   bool joins = false;           // text right after text on the same free line: may continue its label
+  bool separated = false;       // a cell between separators ('|', tab): never more than one cell
+  bool glued_text = false;      // value: text follows with no blank between ("0000000四、…", "2019年")
   uint32_t line = 0;            // view line number, to keep a row's cells to its line
   std::string key;              // text: blanks removed, numbering stripped
   Cell cell;                    // value: parsed
@@ -38,37 +41,143 @@ bool is_markdown_rule(std::string_view cell) {
   return c.size() >= 3 && c.find_first_not_of('-') == std::string_view::npos;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool unit_word(std::string_view u) {
+  static const char* kUnits[] = {"万元", "亿元", "元", "件", "个", "条", "项", "次", "人次", "万", "%"};
+  return std::any_of(std::begin(kUnits), std::end(kUnits), [&](const char* k) { return u == k; });
+}
+
+// The unit printed right after a number inside run-together text ("1690.9913万元三、…"), or 0.
+size_t unit_after(std::string_view t, size_t p, size_t end) {
+  static const char* kGlued[] = {"万元", "亿元", "元", "%"};
+  for (const char* u : kGlued) {
+    const size_t n = std::char_traits<char>::length(u);
+    if (p + n <= end && t.substr(p, n) == u) return n;
+  }
+  return 0;
+}
+
+// A numbering marker inside text, where a label starts: （一） or 一、 ("…办理结果（一）予以公开").
+bool marker_at(std::string_view t, size_t p, size_t end) {
+  int v;
+  size_t len;
+  if (t[p] == '(') {
+    return parse_cn_numeral(t, p + 1, &v, &len) && p + 1 + len < end && t[p + 1 + len] == ')';
+  }
+  return parse_cn_numeral(t, p, &v, &len) && t.substr(p + len, 3) == "、" && p + len + 3 < end;
+}
+
+// One blank-free word of a free line, cut into text and numbers. Crawled pages run a table's
+// labels and cells together ("数量9000009二、上年结转…", "国家秘密00000002.其他法律…"): digits
+// start a number, except the one digit before "." or "、" and a non-digit, which numbers the next
+// label ("2.其他法律"); a label also starts at a （一） or 一、 marker inside text.
+struct Piece {
+  uint32_t begin, end;
+  bool number;
+};
+void cut_word(std::string_view t, uint32_t b, uint32_t e, std::vector<Piece>& out) {
+  uint32_t text_from = b;  // start of the text piece being read
+  const auto flush_text = [&](uint32_t to) {
+    if (to > text_from) out.push_back({text_from, to, false});
+  };
+  uint32_t p = b;
+  while (p < e) {
+    // A sign may follow digits: a signed column run together ("88-720" for 本年增/减).
+    const bool sign = (t[p] == '-' || t[p] == '+') && p + 1 < e && is_digit(t[p + 1]);
+    if (is_digit(t[p]) || sign) {
+      uint32_t q = p + (sign ? 1 : 0);
+      while (q < e && is_digit(t[q])) ++q;
+      // "(1)": a marker, text.
+      if (p > b && t[p - 1] == '(' && q < e && t[q] == ')' && !sign) {
+        p = q;
+        continue;
+      }
+      const bool numbering = !sign && q < e &&
+                             ((t[q] == '.' && q + 1 < e && !is_digit(t[q + 1])) || t.substr(q, 3) == "、");
+      if (numbering) {
+        // The digit (two for 10.–99.) that numbers the label; what runs before it is a number.
+        uint32_t n = q - 1;
+        if (t[n] == '0' && n > p && t[n - 1] != '0') --n;
+        if (n > p) {
+          flush_text(p);
+          out.push_back({p, n, true});
+        } else {
+          flush_text(p);
+        }
+        text_from = n;
+        p = q + 1;
+        continue;
+      }
+      // Thousands separators and decimals stay in the number; a glued unit too.
+      while (q + 3 < e + 0 && t[q] == ',' && is_digit(t[q + 1]) && is_digit(t[q + 2]) && is_digit(t[q + 3]) &&
+             (q + 4 >= e || !is_digit(t[q + 4]))) {
+        q += 4;
+      }
+      if (q + 1 < e && t[q] == '.' && is_digit(t[q + 1])) {
+        q += 1;
+        while (q < e && is_digit(t[q])) ++q;
+      }
+      q += static_cast<uint32_t>(unit_after(t, q, e));
+      flush_text(p);
+      out.push_back({p, q, true});
+      text_from = q;
+      p = q;
+      continue;
+    }
+    if (p > text_from && marker_at(t, p, e) && !(p >= 3 && t.substr(p - 3, 3) == "第")) {
+      flush_text(p);
+      text_from = p;
+    }
+    size_t next = p;
+    utf8_next_valid(t, next);
+    p = static_cast<uint32_t>(next);
+  }
+  flush_text(e);
+}
+
 // Words of a cell or of a free line: numbers and markers are values. In a cell, runs of other
 // words merge into one label ("商业 企业"). On a free line they stay apart, marked `joins`: the
 // reader finds where labels start there ("三、本年度办理结果  （一）予以公开  0 …" in an aligned table,
-// whose double blank the view has collapsed).
-void add_words(std::string_view t, uint32_t b, uint32_t e, bool merge, std::vector<Token>& out) {
+// whose double blank the view has collapsed), and a word is cut where text and digits meet.
+void add_words(std::string_view t, uint32_t b, uint32_t e, bool in_cell, std::vector<Token>& out) {
   uint32_t p = b;
   bool open_text = false;
+  std::vector<Piece> pieces;
   while (p < e) {
     while (p < e && t[p] == ' ') ++p;
     if (p >= e) break;
     uint32_t w = p;
     while (p < e && t[p] != ' ') ++p;
-    Cell c = parse_cell(t.substr(w, p - w));
-    if (c.state != Cell::State::text) {
-      Token tok;
-      tok.kind = Token::Kind::value;
-      tok.begin = w;
-      tok.end = p;
-      tok.cell = std::move(c);
-      out.push_back(std::move(tok));
-      open_text = false;
-    } else if (open_text && merge) {
-      out.back().end = p;
-    } else {
-      Token tok;
-      tok.kind = Token::Kind::text;
-      tok.begin = w;
-      tok.end = p;
-      tok.joins = open_text;
-      out.push_back(std::move(tok));
-      open_text = true;
+    pieces.clear();
+    Cell whole = parse_cell(t.substr(w, p - w));
+    if (in_cell || whole.state != Cell::State::text) pieces.push_back({w, p, whole.state != Cell::State::text});
+    else cut_word(t, w, p, pieces);
+    for (size_t i = 0; i < pieces.size(); ++i) {
+      const Piece& pc = pieces[i];
+      Cell c = pc.number ? parse_cell(t.substr(pc.begin, pc.end - pc.begin)) : Cell{};
+      if (pc.number && c.state != Cell::State::text) {
+        Token tok;
+        tok.kind = Token::Kind::value;
+        tok.begin = pc.begin;
+        tok.end = pc.end;
+        tok.separated = in_cell;
+        tok.glued_text = i + 1 < pieces.size() && !pieces[i + 1].number;
+        tok.cell = std::move(c);
+        out.push_back(std::move(tok));
+        open_text = false;
+      } else if (open_text && in_cell) {
+        out.back().end = pc.end;
+      } else {
+        Token tok;
+        tok.kind = Token::Kind::text;
+        tok.begin = pc.begin;
+        tok.end = pc.end;
+        tok.joins = open_text;
+        tok.separated = in_cell;
+        out.push_back(std::move(tok));
+        open_text = true;
+      }
     }
   }
 }
@@ -82,7 +191,7 @@ std::vector<Token> tokenize(std::string_view t) {
     size_t nl = t.find('\n', start);
     if (nl == std::string_view::npos) nl = t.size();
     std::string_view line = t.substr(start, nl - start);
-    if (line.find('|') != std::string_view::npos || line.find('\t') != std::string_view::npos) {
+    if (is_separated_row(line)) {
       // Cells between separators; empties before the first and after the last filled cell are
       // layout (a Markdown border, "||" at the end), empties between filled cells are not filled.
       std::vector<std::pair<uint32_t, uint32_t>> cells;
@@ -117,6 +226,7 @@ std::vector<Token> tokenize(std::string_view t) {
             if (k + 1 == cells.size() && cell.empty() && line.back() == '|') continue;
             Token tok;
             tok.kind = Token::Kind::empty;
+            tok.separated = true;
             // An empty cell is located right after its separator.
             tok.begin = tok.end = b;
             tok.trailing = k > last;
@@ -150,6 +260,198 @@ bool starts_with_any(std::string_view key, const std::vector<std::string>& words
   });
 }
 
+// ---- cutting digits that ran together into a row's cells ------------------------------------
+//
+// A crawled page prints a row's cells without separators: "9000009" is 9,0,0,0,0,0,9. The cuts
+// are enumerated (no leading zero except a lone 0, a sign only where the column is signed, decimals
+// only where it holds amounts; blanks and separators are hard boundaries), and a cut is kept only
+// when the row's own identities hold (总计 = the six applicant columns). Exactly one cut is read;
+// none or several leave the row unreadable: ambiguity is never resolved by a guess.
+class RowSplitter {
+ public:
+  struct Result {
+    enum class Kind { unique, no_cut, several, too_few, too_many, too_hard } kind = Kind::no_cut;
+    std::vector<std::pair<uint32_t, uint32_t>> cells;  // view ranges, one per column (unique)
+    std::vector<bool> inferred;                        // the cell was cut out of a longer run
+    int most = 0;                                      // the most cells the values can give
+  };
+
+  RowSplitter(std::string_view text, const std::vector<const Token*>& values, const TableDef& def)
+      : text_(text), values_(values), def_(def), want_(static_cast<int>(def.columns.size())) {}
+
+  Result run() {
+    Result r;
+    int least = 0;
+    for (const Token* v : values_) {
+      least += 1;
+      r.most += splittable(*v) ? digits_of(*v) : 1;
+    }
+    if (r.most < want_) {
+      r.kind = Result::Kind::too_few;
+      return r;
+    }
+    if (least > want_) {
+      r.kind = Result::Kind::too_many;
+      r.most = least;
+      return r;
+    }
+    suffix_most_.assign(values_.size() + 1, 0);
+    for (size_t i = values_.size(); i-- > 0;) suffix_most_[i] = suffix_most_[i + 1] + (splittable(*values_[i]) ? digits_of(*values_[i]) : 1);
+    cur_.assign(want_, Cut{});
+    search(0, 0);
+    if (steps_ > kMaxSteps) r.kind = Result::Kind::too_hard;
+    else if (found_ == 1) r.kind = Result::Kind::unique;
+    else r.kind = found_ == 0 ? Result::Kind::no_cut : Result::Kind::several;
+    if (r.kind == Result::Kind::unique) {
+      for (const Cut& c : first_) {
+        r.cells.emplace_back(c.begin, c.end);
+        r.inferred.push_back(c.inferred);
+      }
+    }
+    return r;
+  }
+
+ private:
+  static constexpr int kMaxSteps = 200000;  // a hostile run of digits gives up, it never hangs
+
+  struct Cut {
+    uint32_t begin = 0, end = 0;
+    bool inferred = false;
+    bool number = false;   // takes part in identities
+    int64_t units = 0;
+    int decimals = 0;
+  };
+
+  // A value token that may hold several cells: digits printed on a free line.
+  static bool splittable(const Token& v) {
+    return v.kind == Token::Kind::value && !v.separated && v.cell.state == Cell::State::number;
+  }
+  // Digits of the integer part (where cuts can go): "-720" 3, "1690.9913万元" 4.
+  int digits_of(const Token& v) const {
+    uint32_t p = v.begin;
+    if (text_[p] == '-' || text_[p] == '+') ++p;
+    int n = 0;
+    while (p < v.end && is_digit(text_[p])) ++p, ++n;
+    return std::max(n, 1);
+  }
+
+  // Is text_[b, e) a cell of column c? Fills its value.
+  bool valid(uint32_t b, uint32_t e, int c, Cut* out) const {
+    std::string_view s = text_.substr(b, e - b);
+    size_t p = 0;
+    if (!s.empty() && (s[0] == '-' || s[0] == '+')) ++p;
+    const size_t digits_from = p;
+    while (p < s.size() && is_digit(s[p])) ++p;
+    const size_t int_digits = p - digits_from;
+    if (int_digits == 0 || (int_digits > 1 && s[digits_from] == '0')) return false;
+    const ValueKind kind = def_.columns[c].kind;
+    if (digits_from > 0 && kind != ValueKind::signed_count) return false;
+    const Cell cell = parse_cell(s);
+    if (cell.state != Cell::State::number) return false;
+    if (cell.decimals > 0 && kind != ValueKind::amount) return false;
+    out->number = true;
+    out->units = cell.units;
+    out->decimals = cell.decimals;
+    return true;
+  }
+
+  // Identities whose last column is c, checked once every term is known.
+  bool identities_hold(int c) const {
+    for (const auto& terms : def_.row_identities) {
+      int last = -1;
+      for (const auto& [col, sign] : terms) last = std::max(last, col);
+      if (last != c) continue;
+      int decimals = 0;
+      bool known = true;
+      for (const auto& [col, sign] : terms) {
+        if (col >= want_ || !cur_[col].number) known = false;
+        else decimals = std::max(decimals, cur_[col].decimals);
+      }
+      if (!known) continue;  // a text cell: the identity cannot help, nor hurt
+      // Cells are at most 17 digits (parse_cell); in long double the sum of a row is exact enough
+      // to tell zero from not.
+      long double sum = 0;
+      for (const auto& [col, sign] : terms) {
+        long double u = static_cast<long double>(cur_[col].units);
+        for (int d = cur_[col].decimals; d < decimals; ++d) u *= 10;
+        sum += sign * u;
+      }
+      if (sum != 0) return false;
+    }
+    return true;
+  }
+
+  // Token i from byte `from` (its first cell starts there), filling cells from column c.
+  void search(size_t i, int c) {
+    if (found_ >= 2 || ++steps_ > kMaxSteps) return;
+    if (i == values_.size()) {
+      if (c == want_ && found_++ == 0) first_ = cur_;
+      return;
+    }
+    // Cells still wanted must fit in what is left.
+    const int left = want_ - c;
+    if (left < static_cast<int>(values_.size() - i) || left > suffix_most_[i]) return;
+    const Token& v = *values_[i];
+    if (!splittable(v)) {
+      Cut cut;
+      cut.begin = v.begin;
+      cut.end = v.end;
+      if (v.kind == Token::Kind::value && v.cell.state == Cell::State::number) {
+        if (!valid(v.begin, v.end, c, &cut)) return;
+      }
+      cur_[c] = cut;
+      if (identities_hold(c)) search(i + 1, c + 1);
+      return;
+    }
+    cut_token(i, v.begin, c, false);
+  }
+
+  // The cells of a splittable token from `from`: each possible first cell, then the rest.
+  void cut_token(size_t i, uint32_t from, int c, bool cut_before) {
+    const Token& v = *values_[i];
+    if (c >= want_) return;
+    uint32_t digits_end = from;
+    if (text_[digits_end] == '-' || text_[digits_end] == '+') ++digits_end;
+    while (digits_end < v.end && is_digit(text_[digits_end])) ++digits_end;
+    // The whole rest of the token as the last cell (it keeps the decimals and the unit).
+    {
+      Cut cut;
+      cut.begin = from;
+      cut.end = v.end;
+      cut.inferred = cut_before;
+      if (valid(from, v.end, c, &cut)) {
+        cur_[c] = cut;
+        if (identities_hold(c)) search(i + 1, c + 1);
+      }
+    }
+    // Or a cell of the leading digits, and more cells after it.
+    uint32_t start = from + ((text_[from] == '-' || text_[from] == '+') ? 1 : 0);
+    for (uint32_t end = start + 1; end < digits_end && found_ < 2 && steps_ <= kMaxSteps; ++end) {
+      Cut cut;
+      cut.begin = from;
+      cut.end = end;
+      cut.inferred = true;
+      if (!valid(from, end, c, &cut)) {
+        if (text_[start] == '0') break;  // "0…" is only ever the lone 0
+        continue;
+      }
+      cur_[c] = cut;
+      if (!identities_hold(c)) continue;
+      ++steps_;
+      cut_token(i, end, c + 1, true);
+    }
+  }
+
+  std::string_view text_;
+  const std::vector<const Token*>& values_;
+  const TableDef& def_;
+  const int want_;
+  std::vector<int> suffix_most_;
+  std::vector<Cut> cur_, first_;
+  int found_ = 0;
+  int steps_ = 0;
+};
+
 class TableReader {
  public:
   TableReader(const View& view, const std::vector<Token>& tokens) : view_(view), tokens_(tokens) {}
@@ -159,35 +461,44 @@ class TableReader {
   // names a row, so the first candidate is not always the table.
   std::optional<Table> read(const TableDef& def) const {
     const bool unlabeled = !def.rows.empty() && def.rows.front().unlabeled;
-    // The characters a label of this table can start with: most tokens are prose and are passed
-    // over without trying every row.
-    std::vector<char32_t> first;
-    const auto first_char = [](std::string_view w) {
-      size_t i = 0;
-      return w.empty() ? char32_t{0} : utf8_next_valid(w, i);
-    };
+    const bool tail_labels = labels_may_end_text(def);
+    // The characters a label of this table can start (or, glued after a header, end) with: most
+    // tokens are prose and are passed over without trying every row.
+    std::vector<char32_t> first, last;
     for (const RowDef& r : def.rows) {
-      for (const std::string& m : r.match) first.push_back(first_char(m));
+      for (const std::string& m : r.match) {
+        first.push_back(first_char(m));
+        last.push_back(last_char(m));
+      }
     }
-    for (const std::string& a : def.anchor) first.push_back(first_char(a));
     std::sort(first.begin(), first.end());
+    std::sort(last.begin(), last.end());
     std::optional<Table> best;
     int best_rows = 0;
     size_t read_to = 0;  // a start inside a reading already made gives only its tail: skip it
+    const std::string_view text = view_.text();
     for (size_t i = 0; i < tokens_.size(); ++i) {
       const Token& tok = tokens_[i];
       if (tok.kind != Token::Kind::text || (i > 0 && i <= read_to)) continue;
-      if (!std::binary_search(first.begin(), first.end(), first_char(tok.key))) continue;
       std::optional<Table> t;
       if (unlabeled) {
-        if (!def.anchor.empty() && tok.key.starts_with(def.anchor.front())) t = read_unlabeled(def, i);
+        // The header may run on from the section heading ("…诉讼情况行政复议行政诉讼结果维持…").
+        if (def.anchor.empty()) continue;
+        const size_t at = text.substr(tok.begin, tok.end - tok.begin).find(def.anchor.front());
+        if (at == std::string_view::npos) continue;
+        t = read_unlabeled(def, i, tok.begin + static_cast<uint32_t>(at));
       } else {
-        size_t last;
-        if (match_label(def, i, 0, &last) >= 0) t = read_labeled(def, i, &read_to);
+        const bool may_start = std::binary_search(first.begin(), first.end(), first_char(tok.key)) ||
+                               (tail_labels && std::binary_search(last.begin(), last.end(), last_char(tok.key)));
+        if (!may_start) continue;
+        size_t last_tok;
+        uint32_t label_begin;
+        if (match_label(def, i, 0, &last_tok, &label_begin) >= 0) t = read_labeled(def, i, &read_to);
       }
       if (!t) continue;
       int rows = 0;
       for (const ReadRow& r : t->rows) rows += !def.rows[r.def].group && !r.cells.empty();
+      rows += static_cast<int>(t->unreadable.size());
       if (rows > best_rows) {
         best_rows = rows;
         best = std::move(t);
@@ -198,6 +509,27 @@ class TableReader {
   }
 
  private:
+  static char32_t first_char(std::string_view w) {
+    size_t i = 0;
+    return w.empty() ? char32_t{0} : utf8_next_valid(w, i);
+  }
+  static char32_t last_char(std::string_view w) {
+    if (w.empty()) return 0;
+    size_t i = w.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) --i;
+    return utf8_next_valid(w, i);
+  }
+
+  // Rows labelled without numbers (表二: 规章, 行政许可) may end a run of header text in a crawled
+  // page ("…对外公开总数量规章000"): their labels are also looked for at the end of a word.
+  static bool labels_may_end_text(const TableDef& def) {
+    if (def.rows.empty() || def.rows.front().unlabeled) return false;
+    return std::all_of(def.rows.begin(), def.rows.end(), [](const RowDef& r) {
+      const std::string l = normalize_label(r.label);
+      return strip_numbering(l).size() == l.size();
+    });
+  }
+
   static int match_row(const TableDef& def, std::string_view key, int from) {
     for (int j = from; j < static_cast<int>(def.rows.size()); ++j) {
       if (starts_with_any(key, def.rows[j].match)) return j;
@@ -212,9 +544,12 @@ class TableReader {
     return m;
   }
 
-  // The shortest run of words from token k that is a row label: sets *last and returns the row.
-  int match_label(const TableDef& def, size_t k, int from, size_t* last) const {
+  // The shortest run of words from token k that is a row label: sets *last, *label_begin (view
+  // offset where the label starts) and returns the row. A label of a table whose labels carry no
+  // number may also end token k ("…总数量规章") when values follow it.
+  int match_label(const TableDef& def, size_t k, int from, size_t* last, uint32_t* label_begin) const {
     const size_t end = run_end(k);
+    *label_begin = tokens_[k].begin;
     for (size_t m = k; m <= end; ++m) {
       std::string key = m == k ? tokens_[k].key
                                : std::string(strip_numbering(strip_blanks(std::string_view(view_.text()).substr(
@@ -226,6 +561,19 @@ class TableReader {
       }
     }
     *last = end;
+    const bool values_follow = k + 1 < tokens_.size() && tokens_[k + 1].kind == Token::Kind::value;
+    if (values_follow && !tokens_[k].separated && labels_may_end_text(def)) {
+      const std::string& key = tokens_[k].key;
+      for (int j = from; j < static_cast<int>(def.rows.size()); ++j) {
+        for (const std::string& w : def.rows[j].match) {
+          if (w.size() >= 6 && key.size() > w.size() && key.ends_with(w)) {
+            *last = k;
+            *label_begin = tokens_[k].end - static_cast<uint32_t>(w.size());
+            return j;
+          }
+        }
+      }
+    }
     return -1;
   }
 
@@ -239,21 +587,64 @@ class TableReader {
     return c;
   }
 
-  // Closes a row: pads with the empty cells after the last value of its last line when (and only
-  // when) the row has values and is short of the columns: "| 0 | |" writes an empty last cell.
-  void close_row(const TableDef& def, ReadRow& row, std::vector<const Token*>& optional, Table& t) const {
+  // A number glued to a measure word or a date unit ("2019年", "475条", "3人") is prose, not a
+  // cell: a crawled table's last value runs into whatever follows it, but never into those.
+  bool ends_in_prose(size_t k) const {
+    const Token& tok = tokens_[k];
+    if (!tok.glued_text || k + 1 >= tokens_.size()) return false;
+    static const std::u32string kMeasure = U"年月日时分秒条件个项次人家份篇期批场户名余多天周万亿元号部类岁位座所";
+    size_t p = tokens_[k + 1].begin;
+    return kMeasure.find(utf8_next_valid(view_.text(), p)) != std::u32string::npos;
+  }
+
+  // Closes a row: its values become its cells. Empty cells after the last value of its last line
+  // pad a row short of its columns ("| 0 | |" writes an empty last cell). Digits that ran
+  // together are cut by the row's identities; a row that cannot be read is recorded, without
+  // cells, and the rest of the table is still read.
+  void close_row(const TableDef& def, ReadRow& row, std::vector<const Token*>& values,
+                 std::vector<const Token*>& optional, Table& t) const {
     const size_t want = def.columns.size();
     size_t k = 0;
-    while (!row.cells.empty() && row.cells.size() < want && k < optional.size()) row.cells.push_back(cell_of(*optional[k++]));
+    while (!values.empty() && values.size() < want && k < optional.size() && optional[k]->separated) values.push_back(optional[k++]);
     optional.clear();
-    if (def.rows[row.def].group || t.unreadable) return;
-    bool run_together = std::any_of(row.cells.begin(), row.cells.end(), [](const Cell& c) {
-      return c.state == Cell::State::number && c.text.size() > 1 && c.text[0] == '0' && c.text[1] != '.';
-    });
-    if (row.cells.size() != want || run_together) {
-      t.unreadable = Table::Unreadable{row.label, def.rows[row.def].name, static_cast<int>(row.cells.size()),
-                                       static_cast<int>(want)};
+    std::vector<const Token*> taken;
+    taken.swap(values);
+    if (def.rows[row.def].group) return;
+    const auto run_together = [](const Token* v) {
+      const std::string& s = v->cell.text;
+      return v->kind == Token::Kind::value && v->cell.state == Cell::State::number && s.size() > 1 && s[0] == '0' &&
+             s[1] != '.';
+    };
+    if (taken.size() == want && std::none_of(taken.begin(), taken.end(), run_together)) {
+      for (const Token* v : taken) row.cells.push_back(cell_of(*v));
+      return;
     }
+    Table::Unreadable u;
+    u.at = row.label;
+    u.row = def.rows[row.def].name;
+    u.expected = static_cast<int>(want);
+    if (taken.empty()) {
+      u.why = Table::Unreadable::Why::count;
+      t.unreadable.push_back(std::move(u));
+      return;
+    }
+    const RowSplitter::Result r = RowSplitter(view_.text(), taken, def).run();
+    using K = RowSplitter::Result::Kind;
+    if (r.kind == K::unique) {
+      for (size_t c = 0; c < r.cells.size(); ++c) {
+        Cell cell = parse_cell(std::string_view(view_.text()).substr(r.cells[c].first, r.cells[c].second - r.cells[c].first));
+        cell.span = view_.source_span(r.cells[c].first, r.cells[c].second);
+        cell.inferred = r.inferred[c];
+        row.cells.push_back(std::move(cell));
+      }
+      return;
+    }
+    u.found = r.kind == K::too_few || r.kind == K::too_many ? r.most : static_cast<int>(want);
+    u.why = r.kind == K::several ? Table::Unreadable::Why::several_cuts
+            : r.kind == K::no_cut ? Table::Unreadable::Why::no_cut
+            : r.kind == K::too_hard ? Table::Unreadable::Why::several_cuts
+                                    : Table::Unreadable::Why::count;
+    t.unreadable.push_back(std::move(u));
   }
 
   std::optional<Table> read_labeled(const TableDef& def, size_t start, size_t* read_to) const {
@@ -264,18 +655,27 @@ class TableReader {
     uint32_t label_line = 0;
     size_t last_label = start;  // token of the last row label read
     bool open = false;
-    std::vector<const Token*> optional;
+    std::vector<const Token*> values, optional;
+    uint32_t first_begin = 0;
     uint32_t last_end = tokens_[start].end;
+    int rows_with_values = 0;
+    const auto close = [&]() {
+      rows_with_values += !values.empty() && !def.rows[t.rows.back().def].group;
+      close_row(def, t.rows.back(), values, optional, t);
+      open = false;
+    };
     for (size_t k = start; k < tokens_.size(); ++k) {
       const Token& tok = tokens_[k];
       size_t last = k;
       if (tok.kind == Token::Kind::text) {
-        int j = match_label(def, k, next, &last);
+        uint32_t label_begin;
+        int j = match_label(def, k, next, &last, &label_begin);
         if (j >= 0) {
-          if (open) close_row(def, t.rows.back(), optional, t);
+          if (open) close();
+          if (t.rows.empty()) first_begin = label_begin;
           ReadRow row;
           row.def = j;
-          row.label = view_.source_span(tok.begin, tokens_[last].end);
+          row.label = view_.source_span(label_begin, tokens_[last].end);
           t.row_index[j] = static_cast<int>(t.rows.size());
           t.rows.push_back(std::move(row));
           open = true;
@@ -291,94 +691,90 @@ class TableReader {
       // A later cell of a separated row is a cell even when it is text ("| 1 | 无 |"), unless it
       // is the next row's label (a merged group cell: "三、本年度办理结果 | （一）予以公开 | 0 |").
       const bool text_cell = tok.kind == Token::Kind::text && tok.in_row && open;
-      if (tok.kind == Token::Kind::text && !text_cell) {
+      const bool prose_number = tok.kind == Token::Kind::value && open && ends_in_prose(k);
+      if ((tok.kind == Token::Kind::text && !text_cell) || prose_number) {
         k = last;  // the words of a free line that are no label go together
         // A label's second half ("一、本年新收政府信息公开 / 申请数量"), before any value.
-        if (open && t.rows.back().cells.empty() && optional.empty() && noise == 0) continue;
+        if (!prose_number && open && values.empty() && optional.empty() && noise == 0) continue;
         // Anything else ends the open row: values after it belong to something else.
-        if (open) close_row(def, t.rows.back(), optional, t);
-        open = false;
+        if (open) close();
         if (++noise >= 3) break;
         continue;
       }
       if (!open) continue;
       noise = 0;
-      ReadRow& row = t.rows.back();
       if (tok.kind == Token::Kind::empty && tok.trailing) {
         optional.push_back(&tok);
         continue;
       }
       // An empty cell between filled cells of the label's own line is the first column, not
       // filled ("label\t\t0\t0"); one on a later line before any value is layout.
-      if (tok.kind == Token::Kind::empty && row.cells.empty() && tok.line != label_line) continue;
+      if (tok.kind == Token::Kind::empty && values.empty() && tok.line != label_line) continue;
       optional.clear();  // empties that ended an earlier line were layout
-      row.cells.push_back(cell_of(tok));
+      values.push_back(&tok);
       last_end = tok.end;
       // The last row ends with its columns, unless more cells follow on the same line (then the
-      // row has too many and the table is unreadable: taking the first ones would be a guess).
+      // row has too many and cannot be read: taking the first ones would be a guess).
       const bool more_on_line = k + 1 < tokens_.size() && tokens_[k + 1].line == tok.line &&
                                 tokens_[k + 1].kind != Token::Kind::text;
-      if (row.def == static_cast<int>(def.rows.size()) - 1 && row.cells.size() >= def.columns.size() && !more_on_line) {
-        close_row(def, row, optional, t);
-        open = false;
+      if (t.rows.back().def == static_cast<int>(def.rows.size()) - 1 && values.size() >= def.columns.size() && !more_on_line) {
+        close();
         break;
       }
     }
-    if (open) close_row(def, t.rows.back(), optional, t);
+    if (open) close();
     // A label in prose, or a header word that is also a row name (总计), is not a table: a table
     // of three or more rows needs two rows with values.
-    int with_values = 0;
-    for (const ReadRow& r : t.rows) with_values += !def.rows[r.def].group && !r.cells.empty();
-    if (with_values < std::min(2, def.data_rows() >= 3 ? 2 : 1)) return std::nullopt;
-    t.span = view_.source_span(tokens_[start].begin, last_end);
+    if (rows_with_values < std::min(2, def.data_rows() >= 3 ? 2 : 1)) return std::nullopt;
+    t.span = view_.source_span(first_begin, last_end);
     *read_to = std::max(*read_to, last_label);
     return t;
   }
 
-  std::optional<Table> read_unlabeled(const TableDef& def, size_t start) const {
+  // Table 四: a header, then one row of values. `from`: where the anchor word starts.
+  std::optional<Table> read_unlabeled(const TableDef& def, size_t start, uint32_t from) const {
     Table t;
     t.def = &def;
     t.row_index.assign(def.rows.size(), -1);
     ReadRow row;
     row.def = 0;
-    std::vector<const Token*> optional;
+    std::vector<const Token*> values, optional;
     uint32_t last_end = tokens_[start].end;
     size_t k = start;
     for (; k < tokens_.size(); ++k) {
       const Token& tok = tokens_[k];
-      if (tok.kind == Token::Kind::text && !(tok.in_row && !row.cells.empty())) {
-        if (!row.cells.empty() || !optional.empty()) break;
+      if (tok.kind == Token::Kind::text && !(tok.in_row && !values.empty())) {
+        if (!values.empty() || !optional.empty()) break;
         continue;  // the header
+      }
+      if (tok.kind == Token::Kind::value && ends_in_prose(k)) {
+        if (!values.empty()) break;
+        continue;
       }
       if (tok.kind == Token::Kind::empty && tok.trailing) {
         optional.push_back(&tok);
         continue;
       }
-      if (tok.kind == Token::Kind::empty && row.cells.empty()) continue;
-      if (row.cells.empty()) row.label = span_of(tok);
+      if (tok.kind == Token::Kind::empty && values.empty()) continue;
+      if (values.empty()) row.label = span_of(tok);
       optional.clear();  // empties that ended an earlier line were layout
-      row.cells.push_back(cell_of(tok));
+      values.push_back(&tok);
       last_end = tok.end;
       const bool more_on_line = k + 1 < tokens_.size() && tokens_[k + 1].line == tok.line &&
                                 tokens_[k + 1].kind != Token::Kind::text;
-      if (row.cells.size() >= def.columns.size() && !more_on_line) break;
+      if (values.size() >= def.columns.size() && !more_on_line) break;
     }
-    if (row.cells.empty()) return std::nullopt;
+    if (values.empty()) return std::nullopt;
     t.row_index[0] = 0;
     t.rows.push_back(std::move(row));
-    close_row(def, t.rows.back(), optional, t);
-    t.span = view_.source_span(tokens_[start].begin, last_end);
+    close_row(def, t.rows.back(), values, optional, t);
+    t.span = view_.source_span(from, last_end);
     return t;
   }
 
   const View& view_;
   const std::vector<Token>& tokens_;
 };
-
-bool unit_word(std::string_view u) {
-  static const char* kUnits[] = {"万元", "亿元", "元", "件", "个", "条", "项", "次", "人次", "万", "%"};
-  return std::any_of(std::begin(kUnits), std::end(kUnits), [&](const char* k) { return u == k; });
-}
 
 }  // namespace
 

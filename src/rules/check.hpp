@@ -45,6 +45,8 @@ struct RuleKind {
   // that params may name.
   std::function<std::shared_ptr<const Check>(const YAML::Node& params, const RuleSet& set, const ParamError& error)>
       make;
+  // Templates a rule may define; the kind has a wording of its own for those it does not.
+  std::vector<std::string> optional_message_keys = {};
 };
 
 const std::vector<RuleKind>& rule_kinds();

@@ -100,20 +100,40 @@ class TableMissing : public Check {
   }
 };
 
-// ---- table-readable: cells that cannot be read unambiguously -------------------------------
+// ---- table-readable: rows whose cells cannot be read unambiguously --------------------------
 
+// One finding per table: the rows that could not be read and why. Those rows took no part in any
+// sum; the rest of the table was checked.
 class TableReadable : public Check {
  public:
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    constexpr size_t kRowsShown = 5;
     for (const Table& t : ctx.report.tables) {
-      if (!t.unreadable) continue;
-      const auto& u = *t.unreadable;
-      Diagnostic d = make_diagnostic(rule, ctx, "table-unreadable", "default", u.at,
+      if (t.unreadable.empty()) continue;
+      const auto& first = t.unreadable.front();
+      std::string rows;
+      for (size_t i = 0; i < t.unreadable.size() && i < kRowsShown; ++i) {
+        const auto& u = t.unreadable[i];
+        // Several cuts: the table may have no row total to choose between them (表二).
+        const char* key = u.why == Table::Unreadable::Why::no_cut ? "row_no_cut"
+                          : u.why == Table::Unreadable::Why::several_cuts
+                              ? (t.def->row_identities.empty() ? "row_ambiguous" : "row_several")
+                              : "row_count";
+        if (!rows.empty()) rows += ctx.lang == Lang::en ? "; " : "；";
+        rows += fill_template(rule.message(key).in(ctx.lang), {{"row", u.row},
+                                                                {"found", std::to_string(u.found)},
+                                                                {"expected", std::to_string(u.expected)}});
+      }
+      if (t.unreadable.size() > kRowsShown) rows += ctx.lang == Lang::en ? "; …" : "等";
+      Diagnostic d = make_diagnostic(rule, ctx, "table-unreadable", "default", first.at,
                                      {{"table", t.def->title},
-                                      {"row", u.row},
-                                      {"found", std::to_string(u.found)},
-                                      {"expected", std::to_string(u.expected)}});
-      d.fields = {{"table", t.def->id}, {"row_label", u.row}};
+                                      {"row", first.row},
+                                      {"found", std::to_string(first.found)},
+                                      {"expected", std::to_string(first.expected)},
+                                      {"count", std::to_string(t.unreadable.size())},
+                                      {"rows", rows}});
+      d.fields = {{"table", t.def->id}, {"row_label", first.row}, {"count", std::to_string(t.unreadable.size())}};
+      for (const auto& u : t.unreadable) d.related.push_back({u.at, u.row, ""});
       if (!t.def->cite.empty()) d.cite = t.def->cite;
       out.push_back(std::move(d));
     }
@@ -126,7 +146,6 @@ class TableRows : public Check {
  public:
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     for (const Table& t : ctx.report.tables) {
-      if (t.unreadable) continue;
       for (size_t j = 0; j < t.def->rows.size(); ++j) {
         const RowDef& r = t.def->rows[j];
         if (r.unlabeled || t.row_index[j] >= 0) continue;
@@ -155,7 +174,6 @@ class TableCell : public Check {
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     for (const Table& t : ctx.report.tables) {
-      if (t.unreadable) continue;
       for (const ReadRow& row : t.rows) {
         if (t.def->rows[row.def].group) continue;
         for (size_t c = 0; c < row.cells.size() && c < t.def->columns.size(); ++c) {
@@ -187,6 +205,11 @@ class TableCell : public Check {
 
 // ---- table-equation: the sums ---------------------------------------------------------------
 
+// Said of a sum that uses cells cut out of run-together digits, when the rule has no `inferred`
+// message of its own.
+constexpr const char* kInferredZh = "（表中数字连在一起，各单元格是按本行合计唯一可能的拆分读出的。）";
+constexpr const char* kInferredEn = "(The table's digits ran together; its cells were read by the only split that satisfies each row's total.)";
+
 class TableEquation : public Check {
  public:
   TableEquation(const TableDef* def, Along along, std::vector<Equation> eqs)
@@ -194,7 +217,7 @@ class TableEquation : public Check {
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const Table* t = find_table(ctx.report, *def_);
-    if (!t || t->unreadable) return;
+    if (!t) return;
     for (const Equation& eq : eqs_) {
       if (along_ == Along::column) {
         for (int c = 0; c < static_cast<int>(def_->columns.size()); ++c) check(rule, ctx, *t, eq, -1, c, out);
@@ -269,6 +292,12 @@ class TableEquation : public Check {
       d.related.push_back({f.cell->span, label, std::string(span_text(ctx.source, f.cell->span))});
     }
     if (!def_->cite.empty() && rule.cite.empty()) d.cite = def_->cite;
+    // Cells cut out of digits that ran together: the finding rests on that reading, and says so.
+    if (std::any_of(fed.begin(), fed.end(), [](const Fed& f) { return f.cell->inferred; })) {
+      d.inferred = true;
+      const Text& note = rule.message("inferred");
+      d.message += " " + (note.zh.empty() ? std::string(ctx.lang == Lang::en ? kInferredEn : kInferredZh) : note.in(ctx.lang));
+    }
     out.push_back(std::move(d));
   }
 
@@ -350,7 +379,7 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableMissing>();
                            }});
-  kinds.push_back(RuleKind{"table-readable", {"table-unreadable"}, {"default"}, {},
+  kinds.push_back(RuleKind{"table-readable", {"table-unreadable"}, {"default", "row_count", "row_no_cut", "row_several", "row_ambiguous"}, {},
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableReadable>();
                            }});
@@ -423,7 +452,8 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
           eqs.push_back(std::move(eq));
         }
         return std::make_shared<TableEquation>(def, along, std::move(eqs));
-      }});
+      },
+      {"inferred"}});
   kinds.push_back(RuleKind{
       "table-template",
       {"table-layout"},

@@ -8,6 +8,7 @@
 
 #include "gklint/view.hpp"
 #include "rules/check.hpp"
+#include "rules/equation.hpp"
 
 namespace gklint {
 
@@ -420,6 +421,7 @@ class Loader {
     for (const Entry& e : m.rules) {
       if (e.enabled) compile_rule(e, set);
     }
+    for (const Entry& e : m.rules) add_row_identities(e, set);
     const std::vector<Section>* sections = &set->sections;
     set->model.known_heading = [sections](std::string_view key) {
       return std::any_of(sections->begin(), sections->end(), [&](const Section& s) { return s.matches(key); });
@@ -569,6 +571,36 @@ class Loader {
     set->tables.push_back(std::move(t));
   }
 
+  // A `table-equation` rule that runs along each row states what every row of its table satisfies
+  // (总计 = the six applicant columns); the table reader uses that to cut digits that ran together.
+  // Taken from every such rule, enabled or not: turning a check off does not change the reading.
+  // Errors in the equation are reported by compile_rule when the rule is enabled.
+  void add_row_identities(const Entry& e, RuleSet* set) {
+    const Sourced* kind = e.get("kind");
+    const Sourced* params = e.get("params");
+    if (!kind || !kind->node.IsScalar() || kind->node.Scalar() != "table-equation" || !params || !params->node.IsMap()) return;
+    const YAML::Node each = params->node["each"], table = params->node["table"], assert_node = params->node["assert"];
+    if (!each || !each.IsScalar() || each.Scalar() != "row" || !table || !table.IsScalar() || !assert_node) return;
+    TableDef* def = nullptr;
+    for (TableDef& t : set->tables) {
+      if (t.id == table.Scalar()) def = &t;
+    }
+    if (!def) return;
+    std::vector<YAML::Node> texts;
+    if (assert_node.IsScalar()) texts.push_back(assert_node);
+    if (assert_node.IsSequence()) {
+      for (const YAML::Node& n : assert_node) texts.push_back(n);
+    }
+    for (const YAML::Node& text : texts) {
+      Equation eq;
+      std::string why;
+      if (!text.IsScalar() || !parse_equation(text.Scalar(), "", *def, Along::row, &eq, &why)) continue;
+      std::vector<std::pair<int, int>> terms;
+      for (const Equation::Term& term : eq.terms) terms.emplace_back(term.index, term.sign);
+      def->row_identities.push_back(std::move(terms));
+    }
+  }
+
   void compile_rule(const Entry& e, RuleSet* set) {
     Rule r;
     r.id = e.id;
@@ -606,7 +638,9 @@ class Loader {
       msgs = nullptr;
     }
     if (msgs) {
-      check_keys(*msgs, rk->message_keys, "messages of kind " + rk->name);
+      std::vector<std::string> keys = rk->message_keys;
+      keys.insert(keys.end(), rk->optional_message_keys.begin(), rk->optional_message_keys.end());
+      check_keys(*msgs, keys, "messages of kind " + rk->name);
       for (const auto& kv : msgs->node) read_text(Sourced{kv.second, msgs->from}, &r.messages[kv.first.Scalar()]);
     }
     for (const std::string& k : rk->message_keys) {
