@@ -34,6 +34,13 @@ struct DocumentModel {
   int bare_heading_max_chars = 40;
   // Is a line without a number (normalized, blanks removed) a heading this rule set knows?
   std::function<bool(std::string_view)> known_heading;
+  // The bytes of `text` (normalized) taken by the longest section heading wording it starts with
+  // (a section's title or one of its `headings:`), blanks inside it included; 0 when none. A
+  // heading number followed by such a wording is a heading wherever it stands, and its title ends
+  // where the wording ends ("…万元三、收到和处理政府信息公开申请情况（本列数据…").
+  std::function<size_t(std::string_view)> known_title_length;
+  // Words that end an unknown heading title run into its paragraph ("…诉讼情况行政复议…" ends at 情况).
+  std::vector<std::string> title_ends;
 };
 
 struct YearMention {

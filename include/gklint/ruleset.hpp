@@ -31,6 +31,8 @@ struct Section {
   bool required = true;
   // Normalized keyword groups: a heading matches when its title contains every word of a group.
   std::vector<std::vector<std::string>> match;
+  // Whole heading wordings (normalized, blanks removed): the title and its `headings:` variants.
+  std::vector<std::string> headings;
   // The content written in a paragraph without a heading of its own (2007 regime).
   std::shared_ptr<const re2::RE2> body;
   std::string cite;

@@ -84,12 +84,24 @@ bool parse_marker(std::string_view t, size_t p, size_t end, Marker* m) {
   return true;
 }
 
+// A （一） or 一、 marker inside a title starts a heading of its own ("…改进情况（一）存在的主要问题"),
+// unless it is a reference ("第（一）项").
+bool inner_marker(std::string_view t, size_t p, size_t end) {
+  int n;
+  size_t len;
+  if (p >= 3 && starts(t, p - 3, "第")) return false;
+  if (t[p] == '(') return parse_cn_numeral(t, p + 1, &n, &len) && p + 1 + len < end && t[p + 1 + len] == ')';
+  return parse_cn_numeral(t, p, &n, &len) && starts(t, p + len, "、");
+}
+
 // End of a title starting at `p`: the first sentence terminator (or blank, for titles found
-// inside crawled one-line text), capped at `max_chars` code points.
+// inside crawled one-line text), or a heading marker glued after it, capped at `max_chars` code
+// points.
 size_t title_end(std::string_view t, size_t p, size_t end, size_t max_chars, bool stop_at_blank) {
   size_t chars = 0;
+  const size_t from = p;
   while (p < end && chars < max_chars) {
-    if (is_terminator(t, p) || (stop_at_blank && t[p] == ' ')) break;
+    if (is_terminator(t, p) || (stop_at_blank && t[p] == ' ') || (p > from && inner_marker(t, p, end))) break;
     utf8_next_valid(t, p);
     ++chars;
   }
@@ -115,7 +127,13 @@ bool has_sentence_punctuation(std::string_view s) {
 
 class OutlineReader {
  public:
-  OutlineReader(const View& view, const DocumentModel& model) : view_(view), model_(model) {}
+  OutlineReader(const View& view, const DocumentModel& model, const std::vector<Table>& tables)
+      : view_(view), model_(model) {
+    for (const Table& tb : tables) {
+      tables_.emplace_back(view.view_offset(tb.span.begin), view.view_offset(tb.span.end));
+    }
+    std::sort(tables_.begin(), tables_.end());
+  }
 
   std::vector<Heading> read(uint32_t skip_before_source, const std::vector<Table>& tables) {
     const std::string_view t = view_.text();
@@ -124,6 +142,8 @@ class OutlineReader {
       const uint32_t at = view_.source_offset(line.begin);
       if (std::any_of(tables.begin(), tables.end(),
                       [&](const Table& tb) { return at >= tb.span.begin && at < tb.span.end; })) {
+        // A table starting in the middle of a crawled line leaves the text around it to read.
+        if (line.end > line.begin && table_end_at(line.begin) < line.end) scan_inline(table_end_at(line.begin), line.end);
         continue;
       }
       if (at < skip_before_source) {
@@ -141,6 +161,11 @@ class OutlineReader {
       if (parse_marker(t, content.begin, content.end, &m)) {
         size_t title_begin = content.begin + m.length;
         size_t end = title_end(t, title_begin, content.end, kMaxTitleChars, false);
+        // A known wording followed by a long run of text is a heading glued to its paragraph.
+        const size_t known = known_length(title_begin, content.end);
+        if (known > 0 && title_begin + known < end && count_chars(t.substr(title_begin, end - title_begin)) >= kMaxInlineTitleChars) {
+          end = title_begin + known;
+        }
         add(m.style, m.number, content.begin, title_begin, end, false);
         scan_inline(end, content.end);
       } else if (is_bare_heading(text)) {
@@ -154,37 +179,93 @@ class OutlineReader {
   }
 
  private:
+  static size_t count_chars(std::string_view s) {
+    size_t n = 0;
+    for (size_t i = 0; i < s.size(); utf8_next_valid(s, i)) ++n;
+    return n;
+  }
+
   bool is_bare_heading(std::string_view text) const {
     if (!model_.known_heading || has_sentence_punctuation(text) || count_han(text) < 2) return false;
-    size_t chars = 0;
-    for (size_t i = 0; i < text.size(); utf8_next_valid(text, i)) ++chars;
-    return chars <= static_cast<size_t>(model_.bare_heading_max_chars) &&
+    return count_chars(text) <= static_cast<size_t>(model_.bare_heading_max_chars) &&
            model_.known_heading(strip_blanks(text));
   }
 
-  // Headings run into a paragraph, as in crawled one-line text ("…工作。二、主动公开政府信息情况 第二十条…").
-  // Only 一、 and （一） markers that continue the current numbering are taken, after a sentence
-  // end or a blank: anything else is ordinary text.
+  size_t known_length(size_t title_begin, size_t end) const {
+    if (!model_.known_title_length) return 0;
+    constexpr size_t kLongestWording = 240;  // bytes: no wording is longer
+    return model_.known_title_length(view_.text().substr(title_begin, std::min(end - title_begin, kLongestWording)));
+  }
+
+  // The end of the table holding view offset p, or p when none does.
+  size_t table_end_at(size_t p) const {
+    for (const auto& [b, e] : tables_) {
+      if (p >= b && p < e) return e;
+    }
+    return p;
+  }
+  // The start of the first table after p (before `end`), or `end`.
+  size_t next_table(size_t p, size_t end) const {
+    for (const auto& [b, e] : tables_) {
+      if (b > p && b < end) return b;
+    }
+    return end;
+  }
+
+  // An unknown title run into its paragraph ends after the first word that ends titles (情况, 事项…).
+  size_t cut_at_title_end_word(size_t title_begin, size_t stop) const {
+    const std::string_view t = view_.text();
+    size_t best = stop;
+    for (const std::string& w : model_.title_ends) {
+      const size_t at = t.substr(title_begin, stop - title_begin).find(w);
+      if (at != std::string_view::npos) best = std::min(best, title_begin + at + w.size());
+    }
+    return best;
+  }
+
+  // Headings run into a paragraph, as in crawled one-line text. A 一、 or （一） marker followed by a
+  // known section wording is a heading wherever it stands ("…2090万元三、收到和处理…"), and its title
+  // ends where the wording ends. Any other marker is taken only where a sentence, a blank, a heading
+  // or a table ended, and only when it continues the numbering (or skips one to a title that names
+  // a section: a report that lacks 五 still has 六、其他需要报告的事项). Table cells are never headings.
   void scan_inline(size_t from, size_t end) {
     const std::string_view t = view_.text();
+    bool boundary = true;  // p follows a sentence end, a blank, a heading title or a table
     for (size_t p = from; p < end;) {
-      bool boundary = is_terminator(t, p) || t[p] == ' ';
-      utf8_next_valid(t, p);
-      if (!boundary) continue;
-      size_t q = skip_blanks(t, p, end);
+      const size_t table_end = table_end_at(p);
+      if (table_end != p) {
+        p = table_end;
+        boundary = true;
+        continue;
+      }
       Marker m;
-      if (q >= end || !parse_marker(t, q, end, &m)) continue;
-      if (m.style != NumberStyle::cn_dun && m.style != NumberStyle::cn_paren) continue;
-      size_t title_begin = q + m.length;
-      size_t title_stop = title_end(t, title_begin, end, kMaxInlineTitleChars, true);
-      if (title_stop == title_begin) continue;
-      // The next number, or one further when the title names a known section (a report that
-      // lacks 五 still has 六、其他需要报告的事项).
-      const int next = last_number_[level_of(m.style)] + 1;
-      const bool known = model_.known_heading && model_.known_heading(strip_blanks(t.substr(title_begin, title_stop - title_begin)));
-      if (m.number != next && !(known && m.number == next + 1)) continue;
-      add(m.style, m.number, q, title_begin, title_stop, true);
-      p = title_stop;
+      if (parse_marker(t, p, end, &m) && (m.style == NumberStyle::cn_dun || m.style == NumberStyle::cn_paren) &&
+          !(p >= 3 && starts(t, p - 3, "第"))) {
+        const size_t title_begin = p + m.length;
+        const size_t limit = next_table(p, end);
+        size_t known = known_length(title_begin, limit);
+        if (known > 0) {
+          add(m.style, m.number, p, title_begin, title_begin + known, true);
+          p = title_begin + known;
+          boundary = true;
+          continue;
+        }
+        if (boundary) {
+          size_t stop = title_end(t, title_begin, limit, kMaxInlineTitleChars, true);
+          const std::string_view title = t.substr(title_begin, stop - title_begin);
+          const int next = last_number_[level_of(m.style)] + 1;
+          const bool names_section = model_.known_heading && model_.known_heading(strip_blanks(title));
+          if (stop > title_begin && (m.number == next || (names_section && m.number == next + 1))) {
+            stop = cut_at_title_end_word(title_begin, stop);
+            add(m.style, m.number, p, title_begin, stop, true);
+            p = stop;
+            boundary = true;
+            continue;
+          }
+        }
+      }
+      boundary = is_terminator(t, p) || t[p] == ' ';
+      utf8_next_valid(t, p);
     }
   }
 
@@ -215,6 +296,7 @@ class OutlineReader {
 
   const View& view_;
   const DocumentModel& model_;
+  std::vector<std::pair<size_t, size_t>> tables_;  // view ranges of the tables read, in order
   std::vector<Heading> headings_;
   std::array<int, kMaxLevel + 1> last_number_{};
 };
@@ -225,7 +307,7 @@ std::vector<Heading> read_outline(const Source&, const View& view, const Documen
                                   const Facts& facts, const std::vector<Table>& tables) {
   // Headings follow the title; what comes before it is a cover letter or page metadata.
   uint32_t skip = facts.title ? facts.title->end : 0;
-  return OutlineReader(view, model).read(skip, tables);
+  return OutlineReader(view, model, tables).read(skip, tables);
 }
 
 std::string heading_marker(const Source& source, const Heading& h) {

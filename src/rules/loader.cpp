@@ -78,8 +78,8 @@ const std::vector<std::string> kTopKeys = {"id", "title", "title_en", "extends",
 const std::vector<std::string> kFactKeys = {"title_standalone", "title_embedded", "title_search_lines",
                                             "year", "period", "agency_in_title", "agency_line",
                                             "year_typo"};
-const std::vector<std::string> kOutlineKeys = {"bare_heading_max_chars"};
-const std::vector<std::string> kSectionKeys = {"id", "title", "title_en", "required", "match",
+const std::vector<std::string> kOutlineKeys = {"bare_heading_max_chars", "title_ends"};
+const std::vector<std::string> kSectionKeys = {"id", "title", "title_en", "required", "match", "headings",
                                                "body", "cite", "after", "remove"};
 const std::vector<std::string> kTableKeys = {"id", "title", "section", "required", "cite", "anchor", "header",
                                              "columns", "rows", "after", "remove"};
@@ -95,6 +95,18 @@ std::string join(const std::vector<std::string>& v) {
 }
 
 }  // namespace
+
+// Bytes of `text` that spell `word` from its start, blanks in `text` skipped; 0 when it does not.
+static size_t prefix_ignoring_blanks(std::string_view text, std::string_view word) {
+  size_t i = 0, j = 0;
+  while (j < word.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (i >= text.size() || text[i] != word[j]) return 0;
+    ++i;
+    ++j;
+  }
+  return word.empty() ? 0 : i;
+}
 
 struct LoadCache {
   std::map<std::string, std::shared_ptr<const Parsed>> files;  // by path
@@ -426,6 +438,13 @@ class Loader {
     set->model.known_heading = [sections](std::string_view key) {
       return std::any_of(sections->begin(), sections->end(), [&](const Section& s) { return s.matches(key); });
     };
+    set->model.known_title_length = [sections](std::string_view text) {
+      size_t longest = 0;
+      for (const Section& s : *sections) {
+        for (const std::string& w : s.headings) longest = std::max(longest, prefix_ignoring_blanks(text, w));
+      }
+      return longest;
+    };
   }
 
   void compile_model(const Merged& m, RuleSet* set) {
@@ -444,6 +463,8 @@ class Loader {
     if (auto s = fact("year_typo")) d.year_typo = read_regex(*s, {"digits"});
     auto it = m.outline.find("bare_heading_max_chars");
     if (it != m.outline.end()) read_int(it->second, &d.bare_heading_max_chars);
+    it = m.outline.find("title_ends");
+    if (it != m.outline.end()) d.title_ends = read_words(it->second);
   }
 
   void compile_section(const Entry& e, RuleSet* set) {
@@ -457,6 +478,10 @@ class Loader {
     if (const Sourced* s = e.get("body")) sec.body = read_regex(*s);
     // The title itself always matches; `match:` adds words or word groups.
     sec.match.push_back({normalize_label(sec.title.zh)});
+    sec.headings.push_back(strip_blanks(normalize_label(sec.title.zh)));
+    if (const Sourced* s = e.get("headings")) {
+      for (const std::string& w : read_words(*s)) sec.headings.push_back(strip_blanks(w));
+    }
     if (const Sourced* s = e.get("match")) {
       if (!s->node.IsSequence()) {
         error(*s, "match 应为列表：词，或须同时出现的词组 (expected a list of words or word groups)");
