@@ -24,12 +24,15 @@ namespace {
 constexpr const char* kUsage =
     "usage: gklint-gen --out DIR --count N [--seed S] [--defect-rate R]\n"
     "                  [--regimes 2007,2019,2021] [--no-traditional]\n"
-    "                  [--table-layout pipe|markdown|tab|aligned|cell_per_line|random]\n"
-    "                  [--table-error-rate R] [--unfilled-rate R]\n"
+    "                  [--table-layout pipe|markdown|tab|aligned|cell_per_line|random|crawl]\n"
+    "                  [--table-error-rate R] [--unfilled-rate R] [--dropped-cell-rate R]\n"
     "       gklint-gen --self-check\n"
     "Writes DIR/00000.txt ... and DIR/truth.tsv (file, line, rule, detail).\n"
     "With any --table-* or --unfilled-rate option also DIR/tables.tsv (file, line, column,\n"
     "rule, row_label, column_label) and DIR/layouts.tsv (file, layout).\n"
+    "--tables is another name for --table-layout. With crawl (whole reports as one-line crawled\n"
+    "pages) truth.tsv has a column field after line, and tables.tsv ends with table and inferred.\n"
+    "--dropped-cell-rate applies to crawl only.\n"
     "Regimes are assigned round-robin in the order given; file i uses seed mix(S, i).\n"
     "--self-check verifies that the simplified->traditional map covers the vocabulary.\n";
 
@@ -112,10 +115,10 @@ int main(int argc, char** argv) {
         else if (a == "--count") count = parse_int<int64_t>(a, value());
         else if (a == "--seed") seed = parse_int<uint64_t>(a, value());
         else if (a == "--defect-rate") opt.defect_rate = parse_rate(a, value());
-        else if (a == "--table-layout") {
+        else if (a == "--table-layout" || a == "--tables") {
             const std::string_view v = value();
             const auto l = gklint::bench::parse_table_layout(v);
-            if (!l) bad("--table-layout: unknown layout '" + std::string(v) + "'");
+            if (!l) bad(std::string(a) + ": unknown layout '" + std::string(v) + "'");
             opt.table_layout = *l;
             table_opts = true;
         } else if (a == "--table-error-rate") {
@@ -123,6 +126,9 @@ int main(int argc, char** argv) {
             table_opts = true;
         } else if (a == "--unfilled-rate") {
             opt.unfilled_rate = parse_rate(a, value());
+            table_opts = true;
+        } else if (a == "--dropped-cell-rate") {
+            opt.dropped_cell_rate = parse_rate(a, value());
             table_opts = true;
         }
         else if (a == "--regimes") regimes = parse_regimes(value());
@@ -141,13 +147,17 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    // A crawled page is one line: positions need the column too. The other layouts keep the
+    // files' old shape byte for byte.
+    const bool crawl = opt.table_layout == gklint::bench::TableLayout::crawl;
     const fs::path dir(out_dir);
     std::ofstream truth(dir / "truth.tsv", std::ios::binary);
-    truth << "file\tline\trule\tdetail\n";
+    truth << (crawl ? "file\tline\tcolumn\trule\tdetail\n" : "file\tline\trule\tdetail\n");
     std::ofstream tables, layouts;
     if (table_opts) {
         tables.open(dir / "tables.tsv", std::ios::binary);
-        tables << "file\tline\tcolumn\trule\trow_label\tcolumn_label\n";
+        tables << (crawl ? "file\tline\tcolumn\trule\trow_label\tcolumn_label\ttable\tinferred\n"
+                         : "file\tline\tcolumn\trule\trow_label\tcolumn_label\n");
         layouts.open(dir / "layouts.tsv", std::ios::binary);
         layouts << "file\tlayout\n";
     }
@@ -167,7 +177,9 @@ int main(int argc, char** argv) {
         bytes += rep.text.size();
         traditional += rep.traditional;
         for (const auto& d : rep.defects) {
-            truth << name << '\t' << d.line << '\t' << d.rule << '\t' << d.detail << '\n';
+            truth << name << '\t' << d.line << '\t';
+            if (crawl) truth << d.column << '\t';
+            truth << d.rule << '\t' << d.detail << '\n';
             ++defects;
         }
         if (table_opts) {
@@ -180,7 +192,9 @@ int main(int argc, char** argv) {
             }
             for (const auto& tf : rep.table_findings) {
                 tables << name << '\t' << tf.line << '\t' << tf.column << '\t' << tf.rule << '\t' << tf.row_label << '\t'
-                       << tf.column_label << '\n';
+                       << tf.column_label;
+                if (crawl) tables << '\t' << tf.table << '\t' << (tf.inferred ? "yes" : "no");
+                tables << '\n';
                 ++table_findings;
             }
         }

@@ -10,6 +10,8 @@
 //      the position of every table cell, so truth positions come from the renderer rather
 //      than from re-parsing;
 //   4. optionally convert to traditional script character by character (line-preserving).
+// The crawl layout replaces step 3 with render_crawl() (one line for the whole page, positions
+// as columns) and plans its own table changes (plan_crawl_mods) instead of plan_table_mods.
 //
 // Separate RNG streams keep the base text of seed S identical whatever the defect rate,
 // which makes a clean/defective pair easy to diff when a linter result looks wrong.
@@ -63,13 +65,14 @@ const char* table_layout_name(TableLayout l) {
         case TableLayout::aligned: return "aligned";
         case TableLayout::cell_per_line: return "cell_per_line";
         case TableLayout::random: return "random";
+        case TableLayout::crawl: return "crawl";
     }
     return "?";
 }
 
 std::optional<TableLayout> parse_table_layout(std::string_view s) {
     for (TableLayout l : {TableLayout::pipe, TableLayout::markdown, TableLayout::tab, TableLayout::aligned,
-                          TableLayout::cell_per_line, TableLayout::random})
+                          TableLayout::cell_per_line, TableLayout::random, TableLayout::crawl})
         if (s == table_layout_name(l)) return l;
     return std::nullopt;
 }
@@ -575,6 +578,7 @@ struct CellPos {
 using GridPos = std::vector<std::vector<CellPos>>;  // [grid row][cell]
 
 char32_t decode_utf8(std::string_view s, size_t& i);  // defined with the traditional map below
+bool is_ideograph(char32_t c);                         // likewise
 
 int cp_len(std::string_view s) {
     int n = 0;
@@ -695,6 +699,7 @@ GridPos render_table(const TableGrid& g, const TableStyle& ts, std::vector<std::
     switch (ts.layout) {
         case TableLayout::pipe:
         case TableLayout::random:  // resolved before rendering; treated as pipe for safety
+        case TableLayout::crawl:   // rendered by render_crawl(), never here; pipe for safety
             // One table row per line, " | " between cells and a closing " |" (as in seed 001),
             // so every table line contains '|' and cannot be mistaken for a heading.
             for (size_t ri = 0; ri < g.rows.size(); ++ri) {
@@ -995,8 +1000,9 @@ TableStyle choose_table_style(uint64_t seed, TableLayout want) {
     TableStyle ts;
     ts.layout = want;
     // Explicit pipe is the rendering of earlier versions, unchanged (tests depend on it);
-    // every other choice gets the quirks of its layout in some reports.
-    if (want == TableLayout::pipe) return ts;
+    // every other choice gets the quirks of its layout in some reports. Crawl has quirks of its
+    // own, drawn by render_crawl().
+    if (want == TableLayout::pipe || want == TableLayout::crawl) return ts;
     Rng lrng(mix_seed(seed, 0x7AB1E));
     static const std::vector<TableLayout> kLayouts = {TableLayout::pipe, TableLayout::markdown, TableLayout::tab,
                                                       TableLayout::aligned, TableLayout::cell_per_line};
@@ -1036,7 +1042,8 @@ std::vector<std::string> blank_forms(const TableStyle& ts, const T3RowSpec& row,
         case TableLayout::markdown: empty_ok = true; break;
         case TableLayout::tab: empty_ok = col != 6; break;
         case TableLayout::aligned:
-        case TableLayout::cell_per_line: break;
+        case TableLayout::cell_per_line:
+        case TableLayout::crawl: break;  // crawl blanks are planned by plan_crawl_mods()
     }
     if (empty_ok) v.emplace_back();
     return v;
@@ -1087,12 +1094,15 @@ struct Broken {
     size_t row, col;  // as in TableMods
 };
 
+// Table 三 cells that hold no number (unfilled, or a whole blank row): [spec row][column].
+using UnknownCells = std::vector<std::array<bool, 7>>;
+
 // Recomputes every invariant of REGULATION.md on the numbers as printed, skipping those that
-// use the unfilled cell (they cannot be checked). The truth is whatever fails here, not what
+// use an unfilled cell (they cannot be checked). The truth is whatever fails here, not what
 // the injected change is expected to break.
-std::vector<Broken> broken_invariants(const Table3& t, const Table4& t4, const TableMods& m) {
+std::vector<Broken> broken_invariants(const Table3& t, const Table4& t4, const UnknownCells& unknown) {
     std::vector<Broken> out;
-    auto blank = [&](size_t r, size_t c) { return m.blank && m.blank_row == r && m.blank_col == c; };
+    auto blank = [&](size_t r, size_t c) { return unknown[r][c]; };
     size_t r_new = 0, r_carry = 0, r_total = 0, r_out = 0;
     std::vector<size_t> results;
     for (size_t r = 0; r < t.spec.size(); ++r) {
@@ -1148,6 +1158,126 @@ std::string strip_numbering(std::string_view s) {
 }
 
 const std::array<std::string_view, 3> kT4Groups = {"行政复议", "未经复议直接起诉", "复议后起诉"};
+
+// ---------------------------------------------------------------------------------------
+// Crawl layout: changes to tables 三/四, each drawn from a stream of its own (never the text
+// stream), so the report text around them is that of a pipe report with the same seed.
+//
+// A crawled row can only be read through its own total when its digits run together, so the
+// changes are chosen to keep every row's total true (an arithmetic error moves one applicant
+// cell and the row's 总计 together) or to leave no reading at all (a dropped cell), never to
+// leave a reader a choice between readings.
+
+struct CrawlMods {
+    bool drop = false;             // one cell left out of a row: that table is unreadable
+    bool drop_t4 = false;          // false: table 三 (drop_row = spec row, drop_col 0..6); true: 四 (drop_col 0..14)
+    size_t drop_row = 0, drop_col = 0;
+    std::vector<size_t> blank_rows;  // table 三 spec rows left blank whole, ascending
+    bool slash = false;              // one table-三 cell written "/" (its row is blank-separated)
+    size_t slash_row = 0, slash_col = 0;
+    bool error = false;              // table 三: cell (error_row, error_col) and (error_row, 总计) moved by delta
+    size_t error_row = 0, error_col = 0;
+    int64_t delta = 0;
+};
+
+std::string t3_row_digits(const Table3& t, size_t r, int skip_col) {
+    std::string d;
+    for (size_t c = 0; c < 7; ++c)
+        if (static_cast<int>(c) != skip_col) d += std::to_string(t.values[r][c]);
+    return d;
+}
+
+std::string t4_row_digits(const Table4& t, int skip_col) {
+    std::string d;
+    for (size_t k = 0; k < 15; ++k)
+        if (static_cast<int>(k) != skip_col) d += std::to_string(t.groups[k / 5][k % 5]);
+    return d;
+}
+
+CrawlMods plan_crawl_mods(uint64_t seed, const GenOptions& opt, Table3& t3, const Table4& t4) {
+    CrawlMods m;
+    const size_t nrows = t3.spec.size();
+    if (opt.dropped_cell_rate > 0) {
+        Rng drop(mix_seed(seed, 0xC4D40));
+        if (drop.chance(opt.dropped_cell_rate)) {
+            const bool in_t4 = drop.chance(0.25);
+            std::vector<std::pair<size_t, size_t>> cand;  // (row, col)
+            if (in_t4) {
+                for (size_t k = 0; k < 15; ++k) cand.emplace_back(0, k);
+            } else {
+                for (size_t r = 0; r < nrows; ++r)
+                    for (size_t c = 0; c < 7; ++c) cand.emplace_back(r, c);
+            }
+            drop.shuffle(cand);
+            // The first candidate whose damaged row admits no split at all: then "unreadable" is
+            // the only right answer, whatever reading rules a linter uses.
+            for (const auto& [r, c] : cand) {
+                const bool none = in_t4 ? crawl_split_count(t4_row_digits(t4, static_cast<int>(c)), 3, 5, 1) == 0
+                                        : crawl_split_count(t3_row_digits(t3, r, static_cast<int>(c)), 1, 7, 1) == 0;
+                if (!none) continue;
+                m.drop = true;
+                m.drop_t4 = in_t4;
+                m.drop_row = r;
+                m.drop_col = c;
+                break;
+            }
+        }
+    }
+    // An unreadable table is reported once and not checked further, so it gets no other change
+    // (a blank or a sum error there would only make the expected outcome depend on that rule).
+    const bool t3_free = !(m.drop && !m.drop_t4);
+    if (t3_free && opt.unfilled_rate > 0) {
+        Rng blank(mix_seed(seed, 0xC4B1A));
+        if (blank.chance(opt.unfilled_rate)) {
+            const double u = blank.unit();
+            const bool rows = u < 0.75, slash = u >= 0.5;  // rows only 50%, both 25%, "/" only 25%
+            if (rows) {
+                // Real reports leave blank the rows where nothing happened; any row does if too
+                // few are all zero. Never the last row: a blank row is told by the label after it.
+                const int want = blank.irange(1, 3);
+                std::vector<size_t> zero, any;
+                for (size_t r = 0; r + 1 < nrows; ++r) {
+                    any.push_back(r);
+                    bool z = true;
+                    for (size_t c = 0; c < 7; ++c) z = z && t3.values[r][c] == 0;
+                    if (z) zero.push_back(r);
+                }
+                std::vector<size_t>& from = static_cast<int>(zero.size()) >= want ? zero : any;
+                blank.shuffle(from);
+                m.blank_rows.assign(from.begin(), from.begin() + want);
+                std::sort(m.blank_rows.begin(), m.blank_rows.end());
+            }
+            if (slash) {
+                std::vector<size_t> rows_left;
+                for (size_t r = 0; r < nrows; ++r)
+                    if (!std::binary_search(m.blank_rows.begin(), m.blank_rows.end(), r)) rows_left.push_back(r);
+                m.slash = true;
+                m.slash_row = blank.pick(rows_left);
+                m.slash_col = static_cast<size_t>(blank.irange(0, 6));
+            }
+        }
+    }
+    if (t3_free && opt.table_error_rate > 0) {
+        Rng err(mix_seed(seed, 0xC4E44));
+        if (err.chance(opt.table_error_rate)) {
+            std::vector<size_t> rows_ok;
+            for (size_t r = 0; r < nrows; ++r)
+                if (!std::binary_search(m.blank_rows.begin(), m.blank_rows.end(), r) && !(m.slash && m.slash_row == r))
+                    rows_ok.push_back(r);
+            m.error = true;
+            m.error_row = err.pick(rows_ok);
+            m.error_col = static_cast<size_t>(err.irange(0, 5));
+            auto& row = t3.values[m.error_row];
+            std::vector<int64_t> deltas;  // non-zero, in [-5, 5], keeping the count >= 0 (总计 >= the cell)
+            for (int64_t d = -5; d <= 5; ++d)
+                if (d != 0 && row[m.error_col] + d >= 0) deltas.push_back(d);
+            m.delta = err.pick(deltas);
+            row[m.error_col] += m.delta;
+            row[6] += m.delta;  // the row's own total still holds: only the column sums break
+        }
+    }
+    return m;
+}
 
 // ---------------------------------------------------------------------------------------
 // Document model.
@@ -1524,6 +1654,272 @@ Rendered render(const Document& d, const Style& st, const Ctx& ctx, int period_y
 }
 
 // ---------------------------------------------------------------------------------------
+// Crawl layout rendering: the page as a crawler saves it (see corpus-dev/ for real ones). An
+// optional header block of `标题:`… lines, then ONE line: breadcrumb, title and share buttons,
+// the report with every heading glued to the text before it and the tables flattened row by
+// row, the signature, and footer buttons. Every choice here comes from `crng`, a stream of its
+// own, so the report inside the page is the text of a pipe report with the same seed.
+
+// The page's one line under construction; columns are 1-based, in code points.
+class PageLine {
+public:
+    int col() const { return cps_ + 1; }
+    int put(std::string_view s) {
+        const int c = col();
+        text_ += s;
+        cps_ += cp_len(s);
+        return c;
+    }
+    const std::string& text() const { return text_; }
+    // True when the line ends with "。" after an ideograph that is not a numeral, so dropping the
+    // full stop glues a following heading to a Chinese character without making a new number
+    // ("…第一" + "二、" would read as a heading numbered 一二).
+    bool full_stop_droppable() const {
+        static constexpr std::string_view kStop = "。";
+        static constexpr std::string_view kNumerals = "零一二三四五六七八九十百千万两";
+        if (text_.size() < kStop.size() || text_.compare(text_.size() - kStop.size(), kStop.size(), kStop) != 0) return false;
+        size_t i = text_.size() - kStop.size();
+        if (i == 0) return false;
+        size_t start = i - 1;
+        while (start > 0 && (static_cast<unsigned char>(text_[start]) & 0xC0) == 0x80) --start;
+        const std::string_view prev(text_.data() + start, i - start);
+        size_t k = 0;
+        const char32_t c = decode_utf8(prev, k);
+        return is_ideograph(c) && kNumerals.find(prev) == std::string_view::npos;
+    }
+    void drop_full_stop() {
+        text_.resize(text_.size() - std::string_view("。").size());
+        --cps_;
+    }
+
+private:
+    std::string text_;
+    int cps_ = 0;
+};
+
+struct CrawlPage {
+    std::vector<std::string> header;  // header block lines, the "==== 正文 ====" line included; may be empty
+    std::string body;
+    std::vector<int> heading_col;            // per section: its number marker
+    std::vector<std::vector<int>> sub_cols;  // per section, per sub-heading
+    int period_end_col = 0;                  // first digit of the 统计期限's end year
+    int end_col = 0;                         // just past the report's last character (before the footer)
+    std::vector<CrawlRow> rows;              // tables 三 and 四 in document order (line filled in later)
+    int t3_first = -1;                       // index in rows of table 三's first spec row, -1: not rendered
+    int t4_row = -1;                         // index in rows of table 四's row, -1: not rendered
+};
+
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+CrawlPage render_crawl(const Document& d, const Style& st, const Ctx& ctx, int period_year, Rng& rng, Rng& crng,
+                       const CrawlMods& m, const Table3& t3) {
+    CrawlPage pg;
+    PageLine page;
+    const std::string lp = st.ascii_parens ? "(" : "（";
+    const std::string rp = st.ascii_parens ? ")" : "）";
+
+    // Publication time: early in the next year, as annual reports are published.
+    char stamp[32];
+    {
+        const int month = crng.irange(1, 3);
+        const int day = crng.irange(1, 28);
+        const int hour = crng.irange(8, 18);
+        const int minute = crng.irange(0, 59);
+        std::snprintf(stamp, sizeof stamp, "%04d-%02d-%02d %02d:%02d", ctx.year + 1, month, day, hour, minute);
+    }
+    if (crng.chance(0.85)) {
+        static const std::vector<std::string_view> kHosts = {"www.qingyang.gov.cn", "www.linchuan.gov.cn", "www.jiangzhou.gov.cn",
+                                                             "www.baishui.gov.cn", "www.pingyang.gov.cn", "www.songyang.gov.cn"};
+        const std::string host(crng.pick(kHosts));
+        const std::string ym = std::string(stamp, 4) + std::string(stamp + 5, 2);
+        const std::string ymd = ym + std::string(stamp + 8, 2);
+        const std::string id = std::to_string(crng.irange(10000, 99999));
+        const std::string url = "https://" + host + "/zwgk/zfxxgk/zfxxgknb/" + ym + "/t" + ymd + "_" + id + ".htm";
+        pg.header.push_back("标题: " + d.title);
+        pg.header.push_back(std::string("发布时间: ") + stamp);
+        if (crng.chance(0.7)) {  // the full block of the crawler behind corpus-dev; else a short one
+            pg.header.push_back("文号: ");
+            pg.header.push_back("发布机构: ");
+            pg.header.push_back("栏目: 政府信息公开年报");
+            pg.header.push_back("原文链接: " + url);
+            pg.header.push_back("本地目录: zwgk/zfxxgk/zfxxgknb/" + ym + "/" + id + "_" + d.title);
+            pg.header.push_back("页面链接与图片详见 links.tsv(同目录)");
+        } else {
+            pg.header.push_back("原文链接: " + url);
+        }
+        pg.header.push_back("==================== 正文 ====================");
+    }
+    // Navigation chrome. "-->" is a comment end tag the crawler kept, as on the real pages.
+    if (crng.chance(0.6)) page.put("当前位置： 首页政务公开政府信息公开" + ctx.agency + "政府信息公开年报 ");
+    else page.put("当前位置：首页 > 政务公开 > 政府信息公开年报 ");
+    page.put(d.title);
+    page.put(" 来源：" + (crng.chance(0.3) ? ctx.agency : std::string()) + " 时间：" + stamp +
+             " --> 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： ");
+    if (crng.chance(0.3)) page.put(d.title);  // some pages repeat the title at the top of the text
+
+    bool after_table = false;
+    // Appends report text. After a table a blank sometimes separates it (always before a digit,
+    // which would otherwise join the last cell); a heading sometimes loses the full stop before it.
+    auto text = [&](std::string_view s, bool heading) {
+        if (after_table) {
+            after_table = false;
+            if ((!s.empty() && is_ascii_digit(s[0])) || crng.chance(0.25)) page.put(" ");
+        } else if (heading && page.full_stop_droppable() && crng.chance(0.35)) {
+            page.drop_full_stop();
+        }
+        return page.put(s);
+    };
+    // Puts a row's cells run together or with single blanks, optionally after a blank.
+    auto cells = [&](CrawlRow& row, bool lead) {
+        if (lead) page.put(" ");
+        for (size_t i = 0; i < row.cells.size(); ++i) {
+            if (i > 0 && !row.run_together) page.put(" ");
+            row.cell_columns.push_back(page.put(row.cells[i]));
+        }
+    };
+    auto table2 = [&](const TableGrid& g) {
+        // No sums to tell cells apart: a row runs together only when every cell is one digit or
+        // the row has one cell, i.e. when there is one reading whatever the numbers.
+        const bool run = crng.chance(0.7);
+        const bool lead = crng.chance(0.2);
+        for (const TableRow& r : g.rows) {
+            if (r.kind != RowKind::data) {
+                for (const auto& c : r.cells) page.put(c);
+                continue;
+            }
+            for (size_t i = 0; i < r.nlabel; ++i) page.put(r.cells[i]);
+            bool one_digit = true;
+            for (size_t i = r.nlabel; i < r.cells.size(); ++i) one_digit = one_digit && r.cells[i].size() == 1 && is_ascii_digit(r.cells[i][0]);
+            CrawlRow row;
+            row.cells.assign(r.cells.begin() + static_cast<std::ptrdiff_t>(r.nlabel), r.cells.end());
+            row.run_together = run && (one_digit || row.cells.size() == 1);
+            cells(row, lead);
+        }
+        after_table = true;
+    };
+    auto table3 = [&](const TableGrid& g) {
+        const bool per_row = crng.chance(0.4);  // else one choice for the whole table
+        const bool table_run = crng.chance(0.75);
+        const bool lead = crng.chance(0.3);
+        std::vector<size_t> spec_of(g.rows.size(), t3.spec.size());
+        for (size_t sr = 0; sr < g.data_rows.size(); ++sr) spec_of[g.data_rows[sr]] = sr;
+        pg.t3_first = static_cast<int>(pg.rows.size());
+        for (size_t gi = 0; gi < g.rows.size(); ++gi) {
+            const TableRow& r = g.rows[gi];
+            if (r.kind != RowKind::data) {
+                for (const auto& c : r.cells) page.put(c);
+                continue;
+            }
+            const size_t sr = spec_of[gi];
+            const bool want_run = per_row ? crng.chance(0.7) : table_run;
+            CrawlRow row;
+            row.table = "applications";
+            row.label = strip_numbering(t3.spec[sr].label);
+            for (size_t i = 0; i < r.nlabel; ++i) row.label_column = page.put(r.cells[i]);  // the last is the row's own
+            row.label_end = page.col();
+            row.blank = std::binary_search(m.blank_rows.begin(), m.blank_rows.end(), sr);
+            if (!row.blank) {
+                const bool has_slash = m.slash && m.slash_row == sr;
+                std::string digits;
+                for (size_t c = 0; c < 7; ++c) {
+                    if (m.drop && !m.drop_t4 && m.drop_row == sr && m.drop_col == c) {
+                        row.dropped = static_cast<int>(c);
+                        continue;
+                    }
+                    row.cells.push_back(has_slash && m.slash_col == c ? std::string("/") : r.cells[r.nlabel + c]);
+                    digits += row.cells.back();
+                }
+                // Run together only when the oracle finds exactly one split (a dropped row has none
+                // by construction); otherwise the blanks keep the cells apart.
+                row.run_together = want_run && !has_slash && (row.dropped >= 0 || crawl_split_count(digits, 1, 7) == 1);
+                cells(row, lead);
+            }
+            pg.rows.push_back(std::move(row));
+        }
+        after_table = true;
+    };
+    auto table4 = [&](const TableGrid& g) {
+        // Header words in the order of the page's HTML rows: 行政复议 行政诉讼, 复议's five column
+        // words, 未经复议直接起诉 复议后起诉, then the ten column words of the two suits.
+        const auto& cols = g.rows[2].cells;
+        for (const auto& c : g.rows[0].cells) page.put(c);
+        for (size_t i = 0; i < 5; ++i) page.put(cols[i]);
+        for (const auto& c : g.rows[1].cells) page.put(c);
+        for (size_t i = 5; i < cols.size(); ++i) page.put(cols[i]);
+        const bool want_run = crng.chance(0.75);
+        const bool lead = crng.chance(0.4);
+        const TableRow& data = g.rows[g.data_rows[0]];
+        CrawlRow row;
+        row.table = "review";
+        std::string digits;
+        for (size_t k = 0; k < data.cells.size(); ++k) {
+            if (m.drop && m.drop_t4 && m.drop_col == k) {
+                row.dropped = static_cast<int>(k);
+                continue;
+            }
+            row.cells.push_back(data.cells[k]);
+            digits += data.cells[k];
+        }
+        row.run_together = want_run && (row.dropped >= 0 || crawl_split_count(digits, 3, 5) == 1);
+        cells(row, lead);
+        row.label_column = row.label_end = row.cell_columns.front();  // no label: the row starts at its first digit
+        pg.t4_row = static_cast<int>(pg.rows.size());
+        pg.rows.push_back(std::move(row));
+        after_table = true;
+    };
+
+    for (size_t i = 0; i < d.intro.size(); ++i) {
+        if (i == d.period_para) {
+            text(d.period_prefix, false);
+            const std::string ps = expand(d.period_template, ctx, rng, period_year);
+            const int at = text(ps, false);
+            // The end year is the last year of every period sentence.
+            pg.period_end_col = at + cp_len(std::string_view(ps).substr(0, ps.rfind(std::to_string(period_year))));
+            text(d.period_suffix, false);
+        } else {
+            text(d.intro[i], false);
+        }
+    }
+    for (size_t si = 0; si < d.sections.size(); ++si) {
+        const Section& s = d.sections[si];
+        const int num = static_cast<int>(si) + 1 + ((d.skip_at >= 0 && static_cast<int>(si) >= d.skip_at) ? 1 : 0);
+        pg.heading_col.push_back(text(cn_number(num) + "、" + s.title, true));
+        pg.sub_cols.emplace_back();
+        int sub_idx = 0, sub_num = 0, item_num = 0;
+        for (const auto& b : s.blocks) {
+            switch (b.kind) {
+                case BlockKind::paragraph:
+                    text(b.text, false);
+                    break;
+                case BlockKind::subheading:
+                    sub_num = (sub_idx == s.repeat_sub) ? sub_num : sub_num + 1;
+                    pg.sub_cols.back().push_back(text(lp + cn_number(sub_num) + rp + b.text, true));
+                    ++sub_idx;
+                    item_num = 0;
+                    break;
+                case BlockKind::item:
+                    text(std::to_string(++item_num) + "." + b.text, false);
+                    break;
+                case BlockKind::table:
+                    if (b.table.name == "二") table2(b.table);
+                    else if (b.table.name == "三") table3(b.table);
+                    else table4(b.table);
+                    break;
+            }
+        }
+    }
+    for (const auto& l : d.signature) {
+        page.put(" ");
+        page.put(l);
+    }
+    pg.end_col = page.col();
+    static const std::vector<std::string_view> kFooters = {"", " 附件下载", " 打印本页 关闭窗口", " 附件下载 打印本页 关闭窗口"};
+    page.put(crng.pick(kFooters));
+    pg.body = page.text();
+    return pg;
+}
+
+// ---------------------------------------------------------------------------------------
 // Simplified → traditional. Pairs of (simplified, traditional) characters covering every
 // ideograph of the vocabulary above whose traditional form differs; built from OpenCC's
 // per-character s2t mapping (with the Taiwan/HK forms 為 眾 簽 and unchanged 秘 群 that real
@@ -1543,7 +1939,9 @@ constexpr std::string_view kS2T =
     "规規视視览覽计計认認训訓议議记記许許讼訟设設访訪证證评評识識诉訴话話询詢说說请請"
     "读讀谁誰调調负負贡貢财財责責账賬质質购購贯貫费費资資转轉载載较較输輸辩辯达達迁遷"
     "过過运運还還这這进進远遠违違适適递遞邮郵采採释釋针針销銷镇鎮长長门門问問间間闻聞"
-    "阅閱队隊阳陽阶階随隨隐隱难難项項顺順顾顧预預领領频頻题題额額馆館验驗鹤鶴齐齊龙龍";
+    "阅閱队隊阳陽阶階随隨隐隱难難项項顺順顾顧预預领領频頻题題额額馆館验驗鹤鶴齐齊龙龍"
+    // the crawl layout's page chrome
+    "详詳链鏈闭閉页頁";
 // Ideographs of the vocabulary that are written the same in both scripts.
 constexpr std::string_view kSameInBoth =
     "一七三上下不中主之九也了予事二互五些交人仍他代以件任企伍估但位低住何作使例供依便"
@@ -1555,7 +1953,8 @@ constexpr std::string_view kSameInBoth =
     "期未本材村松板林果查柳核根格桃案梅梳概模次止正步武民水永求江河治泄泉法注活流海涉"
     "深清渠湖源溪焦然照版物率理生用由申留疑登白的益目直相看真督知石研示社禁秀私科秘程"
     "稽究空突立站章第等答策算管箱篇系索累置署群考聘聚育能自至致良草落薄融行街衡表被要"
-    "覆解言走起超足身近述追送透逐途通造逾遇道邀部配醒重量金限院障集需青面革音高";
+    "覆解言走起超足身近述追送透逐途通造逾遇道邀部配醒重量金限院障集需青面革音高"
+    "口片窗附首";  // the crawl layout's page chrome
 
 char32_t decode_utf8(std::string_view s, size_t& i) {
     const auto b0 = static_cast<unsigned char>(s[i]);
@@ -1717,6 +2116,64 @@ DefectPlan apply_defects(Document& d, Rng& rng, double rate) {
 
 // ---------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------
+// The crawl layout's split oracle. Written for the generator alone (it does not share code with
+// gklint's reader): the truth it decides must not inherit the reader's mistakes.
+
+namespace {
+
+constexpr int64_t kSplitBig = 1'000'000'000'000'000;  // beyond any count; longer parts saturate above it
+
+int64_t part_value(std::string_view d) {
+    int64_t v = 0;
+    for (char ch : d) {
+        v = v * 10 + (ch - '0');
+        if (v > kSplitBig) return kSplitBig + 1;
+    }
+    return v;
+}
+
+// Ways (up to cap) to cut `d` into k non-empty parts whose values add up to `sum`.
+int parts_summing(std::string_view d, int k, int64_t sum, int cap) {
+    if (k == 1) return part_value(d) == sum ? 1 : 0;
+    int n = 0;
+    int64_t v = 0;
+    for (size_t len = 1; len + static_cast<size_t>(k - 1) <= d.size(); ++len) {
+        v = v * 10 + (d[len - 1] - '0');
+        if (v > sum) break;  // appending a digit never makes a part smaller
+        n += parts_summing(d.substr(len), k - 1, sum - v, cap - n);
+        if (n >= cap) return cap;
+    }
+    return n;
+}
+
+}  // namespace
+
+int crawl_split_count(std::string_view digits, int groups, int per_group, int cap) {
+    if (cap <= 0 || groups < 0 || per_group < 2) return 0;
+    for (char ch : digits)
+        if (ch < '0' || ch > '9') return 0;
+    if (groups == 0) return digits.empty() ? 1 : 0;
+    const auto per = static_cast<size_t>(per_group);
+    const size_t rest_min = static_cast<size_t>(groups - 1) * per;
+    int n = 0;
+    // The first group is digits[0, e): parts [0, t) must add up to its last part [t, e).
+    for (size_t e = per; e + rest_min <= digits.size(); ++e) {
+        if (groups == 1 && e != digits.size()) continue;
+        int rest = -1;  // splits of what follows the group, counted once it is needed
+        for (size_t t = per - 1; t < e; ++t) {
+            const int64_t total = part_value(digits.substr(t, e - t));
+            if (total > kSplitBig) continue;
+            const int here = parts_summing(digits.substr(0, t), per_group - 1, total, cap);
+            if (here == 0) continue;
+            if (rest < 0) rest = crawl_split_count(digits.substr(e), groups - 1, per_group, cap);
+            n = static_cast<int>(std::min<int64_t>(cap, n + static_cast<int64_t>(here) * rest));
+            if (n >= cap) return cap;
+        }
+    }
+    return n;
+}
+
 std::string to_traditional(std::string_view simplified) {
     const CharMap& m = s2t_map();
     std::string out;
@@ -1732,6 +2189,120 @@ std::string to_traditional(std::string_view simplified) {
     }
     return out;
 }
+
+namespace {
+
+// Rows of table 三 whose cells feed a broken invariant (for TableFinding::inferred).
+std::vector<size_t> invariant_rows(const Table3& t, const Broken& bk) {
+    std::vector<size_t> rows;
+    for (size_t r = 0; r < t.spec.size(); ++r) {
+        const T3Role role = t.spec[r].role;
+        if (bk.rule == "table.balance" ? role != T3Role::result
+            : bk.rule == "table.results-total" ? (role == T3Role::result || role == T3Role::total)
+                                               : r == bk.row)
+            rows.push_back(r);
+    }
+    return rows;
+}
+
+// The crawl layout's last step: renders the page and records where every defect and table
+// finding is, following the contract in README.md ("crawl" layout).
+void finish_crawl(GeneratedReport& rep, const Document& doc, const Style& st, const Ctx& ctx, const DefectPlan& plan,
+                  int period_year, Rng& render_rng, Rng& crng, const CrawlMods& m, const Table3& t3, const Table4& t4,
+                  bool traditional) {
+    CrawlPage pg = render_crawl(doc, st, ctx, period_year, render_rng, crng, m, t3);
+    const int line = static_cast<int>(pg.header.size()) + 1;
+    rep.body_line = line;
+
+    auto heading_of = [&](int id) {
+        const int i = index_of(doc.sections, id);
+        return i >= 0 ? pg.heading_col[static_cast<size_t>(i)] : 0;
+    };
+    if (plan.has_missing) {
+        // The next required section's marker, or just past the report's last character.
+        const int col = plan.missing_target_id >= 0 ? heading_of(plan.missing_target_id) : pg.end_col;
+        rep.defects.push_back({"section.missing", line, "missing " + plan.missing_key, col});
+    }
+    if (plan.order_first_id >= 0)
+        rep.defects.push_back({"section.order", line, plan.order_detail, heading_of(plan.order_first_id)});
+    if (plan.skip_id >= 0) rep.defects.push_back({"heading.numbering", line, plan.skip_detail, heading_of(plan.skip_id)});
+    if (plan.repeat_section_id >= 0) {
+        const auto i = static_cast<size_t>(index_of(doc.sections, plan.repeat_section_id));
+        rep.defects.push_back({"heading.numbering", line, plan.repeat_detail, pg.sub_cols[i][static_cast<size_t>(plan.repeat_sub)]});
+    }
+    if (plan.year)
+        rep.defects.push_back({"year.mismatch", line, "period " + std::to_string(period_year) + ", title " + std::to_string(rep.year),
+                               pg.period_end_col});
+    std::stable_sort(rep.defects.begin(), rep.defects.end(), [](const Defect& d1, const Defect& d2) { return d1.column < d2.column; });
+
+    auto add = [&](std::string rule, int col, std::string row, std::string column, std::string table, bool inferred) {
+        rep.table_findings.push_back({std::move(rule), line, col, std::move(row), std::move(column), std::move(table), inferred});
+    };
+    if (pg.t3_first >= 0) {
+        const CrawlRow* rows3 = &pg.rows[static_cast<size_t>(pg.t3_first)];
+        if (m.drop && !m.drop_t4) {
+            add("table.unreadable", rows3[m.drop_row].label_column, rows3[m.drop_row].label, "", "applications", false);
+        } else {
+            UnknownCells unknown(t3.spec.size());
+            for (auto& row : unknown) row.fill(false);
+            for (size_t r : m.blank_rows) unknown[r].fill(true);
+            if (m.slash) unknown[m.slash_row][m.slash_col] = true;
+            for (const Broken& bk : broken_invariants(t3, t4, unknown)) {
+                if (bk.t4) {
+                    // Table 四 is never changed in this layout (a change that keeps its group totals
+                    // breaks nothing); kept general all the same.
+                    if (pg.t4_row < 0 || (m.drop && m.drop_t4)) continue;
+                    const CrawlRow& r4 = pg.rows[static_cast<size_t>(pg.t4_row)];
+                    add(bk.rule, r4.cell_columns[bk.row * 5 + bk.col], std::string(kT4Groups[bk.row]), std::string(kT4Cols[bk.col]),
+                        "review", r4.run_together);
+                    continue;
+                }
+                bool inferred = false;
+                for (size_t r : invariant_rows(t3, bk)) inferred = inferred || (!rows3[r].blank && rows3[r].run_together);
+                add(bk.rule, rows3[bk.row].cell_columns[bk.col], rows3[bk.row].label,
+                    bk.col < 6 ? std::string(kApplicantCols[bk.col]) : std::string("总计"), "applications", inferred);
+            }
+            // One table.unfilled per table, at the first unfilled cell in document order: a blank
+            // row's cells are located just past its label, a "/" at the "/".
+            int first = 0;
+            size_t fr = 0, fc = 0;
+            for (size_t r : m.blank_rows) {
+                if (first == 0 || rows3[r].label_end < first) {
+                    first = rows3[r].label_end;
+                    fr = r;
+                    fc = 0;
+                }
+            }
+            if (m.slash && (first == 0 || rows3[m.slash_row].cell_columns[m.slash_col] < first)) {
+                first = rows3[m.slash_row].cell_columns[m.slash_col];
+                fr = m.slash_row;
+                fc = m.slash_col;
+            }
+            if (first > 0)
+                add("table.unfilled", first, rows3[fr].label, fc < 6 ? std::string(kApplicantCols[fc]) : std::string("总计"),
+                    "applications", false);
+        }
+    }
+    if (pg.t4_row >= 0 && m.drop && m.drop_t4)
+        add("table.unreadable", pg.rows[static_cast<size_t>(pg.t4_row)].label_column, "", "", "review", false);
+    std::sort(rep.table_findings.begin(), rep.table_findings.end(), [](const TableFinding& f1, const TableFinding& f2) {
+        return std::tie(f1.line, f1.column, f1.rule) < std::tie(f2.line, f2.column, f2.rule);
+    });
+    rep.crawl_rows = std::move(pg.rows);
+
+    size_t total = pg.body.size() + 1;
+    for (const auto& l : pg.header) total += l.size() + 1;
+    rep.text.reserve(total);
+    for (const auto& l : pg.header) { rep.text += l; rep.text += '\n'; }
+    rep.text += pg.body;
+    rep.text += '\n';
+    if (traditional) {
+        rep.text = to_traditional(rep.text);
+        rep.traditional = true;
+    }
+}
+
+}  // namespace
 
 GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& opt) {
     Rng rng(mix_seed(seed, 0x7E47));      // document text and tables
@@ -1769,10 +2340,12 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
     const int tier = volume_tier(rng);
     const TableStyle tstyle = choose_table_style(seed, opt.table_layout);
     rep.table_layout = tstyle.layout;
+    const bool crawl = tstyle.layout == TableLayout::crawl;
     TableGrid t2, t3g, t4g;
     Table3 t3;
     Table4 t4;
     TableMods mods;
+    CrawlMods cmods;  // crawl layout only (then `mods` stays empty)
     std::vector<Broken> broken;
     if (!is2007) {
         const bool f2021 = regime == Regime::gov2021;
@@ -1791,8 +2364,15 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
         ctx.fig_orig = figures();
         // Before the prose is written: its figures quote the table as printed, so a changed
         // number breaks the table's own invariants but never text-vs-table.
-        mods = plan_table_mods(seed, opt, tstyle, t3, t4);
-        broken = broken_invariants(t3, t4, mods);
+        if (crawl) {
+            cmods = plan_crawl_mods(seed, opt, t3, t4);  // its findings need the rendering: computed below
+        } else {
+            mods = plan_table_mods(seed, opt, tstyle, t3, t4);
+            UnknownCells unknown(t3.spec.size());
+            for (auto& row : unknown) row.fill(false);
+            if (mods.blank) unknown[mods.blank_row][mods.blank_col] = true;
+            broken = broken_invariants(t3, t4, unknown);
+        }
         ctx.fig = figures();
         t2 = table2_grid(rng, f2021, tier);
         t3g = table3_grid(t3, rng.chance(0.3));
@@ -1801,6 +2381,12 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
         if (mods.error) {
             const int64_t v = mods.error_t4 ? t4.groups[mods.error_row][mods.error_col] : t3.values[mods.error_row][mods.error_col];
             (mods.error_t4 ? t4g : t3g).size_skew += len(v) - len(v - mods.delta);
+        }
+        if (cmods.error) {
+            for (size_t c : {cmods.error_col, size_t{6}}) {
+                const int64_t v = t3.values[cmods.error_row][c];
+                t3g.size_skew += len(v) - len(v - cmods.delta);
+            }
         }
         if (mods.blank) {
             TableRow& row = t3g.rows[t3g.data_rows[mods.blank_row]];
@@ -1888,6 +2474,11 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
     }
     const int period_year = plan.year ? rep.year - 1 : rep.year;
     Rng render_rng(mix_seed(seed, 0x4E4D));  // render-time randomness (none today besides {n})
+    if (crawl) {
+        Rng crng(mix_seed(seed, 0xC4A71));  // every choice of the page's chrome and flattening
+        finish_crawl(rep, doc, st, ctx, plan, period_year, render_rng, crng, cmods, t3, t4, traditional);
+        return rep;
+    }
     const Rendered r = render(doc, st, ctx, period_year, render_rng);
 
     auto heading_of = [&](int id) {
@@ -1970,6 +2561,10 @@ std::vector<std::string> unclassified_characters(int samples) {
     o.allow_traditional = false;
     for (Regime r : {Regime::gov2007, Regime::gov2019, Regime::gov2021})
         for (int i = 0; i < samples; ++i) scan(generate_report(mix_seed(0x5E1FC4EC, static_cast<uint64_t>(i)), r, o).text);
+    // The crawl layout's page chrome and header block.
+    o.table_layout = TableLayout::crawl;
+    for (Regime r : {Regime::gov2007, Regime::gov2019, Regime::gov2021})
+        for (int i = 0; i < samples / 8; ++i) scan(generate_report(mix_seed(0xC4A71, static_cast<uint64_t>(i)), r, o).text);
 
     std::set<char32_t> known;
     for (const auto& [s, t] : s2t_map()) known.insert(s);

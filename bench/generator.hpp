@@ -5,7 +5,10 @@
 // prose, tables 二/三/四 for the 2019/2021 formats in one of several text layouts), optionally
 // with known defects whose exact line numbers are returned so a harness can score the linter
 // against them, and optionally with table-arithmetic errors and unfilled cells whose exact
-// line and column are returned the same way.
+// line and column are returned the same way. The `crawl` layout writes the whole report as a
+// crawled web page instead: an optional crawler header block, then ONE line holding navigation,
+// the report with its headings glued to the text before them and its tables flattened, and a
+// footer; positions then live in the columns of that line.
 //
 // Only the C++ standard library is used, and nothing depends on the platform's
 // distribution implementations: the same seed yields the same bytes everywhere.
@@ -25,10 +28,16 @@ enum class Regime { gov2007, gov2019, gov2021 };
 // `rule` is one of: section.missing, section.order, heading.numbering, year.mismatch.
 // `detail` is human-readable (simplified Chinese / ASCII, never tabs or newlines);
 // harnesses should match on (file, line, rule) and treat detail as a comment.
+// `column` is 0 in the line-broken layouts (the line is the position). In the `crawl` layout the
+// whole report is one line, so the column carries the position: 1-based, in code points, at the
+// heading's number marker (三、 （二）) for section.order / heading.numbering / section.missing,
+// at the first digit of the period's end year for year.mismatch, and for a section.missing with
+// no required section after it just past the last character of the report (README.md).
 struct Defect {
     std::string rule;
     int line;
     std::string detail;
+    int column = 0;
 };
 
 // How tables 二/三/四 are written as text (README.md shows each one).
@@ -40,23 +49,48 @@ struct Defect {
 //   cell_per_line  every cell on a line of its own
 //   random         one of the five per report; `pipe` then also uses the seed-001 quirks
 //                  (long row label alone on its line, trailing "||") in some reports
-enum class TableLayout { pipe, markdown, tab, aligned, cell_per_line, random };
+//   crawl          the whole report as a crawled page (not only the tables): header block, then
+//                  one line with the headings glued and each table row's cells run together or
+//                  separated by single blanks. Never drawn by `random`, so the draws of the
+//                  other layouts (and the tests built on them) are unchanged.
+enum class TableLayout { pipe, markdown, tab, aligned, cell_per_line, random, crawl };
 
 // One broken table invariant or unfilled cell (GenOptions::table_error_rate / unfilled_rate).
 // `rule` is one of: table.balance, table.results-total, table.row-total, table.review-total,
-// table.cell. `line` is 1-based in GeneratedReport::text; `column` is 1-based in Unicode code
-// points (not bytes) and points at the first character of the number in the cell where the
-// invariant is reported (README.md, "at" conventions), or at the unfilled cell.
+// table.cell, and in the `crawl` layout also table.unfilled (one per table, instead of
+// table.cell) and table.unreadable. `line` is 1-based in GeneratedReport::text; `column` is
+// 1-based in Unicode code points (not bytes) and points at the first character of the number in
+// the cell where the invariant is reported (README.md, "at" conventions), or at the unfilled cell.
 // `row_label` is the row's label without its numbering (予以公开, 总计, 结转下年度继续办理, …;
 // for table 四 the group: 行政复议, 未经复议直接起诉, 复议后起诉); `column_label` is
 // 自然人 … 总计 (table 三) or 结果维持 … 总计 (table 四). Labels are simplified script even
 // in a traditional report.
+// Crawl layout only: `table` is the rule-set id of the table ("applications" = 三, "review" =
+// 四; gklint's rules/gov-2019.yaml), set on every finding and the field to match for
+// table.unreadable; `inferred` is true when a cell that feeds the sum came from a row whose
+// digits run together (read by the one split that satisfies the row's own total).
 struct TableFinding {
     std::string rule;
     int line;
     int column;
     std::string row_label;
     std::string column_label;
+    std::string table = {};
+    bool inferred = false;
+};
+
+// Crawl layout only: one rendered row of table 三 or 四 (for table 四 the one row of 15 numbers),
+// so a test can check the flattening against an oracle of its own.
+struct CrawlRow {
+    std::string table;      // "applications" or "review"
+    std::string label;      // without numbering, simplified script; "" for table 四
+    int label_column = 0;   // first character of the row's own label (its number); table 四: = cell_columns[0]
+    int label_end = 0;      // column just past the label (where a blank row's cells are located)
+    std::vector<std::string> cells;  // as printed ("/" for an unfilled cell); empty for a blank row
+    std::vector<int> cell_columns;   // first character of each printed cell
+    bool run_together = false;       // cells with no separator (else single blanks between them)
+    bool blank = false;              // whole row left blank: the label is followed by the next label
+    int dropped = -1;                // column index of the cell left out (table.unreadable), else -1
 };
 
 struct GeneratedReport {
@@ -69,6 +103,9 @@ struct GeneratedReport {
     // only the draw that a 2019/2021 report with the same seed would use).
     TableLayout table_layout = TableLayout::pipe;
     std::vector<TableFinding> table_findings;  // sorted by line, then column, then rule
+    // Crawl layout: the line holding the page (1 + the header block's lines), else 0.
+    int body_line = 0;
+    std::vector<CrawlRow> crawl_rows;  // crawl layout, tables 三 and 四 as rendered, in document order
 };
 
 struct GenOptions {
@@ -78,8 +115,12 @@ struct GenOptions {
     // Per gov-2019/2021 report: probability that one number of table 三 or 四 is off by 1..5.
     double table_error_rate = 0.0;
     // Per gov-2019/2021 report: probability that one number cell of table 三 is left unfilled
-    // ("/", "—" or empty).
+    // ("/", "—" or empty). Crawl layout: 1–3 whole rows of table 三 left blank and/or one "/" cell.
     double unfilled_rate = 0.0;
+    // Crawl layout only, per gov-2019/2021 report: probability that one row of table 三 or 四
+    // loses one cell, chosen so that no split of the damaged row satisfies its total
+    // (table.unreadable). Such a table gets no other table change.
+    double dropped_cell_rate = 0.0;
 };
 
 GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& opt);
@@ -90,7 +131,7 @@ const char* regime_name(Regime r);
 // Accepts "2007", "gov2007" or "gov-2007" (and the same for 2019/2021).
 std::optional<Regime> parse_regime(std::string_view s);
 
-// "pipe", "markdown", "tab", "aligned", "cell_per_line", "random"; parse accepts the same.
+// "pipe", "markdown", "tab", "aligned", "cell_per_line", "random", "crawl"; parse accepts the same.
 const char* table_layout_name(TableLayout l);
 std::optional<TableLayout> parse_table_layout(std::string_view s);
 
@@ -103,6 +144,12 @@ std::string to_traditional(std::string_view simplified);
 // key of the simplified→traditional map nor listed as identical in both scripts.
 // Empty result = the map covers the generator's whole vocabulary.
 std::vector<std::string> unclassified_characters(int samples = 400);
+
+// The crawl layout's split oracle: in how many ways (counting up to `cap`) `digits` can be cut
+// into groups × per_group non-empty parts such that in every group the last part is the sum of
+// the others (table 三 row: 1 × 7; table 四 row: 3 × 5). Parts may start with 0: a reader that
+// refuses "05" finds a subset of these splits, so "exactly one" and "none" hold for it too.
+int crawl_split_count(std::string_view digits, int groups, int per_group, int cap = 2);
 
 // Deterministic per-file seed derivation (SplitMix64 finaliser), shared by tools so
 // that file i of a corpus can be regenerated on its own.
