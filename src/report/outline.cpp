@@ -15,6 +15,7 @@ namespace {
 constexpr int kMaxLevel = 4;
 constexpr size_t kMaxTitleChars = 60;   // a numbered paragraph's heading is its first sentence
 constexpr size_t kMaxInlineTitleChars = 40;
+constexpr size_t kMaxShortTitleChars = 20;  // "（二）依申请公开。": a heading, though glued to its paragraph
 
 struct Marker {
   NumberStyle style = NumberStyle::none;
@@ -250,12 +251,22 @@ class OutlineReader {
           boundary = true;
           continue;
         }
-        if (boundary) {
-          size_t stop = title_end(t, title_begin, limit, kMaxInlineTitleChars, true);
+        size_t stop = title_end(t, title_begin, limit, kMaxInlineTitleChars, true);
+        if (stop > title_begin) {
           const std::string_view title = t.substr(title_begin, stop - title_begin);
           const int next = last_number_[level_of(m.style)] + 1;
+          // A short title closed by a sentence end or by a sub-heading reads as a heading
+          // ("（二）依申请公开。…", "…责任四、政府信息公开收费与减免情况（一）…"): taken glued to the text
+          // before it too, and when it repeats or skips a number (the numbering check reports
+          // that, and reading goes on).
+          const bool closed = stop < limit && (is_terminator(t, stop) || inner_marker(t, stop, limit)) &&
+                              count_chars(title) <= kMaxShortTitleChars;
           const bool names_section = model_.known_heading && model_.known_heading(strip_blanks(title));
-          if (stop > title_begin && (m.number == next || (names_section && m.number == next + 1))) {
+          const bool near = std::abs(m.number - next) <= 1 && m.number >= 1;
+          const bool skips_to_section = names_section && m.style == NumberStyle::cn_dun && m.number == next + 1;
+          const bool take = boundary ? (m.number == next || (closed && near) || skips_to_section)
+                                     : closed && (near || skips_to_section);
+          if (take) {
             stop = cut_at_title_end_word(title_begin, stop);
             add(m.style, m.number, p, title_begin, stop, true);
             p = stop;

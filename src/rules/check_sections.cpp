@@ -73,14 +73,21 @@ namespace {
 
 std::string title_of(const Section& s, Lang lang) { return s.title.in(lang); }
 
-// The start of the last line with text: where a content missing from the end of the report belongs.
-Span last_text_line(const Source& src) {
+// Where a content missing from the end of the report belongs: the start of the last line with
+// text; but when the report's headings are on that line too (a crawled page on one line), the end
+// of its text, never the start of the page.
+Span report_end(const Source& src, const Report& report) {
   for (uint32_t line = src.line_count(); line >= 1; --line) {
     std::string_view t = src.line_text(line);
-    if (t.find_first_not_of(" \t") != std::string_view::npos) {
-      uint32_t begin = static_cast<uint32_t>(t.data() - src.text().data());
-      return {begin, begin};
-    }
+    const size_t last = t.find_last_not_of(" \t\r");
+    if (last == std::string_view::npos) continue;
+    const uint32_t begin = static_cast<uint32_t>(t.data() - src.text().data());
+    const uint32_t end = begin + static_cast<uint32_t>(last + 1);
+    const bool headings_here = !report.headings.empty() && report.headings.back().span.begin >= begin;
+    if (!headings_here) return {begin, begin};
+    const uint32_t body_end = report.facts.body.end;
+    const uint32_t at = body_end > begin && body_end < end ? body_end : end;
+    return {at, at};
   }
   return {0, 0};
 }
@@ -108,7 +115,7 @@ class SectionMissing : public Check {
         }
       }
       // Point where the content belongs: at the heading of the next required content present.
-      Span at = last_text_line(ctx.source);
+      Span at = report_end(ctx.source, ctx.report);
       std::string next;
       for (size_t t = s + 1; t < sections.size(); ++t) {
         if (heading[t] >= 0) {
