@@ -125,6 +125,13 @@ void cut_word(std::string_view t, uint32_t b, uint32_t e, std::vector<Piece>& ou
       p = q;
       continue;
     }
+    // A '/' for a cell not filled, run into the next label ("0 0 /（二）部分公开…", "/3.其他").
+    if (t[p] == '/' && (p == b || is_digit(t[p - 1])) && p + 1 < e && t[p + 1] != '/') {
+      flush_text(p);
+      out.push_back({p, p + 1, true});
+      text_from = ++p;
+      continue;
+    }
     if (p > text_from && marker_at(t, p, e) && !(p >= 3 && t.substr(p - 3, 3) == "第")) {
       flush_text(p);
       text_from = p;
