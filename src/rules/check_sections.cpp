@@ -83,7 +83,7 @@ Span report_end(const Source& src, const Report& report) {
     if (last == std::string_view::npos) continue;
     const uint32_t begin = static_cast<uint32_t>(t.data() - src.text().data());
     const uint32_t end = begin + static_cast<uint32_t>(last + 1);
-    const bool headings_here = !report.headings.empty() && report.headings.back().span.begin >= begin;
+    const bool headings_here = !report.headings.empty() && report.headings.front().span.begin >= begin;
     if (!headings_here) return {begin, begin};
     const uint32_t body_end = report.facts.body.end;
     const uint32_t at = body_end > begin && body_end < end ? body_end : end;
