@@ -57,6 +57,11 @@ struct YearMention {
 };
 
 struct Facts {
+  // The report itself: after the crawler header and leading page chrome, before trailing page
+  // chrome; the whole text when there is none. The title, period and years are read inside it
+  // (the title falls back to a header's title value), and headings are read between the title
+  // and its end.
+  Span body;
   std::optional<Span> title;          // the title text
   std::optional<YearMention> title_year;
   std::optional<Span> period;         // the whole 统计期限 phrase
