@@ -1,9 +1,11 @@
 // Crawled pages: the crawler's header block and the site's navigation and footer are not the
 // report. The pages here are short synthetic ones, written in the style of ../shared/corpus-dev.
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "gklint/lint.hpp"
 #include "gklint/view.hpp"
@@ -228,4 +230,39 @@ TEST_CASE("chrome: patterns are rule data, checked and inherited like facts:") {
     CHECK(std::string(span_text(*r.source, r.report.facts.body)).ends_with("附件下载"));
   }
   fs::remove_all(dir);
+}
+
+// The real crawled pages of ../shared/corpus-dev: titles and agencies come from the reports, not
+// from the crawler's header lines, and the report year is the hand-labelled one.
+TEST_CASE("chrome: corpus-dev titles, agencies and years") {
+  const fs::path dir = fs::path(GKLINT_SHARED_DIR) / "corpus-dev";
+  if (!fs::exists(dir / "labels.yaml")) {
+    MESSAGE("no corpus-dev at " << dir.string() << ": skipped");
+    return;
+  }
+  const YAML::Node labels = YAML::LoadFile((dir / "labels.yaml").string());
+  Catalog catalog;
+  const Linter linter(catalog, nullptr, {});
+  int files = 0, titled = 0;
+  for (const auto& kv : labels) {
+    const std::string name = kv.first.as<std::string>();
+    std::ifstream in(dir / name, std::ios::binary);
+    REQUIRE_MESSAGE(in, name);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    const FileResult r = linter.lint(name, bytes.str());
+    INFO(name << ": title " << r.title << ", agency " << r.agency);
+    ++files;
+    CHECK_FALSE(r.title.starts_with("标题"));
+    CHECK_FALSE(r.agency.starts_with("标题"));
+    if (!r.title.empty()) {
+      ++titled;
+      CHECK(r.title.find("报告") != std::string::npos);
+    }
+    CHECK(r.report_year == kv.second["report_year"].as<int>());
+    // Nothing of the crawler's header block is in the body.
+    CHECK(r.source->position(r.report.facts.body.begin).line >= 10);
+  }
+  CHECK(files == 12);
+  CHECK(titled >= 11);  // 053 is a cover letter (…的函) with no report title of its own
 }
