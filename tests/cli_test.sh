@@ -134,6 +134,13 @@ expect "explain lists rules" 'heading.numbering' "$tmp/err"
 check "outline" 0 "$gklint" outline "$seeds/001_216a20324a3be511.txt"
 expect "outline headings" '^  2:1 +一、總體情況' "$tmp/out"
 expect "outline year" '2020 \(title\)' "$tmp/out"
+expect "outline body, whole text" '^正文： +1:1 – [0-9]+:[0-9]+  （全文）' "$tmp/out"
+# A crawled page: the crawler's 标题: line and the breadcrumb are not the report.
+printf '标题: 某县2021年政府信息公开工作年度报告\n发布时间: 2022-01-10\n==== 正文 ====\n当前位置： 首页政务公开年报 某县2021年政府信息公开工作年度报告 来源： 微信 微博 一、总体情况 无。 附件下载\n' >"$tmp/page.txt"
+check "outline of a page" 0 "$gklint" outline "$tmp/page.txt"
+expect "outline page body" '^正文： +4:16 – 4:55$' "$tmp/out"
+expect "outline page title" '^标题： +4:16  某县2021年政府信息公开工作年度报告$' "$tmp/out"
+expect "outline page agency" '^机关： +4:16  某县$' "$tmp/out"
 
 # Batch: worker threads keep input order; --files-from, globs, -q, --profile.
 fixtures="$root/tests/fixtures"

@@ -21,8 +21,23 @@ namespace gklint {
 class Source;
 class View;
 
-// How to find the facts and the headings: compiled from a rule set's `facts:` and `outline:`.
+// What a web page or a crawler wraps around a report: compiled from a rule set's `chrome:`.
+struct Chrome {
+  // A whole line of a metadata block (标题: …, 发布时间: …, ==== 正文 ====); group "title", when the
+  // pattern has it, is the value of a title field (the title without its label).
+  std::vector<std::shared_ptr<const re2::RE2>> header;
+  // A piece of page furniture where the text starts (当前位置: 首页…, 来源: 时间: …, 微信 微博):
+  // matched at the current position, within one line.
+  std::vector<std::shared_ptr<const re2::RE2>> leading;
+  // A piece where the text ends (附件下载, 打印本页, 主办单位: …): must end where the text ends
+  // (the loader anchors it there), within one line.
+  std::vector<std::shared_ptr<const re2::RE2>> trailing;
+};
+
+// How to find the facts and the headings: compiled from a rule set's `facts:`, `outline:` and
+// `chrome:`.
 struct DocumentModel {
+  Chrome chrome;
   std::vector<std::shared_ptr<const re2::RE2>> title_standalone;  // a whole line that is the title
   std::vector<std::shared_ptr<const re2::RE2>> title_embedded;    // group "title" inside a line
   int title_search_lines = 30;

@@ -125,6 +125,11 @@ void print_outline(const FileResult& r, bool en) {
   };
   const Facts& f = r.report.facts;
   std::cout << (en ? "rule set:     " : "规则集：  ") << r.ruleset << "\n";
+  // Where the report starts and ends inside the page (the end just after its last character, as in
+  // the JSON output's end_line/end_column); the whole text when there is no page or crawler chrome.
+  const bool whole = f.body.begin == 0 && f.body.end == src.text().size();
+  std::cout << (en ? "body:         " : "正文：    ") << where(f.body) << " – " << where(Span{f.body.end, f.body.end})
+            << (whole ? (en ? "  (the whole text)" : "  （全文）") : "") << "\n";
   std::cout << (en ? "title:        " : "标题：    ")
             << (f.title ? where(*f.title) + "  " + std::string(span_text(src, *f.title)) : "-") << "\n";
   std::cout << (en ? "report year:  " : "报告年度：") << (r.report_year ? std::to_string(r.report_year) : "-")

@@ -189,7 +189,7 @@ int main(int argc, char** argv) {
       "  gklint rules [ID]                 list the built-in rule sets and their rules\n"
       "  gklint explain RULE-ID            what a rule checks, why, and the article it cites\n"
       "  gklint extract FILE --format csv  the tables as data, one record per cell\n"
-      "  gklint outline FILE               what gklint read: title, year, period, agency, headings\n"
+      "  gklint outline FILE               what gklint read: body, title, year, period, agency, headings\n"
       "  gklint cat FILE                   the text gklint reads, numbered as findings are located\n"
       "  gklint lsp                        a language server for editors (LSP over standard input/output)\n"
       "  gklint init                       write a commented .gklint.yaml (settings per project)\n"

@@ -136,9 +136,12 @@ class OutlineReader {
     std::sort(tables_.begin(), tables_.end());
   }
 
-  std::vector<Heading> read(uint32_t skip_before_source, const std::vector<Table>& tables) {
+  std::vector<Heading> read(uint32_t skip_before_source, uint32_t stop_at_source, const std::vector<Table>& tables) {
     const std::string_view t = view_.text();
-    for (const ViewLine& line : view_lines(t)) {
+    const uint32_t stop = view_.view_offset(stop_at_source);
+    for (ViewLine line : view_lines(t)) {
+      if (line.begin >= stop) break;
+      line.end = std::min(line.end, stop);  // a footer on the report's last line is not read
       if (line.empty()) continue;
       const uint32_t at = view_.source_offset(line.begin);
       if (std::any_of(tables.begin(), tables.end(),
@@ -316,9 +319,10 @@ class OutlineReader {
 
 std::vector<Heading> read_outline(const Source&, const View& view, const DocumentModel& model,
                                   const Facts& facts, const std::vector<Table>& tables) {
-  // Headings follow the title; what comes before it is a cover letter or page metadata.
-  uint32_t skip = facts.title ? facts.title->end : 0;
-  return OutlineReader(view, model, tables).read(skip, tables);
+  // Headings follow the title; what comes before it is a cover letter or page metadata. They are
+  // in the body: the title may come from a crawler's header, before the page's navigation.
+  uint32_t skip = std::max(facts.title ? facts.title->end : 0, facts.body.begin);
+  return OutlineReader(view, model, tables).read(skip, facts.body.end, tables);
 }
 
 std::string heading_marker(const Source& source, const Heading& h) {

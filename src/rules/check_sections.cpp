@@ -99,12 +99,14 @@ class SectionMissing : public Check {
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const auto& sections = ctx.rules.sections;
     const std::vector<int>& heading = ctx.section_heading;
-    const uint32_t body_from = ctx.report.facts.title ? ctx.report.facts.title->end : 0;
+    // The content is looked for where headings are: after the title, in the report's body.
+    const Facts& facts = ctx.report.facts;
+    const Span body{std::max(facts.title ? facts.title->end : 0, facts.body.begin), facts.body.end};
     for (size_t s = 0; s < sections.size(); ++s) {
       const Section& sec = sections[s];
       if (!sec.required || heading[s] >= 0) continue;
       if (sec.body && in_body_) {
-        if (std::optional<Span> at = find_in_body(ctx, *sec.body, body_from)) {
+        if (std::optional<Span> at = find_in_body(ctx, *sec.body, body)) {
           Diagnostic d = make_diagnostic(rule, ctx, "section-in-body", "in_body", *at,
                                          {{"section", title_of(sec, ctx.lang)}});
           d.severity = *in_body_;
@@ -134,10 +136,10 @@ class SectionMissing : public Check {
   }
 
  private:
-  static std::optional<Span> find_in_body(const CheckContext& ctx, const re2::RE2& re, uint32_t from_source) {
+  static std::optional<Span> find_in_body(const CheckContext& ctx, const re2::RE2& re, Span body) {
     std::vector<re2::StringPiece> g;
-    const std::string& t = ctx.view.text();
-    const size_t from = ctx.view.view_offset(from_source);
+    const std::string_view t = std::string_view(ctx.view.text()).substr(0, ctx.view.view_offset(body.end));
+    const size_t from = ctx.view.view_offset(body.begin);
     if (!re_search(re, t, from, g)) return std::nullopt;
     uint32_t b = static_cast<uint32_t>(re_offset(t, g[0]));
     return ctx.view.source_span(b, b + static_cast<uint32_t>(g[0].size()));

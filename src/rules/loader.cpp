@@ -67,18 +67,20 @@ struct Merged {
   std::map<std::string, Sourced> facts;
   std::string facts_origin;
   std::map<std::string, Sourced> outline;
+  std::map<std::string, Sourced> chrome;
   std::vector<Entry> sections;
   std::vector<Entry> tables;
   std::vector<Entry> rules;
 };
 
 const std::vector<std::string> kTopKeys = {"id", "title", "title_en", "extends", "abstract",
-                                           "applies_to", "facts", "outline", "sections",
+                                           "applies_to", "facts", "outline", "chrome", "sections",
                                            "sections_may_nest", "tables", "rules", "disable"};
 const std::vector<std::string> kFactKeys = {"title_standalone", "title_embedded", "title_search_lines",
                                             "year", "period", "agency_in_title", "agency_line",
                                             "year_typo"};
 const std::vector<std::string> kOutlineKeys = {"bare_heading_max_chars", "title_ends"};
+const std::vector<std::string> kChromeKeys = {"header", "leading", "trailing"};
 const std::vector<std::string> kSectionKeys = {"id", "title", "title_en", "required", "match", "headings",
                                                "body", "cite", "after", "remove"};
 const std::vector<std::string> kTableKeys = {"id", "title", "section", "required", "cite", "anchor", "header",
@@ -301,7 +303,9 @@ class Loader {
     if (!p.root["abstract"]) m->top.erase("abstract");
     if (!p.root["applies_to"]) m->top.erase("applies_to");
     merge_map(p, "facts", kFactKeys, &m->facts);
-    if (p.root["facts"]) m->facts_origin = p.file.path;
+    merge_map(p, "chrome", kChromeKeys, &m->chrome);
+    // The chrome decides where the facts are read, so a set with its own reads them itself.
+    if (p.root["facts"] || p.root["chrome"]) m->facts_origin = p.file.path;
     merge_map(p, "outline", kOutlineKeys, &m->outline);
     merge_list(p, "sections", kSectionKeys, &m->sections);
     merge_list(p, "tables", kTableKeys, &m->tables);
@@ -367,16 +371,24 @@ class Loader {
     return false;
   }
 
-  std::shared_ptr<const re2::RE2> read_regex(const Sourced& s, const std::vector<std::string>& groups = {}) {
-    std::string pattern;
-    if (!read_string(s, &pattern)) return nullptr;
+  std::shared_ptr<const re2::RE2> compiled(const std::string& pattern) {
     std::shared_ptr<const re2::RE2>& cached = cache_->patterns[pattern];
     if (!cached) {
       re2::RE2::Options opt;
       opt.set_log_errors(false);
       cached = std::make_shared<re2::RE2>(pattern, opt);
     }
-    std::shared_ptr<const re2::RE2> re = cached;
+    return cached;
+  }
+
+  // `anchor_end`: the pattern must match up to the end of the text searched (trailing chrome);
+  // it is checked as written first, so the wrapping cannot turn a broken pattern into a valid one.
+  std::shared_ptr<const re2::RE2> read_regex(const Sourced& s, const std::vector<std::string>& groups = {},
+                                             bool anchor_end = false) {
+    std::string pattern;
+    if (!read_string(s, &pattern)) return nullptr;
+    std::shared_ptr<const re2::RE2> re = compiled(pattern);
+    if (re->ok() && anchor_end) re = compiled("(?:" + pattern + ")$");
     if (!re->ok()) {
       error(s, "正则表达式错误 (bad RE2 pattern): " + re->error() +
                    " — RE2 has no look-around or back-references");
@@ -392,14 +404,15 @@ class Loader {
   }
 
   std::vector<std::shared_ptr<const re2::RE2>> read_regex_list(const Sourced& s,
-                                                                const std::vector<std::string>& groups = {}) {
+                                                                const std::vector<std::string>& groups = {},
+                                                                bool anchor_end = false) {
     std::vector<std::shared_ptr<const re2::RE2>> out;
     if (!s.node.IsSequence()) {
       error(s, "应为正则表达式列表 (expected a list of patterns)");
       return out;
     }
     for (const YAML::Node& item : s.node) {
-      if (auto re = read_regex(Sourced{item, s.from}, groups)) out.push_back(re);
+      if (auto re = read_regex(Sourced{item, s.from}, groups, anchor_end)) out.push_back(re);
     }
     return out;
   }
@@ -465,6 +478,13 @@ class Loader {
     if (it != m.outline.end()) read_int(it->second, &d.bare_heading_max_chars);
     it = m.outline.find("title_ends");
     if (it != m.outline.end()) d.title_ends = read_words(it->second);
+    const auto chrome = [&](const char* k) -> const Sourced* {
+      auto c = m.chrome.find(k);
+      return c == m.chrome.end() ? nullptr : &c->second;
+    };
+    if (auto s = chrome("header")) d.chrome.header = read_regex_list(*s);
+    if (auto s = chrome("leading")) d.chrome.leading = read_regex_list(*s);
+    if (auto s = chrome("trailing")) d.chrome.trailing = read_regex_list(*s, {}, /*anchor_end=*/true);
   }
 
   void compile_section(const Entry& e, RuleSet* set) {
