@@ -43,6 +43,8 @@ bool is_markdown_rule(std::string_view cell) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+constexpr size_t kMaxCellDigits = 17;  // parse_cell reads at most this many digits exactly
+
 bool unit_word(std::string_view u) {
   static const char* kUnits[] = {"万元", "亿元", "元", "件", "个", "条", "项", "次", "人次", "万", "%"};
   return std::any_of(std::begin(kUnits), std::end(kUnits), [&](const char* k) { return u == k; });
@@ -163,6 +165,13 @@ void add_words(std::string_view t, uint32_t b, uint32_t e, bool in_cell, std::ve
     for (size_t i = 0; i < pieces.size(); ++i) {
       const Piece& pc = pieces[i];
       Cell c = pc.number ? parse_cell(t.substr(pc.begin, pc.end - pc.begin)) : Cell{};
+      if (pc.number && c.state == Cell::State::text && pc.end - pc.begin > kMaxCellDigits &&
+          std::all_of(t.begin() + pc.begin, t.begin() + pc.end, is_digit)) {
+        // More digits than one figure holds: a whole row run together (table 四's fifteen cells).
+        // A value to cut, never a cell as it is.
+        c.state = Cell::State::number;
+        c.text = std::string(t.substr(pc.begin, pc.end - pc.begin));
+      }
       if (pc.number && c.state != Cell::State::text) {
         Token tok;
         tok.kind = Token::Kind::value;
@@ -619,8 +628,8 @@ class TableReader {
     if (def.rows[row.def].group) return;
     const auto run_together = [](const Token* v) {
       const std::string& s = v->cell.text;
-      return v->kind == Token::Kind::value && v->cell.state == Cell::State::number && s.size() > 1 && s[0] == '0' &&
-             s[1] != '.';
+      return v->kind == Token::Kind::value && v->cell.state == Cell::State::number && s.size() > 1 &&
+             ((s[0] == '0' && s[1] != '.') || s.size() > kMaxCellDigits);
     };
     if (taken.size() == want && std::none_of(taken.begin(), taken.end(), run_together)) {
       for (const Token* v : taken) row.cells.push_back(cell_of(*v));
