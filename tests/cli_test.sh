@@ -177,6 +177,11 @@ check "extract missing file" 2 "$gklint" extract "$tmp/none.txt"
 check "table findings in json" 1 "$gklint" --format json "$root/tests/fixtures/tables/sum-pipe.txt"
 same "table-sum fields" "$(jq -c '.files[0].diagnostics[0] | [.kind, .table, .row_label, .column_label, .expected, .actual, (.related | length), .line, .column]' "$tmp/out")" \
   '["table-sum","applications","总计","自然人",31,32,21,52,9]'
+# Blank cells: one table.unfilled per table, every blank cell in `related` (value as printed).
+check "unfilled in json" 0 "$gklint" --format json "$root/tests/fixtures/tables/unfilled.txt"
+same "unfilled: one finding, fields of the first cell, every cell related" \
+  "$(jq -c '[.files[0].diagnostics[] | select(.rule == "table.unfilled") | [.kind, .table, .count, .row_label, .column_label, .line, .column, [.related[] | [.label, .value, .line, .column]]]]' "$tmp/out")" \
+  '[["table-cell","applications","3","予以公开","商业企业",27,16,[["予以公开/商业企业","/",27,16],["信访举报投诉类申请/自然人","—",43,15],["结转下年度继续办理/科研机构","",53,22]]]]'
 
 # Inputs (issue 4): pages, Word documents, encodings, and files that cannot be checked.
 formats="$root/tests/fixtures/formats"
