@@ -182,6 +182,9 @@ check "unfilled in json" 0 "$gklint" --format json "$root/tests/fixtures/tables/
 same "unfilled: one finding, fields of the first cell, every cell related" \
   "$(jq -c '[.files[0].diagnostics[] | select(.rule == "table.unfilled") | [.kind, .table, .count, .row_label, .column_label, .line, .column, [.related[] | [.label, .value, .line, .column]]]]' "$tmp/out")" \
   '[["table-cell","applications","3","予以公开","商业企业",27,16,[["予以公开/商业企业","/",27,16],["信访举报投诉类申请/自然人","—",43,15],["结转下年度继续办理/科研机构","",53,22]]]]'
+check "unfilled: all-blank rows" 0 "$gklint" --format json "$root/tests/fixtures/tables/blank-row.txt"
+same "unfilled: a blank row is 7 cells, not unreadable" \
+  "$(jq -c '[.files[0].diagnostics[] | [.rule, .count, (.related | length)]]' "$tmp/out")" '[["table.unfilled","14",14]]'
 
 # Inputs (issue 4): pages, Word documents, encodings, and files that cannot be checked.
 formats="$root/tests/fixtures/formats"

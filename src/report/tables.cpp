@@ -246,7 +246,8 @@ class TableReader {
     size_t k = 0;
     while (!row.cells.empty() && row.cells.size() < want && k < optional.size()) row.cells.push_back(cell_of(*optional[k++]));
     optional.clear();
-    if (def.rows[row.def].group || t.unreadable) return;
+    // A row with no value at all is left blank, not unreadable: give_blank_rows_cells.
+    if (def.rows[row.def].group || t.unreadable || row.cells.empty()) return;
     bool run_together = std::any_of(row.cells.begin(), row.cells.end(), [](const Cell& c) {
       return c.state == Cell::State::number && c.text.size() > 1 && c.text[0] == '0' && c.text[1] != '.';
     });
@@ -496,6 +497,19 @@ void take_header(const View& view, const TableDef& def, Table& t) {
   }
 }
 
+// A row whose label stands with no value at all ("（六）其他处理" followed by the next label, or
+// "| 2.逾期未缴费 | | | |") was left blank: each of its cells is unfilled, located at the end of
+// the label. Done once the table is read, so that a blank row never counts as a row with values
+// when telling a table from labels quoted in prose.
+void give_blank_rows_cells(const TableDef& def, Table& t) {
+  for (ReadRow& row : t.rows) {
+    if (!row.cells.empty() || def.rows[row.def].group) continue;
+    Cell blank;  // Cell::State::unfilled, empty text
+    blank.span = {row.label.end, row.label.end};
+    row.cells.assign(def.columns.size(), blank);
+  }
+}
+
 }  // namespace
 
 std::vector<Table> read_tables(const View& view, const std::vector<TableDef>& defs) {
@@ -506,6 +520,7 @@ std::vector<Table> read_tables(const View& view, const std::vector<TableDef>& de
   for (const TableDef& def : defs) {
     if (auto t = reader.read(def)) {
       take_header(view, def, *t);
+      give_blank_rows_cells(def, *t);
       tables.push_back(std::move(*t));
     }
   }
