@@ -255,6 +255,20 @@ printf 'disable: [heading.numbring]\n' > "$proj/reports/.gklint.yaml"
 check "unknown rule id in config" 2 "$gklint" --lang en "$proj/reports"
 expect "unknown rule id located" '\.gklint\.yaml:1:11: error: .*unknown rule id .heading\.numbring' "$tmp/out"
 rm "$proj/reports/.gklint.yaml" "$proj/.gklint.yaml"
+# blank_cells: zero in a config: blanks count as 0 (a sum error found through them), no table.unfilled.
+mkdir -p "$proj/zeros"
+cp "$root/tests/fixtures/tables/blank-zero.txt" "$proj/zeros/r.txt"
+printf 'blank_cells: zero\n' > "$proj/zeros/.gklint.yaml"
+check "config blank_cells: zero" 1 "$gklint" --format json "$proj/zeros"
+same "blank_cells zero: the sums, no unfilled" "$(jq -c '[.files[0].diagnostics[] | [.rule, .line, .column]]' "$tmp/out")" \
+  '[["table.row-total",27,30],["table.results-total",52,14]]'
+check "blank_cells default" 0 "$gklint" --no-config --format json "$proj/zeros"
+same "blank_cells default: one unfilled listing every blank" \
+  "$(jq -c '[.files[0].diagnostics[] | [.rule, .count, (.related | length)]]' "$tmp/out")" '[["table.unfilled","131",131]]'
+printf 'blank_cells: 0\n' > "$proj/zeros/.gklint.yaml"
+check "bad blank_cells" 2 "$gklint" --lang en "$proj/zeros"
+expect "bad blank_cells located" '\.gklint\.yaml:1:14: error: .*invalid blank_cells .0.; expected unfilled, zero.*\[config\.error\]' "$tmp/out"
+rm -r "$proj/zeros"
 check "write baseline" 0 "$gklint" --write-baseline "$tmp/base.json" --format json "$proj/reports"
 same "baseline holds every finding" "$(jq '.findings | length' "$tmp/base.json")" "$(jq '[.files[].diagnostics[]] | length' "$tmp/out")"
 check "baseline: nothing new" 0 "$gklint" --baseline "$tmp/base.json" --format json "$proj/reports"

@@ -183,8 +183,8 @@ class TableCell : public Check {
           const ColumnDef& col = t.def->columns[c];
           std::string problem;
           if (cell.state == Cell::State::unfilled) {
-            // Said once per table, below.
-            if (wants("unfilled")) blanks.emplace_back(&row, static_cast<int>(c));
+            // Blanks are counted as 0 by the sums (blank_cells: zero), or said once per table below.
+            if (ctx.blank_cells == BlankCells::unfilled && wants("unfilled")) blanks.emplace_back(&row, static_cast<int>(c));
             continue;
           }
           if (cell.state == Cell::State::text) problem = "not_number";
@@ -304,16 +304,18 @@ class TableEquation : public Check {
       int row, column, sign;
     };
     std::vector<Fed> fed;
-    int decimals = 99;
+    int decimals = -1;  // of the least precise number; a blank counted as 0 has no precision of its own
     for (const Equation::Term& term : eq_.terms) {
       const int row = row_of(term, r), column = column_of(term, c);
       const Cell* cell = t.cell(row, column);
       // A cell not found or not a number makes this instance uncheckable; table-rows and
-      // table-cell report why. Never count a blank as 0.
-      if (!cell || cell->state != Cell::State::number) return;
+      // table-cell report why. A blank counts as 0 only where the office says it means 0.
+      const bool blank_zero = cell && cell->state == Cell::State::unfilled && ctx.blank_cells == BlankCells::zero;
+      if (!cell || (cell->state != Cell::State::number && !blank_zero)) return;
       fed.push_back({cell, row, column, term.sign});
-      decimals = std::min(decimals, cell->decimals);
+      if (!blank_zero) decimals = decimals < 0 ? cell->decimals : std::min(decimals, cell->decimals);
     }
+    if (decimals < 0) decimals = 0;  // every cell blank
     // As XBRL Calculations 1.1 does: round every cell to the decimals of the least precise one,
     // then compare exactly (10.005 + 20.00 = 30.01 holds at two decimals). Counts have none.
     int64_t difference = 0;  // lhs - rhs, in units of 10^-decimals
