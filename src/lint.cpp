@@ -153,7 +153,8 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
   if (report.facts.agency) r.agency = std::string(span_text(*source, *report.facts.agency));
 
   const std::vector<int> section_heading = section_headings(*rules, report);
-  const CheckContext ctx{*source, view, report, *rules, lang, section_heading};
+  const CheckContext ctx{*source, view, report, *rules, lang, section_heading,
+                         options_.blank_cells.value_or(rules->blank_cells)};
   for (const Rule& rule : rules->rules) {
     rule.check->run(rule, ctx, r.diagnostics);
     clock.rule(rule.id);

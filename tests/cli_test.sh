@@ -184,6 +184,14 @@ check "extract missing file" 2 "$gklint" extract "$tmp/none.txt"
 check "table findings in json" 1 "$gklint" --format json "$root/tests/fixtures/tables/sum-pipe.txt"
 same "table-sum fields" "$(jq -c '.files[0].diagnostics[0] | [.kind, .table, .row_label, .column_label, .expected, .actual, (.related | length), .line, .column]' "$tmp/out")" \
   '["table-sum","applications","总计","自然人",31,32,21,52,9]'
+# Blank cells: one table.unfilled per table, every blank cell in `related` (value as printed).
+check "unfilled in json" 0 "$gklint" --format json "$root/tests/fixtures/tables/unfilled.txt"
+same "unfilled: one finding, fields of the first cell, every cell related" \
+  "$(jq -c '[.files[0].diagnostics[] | select(.rule == "table.unfilled") | [.kind, .table, .count, .row_label, .column_label, .line, .column, [.related[] | [.label, .value, .line, .column]]]]' "$tmp/out")" \
+  '[["table-cell","applications","3","予以公开","商业企业",27,16,[["予以公开/商业企业","/",27,16],["信访举报投诉类申请/自然人","—",43,15],["结转下年度继续办理/科研机构","",53,22]]]]'
+check "unfilled: all-blank rows" 0 "$gklint" --format json "$root/tests/fixtures/tables/blank-row.txt"
+same "unfilled: a blank row is 7 cells, not unreadable" \
+  "$(jq -c '[.files[0].diagnostics[] | [.rule, .count, (.related | length)]]' "$tmp/out")" '[["table.unfilled","14",14]]'
 
 # Inputs (issue 4): pages, Word documents, encodings, and files that cannot be checked.
 formats="$root/tests/fixtures/formats"
@@ -254,6 +262,20 @@ printf 'disable: [heading.numbring]\n' > "$proj/reports/.gklint.yaml"
 check "unknown rule id in config" 2 "$gklint" --lang en "$proj/reports"
 expect "unknown rule id located" '\.gklint\.yaml:1:11: error: .*unknown rule id .heading\.numbring' "$tmp/out"
 rm "$proj/reports/.gklint.yaml" "$proj/.gklint.yaml"
+# blank_cells: zero in a config: blanks count as 0 (a sum error found through them), no table.unfilled.
+mkdir -p "$proj/zeros"
+cp "$root/tests/fixtures/tables/blank-zero.txt" "$proj/zeros/r.txt"
+printf 'blank_cells: zero\n' > "$proj/zeros/.gklint.yaml"
+check "config blank_cells: zero" 1 "$gklint" --format json "$proj/zeros"
+same "blank_cells zero: the sums, no unfilled" "$(jq -c '[.files[0].diagnostics[] | [.rule, .line, .column]]' "$tmp/out")" \
+  '[["table.row-total",27,30],["table.results-total",52,14]]'
+check "blank_cells default" 0 "$gklint" --no-config --format json "$proj/zeros"
+same "blank_cells default: one unfilled listing every blank" \
+  "$(jq -c '[.files[0].diagnostics[] | [.rule, .count, (.related | length)]]' "$tmp/out")" '[["table.unfilled","131",131]]'
+printf 'blank_cells: 0\n' > "$proj/zeros/.gklint.yaml"
+check "bad blank_cells" 2 "$gklint" --lang en "$proj/zeros"
+expect "bad blank_cells located" '\.gklint\.yaml:1:14: error: .*invalid blank_cells .0.; expected unfilled, zero.*\[config\.error\]' "$tmp/out"
+rm -r "$proj/zeros"
 check "write baseline" 0 "$gklint" --write-baseline "$tmp/base.json" --format json "$proj/reports"
 same "baseline holds every finding" "$(jq '.findings | length' "$tmp/base.json")" "$(jq '[.files[].diagnostics[]] | length' "$tmp/out")"
 check "baseline: nothing new" 0 "$gklint" --baseline "$tmp/base.json" --format json "$proj/reports"

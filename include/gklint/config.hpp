@@ -35,6 +35,7 @@ struct Config {
   std::vector<ByPath> by_path;       // tried before `rules` and `by_year`
   std::vector<std::string> disable;  // rule ids whose findings are dropped
   std::map<std::string, Severity> severity;  // rule id -> severity its findings get
+  std::optional<BlankCells> blank_cells;     // how blank table cells count; wins over the rule set's
   // Output defaults (the command line overrides each).
   std::optional<std::string> fail_on, format, lang, color, encoding;
   // Where each rule id of `disable` and `severity` is written, so an unknown id can be shown there.

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct LintOptions {
   std::vector<YearRuleSet> by_year;           // when no set is fixed
   std::set<std::string> disabled;             // rule ids whose findings are dropped
   std::map<std::string, Severity> severity;   // rule id -> the severity its findings get
+  std::optional<BlankCells> blank_cells;      // a config's blank_cells: wins over the rule set's
 };
 
 struct FileResult {

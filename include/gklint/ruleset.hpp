@@ -24,6 +24,13 @@ struct Text {
   const std::string& in(Lang lang) const { return lang == Lang::en && !en.empty() ? en : zh; }
 };
 
+// How a blank cell (Cell::State::unfilled: empty, "/", "—" or "-" alone) is read.
+// `unfilled` (the default): not 0, so the sums that need it are not checked and table.unfilled
+// says which. `zero`: the convention of offices that leave zeros blank; it counts as 0 in the sums
+// and is not reported. Set by a rule set's `blank_cells:` or a .gklint.yaml (which wins).
+enum class BlankCells { unfilled, zero };
+bool parse_blank_cells(const std::string& name, BlankCells* out);  // "unfilled" | "zero"
+
 // A content the report must (or may) have, and how to recognise its heading.
 struct Section {
   std::string id;
@@ -68,6 +75,7 @@ struct RuleSet {
   // inside another section's heading (一、总体情况 > （一）主动公开) does not stand for a section.
   bool sections_may_nest = true;
   std::vector<TableDef> tables;
+  BlankCells blank_cells = BlankCells::unfilled;  // inherited through extends
   std::vector<Rule> rules;  // enabled rules only
   DocumentModel model;
   std::string facts_origin;  // the file whose `facts:` the model uses (sets sharing it read facts alike)

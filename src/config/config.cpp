@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::set<std::string> kTopKeys = {"rules", "by_year", "by_path", "disable", "severity",
+const std::set<std::string> kTopKeys = {"rules", "by_year", "by_path", "disable", "severity", "blank_cells",
                                         "fail_on", "format", "lang", "color", "encoding"};
 const std::set<std::string> kFormats = {"text", "json", "gcc", "sarif", "github", "junit", "rdjson"};
 
@@ -191,6 +191,10 @@ bool parse_config(const std::string& path, const std::string& text, Config* out,
         c.severity[rule.first.Scalar()] = s;
         c.rule_refs.emplace_back(rule.first.Scalar(), static_cast<uint32_t>(std::max(0, rule.first.Mark().pos)));
       }
+    } else if (key == "blank_cells") {
+      std::optional<std::string> name;
+      BlankCells b;
+      if (p.one_of(v, key, {"unfilled", "zero"}, &name) && parse_blank_cells(*name, &b)) c.blank_cells = b;
     } else if (key == "fail_on") {
       p.one_of(v, key, {"error", "warning", "info", "never"}, &c.fail_on);
     } else if (key == "format") {
@@ -257,6 +261,11 @@ std::string config_template() {
 # Severity of a rule's findings: error, warning or info.
 # severity:
 #   year.typo: error
+
+# Blank table cells (empty, "/", "—"): unfilled (default) means not 0, so the sums that need them
+# are not checked and table.unfilled reports them; zero, for offices that leave zeros blank, counts
+# them as 0 in the sums and does not report them. Wins over the rule set's blank_cells.
+# blank_cells: unfilled
 
 # Output defaults.
 # fail_on: error              # error | warning | info | never

@@ -100,6 +100,7 @@ const Linter* LinterPool::for_file(const std::string& path, std::vector<FileResu
     }
     options.disabled.insert(config->disable.begin(), config->disable.end());
     options.severity = config->severity;
+    if (config->blank_cells) options.blank_cells = config->blank_cells;
   }
   if (!loaded) {
     failed_.insert(key);

@@ -625,7 +625,8 @@ class TableReader {
     optional.clear();
     std::vector<const Token*> taken;
     taken.swap(values);
-    if (def.rows[row.def].group) return;
+    // A row with no value at all is left blank, not unreadable: give_blank_rows_cells.
+    if (def.rows[row.def].group || taken.empty()) return;
     const auto run_together = [](const Token* v) {
       const std::string& s = v->cell.text;
       return v->kind == Token::Kind::value && v->cell.state == Cell::State::number && s.size() > 1 &&
@@ -639,11 +640,6 @@ class TableReader {
     u.at = row.label;
     u.row = def.rows[row.def].name;
     u.expected = static_cast<int>(want);
-    if (taken.empty()) {
-      u.why = Table::Unreadable::Why::count;
-      t.unreadable.push_back(std::move(u));
-      return;
-    }
     const RowSplitter::Result r = RowSplitter(view_.text(), taken, def).run();
     using K = RowSplitter::Result::Kind;
     if (r.kind == K::unique) {
@@ -908,6 +904,21 @@ void take_header(const View& view, const TableDef& def, Table& t) {
   }
 }
 
+// A row whose label stands with no value at all ("（六）其他处理" followed by the next label, or
+// "| 2.逾期未缴费 | | | |") was left blank: each of its cells is unfilled, located at the end of
+// the label. Done once the table is read, so that a blank row never counts as a row with values
+// when telling a table from labels quoted in prose.
+void give_blank_rows_cells(const TableDef& def, Table& t) {
+  for (ReadRow& row : t.rows) {
+    if (!row.cells.empty() || def.rows[row.def].group) continue;
+    // A row whose values could not be cut has no cells either, but it is not blank.
+    if (std::any_of(t.unreadable.begin(), t.unreadable.end(), [&](const Table::Unreadable& u) { return u.at.begin == row.label.begin; })) continue;
+    Cell blank;  // Cell::State::unfilled, empty text
+    blank.span = {row.label.end, row.label.end};
+    row.cells.assign(def.columns.size(), blank);
+  }
+}
+
 }  // namespace
 
 std::vector<Table> read_tables(const View& view, const std::vector<TableDef>& defs) {
@@ -918,6 +929,7 @@ std::vector<Table> read_tables(const View& view, const std::vector<TableDef>& de
   for (const TableDef& def : defs) {
     if (auto t = reader.read(def)) {
       take_header(view, def, *t);
+      give_blank_rows_cells(def, *t);
       tables.push_back(std::move(*t));
     }
   }

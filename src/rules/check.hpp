@@ -25,6 +25,8 @@ struct CheckContext {
   // Which heading stands for each of the rule set's sections (-1: none): computed once per report
   // for the rules that need it (section_headings below).
   const std::vector<int>& section_heading;
+  // How blank cells count: the config's setting, else the rule set's.
+  BlankCells blank_cells = BlankCells::unfilled;
 };
 
 class Check {

@@ -42,8 +42,8 @@ std::string row_name(const TableDef& def, int row, int column) {
   return column >= 0 ? def.columns[column].group : std::string();
 }
 
-void table_fields(Diagnostic& d, const TableDef& def, int row, int column) {
-  d.fields.emplace_back("table", def.id);
+// The fields naming a cell (or a row when column < 0): row_id, row_label, column_id, column_label.
+void cell_fields(Diagnostic& d, const TableDef& def, int row, int column) {
   if (row >= 0) {
     d.fields.emplace_back("row_id", def.rows[row].id);
     d.fields.emplace_back("row_label", row_name(def, row, column));
@@ -52,6 +52,11 @@ void table_fields(Diagnostic& d, const TableDef& def, int row, int column) {
     d.fields.emplace_back("column_id", def.columns[column].id);
     d.fields.emplace_back("column_label", def.columns[column].label);
   }
+}
+
+void table_fields(Diagnostic& d, const TableDef& def, int row, int column) {
+  d.fields.emplace_back("table", def.id);
+  cell_fields(d, def, row, column);
 }
 
 const Table* find_table(const Report& report, const TableDef& def) {
@@ -168,20 +173,39 @@ class TableRows : public Check {
 
 // ---- table-cell: not filled, not a number, a negative or fractional count -------------------
 
+// The ids of the table-equation rules that skipped an instance in table `t` for a blank cell
+// (defined with TableEquation below).
+std::vector<std::string> sums_skipped_for_blanks(const CheckContext& ctx, const Table& t);
+
+// Quoted names for a message, at most `max` of them, then 等 (", …" in English): “予以公开”“重复申请”等.
+std::string quoted_list(const std::vector<std::string>& names, size_t max, Lang lang) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < max; ++i) {
+    out += lang == Lang::en ? (i ? ", \"" : "\"") + names[i] + "\"" : "“" + names[i] + "”";
+  }
+  if (names.size() > max) out += lang == Lang::en ? ", …" : "等";
+  return out;
+}
+
 class TableCell : public Check {
  public:
   explicit TableCell(std::vector<std::string> problems) : problems_(std::move(problems)) {}
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     for (const Table& t : ctx.report.tables) {
+      std::vector<std::pair<const ReadRow*, int>> blanks;  // (row, column), in document order
       for (const ReadRow& row : t.rows) {
         if (t.def->rows[row.def].group) continue;
         for (size_t c = 0; c < row.cells.size() && c < t.def->columns.size(); ++c) {
           const Cell& cell = row.cells[c];
           const ColumnDef& col = t.def->columns[c];
           std::string problem;
-          if (cell.state == Cell::State::unfilled) problem = "unfilled";
-          else if (cell.state == Cell::State::text) problem = "not_number";
+          if (cell.state == Cell::State::unfilled) {
+            // Blanks are counted as 0 by the sums (blank_cells: zero), or said once per table below.
+            if (ctx.blank_cells == BlankCells::unfilled && wants("unfilled")) blanks.emplace_back(&row, static_cast<int>(c));
+            continue;
+          }
+          if (cell.state == Cell::State::text) problem = "not_number";
           else if (cell.value < 0 && col.kind != ValueKind::signed_count) problem = "negative";
           else if (cell.decimals > 0 && col.kind != ValueKind::amount) problem = "fraction";
           if (problem.empty() || !wants(problem)) continue;
@@ -195,10 +219,48 @@ class TableCell : public Check {
           out.push_back(std::move(d));
         }
       }
+      if (!blanks.empty()) out.push_back(unfilled(rule, ctx, t, blanks));
     }
   }
 
  private:
+  // One finding for all the blank cells of a table, at the first: nine blanks are one problem of
+  // the table (often an office's habit), and every cell is still listed in `related`.
+  static Diagnostic unfilled(const Rule& rule, const CheckContext& ctx, const Table& t,
+                             const std::vector<std::pair<const ReadRow*, int>>& blanks) {
+    const TableDef& def = *t.def;
+    std::vector<std::string> rows;
+    std::vector<Related> related;
+    for (const auto& [row, c] : blanks) {
+      const std::string name = row_name(def, row->def, c);
+      if (std::find(rows.begin(), rows.end(), name) == rows.end()) rows.push_back(name);
+      const Span span = row->cells[c].span;
+      related.push_back({span, name + "/" + def.columns[c].label, std::string(span_text(ctx.source, span))});
+    }
+    std::string sums;
+    for (const std::string& id : sums_skipped_for_blanks(ctx, t)) sums += (sums.empty() ? "" : ctx.lang == Lang::en ? ", " : "、") + id;
+    if (sums.empty()) sums = ctx.lang == Lang::en ? "none" : "无";
+    const auto& [first_row, first_column] = blanks.front();
+    Diagnostic d = make_diagnostic(rule, ctx, "table-cell", "unfilled", related.front().span,
+                                   {{"table", def.title},
+                                    {"count", std::to_string(blanks.size())},
+                                    {"row_count", std::to_string(rows.size())},
+                                    {"rows", quoted_list(rows, kRowsNamed, ctx.lang)},
+                                    {"sums", sums},
+                                    {"row", row_name(def, first_row->def, first_column)},
+                                    {"column", def.columns[first_column].label},
+                                    {"text", related.front().value}});
+    d.fields.emplace_back("table", def.id);
+    d.fields.emplace_back("count", std::to_string(blanks.size()));
+    // The first cell's fields keep their names: what the finding is keyed on (fixtures, baselines).
+    cell_fields(d, def, first_row->def, first_column);
+    d.fields.emplace_back("problem", "unfilled");
+    d.related = std::move(related);
+    return d;
+  }
+
+  static constexpr size_t kRowsNamed = 3;  // rows named in the message; more are "等"
+
   bool wants(const std::string& p) const { return std::find(problems_.begin(), problems_.end(), p) != problems_.end(); }
   std::vector<std::string> problems_;
 };
@@ -218,18 +280,45 @@ class TableEquation : public Check {
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const Table* t = find_table(ctx.report, *def_);
     if (!t) return;
-    for (const Equation& eq : eqs_) {
-      if (along_ == Along::column) {
-        for (int c = 0; c < static_cast<int>(def_->columns.size()); ++c) check(rule, ctx, *t, eq, -1, c, out);
-      } else {
-        for (size_t r = 0; r < def_->rows.size(); ++r) {
-          if (!def_->rows[r].group && t->row_index[r] >= 0) check(rule, ctx, *t, eq, static_cast<int>(r), -1, out);
-        }
-      }
-    }
+    each_instance(*t, [&](const Equation& eq, int r, int c) {
+      check(rule, ctx, *t, eq, r, c, out);
+      return false;
+    });
+  }
+
+  const TableDef* table() const { return def_; }
+
+  // Whether some instance has a blank cell: with blanks not 0, that sum was not checked.
+  bool has_blank(const Table& t) const {
+    return each_instance(t, [&](const Equation& eq, int r, int c) {
+      return std::any_of(eq.terms.begin(), eq.terms.end(), [&](const Equation::Term& term) {
+        const Cell* cell = t.cell(row_of(term, r), column_of(term, c));
+        return cell && cell->state == Cell::State::unfilled;
+      });
+    });
   }
 
  private:
+  // Calls f(equation, r, c) for every instance: down each column c (r = -1) or along each row r
+  // found (c = -1). Stops, and returns true, when f does.
+  template <typename F>
+  bool each_instance(const Table& t, F f) const {
+    for (const Equation& eq : eqs_) {
+      if (along_ == Along::column) {
+        for (int c = 0; c < static_cast<int>(def_->columns.size()); ++c) {
+          if (f(eq, -1, c)) return true;
+        }
+      } else {
+        for (size_t r = 0; r < def_->rows.size(); ++r) {
+          if (!def_->rows[r].group && t.row_index[r] >= 0 && f(eq, static_cast<int>(r), -1)) return true;
+        }
+      }
+    }
+    return false;
+  }
+  int row_of(const Equation::Term& term, int r) const { return along_ == Along::column ? term.index : r; }
+  int column_of(const Equation::Term& term, int c) const { return along_ == Along::column ? c : term.index; }
+
   // One instance of an equation: down column `c`, or along row `r`.
   void check(const Rule& rule, const CheckContext& ctx, const Table& t, const Equation& eq_, int r, int c,
              std::vector<Diagnostic>& out) const {
@@ -238,17 +327,18 @@ class TableEquation : public Check {
       int row, column, sign;
     };
     std::vector<Fed> fed;
-    int decimals = 99;
+    int decimals = -1;  // of the least precise number; a blank counted as 0 has no precision of its own
     for (const Equation::Term& term : eq_.terms) {
-      int row = along_ == Along::column ? term.index : r;
-      int column = along_ == Along::column ? c : term.index;
+      const int row = row_of(term, r), column = column_of(term, c);
       const Cell* cell = t.cell(row, column);
       // A cell not found or not a number makes this instance uncheckable; table-rows and
-      // table-cell report why. Never count a blank as 0.
-      if (!cell || cell->state != Cell::State::number) return;
+      // table-cell report why. A blank counts as 0 only where the office says it means 0.
+      const bool blank_zero = cell && cell->state == Cell::State::unfilled && ctx.blank_cells == BlankCells::zero;
+      if (!cell || (cell->state != Cell::State::number && !blank_zero)) return;
       fed.push_back({cell, row, column, term.sign});
-      decimals = std::min(decimals, cell->decimals);
+      if (!blank_zero) decimals = decimals < 0 ? cell->decimals : std::min(decimals, cell->decimals);
     }
+    if (decimals < 0) decimals = 0;  // every cell blank
     // As XBRL Calculations 1.1 does: round every cell to the decimals of the least precise one,
     // then compare exactly (10.005 + 20.00 = 30.01 holds at two decimals). Counts have none.
     int64_t difference = 0;  // lhs - rhs, in units of 10^-decimals
@@ -305,6 +395,15 @@ class TableEquation : public Check {
   Along along_;
   std::vector<Equation> eqs_;
 };
+
+std::vector<std::string> sums_skipped_for_blanks(const CheckContext& ctx, const Table& t) {
+  std::vector<std::string> ids;
+  for (const Rule& r : ctx.rules.rules) {
+    const auto* eq = dynamic_cast<const TableEquation*>(r.check.get());
+    if (eq && eq->table() == t.def && eq->has_blank(t)) ids.push_back(r.id);
+  }
+  return ids;
+}
 
 // ---- table-template: words of another table format ------------------------------------------
 

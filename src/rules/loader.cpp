@@ -75,7 +75,8 @@ struct Merged {
 
 const std::vector<std::string> kTopKeys = {"id", "title", "title_en", "extends", "abstract",
                                            "applies_to", "facts", "outline", "chrome", "sections",
-                                           "sections_may_nest", "tables", "rules", "disable"};
+                                           "sections_may_nest", "tables", "blank_cells", "rules",
+                                           "disable"};
 const std::vector<std::string> kFactKeys = {"title_standalone", "title_embedded", "title_search_lines",
                                             "year", "period", "agency_in_title", "agency_line",
                                             "year_typo"};
@@ -295,7 +296,7 @@ class Loader {
   }
 
   void merge(const Parsed& p, Merged* m) {
-    for (const char* key : {"id", "title", "title_en", "abstract", "applies_to", "sections_may_nest"}) {
+    for (const char* key : {"id", "title", "title_en", "abstract", "applies_to", "sections_may_nest", "blank_cells"}) {
       if (p.root[key]) m->top[key] = Sourced{p.root[key], &p};
     }
     // Not inherited: a set extending an abstract base is itself concrete, and a set is chosen by
@@ -439,6 +440,13 @@ class Loader {
       }
     }
     if (const Sourced* s = top("sections_may_nest")) read_bool(*s, &set->sections_may_nest);
+    if (const Sourced* s = top("blank_cells")) {
+      std::string v;
+      if (read_string(*s, &v) && !parse_blank_cells(v, &set->blank_cells)) {
+        error(*s, "blank_cells 应为 unfilled（空白不等于 0，默认）或 zero（空白按 0 计算） "
+                  "(expected unfilled: a blank is not 0, the default; or zero: a blank counts as 0)");
+      }
+    }
     set->facts_origin = m.facts_origin;
     compile_model(m, set);
     for (const Entry& e : m.sections) compile_section(e, set);
@@ -720,6 +728,13 @@ class Loader {
 std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFileResolver& resolve,
                                              LoadCache* cache, std::vector<RuleError>* errors) {
   return Loader(resolve, cache, errors).load(file);
+}
+
+bool parse_blank_cells(const std::string& name, BlankCells* out) {
+  if (name == "unfilled") *out = BlankCells::unfilled;
+  else if (name == "zero") *out = BlankCells::zero;
+  else return false;
+  return true;
 }
 
 bool RuleSet::applies_to(int year) const {

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <optional>
 
 #include "gklint/config.hpp"
 #include "gklint/lint.hpp"
@@ -29,6 +31,7 @@ TEST_CASE("config: every key read; rule files relative to the config's folder") 
       "disable: [heading.numbering]\n"
       "severity:\n"
       "  year.typo: error\n"
+      "blank_cells: zero\n"
       "fail_on: warning\n"
       "format: sarif\n"
       "lang: en\n"
@@ -50,6 +53,7 @@ TEST_CASE("config: every key read; rule files relative to the config's folder") 
   CHECK(config_rules_for(c, "proj/other/x.txt") == "gov-2021");
   CHECK(c.disable == std::vector<std::string>{"heading.numbering"});
   CHECK(c.severity.at("year.typo") == Severity::error);
+  CHECK(c.blank_cells == BlankCells::zero);
   CHECK(*c.fail_on == "warning");
   CHECK(*c.format == "sarif");
   CHECK(*c.lang == "en");
@@ -68,6 +72,8 @@ TEST_CASE("config: mistakes are errors at their line and column") {
   const Case cases[] = {
       {"rules: gov-2021\nfail-on: warning\n", 2, 1, "unknown key 'fail-on'"},
       {"fail_on: sometimes\n", 1, 10, "invalid fail_on 'sometimes'"},
+      {"blank_cells: empty\n", 1, 14, "invalid blank_cells 'empty'; expected unfilled, zero"},
+      {"blank_cells: [zero]\n", 1, 14, "blank_cells must be a string"},
       {"severity:\n  year.typo: fatal\n", 2, 14, "invalid level 'fatal'"},
       {"by_year:\n  - years: 2019-20\n    rules: gov-2019\n", 2, 12, "years must look like"},
       {"by_year:\n  - rules: gov-2019\n", 2, 5, "needs years and rules"},
@@ -106,6 +112,7 @@ TEST_CASE("config: the template is a valid config that sets nothing") {
   CHECK(c.rules.empty());
   CHECK(c.disable.empty());
   CHECK_FALSE(c.format);
+  CHECK_FALSE(c.blank_cells);
 }
 
 TEST_CASE("lint options: disabled rules dropped, severities overridden, sets chosen by year") {
@@ -141,4 +148,28 @@ TEST_CASE("lint options: disabled rules dropped, severities overridden, sets cho
   by_year.by_year = {{2020, 2022, catalog.get("gov-2019", &errors)}};
   CHECK(count(by_year, "section.missing", &s).second == "gov-2019");
   CHECK(count(plain, "section.missing", &s).second == "gov-2021");
+}
+
+TEST_CASE("lint options: blank_cells from a config wins over the rule set's") {
+  const fs::path fixtures = fs::path(GKLINT_SOURCE_DIR) / "tests" / "fixtures" / "tables";
+  std::ifstream in(fixtures / "blank-zero.txt", std::ios::binary);
+  const std::string report((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Catalog catalog;
+  std::vector<RuleError> errors;
+  const auto blank_zero = catalog.get((fixtures / "blank-zero.yaml").string(), &errors);
+  REQUIRE(blank_zero);
+  CHECK(blank_zero->blank_cells == BlankCells::zero);
+  const auto rules = [&](std::shared_ptr<const RuleSet> set, std::optional<BlankCells> blanks) {
+    LintOptions o;
+    o.blank_cells = blanks;
+    std::vector<std::string> ids;
+    for (const Diagnostic& d : Linter(catalog, set, o).lint("r.txt", report).diagnostics) ids.push_back(d.rule);
+    return ids;
+  };
+  const std::vector<std::string> unfilled = {"table.unfilled"};
+  const std::vector<std::string> sums = {"table.row-total", "table.results-total"};
+  CHECK(rules(nullptr, std::nullopt) == unfilled);              // gov-2021's default
+  CHECK(rules(nullptr, BlankCells::zero) == sums);              // the config says zero
+  CHECK(rules(blank_zero, std::nullopt) == sums);               // the rule set says zero
+  CHECK(rules(blank_zero, BlankCells::unfilled) == unfilled);   // the config wins
 }

@@ -53,6 +53,7 @@ std::string describe(const FileResult& r, const Diagnostic& d) {
   std::string s = std::to_string(p.line) + ":" + std::to_string(p.column) + " " + d.rule + " " +
                   severity_name(d.severity);
   for (const auto& [k, v] : d.fields) s += " " + k + "=" + v;
+  if (d.inferred) s += " inferred=true";  // cells cut out of digits that ran together
   return s;
 }
 

@@ -108,6 +108,16 @@ TEST_CASE("rule sets: extends inherits, overrides by id, and disables") {
   }
   CHECK_FALSE(has_typo);
   CHECK(numbering_error);
+
+  // blank_cells is inherited through extends, and a child may set it back.
+  CHECK(gov2021->blank_cells == BlankCells::unfilled);
+  t.write("zeros.yaml", "id: zeros\nextends: gov-2021\ntitle: 空白为 0\nblank_cells: zero\n");
+  auto child = c.get(t.write("child.yaml", "id: child\nextends: zeros.yaml\ntitle: 子\n"), &errors);
+  REQUIRE(child);
+  CHECK(child->blank_cells == BlankCells::zero);
+  auto back = c.get(t.write("back.yaml", "id: back\nextends: zeros.yaml\ntitle: 回\nblank_cells: unfilled\n"), &errors);
+  REQUIRE(back);
+  CHECK(back->blank_cells == BlankCells::unfilled);
 }
 
 TEST_CASE("rule files with errors are reported at the YAML line and column") {
@@ -170,6 +180,13 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
     REQUIRE_FALSE(errors.empty());
     CHECK(errors[0].file.ends_with("parent.yaml"));
     CHECK(where(errors[0]).line == 6);
+  }
+  SUBCASE("blank_cells other than unfilled or zero") {
+    auto e = load_errors("id: x\ntitle: t\nblank_cells: empty\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("blank_cells") != std::string::npos);
+    CHECK(where(e[0]).line == 3);
+    CHECK(where(e[0]).column == 14);
   }
   SUBCASE("disable or remove an id that does not exist") {
     auto e = load_errors("id: x\nextends: gov-2021\ntitle: t\nsections:\n  - id: nope\n    remove: true\ndisable: [no.such]\n");
