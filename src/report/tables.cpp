@@ -127,8 +127,8 @@ void cut_word(std::string_view t, uint32_t b, uint32_t e, std::vector<Piece>& ou
       p = q;
       continue;
     }
-    // A '/' for a cell not filled, run into the next label ("0 0 /（二）部分公开…", "/3.其他").
-    if (t[p] == '/' && (p == b || is_digit(t[p - 1])) && p + 1 < e && t[p + 1] != '/') {
+    // A '/' for a cell not filled, run into a label ("0 0 /（二）部分公开…", "/3.其他", "…禁止公开/ 1").
+    if (t[p] == '/' && (p == b || p + 1 == e || is_digit(t[p - 1])) && (p + 1 == e || t[p + 1] != '/')) {
       flush_text(p);
       out.push_back({p, p + 1, true});
       text_from = ++p;
