@@ -176,7 +176,7 @@ same "extract tables" "$(jq -c '[.files[0].tables[] | [.table, (.cells | length)
 same "extract cell" "$(jq -c '.files[0].tables[1].cells[1] | [.row_label, .column_label, .value, .text, .line, .column]' "$tmp/out")" \
   '["行政许可","本年增/减",-208,"—208",17,14]'
 check "extract csv" 0 "$gklint" extract --format csv "$root/tests/fixtures/tables/worked-municipal-2025.txt"
-expect "csv header" '^path,table,row_id,row_label,column_id,column_label,value,text,line,column$' "$tmp/out"
+expect "csv header" '^path,table,row_id,row_label,column_id,column_label,value,text,line,column,inferred$' "$tmp/out"
 expect "csv thousands" ',applications,new,本年新收政府信息公开申请数量,total,总计,14069,"14,069",' "$tmp/out"
 check "extract unreadable table" 0 "$gklint" extract --format csv "$root/tests/fixtures/tables/unreadable.txt"
 expect "extract says unreadable" 'cannot be read reliably' "$tmp/err"
