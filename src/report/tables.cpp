@@ -292,15 +292,25 @@ class RowSplitter {
     int most = 0;                                      // the most cells the values can give
   };
 
-  RowSplitter(std::string_view text, const std::vector<const Token*>& values, const TableDef& def)
-      : text_(text), values_(values), def_(def), want_(static_cast<int>(def.columns.size())) {}
+  // `budget`: steps left for the whole file, shared by its rows, so that no input makes the
+  // reading more than linear (a row that runs out is unreadable, never guessed).
+  RowSplitter(std::string_view text, const std::vector<const Token*>& values, const TableDef& def, int64_t* budget)
+      : text_(text), values_(values), def_(def), want_(static_cast<int>(def.columns.size())), budget_(budget) {}
 
   Result run() {
     Result r;
+    for (const Token* v : values_) {
+      uint32_t p = v->begin;
+      if (text_[p] == '-' || text_[p] == '+') ++p;
+      while (p < v->end && is_digit(text_[p])) ++p;
+      int_end_.push_back(p);
+    }
     int least = 0;
     for (const Token* v : values_) {
-      least += 1;
-      r.most += splittable(*v) ? digits_of(*v) : 1;
+      // A cell holds at most kMaxCellDigits digits: a longer run gives at least that many cells.
+      const int digits = splittable(*v) ? digits_of(*v) : 1;
+      least += (digits + static_cast<int>(kMaxCellDigits) - 1) / static_cast<int>(kMaxCellDigits);
+      r.most += digits;
     }
     if (r.most < want_) {
       r.kind = Result::Kind::too_few;
@@ -315,7 +325,8 @@ class RowSplitter {
     for (size_t i = values_.size(); i-- > 0;) suffix_most_[i] = suffix_most_[i + 1] + (splittable(*values_[i]) ? digits_of(*values_[i]) : 1);
     cur_.assign(want_, Cut{});
     search(0, 0);
-    if (steps_ > kMaxSteps) r.kind = Result::Kind::too_hard;
+    *budget_ -= steps_;
+    if (steps_ > limit_) r.kind = Result::Kind::too_hard;
     else if (found_ == 1) r.kind = Result::Kind::unique;
     else r.kind = found_ == 0 ? Result::Kind::no_cut : Result::Kind::several;
     if (r.kind == Result::Kind::unique) {
@@ -328,7 +339,7 @@ class RowSplitter {
   }
 
  private:
-  static constexpr int kMaxSteps = 200000;  // a hostile run of digits gives up, it never hangs
+  static constexpr int64_t kMaxSteps = 200000;  // per row: a hostile run of digits gives up, it never hangs
 
   struct Cut {
     uint32_t begin = 0, end = 0;
@@ -353,6 +364,15 @@ class RowSplitter {
 
   // Is text_[b, e) a cell of column c? Fills its value.
   bool valid(uint32_t b, uint32_t e, int c, Cut* out) const {
+    if (b < e && is_digit(text_[b]) && e - b <= kMaxCellDigits && std::all_of(text_.begin() + b, text_.begin() + e, is_digit)) {
+      if (e - b > 1 && text_[b] == '0') return false;  // the common case, without parse_cell
+      int64_t u = 0;
+      for (uint32_t k = b; k < e; ++k) u = u * 10 + (text_[k] - '0');
+      out->number = true;
+      out->units = u;
+      out->decimals = 0;
+      return true;
+    }
     std::string_view s = text_.substr(b, e - b);
     size_t p = 0;
     if (!s.empty() && (s[0] == '-' || s[0] == '+')) ++p;
@@ -399,7 +419,7 @@ class RowSplitter {
 
   // Token i from byte `from` (its first cell starts there), filling cells from column c.
   void search(size_t i, int c) {
-    if (found_ >= 2 || ++steps_ > kMaxSteps) return;
+    if (found_ >= 2 || ++steps_ > limit_) return;
     if (i == values_.size()) {
       if (c == want_ && found_++ == 0) first_ = cur_;
       return;
@@ -426,11 +446,10 @@ class RowSplitter {
   void cut_token(size_t i, uint32_t from, int c, bool cut_before) {
     const Token& v = *values_[i];
     if (c >= want_) return;
-    uint32_t digits_end = from;
-    if (text_[digits_end] == '-' || text_[digits_end] == '+') ++digits_end;
-    while (digits_end < v.end && is_digit(text_[digits_end])) ++digits_end;
+    const uint32_t digits_end = int_end_[i];
     // The whole rest of the token as the last cell (it keeps the decimals and the unit).
-    {
+    constexpr uint32_t kMaxCellBytes = kMaxCellDigits + 16;  // digits, sign, point, a unit
+    if (v.end - from <= kMaxCellBytes) {
       Cut cut;
       cut.begin = from;
       cut.end = v.end;
@@ -442,7 +461,7 @@ class RowSplitter {
     }
     // Or a cell of the leading digits, and more cells after it.
     uint32_t start = from + ((text_[from] == '-' || text_[from] == '+') ? 1 : 0);
-    for (uint32_t end = start + 1; end < digits_end && found_ < 2 && steps_ <= kMaxSteps; ++end) {
+    for (uint32_t end = start + 1; end < digits_end && end - start <= kMaxCellDigits && found_ < 2 && steps_ <= limit_; ++end) {
       Cut cut;
       cut.begin = from;
       cut.end = end;
@@ -462,10 +481,13 @@ class RowSplitter {
   const std::vector<const Token*>& values_;
   const TableDef& def_;
   const int want_;
+  int64_t* budget_;
+  const int64_t limit_ = std::min(kMaxSteps, std::max<int64_t>(*budget_, 0));
+  std::vector<uint32_t> int_end_;  // per value: end of its integer digits
   std::vector<int> suffix_most_;
   std::vector<Cut> cur_, first_;
   int found_ = 0;
-  int steps_ = 0;
+  int64_t steps_ = 0;
 };
 
 class TableReader {
@@ -640,7 +662,7 @@ class TableReader {
     u.at = row.label;
     u.row = def.rows[row.def].name;
     u.expected = static_cast<int>(want);
-    const RowSplitter::Result r = RowSplitter(view_.text(), taken, def).run();
+    const RowSplitter::Result r = RowSplitter(view_.text(), taken, def, &split_budget_).run();
     using K = RowSplitter::Result::Kind;
     if (r.kind == K::unique) {
       for (size_t c = 0; c < r.cells.size(); ++c) {
@@ -786,6 +808,9 @@ class TableReader {
 
   const View& view_;
   const std::vector<Token>& tokens_;
+  // Steps left for cutting run-together digits in this file (RowSplitter).
+  static constexpr int64_t kSplitBudget = 500000;  // a real table needs a few hundred
+  mutable int64_t split_budget_ = kSplitBudget;
 };
 
 }  // namespace

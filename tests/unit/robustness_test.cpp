@@ -2,6 +2,7 @@
 // and mutated copies of the seed reports and check each diagnostic's position.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -58,4 +59,24 @@ TEST_CASE("robustness: truncated and mutated reports lint without crashing, at r
     }
   }
   CHECK(runs > 700);
+}
+
+TEST_CASE("robustness: digits run together without end are unreadable rows, never a guess or a hang") {
+  Catalog catalog;
+  Linter linter(catalog, nullptr, {});
+  const std::string head = "2020年政府信息公开工作年度报告\n";
+  const std::string new_row = "一、本年新收政府信息公开申请数量", carried = "二、上年结转政府信息公开申请数量";
+  // One row of 200,000 digits: no cut into seven figures exists.
+  FileResult r = linter.lint("long.txt", head + new_row + std::string(200000, '1') + carried + "0000000\n");
+  check_positions(r);
+  CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.rule == "table.unreadable"; }));
+  CHECK(std::none_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.severity == Severity::error && d.rule.starts_with("table."); }));
+  // Thousands of rows whose fourteen digits can be cut many ways: the file's cutting budget runs
+  // out and the rows left are unreadable; nothing is summed from a cut that was not unique.
+  std::string many = head;
+  for (int i = 0; i < 3000; ++i) many += new_row + "12345678901234" + carried + "98765432101234";
+  many += "\n";
+  r = linter.lint("many.txt", many);
+  check_positions(r);
+  CHECK(std::none_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.inferred; }));
 }
