@@ -50,6 +50,9 @@ struct TableDef {
   // Taken from the rule set's `each: row` equations; the reader cuts digits that ran together
   // ("9000009") only where these hold.
   std::vector<std::vector<std::pair<int, int>>> row_identities;
+  // Rows labelled without numbers (表二: 规章, 行政许可): in a crawled page such a label may end a run
+  // of header text ("…对外公开总数量规章000"), so it is also looked for at the end of a word.
+  bool labels_unnumbered = false;
   int data_rows() const;
 };
 

@@ -29,6 +29,9 @@ re2::StringPiece piece(std::string_view s) { return re2::StringPiece(s.data(), s
 bool header_line(const Chrome& chrome, std::string_view t, size_t begin, size_t end, BodyBounds* out) {
   const std::string_view line = t.substr(begin, end - begin);
   for (const auto& re : chrome.header) {
+    // Whether it matches at all is the DFA's quick answer; the groups cost more, and most lines
+    // are no header.
+    if (!re->Match(piece(line), 0, line.size(), re2::RE2::ANCHOR_BOTH, nullptr, 0)) continue;
     std::vector<re2::StringPiece> g(static_cast<size_t>(re->NumberOfCapturingGroups()) + 1);
     if (!re->Match(piece(line), 0, line.size(), re2::RE2::ANCHOR_BOTH, g.data(), static_cast<int>(g.size()))) {
       continue;
@@ -59,10 +62,16 @@ size_t leading_piece(const Chrome& chrome, std::string_view line) {
 // Where the earliest-starting trailing piece ending at the end of `line` starts (npos: none).
 size_t trailing_piece(const Chrome& chrome, std::string_view line) {
   size_t cut = std::string_view::npos;
+  // Page furniture holds no sentence end: a piece starts after the line's last 。 (the report's
+  // own last sentence). Most reports end with one, and are then not searched at all.
+  const size_t stop = line.rfind("。");
+  const size_t from = stop == std::string_view::npos ? 0 : stop + std::string_view("。").size();
+  if (from >= line.size()) return cut;
   for (const auto& re : chrome.trailing) {
     re2::StringPiece m;
-    // The loader anchors trailing patterns at the end, so RE2 matches them backwards from there.
-    if (re->Match(piece(line), 0, line.size(), re2::RE2::UNANCHORED, &m, 1) && !m.empty()) {
+    // The loader anchors trailing patterns at the end; RE2 sees the text before `from` as
+    // context, so ^ still means the line's start.
+    if (re->Match(piece(line), from, line.size(), re2::RE2::UNANCHORED, &m, 1) && !m.empty()) {
       cut = std::min(cut, static_cast<size_t>(m.data() - line.data()));
     }
   }

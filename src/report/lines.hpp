@@ -33,6 +33,8 @@ inline std::vector<ViewLine> view_lines(std::string_view text) {
 // hold a '|' in its prose or navigation ("首页 | 政务公开", "办实事|食用…"); a row has a separator
 // every few dozen characters.
 inline bool is_separated_row(std::string_view line) {
+  // Most lines have no separator (two memchr, no character loop).
+  if (line.find('|') == std::string_view::npos && line.find('\t') == std::string_view::npos) return false;
   size_t separators = 0, chars = 0;
   for (char c : line) {
     separators += c == '|' || c == '\t';

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "gklint/report.hpp"
 #include "gklint/source.hpp"
@@ -35,7 +36,10 @@ int level_of(NumberStyle s) {
   return 1;
 }
 
-bool starts(std::string_view t, size_t p, std::string_view s) { return t.substr(p, s.size()) == s; }
+// Called for every character of a paragraph: no substr (it may throw), no call.
+inline bool starts(std::string_view t, size_t p, std::string_view s) {
+  return p <= t.size() && t.size() - p >= s.size() && std::memcmp(t.data() + p, s.data(), s.size()) == 0;
+}
 
 size_t skip_blanks(std::string_view t, size_t p, size_t end) {
   while (p < end && (t[p] == ' ' || t[p] == '\t')) ++p;
@@ -85,6 +89,17 @@ bool parse_marker(std::string_view t, size_t p, size_t end, Marker* m) {
   return true;
 }
 
+// Cheap test before parse_marker, which most positions of a paragraph fail: a （一） or 一、 marker
+// starts with '(' or has its 、 one or two characters on.
+inline bool may_start_marker(std::string_view t, size_t p) {
+  const auto dun_at = [&](size_t q) {  // 、 is E3 80 81
+    return q + 3 <= t.size() && t[q] == '\xE3' && t[q + 1] == '\x80' && t[q + 2] == '\x81';
+  };
+  const unsigned char lead = static_cast<unsigned char>(t[p]);
+  // Chinese numerals 一…十 are encoded with lead byte E4 or E5.
+  return t[p] == '(' || ((lead == 0xE4 || lead == 0xE5) && (dun_at(p + 3) || dun_at(p + 6)));
+}
+
 // A （一） or 一、 marker inside a title starts a heading of its own ("…改进情况（一）存在的主要问题"),
 // unless it is a reference ("第（一）项").
 bool inner_marker(std::string_view t, size_t p, size_t end) {
@@ -102,7 +117,7 @@ size_t title_end(std::string_view t, size_t p, size_t end, size_t max_chars, boo
   size_t chars = 0;
   const size_t from = p;
   while (p < end && chars < max_chars) {
-    if (is_terminator(t, p) || (stop_at_blank && t[p] == ' ') || (p > from && inner_marker(t, p, end))) break;
+    if (is_terminator(t, p) || (stop_at_blank && t[p] == ' ') || (p > from && may_start_marker(t, p) && inner_marker(t, p, end))) break;
     utf8_next_valid(t, p);
     ++chars;
   }
@@ -235,15 +250,17 @@ class OutlineReader {
   void scan_inline(size_t from, size_t end) {
     const std::string_view t = view_.text();
     bool boundary = true;  // p follows a sentence end, a blank, a heading title or a table
+    size_t next_tbl = 0;   // the first table not yet passed
     for (size_t p = from; p < end;) {
-      const size_t table_end = table_end_at(p);
-      if (table_end != p) {
-        p = table_end;
+      // Tables in order: skip the one p has reached.
+      while (next_tbl < tables_.size() && tables_[next_tbl].second <= p) ++next_tbl;
+      if (next_tbl < tables_.size() && tables_[next_tbl].first <= p) {
+        p = tables_[next_tbl].second;
         boundary = true;
         continue;
       }
       Marker m;
-      if (parse_marker(t, p, end, &m) && (m.style == NumberStyle::cn_dun || m.style == NumberStyle::cn_paren) &&
+      if (may_start_marker(t, p) && parse_marker(t, p, end, &m) && (m.style == NumberStyle::cn_dun || m.style == NumberStyle::cn_paren) &&
           !(p >= 3 && starts(t, p - 3, "第"))) {
         const size_t title_begin = p + m.length;
         const size_t limit = next_table(p, end);

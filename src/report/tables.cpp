@@ -29,8 +29,20 @@ struct Token {
   bool glued_text = false;      // value: text follows with no blank between ("0000000四、…", "2019年")
   uint32_t line = 0;            // view line number, to keep a row's cells to its line
   std::string key;              // text: blanks removed, numbering stripped
+  char32_t first = 0, last = 0; // text: the key's first and last characters (labels are looked up by them)
   Cell cell;                    // value: parsed
 };
+
+char32_t first_char(std::string_view w) {
+  size_t i = 0;
+  return w.empty() ? char32_t{0} : utf8_next_valid(w, i);
+}
+char32_t last_char(std::string_view w) {
+  if (w.empty()) return 0;
+  size_t i = w.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) --i;
+  return utf8_next_valid(w, i);
+}
 
 bool is_markdown_rule(std::string_view cell) {
   size_t b = cell.find_first_not_of(' '), e = cell.find_last_not_of(' ');
@@ -60,6 +72,12 @@ size_t unit_after(std::string_view t, size_t p, size_t end) {
   return 0;
 }
 
+// A measure word or a date unit at t[p]: what follows a number in prose, never a table cell.
+bool measure_word_at(std::string_view t, size_t p) {
+  static const std::u32string kMeasure = U"年月日时分秒条件个项次人家份篇期批场户名余多天周万亿元号部类岁位座所";
+  return kMeasure.find(utf8_next_valid(t, p)) != std::u32string::npos;
+}
+
 // A numbering marker inside text, where a label starts: （一） or 一、 ("…办理结果（一）予以公开").
 bool marker_at(std::string_view t, size_t p, size_t end) {
   int v;
@@ -83,8 +101,29 @@ void cut_word(std::string_view t, uint32_t b, uint32_t e, std::vector<Piece>& ou
   const auto flush_text = [&](uint32_t to) {
     if (to > text_from) out.push_back({text_from, to, false});
   };
+  // A label starts at the marker at q, unless it is a reference (第（一）项) or starts the piece.
+  const auto marker_starts_label = [&](uint32_t q) {
+    return q > text_from && q >= b && marker_at(t, q, e) && !(q >= 3 && t.substr(q - 3, 3) == "第");
+  };
   uint32_t p = b;
   while (p < e) {
+    const unsigned char lead = static_cast<unsigned char>(t[p]);
+    if (lead >= 0x80) {
+      // Most characters are Chinese: only 、 matters, after a numeral that starts a label
+      // (一、 or 十一、 glued to the text before it).
+      if (lead == 0xE3 && t.substr(p, 3) == "、") {
+        for (uint32_t back : {6u, 3u}) {
+          if (p >= back && marker_starts_label(p - back)) {
+            flush_text(p - back);
+            text_from = p - back;
+            break;
+          }
+        }
+      }
+      // The view is valid UTF-8: the lead byte gives the length.
+      p += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      continue;
+    }
     // A sign may follow digits: a signed column run together ("88-720" for 本年增/减).
     const bool sign = (t[p] == '-' || t[p] == '+') && p + 1 < e && is_digit(t[p + 1]);
     if (is_digit(t[p]) || sign) {
@@ -101,18 +140,14 @@ void cut_word(std::string_view t, uint32_t b, uint32_t e, std::vector<Piece>& ou
         // The digit (two for 10.–99.) that numbers the label; what runs before it is a number.
         uint32_t n = q - 1;
         if (t[n] == '0' && n > p && t[n - 1] != '0') --n;
-        if (n > p) {
-          flush_text(p);
-          out.push_back({p, n, true});
-        } else {
-          flush_text(p);
-        }
+        flush_text(p);
+        if (n > p) out.push_back({p, n, true});
         text_from = n;
         p = q + 1;
         continue;
       }
       // Thousands separators and decimals stay in the number; a glued unit too.
-      while (q + 3 < e + 0 && t[q] == ',' && is_digit(t[q + 1]) && is_digit(t[q + 2]) && is_digit(t[q + 3]) &&
+      while (q + 3 < e && t[q] == ',' && is_digit(t[q + 1]) && is_digit(t[q + 2]) && is_digit(t[q + 3]) &&
              (q + 4 >= e || !is_digit(t[q + 4]))) {
         q += 4;
       }
@@ -121,6 +156,12 @@ void cut_word(std::string_view t, uint32_t b, uint32_t e, std::vector<Piece>& ou
         while (q < e && is_digit(t[q])) ++q;
       }
       q += static_cast<uint32_t>(unit_after(t, q, e));
+      // "2019年", "475条": a number glued to a measure word or a date unit is prose, left in
+      // its text (a crawled table's value runs into a label, never into those).
+      if (q < e && measure_word_at(t, q)) {
+        p = q;
+        continue;
+      }
       flush_text(p);
       out.push_back({p, q, true});
       text_from = q;
@@ -134,13 +175,11 @@ void cut_word(std::string_view t, uint32_t b, uint32_t e, std::vector<Piece>& ou
       text_from = ++p;
       continue;
     }
-    if (p > text_from && marker_at(t, p, e) && !(p >= 3 && t.substr(p - 3, 3) == "第")) {
+    if (t[p] == '(' && marker_starts_label(p)) {
       flush_text(p);
       text_from = p;
     }
-    size_t next = p;
-    utf8_next_valid(t, next);
-    p = static_cast<uint32_t>(next);
+    ++p;
   }
   flush_text(e);
 }
@@ -159,8 +198,13 @@ void add_words(std::string_view t, uint32_t b, uint32_t e, bool in_cell, std::ve
     uint32_t w = p;
     while (p < e && t[p] != ' ') ++p;
     pieces.clear();
-    Cell whole = parse_cell(t.substr(w, p - w));
-    if (in_cell || whole.state != Cell::State::text) pieces.push_back({w, p, whole.state != Cell::State::text});
+    // Only a word starting like a number or a not-filled marker can be one whole; prose goes
+    // straight to cutting (most words of a report are sentences).
+    const char c0 = t[w];
+    constexpr uint32_t kLongestValue = 40;  // bytes: "1,234,567.89万元" and the like
+    const bool may_be_value = (is_digit(c0) || c0 == '+' || c0 == '-' || c0 == '/') && p - w <= kLongestValue;
+    const bool whole = (in_cell || may_be_value) && parse_cell(t.substr(w, p - w)).state != Cell::State::text;
+    if (in_cell || whole) pieces.push_back({w, p, whole});
     else cut_word(t, w, p, pieces);
     for (size_t i = 0; i < pieces.size(); ++i) {
       const Piece& pc = pieces[i];
@@ -200,6 +244,7 @@ void add_words(std::string_view t, uint32_t b, uint32_t e, bool in_cell, std::ve
 
 std::vector<Token> tokenize(std::string_view t) {
   std::vector<Token> tokens;
+  tokens.reserve(t.size() / 16);  // about one token per sentence piece: few reallocations of these large tokens
   size_t start = 0;
   uint32_t line_no = 0;
   while (start < t.size()) {
@@ -262,7 +307,10 @@ std::vector<Token> tokenize(std::string_view t) {
     start = nl + 1;
   }
   for (Token& tok : tokens) {
-    if (tok.kind == Token::Kind::text) tok.key = std::string(strip_numbering(strip_blanks(t.substr(tok.begin, tok.end - tok.begin))));
+    if (tok.kind != Token::Kind::text) continue;
+    tok.key = std::string(strip_numbering(strip_blanks(t.substr(tok.begin, tok.end - tok.begin))));
+    tok.first = first_char(tok.key);
+    tok.last = last_char(tok.key);
   }
   return tokens;
 }
@@ -499,7 +547,8 @@ class TableReader {
   // names a row, so the first candidate is not always the table.
   std::optional<Table> read(const TableDef& def) const {
     const bool unlabeled = !def.rows.empty() && def.rows.front().unlabeled;
-    const bool tail_labels = labels_may_end_text(def);
+    const bool tail_labels = def.labels_unnumbered;
+    tail_labels_ = tail_labels;
     // The characters a label of this table can start (or, glued after a header, end) with: most
     // tokens are prose and are passed over without trying every row.
     std::vector<char32_t> first, last;
@@ -526,8 +575,8 @@ class TableReader {
         if (at == std::string_view::npos) continue;
         t = read_unlabeled(def, i, tok.begin + static_cast<uint32_t>(at));
       } else {
-        const bool may_start = std::binary_search(first.begin(), first.end(), first_char(tok.key)) ||
-                               (tail_labels && std::binary_search(last.begin(), last.end(), last_char(tok.key)));
+        const bool may_start = std::binary_search(first.begin(), first.end(), tok.first) ||
+                               (tail_labels && std::binary_search(last.begin(), last.end(), tok.last));
         if (!may_start) continue;
         size_t last_tok;
         uint32_t label_begin;
@@ -547,27 +596,6 @@ class TableReader {
   }
 
  private:
-  static char32_t first_char(std::string_view w) {
-    size_t i = 0;
-    return w.empty() ? char32_t{0} : utf8_next_valid(w, i);
-  }
-  static char32_t last_char(std::string_view w) {
-    if (w.empty()) return 0;
-    size_t i = w.size() - 1;
-    while (i > 0 && (static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) --i;
-    return utf8_next_valid(w, i);
-  }
-
-  // Rows labelled without numbers (表二: 规章, 行政许可) may end a run of header text in a crawled
-  // page ("…对外公开总数量规章000"): their labels are also looked for at the end of a word.
-  static bool labels_may_end_text(const TableDef& def) {
-    if (def.rows.empty() || def.rows.front().unlabeled) return false;
-    return std::all_of(def.rows.begin(), def.rows.end(), [](const RowDef& r) {
-      const std::string l = normalize_label(r.label);
-      return strip_numbering(l).size() == l.size();
-    });
-  }
-
   static int match_row(const TableDef& def, std::string_view key, int from) {
     for (int j = from; j < static_cast<int>(def.rows.size()); ++j) {
       if (starts_with_any(key, def.rows[j].match)) return j;
@@ -600,7 +628,7 @@ class TableReader {
     }
     *last = end;
     const bool values_follow = k + 1 < tokens_.size() && tokens_[k + 1].kind == Token::Kind::value;
-    if (values_follow && !tokens_[k].separated && labels_may_end_text(def)) {
+    if (values_follow && !tokens_[k].separated && tail_labels_) {
       const std::string& key = tokens_[k].key;
       for (int j = from; j < static_cast<int>(def.rows.size()); ++j) {
         for (const std::string& w : def.rows[j].match) {
@@ -629,10 +657,7 @@ class TableReader {
   // cell: a crawled table's last value runs into whatever follows it, but never into those.
   bool ends_in_prose(size_t k) const {
     const Token& tok = tokens_[k];
-    if (!tok.glued_text || k + 1 >= tokens_.size()) return false;
-    static const std::u32string kMeasure = U"年月日时分秒条件个项次人家份篇期批场户名余多天周万亿元号部类岁位座所";
-    size_t p = tokens_[k + 1].begin;
-    return kMeasure.find(utf8_next_valid(view_.text(), p)) != std::u32string::npos;
+    return tok.glued_text && k + 1 < tokens_.size() && measure_word_at(view_.text(), tokens_[k + 1].begin);
   }
 
   // Closes a row: its values become its cells. Empty cells after the last value of its last line
@@ -808,6 +833,7 @@ class TableReader {
 
   const View& view_;
   const std::vector<Token>& tokens_;
+  mutable bool tail_labels_ = false;  // TableDef::labels_unnumbered of the table being read
   // Steps left for cutting run-together digits in this file (RowSplitter).
   static constexpr int64_t kSplitBudget = 500000;  // a real table needs a few hundred
   mutable int64_t split_budget_ = kSplitBudget;

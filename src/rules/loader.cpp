@@ -461,8 +461,13 @@ class Loader {
     };
     set->model.known_title_length = [sections](std::string_view text) {
       size_t longest = 0;
+      const size_t first = text.find_first_not_of(' ');
+      if (first == std::string_view::npos) return longest;
       for (const Section& s : *sections) {
-        for (const std::string& w : s.headings) longest = std::max(longest, prefix_ignoring_blanks(text, w));
+        for (const std::string& w : s.headings) {
+          if (w.empty() || w[0] != text[first]) continue;  // most wordings differ at once
+          longest = std::max(longest, prefix_ignoring_blanks(text, w));
+        }
       }
       return longest;
     };
@@ -618,6 +623,11 @@ class Loader {
       }
       t.rows.push_back(std::move(row));
     }
+    t.labels_unnumbered = !t.rows.empty() && !t.rows.front().unlabeled &&
+                          std::all_of(t.rows.begin(), t.rows.end(), [](const RowDef& r) {
+                            const std::string l = normalize_label(r.label);
+                            return strip_numbering(l).size() == l.size();
+                          });
     if (!t.rows.empty() && t.rows.front().unlabeled && t.anchor.empty()) {
       error(*rows, "无行标签的表格需要 anchor（表头中的词） (a table whose row has no label needs `anchor:`)");
     }
