@@ -87,6 +87,7 @@ struct Table {
       count,         // too few or too many values for the columns
       no_cut,        // digits ran together and no cut satisfies the row's identities
       several_cuts,  // digits ran together and more than one cut does
+      gave_up,       // digits ran together in more ways than gklint tries (hostile input)
     };
     Span at;                       // the row label
     std::string row;               // the row label (short)

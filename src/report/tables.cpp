@@ -701,7 +701,7 @@ class TableReader {
     u.found = r.kind == K::too_few || r.kind == K::too_many ? r.most : static_cast<int>(want);
     u.why = r.kind == K::several ? Table::Unreadable::Why::several_cuts
             : r.kind == K::no_cut ? Table::Unreadable::Why::no_cut
-            : r.kind == K::too_hard ? Table::Unreadable::Why::several_cuts
+            : r.kind == K::too_hard ? Table::Unreadable::Why::gave_up
                                     : Table::Unreadable::Why::count;
     t.unreadable.push_back(std::move(u));
   }

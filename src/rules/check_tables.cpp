@@ -120,7 +120,8 @@ class TableReadable : public Check {
       for (size_t i = 0; i < t.unreadable.size() && i < kRowsShown; ++i) {
         const auto& u = t.unreadable[i];
         // Several cuts: the table may have no row total to choose between them (表二).
-        const char* key = u.why == Table::Unreadable::Why::no_cut ? "row_no_cut"
+        const char* key = u.why == Table::Unreadable::Why::no_cut    ? "row_no_cut"
+                          : u.why == Table::Unreadable::Why::gave_up ? "row_gave_up"
                           : u.why == Table::Unreadable::Why::several_cuts
                               ? (t.def->row_identities.empty() ? "row_ambiguous" : "row_several")
                               : "row_count";
@@ -478,7 +479,7 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableMissing>();
                            }});
-  kinds.push_back(RuleKind{"table-readable", {"table-unreadable"}, {"default", "row_count", "row_no_cut", "row_several", "row_ambiguous"}, {},
+  kinds.push_back(RuleKind{"table-readable", {"table-unreadable"}, {"default", "row_count", "row_no_cut", "row_several", "row_ambiguous", "row_gave_up"}, {},
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableReadable>();
                            }});
