@@ -717,6 +717,7 @@ class Server {
       };
       if (d.expected) data["expected"] = number(*d.expected);
       if (d.actual) data["actual"] = number(*d.actual);
+      if (d.inferred) data["inferred"] = true;
       if (!d.cite.empty()) data["cite"] = d.cite;
       if (const Position b = src.position(d.span.begin); b.grid.table) {
         data["cell"] = {{"table", b.grid.table}, {"row", b.grid.row}, {"column", b.grid.column}};
