@@ -30,6 +30,7 @@ struct Config {
 
   std::string path;  // the file read; empty for no config
   std::string dir;   // its folder: rule files and globs are relative to it
+  std::string root;  // the project root its rule files may not leave; empty: trusted, anywhere
   std::string rules;                 // for every report; empty = by year
   std::vector<ByYear> by_year;       // tried before the built-in sets' own years
   std::vector<ByPath> by_path;       // tried before `rules` and `by_year`
@@ -44,10 +45,32 @@ struct Config {
 };
 
 // Parses a config file. Errors carry the YAML line and column (RuleError: file, text, offset).
-bool parse_config(const std::string& path, const std::string& text, Config* out, std::vector<RuleError>* errors);
+// With a `root`, a rule file named outside it is an error at the value, and is never opened.
+bool parse_config(const std::string& path, const std::string& text, Config* out, std::vector<RuleError>* errors,
+                  const std::string& root = "");
 
-// The nearest .gklint.yaml in `file`'s folder or above it, or "" if there is none.
-std::string find_config(const std::string& file);
+// The nearest .gklint.yaml in `file`'s folder or above it, or "" if there is none. The search
+// stops at a repository root (a folder holding .git) or the home folder ($HOME), and skips a
+// config someone else could have planted: in a world-writable folder, unless the folder is sticky
+// and the file is ours (git's safe.directory reasoning). A skipped config goes to `skipped` or,
+// without it, is mentioned on standard error once per run.
+std::string find_config(const std::string& file, std::vector<std::string>* skipped = nullptr);
+
+// The folder a config's rule files may not leave: the repository root above it (a folder holding
+// .git), else the folder of the highest .gklint.yaml at or above it (the search's limits).
+std::string project_root(const std::string& config_path);
+
+// Who decides what a config may reach: --root DIR, or --trust-config (no limit).
+struct ConfigTrust {
+  std::string root;    // --root; empty: project_root() of each config
+  bool trust = false;  // --trust-config
+};
+
+// Reads and parses a config file (a regular file only, inside its project root unless trusted).
+bool load_config(const std::string& path, const ConfigTrust& trust, Config* out, std::vector<RuleError>* errors);
+
+// GKLINT_NO_CONFIG set (and not "0"): every .gklint.yaml is ignored, as with --no-config.
+bool no_config_from_environment();
 
 // The rule set a report at `file` (a path as given) gets from the config's by_path, else its
 // `rules`; "" when the config leaves it to the year.

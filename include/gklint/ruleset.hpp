@@ -95,12 +95,23 @@ struct RuleError {
 
 // The built-in rule sets (embedded at build time) plus any file the user names; each set is
 // loaded and compiled once and then shared read-only.
+// Reads a rule or config file: only a regular file (a directory, device, FIFO or socket is refused
+// before it is read, so a named pipe cannot hang a run nor a device stream forever). On failure
+// `why` says what is wrong, in both languages, without quoting the file.
+bool read_regular_file(const std::string& path, std::string* out, std::string* why);
+
+// Whether `path` (symbolic links resolved) is `root` or below it.
+bool path_inside(const std::string& path, const std::string& root);
+
 class Catalog {
  public:
   Catalog();
 
   // A built-in id ("gov-2007") or a path to a YAML file. nullptr with `errors` filled on failure.
-  std::shared_ptr<const RuleSet> get(const std::string& id_or_path, std::vector<RuleError>* errors);
+  // With a `root` (a config's project root), the file and every file it extends must lie inside
+  // it: a stranger's config cannot make gklint read, and echo, a file outside the project.
+  std::shared_ptr<const RuleSet> get(const std::string& id_or_path, std::vector<RuleError>* errors,
+                                     const std::string& root = "");
   // The built-in, non-abstract set whose applies_to covers `year`; nullptr if none does. Only that
   // set is loaded.
   std::shared_ptr<const RuleSet> for_year(int year);
@@ -112,7 +123,8 @@ class Catalog {
   const std::string_view* builtin_text(const std::string& id) const;
 
  private:
-  std::shared_ptr<const RuleSet> get_locked(const std::string& id_or_path, std::vector<RuleError>* errors);
+  std::shared_ptr<const RuleSet> get_locked(const std::string& id_or_path, std::vector<RuleError>* errors,
+                                            const std::string& root);
 
   std::mutex mutex_;
   std::shared_ptr<LoadCache> load_cache_;  // parsed files and compiled patterns

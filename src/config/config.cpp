@@ -1,10 +1,15 @@
 #include "gklint/config.hpp"
 
 #include <fnmatch.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <iostream>
+#include <mutex>
 #include <set>
 
 namespace gklint {
@@ -85,10 +90,18 @@ class Parser {
     return ok;
   }
 
-  // A rule set value: a built-in id as is, a YAML file relative to the config's folder.
-  std::string rule_set(const std::string& v, const std::string& dir) {
-    if (v.ends_with(".yaml") || v.ends_with(".yml")) return (fs::path(dir) / v).lexically_normal().string();
-    return v;
+  // A rule set value: a built-in id as is (ids have no '/' nor '.'), a file relative to the
+  // config's folder. With a root, a file outside it is refused here, before anything opens it.
+  std::string rule_set(const YAML::Node& n, const std::string& v, const std::string& dir, const std::string& root) {
+    if (v.find_first_of("/\\.") == std::string::npos) return v;
+    std::string file = (fs::path(dir) / v).lexically_normal().string();
+    if (file.find('/') == std::string::npos) file = "./" + file;  // still a path to the catalog
+    if (!root.empty() && !path_inside(file, root)) {
+      error(n.Mark(), "rules 指向项目之外：" + v + "（项目根目录 " + root + "），不读取",
+            "path leaves the project root " + root + "; pass --trust-config to allow");
+      return "";
+    }
+    return file;
   }
 
   void check_keys(const YAML::Node& map, const std::set<std::string>& allowed, const std::string& what) {
@@ -108,11 +121,13 @@ class Parser {
 
 }  // namespace
 
-bool parse_config(const std::string& path, const std::string& text, Config* out, std::vector<RuleError>* errors) {
+bool parse_config(const std::string& path, const std::string& text, Config* out, std::vector<RuleError>* errors,
+                  const std::string& project_root) {
   const size_t errors_before = errors->size();
   Parser p(path, text, errors);
   Config c;
   c.path = path;
+  c.root = project_root;
   c.text = text;
   c.dir = fs::path(path).parent_path().string();
   if (c.dir.empty()) c.dir = ".";
@@ -137,7 +152,7 @@ bool parse_config(const std::string& path, const std::string& text, Config* out,
     const YAML::Node& v = kv.second;
     if (key == "rules") {
       std::string s;
-      if (p.scalar(v, key, &s)) c.rules = p.rule_set(s, c.dir);
+      if (p.scalar(v, key, &s)) c.rules = p.rule_set(v, s, c.dir, project_root);
     } else if (key == "by_year" || key == "by_path") {
       if (!v.IsSequence()) {
         p.error(v.Mark(), key + " 应为列表", key + " must be a list");
@@ -159,7 +174,7 @@ bool parse_config(const std::string& path, const std::string& text, Config* out,
         }
         std::string set;
         if (!p.scalar(rules, "rules", &set)) continue;
-        set = p.rule_set(set, c.dir);
+        set = p.rule_set(rules, set, c.dir, project_root);
         if (by_year) {
           Config::ByYear y;
           y.rules = set;
@@ -213,16 +228,93 @@ bool parse_config(const std::string& path, const std::string& text, Config* out,
   return true;
 }
 
-std::string find_config(const std::string& file) {
+namespace {
+
+// Why a config in `dir` may have been planted by someone else ("" when it is safe to read): a
+// world-writable folder lets anyone create it, unless the sticky bit keeps others from replacing
+// a file that is ours.
+std::string planted(const fs::path& dir, const fs::path& file) {
+  struct stat d {}, f {};
+  if (::stat(dir.c_str(), &d) != 0 || !(d.st_mode & S_IWOTH)) return "";
+  if ((d.st_mode & S_ISVTX) && ::stat(file.c_str(), &f) == 0 && f.st_uid == ::geteuid()) return "";
+  return (d.st_mode & S_ISVTX) ? "in a world-writable folder, owned by another user (所在文件夹人人可写，且文件不属于当前用户)"
+                               : "in a world-writable folder (所在文件夹人人可写)";
+}
+
+// Where an upward search ends, after looking in `dir`: a repository root, the home folder, or /.
+bool search_ends(const fs::path& dir) {
   std::error_code ec;
-  fs::path dir = fs::absolute(file == "-" ? fs::path(".") / "stdin" : fs::path(file), ec).parent_path();
+  if (fs::exists(dir / ".git", ec)) return true;  // a folder, or a file in a worktree or submodule
+  if (const char* home = std::getenv("HOME"); home && *home && fs::path(home).lexically_normal() == dir) return true;
+  return dir == dir.root_path();
+}
+
+fs::path folder_of(const std::string& file) {
+  std::error_code ec;
+  return fs::absolute(file == "-" ? fs::path(".") / "stdin" : fs::path(file), ec).lexically_normal().parent_path();
+}
+
+}  // namespace
+
+std::string find_config(const std::string& file, std::vector<std::string>* skipped) {
+  std::error_code ec;
+  fs::path dir = folder_of(file);
   for (int depth = 0; depth < 256 && !dir.empty(); ++depth) {
     const fs::path candidate = dir / kConfigFileName;
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
-    if (dir == dir.root_path()) break;
+    // Any kind of file counts (load_config refuses what is not a regular file, saying so).
+    if (fs::exists(fs::symlink_status(candidate, ec))) {
+      const std::string why = planted(dir, candidate);
+      if (why.empty()) return candidate.string();
+      const std::string note = candidate.string() + ": " + why;
+      if (skipped) {
+        skipped->push_back(note);
+      } else {
+        static std::mutex mutex;
+        static std::set<std::string> said;
+        std::lock_guard<std::mutex> lock(mutex);
+        if (said.insert(note).second) std::cerr << "gklint: ignoring " << note << "\n";
+      }
+    }
+    if (search_ends(dir)) break;
     dir = dir.parent_path();
   }
   return "";
+}
+
+std::string project_root(const std::string& config_path) {
+  std::error_code ec;
+  fs::path dir = folder_of(config_path);
+  fs::path highest = dir;
+  for (int depth = 0; depth < 256 && !dir.empty(); ++depth) {
+    if (fs::exists(dir / ".git", ec)) return dir.string();
+    const fs::path candidate = dir / kConfigFileName;
+    if (fs::exists(fs::symlink_status(candidate, ec)) && planted(dir, candidate).empty()) highest = dir;
+    if (search_ends(dir)) break;
+    dir = dir.parent_path();
+  }
+  return highest.string();
+}
+
+bool load_config(const std::string& path, const ConfigTrust& trust, Config* out, std::vector<RuleError>* errors) {
+  const std::string root = trust.trust ? "" : !trust.root.empty() ? trust.root : project_root(path);
+  // A .gklint.yaml that is a link to a file outside the project would be echoed as unknown keys.
+  if (!root.empty() && !path_inside(path, root)) {
+    errors->push_back({path, "", 0,
+                       "配置文件指向项目之外（项目根目录 " + root + "），不读取 (the config file leaves the project root " +
+                           root + "; pass --trust-config to allow)"});
+    return false;
+  }
+  std::string text, why;
+  if (!read_regular_file(path, &text, &why)) {
+    errors->push_back({path, "", 0, "配置文件" + why});
+    return false;
+  }
+  return parse_config(path, text, out, errors, root);
+}
+
+bool no_config_from_environment() {
+  const char* v = std::getenv("GKLINT_NO_CONFIG");
+  return v && *v && std::string(v) != "0";
 }
 
 std::string config_rules_for(const Config& config, const std::string& file) {

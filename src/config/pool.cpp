@@ -1,9 +1,7 @@
 #include "config/pool.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "emit/tool_rules.hpp"
 
@@ -28,15 +26,9 @@ const Config* LinterPool::config_for(const std::string& path, std::vector<FileRe
   auto it = configs_.find(file);
   if (it == configs_.end()) {
     std::optional<Config> parsed;
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
     std::vector<RuleError> problems;
-    if (!in || !(text << in.rdbuf())) {
-      problems.push_back({file, "", 0, "无法读取配置文件 (cannot read the config file)"});
-    } else {
-      Config c;
-      if (parse_config(file, text.str(), &c, &problems) && check_rule_ids(c, &problems)) parsed = std::move(c);
-    }
+    Config c;
+    if (load_config(file, options_.trust, &c, &problems) && check_rule_ids(c, &problems)) parsed = std::move(c);
     for (const RuleError& e : problems) errors->push_back(rule_error_result(e, options_.base.lang, "config.error"));
     it = configs_.emplace(file, std::move(parsed)).first;
   }
@@ -56,7 +48,7 @@ bool LinterPool::check_rule_ids(const Config& config, std::vector<RuleError>* pr
   for (const auto& p : config.by_path) sets.push_back(p.rules);
   for (const std::string& id : sets) {
     std::vector<RuleError> ignored;  // a set that does not load is reported when it is used
-    if (auto set = catalog_.get(id, &ignored)) {
+    if (auto set = catalog_.get(id, &ignored, config.root)) {
       for (const Rule& r : set->rules) known.insert(r.id);
     }
   }
@@ -71,9 +63,10 @@ bool LinterPool::check_rule_ids(const Config& config, std::vector<RuleError>* pr
   return ok;
 }
 
-std::shared_ptr<const RuleSet> LinterPool::rule_set(const std::string& ref, std::vector<FileResult>* errors) {
+std::shared_ptr<const RuleSet> LinterPool::rule_set(const std::string& ref, const std::string& root,
+                                                    std::vector<FileResult>* errors) {
   std::vector<RuleError> problems;
-  auto set = catalog_.get(ref, &problems);
+  auto set = catalog_.get(ref, &problems, root);
   for (const RuleError& e : problems) errors->push_back(rule_error_result(e, options_.base.lang));
   return set;
 }
@@ -90,11 +83,13 @@ const Linter* LinterPool::for_file(const std::string& path, std::vector<FileResu
   std::shared_ptr<const RuleSet> fixed;
   LintOptions options = options_.base;
   bool loaded = true;
-  if (!rules.empty()) loaded = (fixed = rule_set(rules, errors)) != nullptr;
+  // Rule files named by a config stay inside its root; --rules is the operator's own choice.
+  const std::string root = options_.rules.empty() && config ? config->root : "";
+  if (!rules.empty()) loaded = (fixed = rule_set(rules, root, errors)) != nullptr;
   if (config) {
     if (options.encoding.empty() && config->encoding) options.encoding = *config->encoding;
     for (const auto& y : config->by_year) {
-      auto set = rule_set(y.rules, errors);
+      auto set = rule_set(y.rules, config->root, errors);
       if (set) options.by_year.push_back({y.from, y.to, set});
       else loaded = false;
     }

@@ -19,6 +19,7 @@ struct PoolOptions {
   LintOptions base;         // --year, --lang, --encoding (an empty encoding lets a config set it)
   std::string config;       // --config FILE: used for every report, no search
   bool search = true;       // look for .gklint.yaml next to each report (--no-config: false)
+  ConfigTrust trust;        // --root, --trust-config: how far a config's rule files may reach
 };
 
 class LinterPool {
@@ -34,7 +35,8 @@ class LinterPool {
   const Config* config_for(const std::string& path, std::vector<FileResult>* errors, bool* ok);
 
  private:
-  std::shared_ptr<const RuleSet> rule_set(const std::string& ref, std::vector<FileResult>* errors);
+  std::shared_ptr<const RuleSet> rule_set(const std::string& ref, const std::string& root,
+                                          std::vector<FileResult>* errors);
   bool check_rule_ids(const Config& config, std::vector<RuleError>* problems);
 
   Catalog& catalog_;

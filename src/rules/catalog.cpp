@@ -1,6 +1,10 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "gklint/ruleset.hpp"
 #include "rules/builtin.hpp"
@@ -16,13 +20,86 @@ bool is_path(const std::string& ref) {
   return ref.find('/') != std::string::npos || ref.ends_with(".yaml") || ref.ends_with(".yml");
 }
 
-bool read_file(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return static_cast<bool>(in) || in.eof();
+// Far more than any rule file or config; a bigger file is not one.
+constexpr off_t kMaxFileSize = 16 << 20;
+
+std::string not_regular(mode_t mode) {
+  const auto say = [](const char* zh, const char* en) {
+    return std::string(zh) + "，不读取 (the file is " + en + ", not a regular file; not read)";
+  };
+  if (S_ISDIR(mode)) return say("是文件夹", "a directory");
+  if (S_ISFIFO(mode)) return say("是命名管道", "a FIFO");
+  if (S_ISSOCK(mode)) return say("是套接字", "a socket");
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return say("是设备", "a device");
+  return say("不是普通文件", "something else");
+}
+
+std::string cannot_read(int err) { return std::string("无法读取 (cannot read the file: ") + std::strerror(err) + ")"; }
+
+}  // namespace
+
+bool read_regular_file(const std::string& path, std::string* out, std::string* why) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    *why = cannot_read(errno);
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    *why = not_regular(st.st_mode);
+    return false;
+  }
+  // O_NONBLOCK and a second look at what was opened: the path may have been swapped for a FIFO
+  // since the stat.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    *why = cannot_read(errno);
+    return false;
+  }
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (!ok) *why = not_regular(st.st_mode);
+  std::string text;
+  char buf[65536];
+  while (ok) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *why = cannot_read(errno);
+      ok = false;
+    } else if (static_cast<off_t>(text.size()) + n > kMaxFileSize) {
+      *why = "过大，不读取 (the file is too large for a rule set or config; not read)";
+      ok = false;
+    } else {
+      text.append(buf, static_cast<size_t>(n));
+    }
+  }
+  ::close(fd);
+  if (ok) *out = std::move(text);
+  return ok;
+}
+
+bool path_inside(const std::string& path, const std::string& root) {
+  std::error_code ec;
+  const fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) return false;
+  const fs::path r = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  if (ec) return false;
+  // Component by component ("/proj" is not inside "/pro"); a trailing "/" adds an empty one.
+  auto pi = p.begin();
+  for (const fs::path& part : r) {
+    if (part.empty()) continue;
+    while (pi != p.end() && pi->empty()) ++pi;
+    if (pi == p.end() || *pi != part) return false;
+    ++pi;
+  }
+  return true;
+}
+
+namespace {
+
+std::string outside_message(const std::string& what, const std::string& root) {
+  return what + " 指向项目之外（项目根目录 " + root + "），不读取 (path leaves the project root " + root +
+         "; pass --trust-config to allow)";
 }
 
 }  // namespace
@@ -39,13 +116,17 @@ const std::string_view* Catalog::builtin_text(const std::string& id) const {
   return it == builtin_.end() ? nullptr : &it->second.text;
 }
 
-std::shared_ptr<const RuleSet> Catalog::get(const std::string& ref, std::vector<RuleError>* errors) {
+std::shared_ptr<const RuleSet> Catalog::get(const std::string& ref, std::vector<RuleError>* errors,
+                                             const std::string& root) {
   std::lock_guard<std::mutex> lock(mutex_);
-  return get_locked(ref, errors);
+  return get_locked(ref, errors, root);
 }
 
-std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::vector<RuleError>* errors) {
-  if (auto it = cache_.find(ref); it != cache_.end()) return it->second;
+std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::vector<RuleError>* errors,
+                                                   const std::string& root) {
+  // A set loaded without a root may extend files outside any: cached apart from confined loads.
+  const std::string key = root.empty() ? ref : root + "\n" + ref;
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
 
   RuleFile file;
   auto builtin = builtin_.find(ref);
@@ -53,8 +134,13 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
     file = {builtin->second.path, std::string(builtin->second.text), ref};
   } else if (is_path(ref) || fs::exists(ref)) {
     file.path = ref;
-    if (!read_file(ref, &file.text)) {
-      errors->push_back({ref, "", 0, "无法读取规则文件 (cannot read the rule file)"});
+    if (!root.empty() && !path_inside(ref, root)) {
+      errors->push_back({ref, "", 0, outside_message("规则文件 (rule file) " + ref, root)});
+      return nullptr;
+    }
+    std::string why;
+    if (!read_regular_file(ref, &file.text, &why)) {
+      errors->push_back({ref, "", 0, "规则文件" + why});
       return nullptr;
     }
   } else {
@@ -66,8 +152,8 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
 
   // `extends:` names a built-in id or a path relative to the extending file (for a built-in
   // file, relative inside the embedded rules/ folder).
-  RuleFileResolver resolve = [this](const std::string& target, const RuleFile& from, RuleFile* out,
-                                    std::string* why) {
+  RuleFileResolver resolve = [this, &root](const std::string& target, const RuleFile& from, RuleFile* out,
+                                           std::string* why) {
     if (!is_path(target)) {
       auto it = builtin_.find(target);
       if (it == builtin_.end()) {
@@ -90,15 +176,20 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
       return false;
     }
     out->path = p.lexically_normal().string();
-    if (!read_file(out->path, &out->text)) {
-      *why = "无法读取 extends 指向的文件 " + out->path + " (cannot read the extended file)";
+    if (!root.empty() && !path_inside(out->path, root)) {
+      *why = outside_message("extends " + target, root);
+      return false;
+    }
+    std::string reason;
+    if (!read_regular_file(out->path, &out->text, &reason)) {
+      *why = "extends 指向的文件 " + out->path + reason;
       return false;
     }
     return true;
   };
 
   auto set = load_rule_set(file, resolve, load_cache_.get(), errors);
-  if (set) cache_[ref] = set;
+  if (set) cache_[key] = set;
   return set;
 }
 

@@ -166,16 +166,31 @@ class Loader {
     return id && id.IsScalar() ? id.Scalar() : p.file.path;
   }
 
+  // A file that is not a rule set at all (not YAML, no mapping, no `id:`): one error naming the
+  // file, not located, so no output quotes its lines (they may be anything, e.g. a secret).
+  void not_a_rule_set(const Parsed& p, const std::string& message) {
+    RuleError e;
+    e.file = p.file.path;
+    e.message = message;
+    errors_->push_back(std::move(e));
+  }
+
   bool parse(const RuleFile& file, Parsed* out) {
     out->file = file;
     try {
       out->root = YAML::Load(file.text);
     } catch (const YAML::Exception& e) {
-      error(*out, e.mark, "YAML 语法错误 (YAML syntax error): " + e.msg);
+      const std::string at = e.mark.is_null() ? "" : std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1);
+      not_a_rule_set(*out, "不是规则集：YAML 语法错误 (not a rule set: YAML syntax error" + (at.empty() ? "" : " at " + at) +
+                               ": " + e.msg + ")");
       return false;
     }
     if (!out->root.IsMap()) {
-      error(*out, out->root.Mark(), "规则文件的顶层必须是映射 (the top level of a rule file must be a mapping)");
+      not_a_rule_set(*out, "不是规则集：顶层不是映射 (not a rule set: the top level is not a mapping)");
+      return false;
+    }
+    if (!out->root["id"] || !out->root["id"].IsScalar()) {
+      not_a_rule_set(*out, "不是规则集：顶层没有 id (not a rule set: no `id:` at the top level)");
       return false;
     }
     return true;
@@ -189,11 +204,7 @@ class Loader {
       if (!pp) return false;
       const Parsed& p = *pp;
       chain->push_back(&p);
-      check_keys(Sourced{p.root, &p}, kTopKeys, "rule set");
-      if (!p.root["id"] || !p.root["id"].IsScalar()) {
-        error(p, p.root.Mark(), "缺少 id (a rule set needs an `id:`)");
-        return false;
-      }
+      check_keys(Sourced{p.root, &p}, kTopKeys, "rule set");  // parse() made sure it has an id
       if (!seen.insert(p.file.path).second) {
         error(p, p.root["id"].Mark(), "extends 形成循环 (the extends chain loops back to " + p.file.path + ")");
         return false;

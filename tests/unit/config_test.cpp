@@ -5,6 +5,9 @@
 #include <iterator>
 #include <optional>
 
+#include <stdlib.h>
+#include <sys/stat.h>
+
 #include "gklint/config.hpp"
 #include "gklint/lint.hpp"
 
@@ -172,4 +175,170 @@ TEST_CASE("lint options: blank_cells from a config wins over the rule set's") {
   CHECK(rules(nullptr, BlankCells::zero) == sums);              // the config says zero
   CHECK(rules(blank_zero, std::nullopt) == sums);               // the rule set says zero
   CHECK(rules(blank_zero, BlankCells::unfilled) == unfilled);   // the config wins
+}
+
+namespace {
+
+// A fresh folder under mkdtemp, removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "gklint-trust-XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    path = pattern;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(path, ec);
+  }
+};
+
+void write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+}  // namespace
+
+TEST_CASE("config: rule files outside the project root are refused at their place, unopened") {
+  TempDir t;
+  const fs::path proj = t.path / "proj";
+  write(t.path / "outside.yaml", "SECRET-MARKER: 1\n");
+  write(proj / "inside.yaml", "id: inside\nextends: gov-2021\n");
+  const std::string config = (proj / ".gklint.yaml").string();
+  struct Case {
+    std::string text;
+    bool ok;
+  } cases[] = {
+      {"rules: ../outside.yaml\n", false},
+      {"rules: /etc/passwd\n", false},
+      {"by_path:\n  - paths: \"*\"\n    rules: sub/../../outside.yaml\n", false},
+      {"by_year:\n  - years: 2021\n    rules: /proc/self/environ\n", false},
+      {"rules: inside.yaml\n", true},
+      {"rules: gov-2021\n", true},  // built-in ids are not paths
+  };
+  for (const Case& k : cases) {
+    CAPTURE(k.text);
+    Config c;
+    std::vector<RuleError> errors;
+    CHECK(parse_config(config, k.text, &c, &errors, proj.string()) == k.ok);
+    if (k.ok) continue;
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message.find("leaves the project root") != std::string::npos);
+    CHECK(errors[0].message.find("--trust-config") != std::string::npos);
+    CHECK(where(errors[0]).line > 0);
+    CHECK(errors[0].offset > 0);  // at the value, not the file's start
+  }
+  // Without a root (--trust-config) the path is taken as written.
+  Config c;
+  std::vector<RuleError> errors;
+  REQUIRE(parse_config(config, "rules: ../outside.yaml\n", &c, &errors));
+  CHECK(c.rules == (t.path / "outside.yaml").string());
+
+  // A symbolic link inside the project to a file outside it is outside too.
+  fs::create_symlink(t.path / "outside.yaml", proj / "link.yaml");
+  CHECK_FALSE(parse_config(config, "rules: link.yaml\n", &c, &errors, proj.string()));
+
+  // The catalog refuses the same, and what an inside file extends from outside.
+  Catalog catalog;
+  errors.clear();
+  CHECK_FALSE(catalog.get((t.path / "outside.yaml").string(), &errors, proj.string()));
+  write(proj / "escape.yaml", "id: escape\nextends: ../outside.yaml\n");
+  CHECK_FALSE(catalog.get((proj / "escape.yaml").string(), &errors, proj.string()));
+  REQUIRE(errors.size() == 2);
+  for (const RuleError& e : errors) {
+    CHECK(e.message.find("leaves the project root") != std::string::npos);
+    CHECK(e.message.find("SECRET-MARKER") == std::string::npos);
+    CHECK(e.file_text.find("SECRET-MARKER") == std::string::npos);
+  }
+  errors.clear();
+  CHECK(catalog.get((proj / "inside.yaml").string(), &errors, proj.string()));
+  CHECK(errors.empty());
+}
+
+TEST_CASE("rule files: a file that is not a rule set is one error that quotes nothing") {
+  TempDir t;
+  std::string forty;
+  for (int i = 0; i < 40; ++i) forty += "line " + std::to_string(i) + ": SECRET-MARKER\n";
+  write(t.path / "text.txt", forty);
+  write(t.path / "prose.txt", "just a sentence\n");
+  write(t.path / "broken.yaml", "id: x\n  bad: [indent\n");
+  REQUIRE(mkfifo((t.path / "fifo.yaml").c_str(), 0600) == 0);
+  fs::create_directories(t.path / "dir.yaml");
+  const std::pair<std::string, std::string> cases[] = {
+      {"text.txt", "no `id:` at the top level"},
+      {"prose.txt", "the top level is not a mapping"},
+      {"broken.yaml", "YAML syntax error"},
+      {"fifo.yaml", "a FIFO"},
+      {"dir.yaml", "a directory"},
+      {"missing.yaml", "cannot read"},
+  };
+  for (const auto& [name, why] : cases) {
+    CAPTURE(name);
+    Catalog catalog;
+    std::vector<RuleError> errors;
+    CHECK_FALSE(catalog.get((t.path / name).string(), &errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].file == (t.path / name).string());
+    CHECK(errors[0].message.find(why) != std::string::npos);
+    CHECK(errors[0].file_text.empty());
+    CHECK(errors[0].message.find("SECRET-MARKER") == std::string::npos);
+  }
+}
+
+TEST_CASE("config search: stops at .git and $HOME, skips planted configs") {
+  TempDir t;
+  write(t.path / ".gklint.yaml", "rules: gov-2019\n");
+  write(t.path / "repo" / "reports" / "r.txt", "");
+  fs::create_directories(t.path / "repo" / ".git");
+  std::vector<std::string> skipped;
+  // The config above the repository is not the repository's.
+  CHECK(find_config((t.path / "repo" / "reports" / "r.txt").string(), &skipped) == "");
+  CHECK(project_root((t.path / "repo" / "reports" / ".gklint.yaml").string()) == (t.path / "repo").string());
+  fs::remove(t.path / "repo" / ".git");
+  write(t.path / "repo" / ".git", "gitdir: elsewhere\n");  // a worktree's .git is a file
+  CHECK(find_config((t.path / "repo" / "reports" / "r.txt").string(), &skipped) == "");
+  fs::remove(t.path / "repo" / ".git");
+  CHECK(find_config((t.path / "repo" / "reports" / "r.txt").string(), &skipped) == (t.path / ".gklint.yaml").string());
+
+  const char* old_home = std::getenv("HOME");
+  const std::string saved = old_home ? old_home : "";
+  setenv("HOME", (t.path / "repo").c_str(), 1);
+  CHECK(find_config((t.path / "repo" / "reports" / "r.txt").string(), &skipped) == "");
+  if (old_home) setenv("HOME", saved.c_str(), 1);
+  else unsetenv("HOME");
+
+  // A world-writable folder: skipped, and said so; with the sticky bit, a file of ours is read.
+  const fs::path shared = t.path / "shared";
+  write(shared / ".gklint.yaml", "rules: gov-2021\n");
+  write(shared / "sub" / "r.txt", "");
+  fs::permissions(shared, fs::perms::all);
+  skipped.clear();
+  CHECK(find_config((shared / "sub" / "r.txt").string(), &skipped) == (t.path / ".gklint.yaml").string());
+  REQUIRE(skipped.size() == 1);
+  CHECK(skipped[0] == (shared / ".gklint.yaml").string() + ": in a world-writable folder (所在文件夹人人可写)");
+  fs::permissions(shared, fs::perms::all | fs::perms::sticky_bit);
+  skipped.clear();
+  CHECK(find_config((shared / "sub" / "r.txt").string(), &skipped) == (shared / ".gklint.yaml").string());
+  CHECK(skipped.empty());
+  fs::permissions(shared, fs::perms::owner_all);
+}
+
+TEST_CASE("config: a config that is not a regular file, or links outside, is refused") {
+  TempDir t;
+  write(t.path / "secret.txt", "SECRET-MARKER: 1\n");
+  fs::create_directories(t.path / "proj");
+  fs::create_symlink(t.path / "secret.txt", t.path / "proj" / ".gklint.yaml");
+  Config c;
+  std::vector<RuleError> errors;
+  CHECK_FALSE(load_config((t.path / "proj" / ".gklint.yaml").string(), {}, &c, &errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.find("leaves the project root") != std::string::npos);
+  CHECK(errors[0].file_text.empty());
+  REQUIRE(mkfifo((t.path / "fifo.yaml").c_str(), 0600) == 0);
+  errors.clear();
+  CHECK_FALSE(load_config((t.path / "fifo.yaml").string(), {.root = "", .trust = true}, &c, &errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.find("a FIFO") != std::string::npos);
 }
