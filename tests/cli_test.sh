@@ -288,5 +288,67 @@ echo '{"findings": 1}' > "$tmp/notbase.json"
 check "bad baseline" 2 "$gklint" --baseline "$tmp/notbase.json" "$proj/reports"
 expect "bad baseline message" 'not a gklint baseline' "$tmp/err"
 
+# Trust boundary: a stranger's .gklint.yaml cannot make gklint read (and echo) files outside the
+# project, cannot hang it on a FIFO, and cannot be planted above the project.
+trust="$tmp/trust"
+mkdir -p "$trust/proj/reports"
+cp "$seeds/002_4b1796c7769bd424.txt" "$trust/proj/reports/a.txt"
+printf 'id: outside\nextends: gov-2021\nOUTSIDE-MARKER-LINE: 1\n' > "$trust/outside.yaml"
+printf 'rules: ../outside.yaml\n' > "$trust/proj/.gklint.yaml"
+check "trust: ../ leaving the root" 2 timeout 10 "$gklint" --lang en "$trust/proj/reports"
+expect "trust: located refusal" 'proj/\.gklint\.yaml:1:8: error: .*path leaves the project root.*--trust-config.*\[config\.error\]' "$tmp/out"
+same "trust: outside content absent" "$(cat "$tmp/out" "$tmp/err" | grep -c OUTSIDE-MARKER)" 0
+check "trust: ../ in json" 2 timeout 10 "$gklint" --format sarif "$trust/proj/reports"
+same "trust: outside content absent from sarif" "$(cat "$tmp/out" "$tmp/err" | grep -c OUTSIDE-MARKER)" 0
+printf 'rules: /etc/passwd\n' > "$trust/proj/.gklint.yaml"
+check "trust: /etc/passwd" 2 timeout 10 "$gklint" --lang en "$trust/proj/reports"
+expect "trust: /etc/passwd refused" 'path leaves the project root' "$tmp/out"
+same "trust: no passwd lines" "$(cat "$tmp/out" "$tmp/err" | grep -c 'root:')" 0
+printf 'rules: ../outside.yaml\n' > "$trust/proj/.gklint.yaml"
+# Allowed, the outside file is read: its marker key is an unknown key (so still exit 2).
+check "trust: --trust-config allows it" 2 timeout 10 "$gklint" --trust-config --format json "$trust/proj/reports"
+expect "trust: --trust-config reads it" 'unknown key in rule set.*OUTSIDE-MARKER-LINE|OUTSIDE-MARKER-LINE.*unknown key in rule set' "$tmp/out"
+check "trust: --root widens the project" 2 timeout 10 "$gklint" --root "$trust" --format json "$trust/proj/reports"
+expect "trust: --root reads it" 'OUTSIDE-MARKER-LINE' "$tmp/out"
+printf 'id: outside\nextends: gov-2021\n' > "$trust/outside.yaml"
+check "trust: --trust-config, a valid outside rule set" 1 timeout 10 "$gklint" --trust-config --format json "$trust/proj/reports"
+same "trust: its rule set used" "$(jq -r '.files[0].ruleset' "$tmp/out")" outside
+printf 'id: outside\nextends: gov-2021\nOUTSIDE-MARKER-LINE: 1\n' > "$trust/outside.yaml"
+mkfifo "$trust/proj/fifo.yaml"
+printf 'rules: fifo.yaml\n' > "$trust/proj/.gklint.yaml"
+check "trust: a FIFO as rules, no hang" 2 timeout 10 "$gklint" --lang en "$trust/proj/reports"
+expect "trust: FIFO refused" 'fifo\.yaml.*a FIFO, not a regular file' "$tmp/out"
+for i in $(seq 1 40); do echo "line $i: OUTSIDE-MARKER text"; done > "$trust/proj/somefile.txt"
+printf 'rules: somefile.txt\n' > "$trust/proj/.gklint.yaml"
+check "trust: text file as rules" 2 timeout 10 "$gklint" --format json "$trust/proj/reports"
+same "trust: exactly one error" "$(jq '[.files[].diagnostics[]] | length' "$tmp/out")" 1
+expect "trust: not a rule set" 'not a rule set: no `id:` at the top level' "$tmp/out"
+same "trust: text not quoted" "$(cat "$tmp/out" "$tmp/err" | grep -c OUTSIDE-MARKER)" 0
+check "trust: GKLINT_NO_CONFIG=1" 0 env GKLINT_NO_CONFIG=1 timeout 10 "$gklint" "$trust/proj/reports"
+check "trust: --no-config" 0 timeout 10 "$gklint" --no-config "$trust/proj/reports"
+rm "$trust/proj/.gklint.yaml"
+# A config in a world-writable (not sticky) folder above the report: skipped, said once.
+mkdir -p "$trust/shared/sub"
+cp "$seeds/002_4b1796c7769bd424.txt" "$trust/shared/sub/a.txt"
+printf 'rules: no-such-set\n' > "$trust/shared/.gklint.yaml"
+chmod 777 "$trust/shared"
+check "trust: world-writable config skipped" 0 timeout 10 "$gklint" "$trust/shared/sub/a.txt" "$trust/shared/sub/a.txt"
+expect "trust: skip noted" "^gklint: ignoring $trust/shared/\.gklint\.yaml: in a world-writable folder" "$tmp/err"
+same "trust: noted once" "$(grep -c ignoring "$tmp/err")" 1
+chmod 755 "$trust/shared"
+check "trust: the same config in a safe folder applies" 2 timeout 10 "$gklint" "$trust/shared/sub/a.txt"
+# The search stops at a repository root.
+mkdir -p "$trust/shared/sub/.git"
+check "trust: search stops at .git" 0 timeout 10 "$gklint" "$trust/shared/sub/a.txt"
+check "trust: outline names no config" 0 "$gklint" --lang en outline "$trust/shared/sub/a.txt"
+expect "trust: outline config -" '^config: +-$' "$tmp/out"
+rmdir "$trust/shared/sub/.git"
+printf 'disable: [heading.numbering]\n' > "$trust/shared/sub/.gklint.yaml"
+check "trust: outline names the config" 0 "$gklint" --lang en outline "$trust/shared/sub/a.txt"
+expect "trust: outline config path" "^config: +$trust/shared/sub/\.gklint\.yaml$" "$tmp/out"
+check "help lists --root" 0 "$gklint" --help
+expect "help: --root" '--root' "$tmp/out"
+expect "help: --trust-config" '--trust-config' "$tmp/out"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

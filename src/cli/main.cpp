@@ -53,7 +53,9 @@ struct Options {
   std::string encoding;
   std::string output;  // --output FILE; empty: standard output
   std::string config;          // --config FILE
-  bool no_config = false;      // --no-config
+  bool no_config = false;      // --no-config, or GKLINT_NO_CONFIG=1
+  std::string root;            // --root DIR: what a config's rule files may not leave
+  bool trust_config = false;   // --trust-config: they may name any file
   std::string baseline;        // --baseline FILE
   std::string write_baseline;  // --write-baseline FILE
   std::string init_dir = ".";  // gklint init [DIR]
@@ -145,12 +147,9 @@ bool apply_config_defaults(const CLI::App& app, Options& o, std::vector<FileResu
   const std::string here = std::string("./") + kConfigFileName;
   const std::string file = !o.config.empty() ? o.config : o.no_config ? "" : find_config(here);
   if (file.empty()) return true;
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
   std::vector<RuleError> problems;
   Config c;
-  if (!in || !(text << in.rdbuf())) problems.push_back({file, "", 0, "无法读取配置文件 (cannot read the config file)"});
-  else parse_config(file, text.str(), &c, &problems);
+  load_config(file, {o.root, o.trust_config}, &c, &problems);
   for (const RuleError& e : problems) errors->push_back(rule_error_result(e, Lang::zh, "config.error"));
   if (!problems.empty()) return false;
   const auto fill = [&](const char* option, const std::optional<std::string>& value, std::string& into) {
@@ -216,7 +215,14 @@ int main(int argc, char** argv) {
   app.add_option("--config", o.config, "settings from FILE for every report (default: the nearest .gklint.yaml "
                                        "in each report's folder or above)")
       ->type_name("FILE");
-  app.add_flag("--no-config", o.no_config, "ignore .gklint.yaml files");
+  app.add_flag("--no-config", o.no_config, "ignore .gklint.yaml files (also: environment GKLINT_NO_CONFIG=1)");
+  app.add_option("--root", o.root,
+                 "project root: rule files a config names must lie inside DIR (default: the repository root "
+                 "holding .git, else the folder of the highest .gklint.yaml)")
+      ->type_name("DIR")
+      ->check(CLI::ExistingDirectory);
+  app.add_flag("--trust-config", o.trust_config,
+               "let a config name rule files anywhere, outside the project root too (only for configs you wrote)");
   app.add_option("--baseline", o.baseline, "report only findings not recorded in FILE (see --write-baseline)")
       ->type_name("FILE");
   app.add_option("--write-baseline", o.write_baseline, "record this run's findings in FILE, to accept them with --baseline")
@@ -285,6 +291,8 @@ int main(int argc, char** argv) {
     return run_language_server(std::cin, std::cout, {.rules = o.rules, .year = o.year, .lang = o.lang, .log = &std::cerr});
   }
 
+  // A portal sets it once for every run rather than adding --no-config to each command.
+  if (no_config_from_environment()) o.no_config = true;
   std::vector<FileResult> config_errors;
   const bool config_ok = *rules_cmd || *explain_cmd || *init_cmd || apply_config_defaults(app, o, &config_errors);
   const Lang lang = o.lang == "en" ? Lang::en : Lang::zh;
@@ -337,6 +345,7 @@ int main(int argc, char** argv) {
   pool_options.base.encoding = o.encoding;
   pool_options.config = o.config;
   pool_options.search = !o.no_config;
+  pool_options.trust = {o.root, o.trust_config};
   LinterPool pool(catalog, pool_options);
 
   if (*extract_cmd) {
@@ -380,6 +389,10 @@ int main(int argc, char** argv) {
       return 2;
     }
     print_outline(r, lang == Lang::en);
+    // Which settings applied: a surprise config (or none where one was expected) explains a lot.
+    bool config_ok_here = true;
+    const Config* config = pool.config_for(o.outline_path, &setup_errors, &config_ok_here);
+    std::cout << (lang == Lang::en ? "config:       " : "配置：    ") << (config ? config->path : "-") << "\n";
     return 0;
   }
 

@@ -481,6 +481,7 @@ class Server {
       PoolOptions pool;
       pool.rules = fixed_ref;
       pool.base = lint;
+      pool.search = !no_config_from_environment();
       pool_ = std::make_unique<LinterPool>(catalog_, pool);
       encoding_ = encoding;
       lang_ = lint.lang;
