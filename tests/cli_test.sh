@@ -324,6 +324,8 @@ sum=$(cksum <"$safe/input.txt")
 check "--output naming an input refused" 2 "$gklint" --lang en --output "$safe/input.txt" "$safe/input.txt"
 expect "--output input message" 'input.txt: one of the input files: not overwritten' "$tmp/err"
 check "--output naming an input in a folder refused" 2 "$gklint" --output "$safe/input.txt" "$safe"
+check "--output naming an input, with a rule file error, refused" 2 "$gklint" --rules "$safe/no-such-rules.yaml" --output "$safe/input.txt" "$safe"
+expect "--output input message, rule file error" 'input.txt: 是要检查的输入文件，不覆盖' "$tmp/err"
 ln -s input.txt "$safe/input-link"
 check "--output through a symlink to an input refused" 2 "$gklint" --output "$safe/input-link" "$safe/input.txt"
 check "--write-baseline naming an input refused" 2 "$gklint" --write-baseline "$safe/input.txt" "$safe/input.txt"

@@ -312,10 +312,13 @@ int main(int argc, char** argv) {
   // Errors in a config or a rule file stop the run before any report is read: what they would
   // have set (rule sets, disabled rules) changes every finding.
   std::vector<FileResult> setup_errors = config_errors;
+  // The files to lint, which --output must not overwrite: those below the folders given until
+  // --files-from is read, then all of them.
+  std::vector<std::string> inputs_known = expand(o.paths, o.include, o.exclude);
   const auto report_setup_errors = [&]() {
     Summary summary;
     OutputFile report_file;
-    if (!report_file.open("--output", o.output, o.paths, lang)) return 2;
+    if (!report_file.open("--output", o.output, inputs_known, lang)) return 2;
     const auto writer = make_writer(o.format, report_file.stream(), writer_options(o, style, catalog, nullptr));
     for (const FileResult& r : setup_errors) {
       summary.add(r);
@@ -402,6 +405,7 @@ int main(int argc, char** argv) {
     }
   }
   const std::vector<std::string> files = expand(inputs, o.include, o.exclude);
+  inputs_known = files;
   // Each report's Linter, from its config, resolved before any is read.
   std::vector<const Linter*> linters;
   linters.reserve(files.size());
