@@ -160,10 +160,11 @@ void OutputFile::remove_temp() {
   buffer_.reset();  // closes the descriptor
   if (temp_.empty()) return;
   {
+    // Unlinked before the slot is freed: a signal in between finds nothing left to remove.
     BlockSignals block;
+    unlink(temp_.c_str());
     if (slot_ >= 0) g_temp_used[slot_] = 0;
   }
-  unlink(temp_.c_str());
   temp_.clear();
   slot_ = -1;
 }
