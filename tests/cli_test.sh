@@ -349,6 +349,80 @@ expect "trust: outline config path" "^config: +$trust/shared/sub/\.gklint\.yaml$
 check "help lists --root" 0 "$gklint" --help
 expect "help: --root" '--root' "$tmp/out"
 expect "help: --trust-config" '--trust-config' "$tmp/out"
+# --output and --write-baseline write a regular file or a new one (through a symbolic link to a
+# regular file, the link kept); "-", /dev/stdout and /dev/stderr the stream itself; anything else,
+# or an input, is refused before linting.
+safe="$tmp/safe"
+mkdir -p "$safe"
+seed="$seeds/000_ac653407c852e910.txt"
+# no_temp NAME: no temporary file left in $safe.
+no_temp() { same "$1: no temporary file left" "$(find "$safe" -name '*.tmp' | wc -l | tr -d ' ')" 0; }
+check "--output /dev/null throws the report away" 1 "$gklint" --lang en --output /dev/null "$seed"
+[ ! -s "$tmp/out" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --output /dev/null printed the report"; }
+check "--output /dev/zero refused" 2 "$gklint" --lang en --output /dev/zero "$seed"
+expect "--output /dev/zero message" '^gklint: --output /dev/zero: a character device, not a regular file' "$tmp/err"
+test -c /dev/null && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: /dev/null is no longer a character device"; }
+check "--output /dev/stdout" 1 "$gklint" --format json --output /dev/stdout "$seed"
+same "--output /dev/stdout: the report on standard output" "$(jq '.files | length' "$tmp/out")" 1
+check "--output /dev/stderr" 1 "$gklint" --format json --output /dev/stderr "$seed"
+same "--output /dev/stderr: the report on standard error" "$(jq '.files | length' "$tmp/err")" 1
+check "--output -" 1 "$gklint" --format json --output - "$seed"
+same "--output -: the report on standard output" "$(jq '.files | length' "$tmp/out")" 1
+mkfifo "$safe/fifo"
+check "--output to a FIFO refused" 2 timeout 10 "$gklint" --lang en --output "$safe/fifo" "$seed"
+expect "--output FIFO message" '^gklint: --output .*/fifo: a FIFO, not a regular file' "$tmp/err"
+check "--write-baseline to a FIFO refused" 2 timeout 10 "$gklint" --write-baseline "$safe/fifo" "$seed"
+expect "--write-baseline FIFO message" '^gklint: --write-baseline .*/fifo: 是命名管道，不是普通文件.*\(a FIFO' "$tmp/err"
+test -p "$safe/fifo" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: the FIFO was replaced"; }
+check "--output to a folder refused" 2 "$gklint" --lang en --output "$safe" "$seed"
+expect "--output folder message" 'a folder, not a regular file' "$tmp/err"
+ln -s /dev/null "$safe/null-link"
+check "--output to a symlink to a device refused" 2 "$gklint" --lang en --output "$safe/null-link" "$seed"
+expect "--output symlink to a device message" 'a symbolic link to a character device' "$tmp/err"
+ln -s nowhere "$safe/dangling"
+check "--output to a dangling symlink refused" 2 "$gklint" --lang en --output "$safe/dangling" "$seed"
+[ -L "$safe/dangling" ] && [ ! -e "$safe/nowhere" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: the dangling link changed"; }
+cp "$seed" "$safe/input.txt"
+sum=$(cksum <"$safe/input.txt")
+check "--output naming an input refused" 2 "$gklint" --lang en --output "$safe/input.txt" "$safe/input.txt"
+expect "--output input message" 'input.txt: one of the input files: not overwritten' "$tmp/err"
+check "--output naming an input in a folder refused" 2 "$gklint" --output "$safe/input.txt" "$safe"
+check "--output naming an input, with a rule file error, refused" 2 "$gklint" --rules "$safe/no-such-rules.yaml" --output "$safe/input.txt" "$safe"
+expect "--output input message, rule file error" 'input.txt: 是要检查的输入文件，不覆盖' "$tmp/err"
+ln -s input.txt "$safe/input-link"
+check "--output through a symlink to an input refused" 2 "$gklint" --output "$safe/input-link" "$safe/input.txt"
+check "--write-baseline naming an input refused" 2 "$gklint" --write-baseline "$safe/input.txt" "$safe/input.txt"
+same "the input unchanged" "$(cksum <"$safe/input.txt")" "$sum"
+check "--output and --write-baseline the same file refused" 2 "$gklint" --output "$safe/same.json" --write-baseline "$safe/same.json" "$seed"
+printf 'previous report\n' >"$safe/target.json"
+chmod 640 "$safe/target.json"
+ln -s target.json "$safe/link.json"
+check "--output through a symlink to a regular file" 1 "$gklint" --format json --output "$safe/link.json" "$seed"
+[ -L "$safe/link.json" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: the symbolic link was replaced"; }
+same "the symlink's target gets the report" "$(jq '.files | length' "$safe/target.json")" 1
+same "the target keeps its mode" "$(stat -c %a "$safe/target.json")" 640
+check "--write-baseline through a symlink" 0 "$gklint" --write-baseline "$safe/link.json" "$seed"
+same "the symlink's target gets the baseline" "$(jq '.findings | length > 0' "$safe/target.json")" true
+check "--output, unreadable input" 2 "$gklint" --output "$safe/r.json" --format json "$safe/missing.txt"
+no_temp "--output, unreadable input"
+check "--output refused" 2 "$gklint" --output "$safe/r2.json" --write-baseline "$safe/fifo" "$seed"
+no_temp "--output, then --write-baseline refused"
+[ ! -e "$safe/r2.json" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --output written though the run was refused"; }
+# Killed while reading standard input, which never comes: the temporary file goes with it.
+mkfifo "$safe/stdin"
+sleep 30 >"$safe/stdin" &
+writer=$!
+"$gklint" --output "$safe/killed.json" - <"$safe/stdin" >/dev/null 2>&1 &
+killed=$!
+for _ in $(seq 50); do [ -n "$(find "$safe" -name 'killed.json*.tmp')" ] && break; sleep 0.1; done
+same "a temporary file while running" "$(find "$safe" -name 'killed.json*.tmp' | wc -l | tr -d ' ')" 1
+kill -TERM "$killed"
+wait "$killed"
+same "SIGTERM: killed by the signal" "$?" 143
+kill "$writer" 2>/dev/null
+wait "$writer" 2>/dev/null
+no_temp "SIGTERM"
+[ ! -e "$safe/killed.json" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: a killed run wrote its report"; }
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -16,7 +16,7 @@
 
 #include "cli/batch.hpp"
 #include "cli/inspect.hpp"
-#include "cli/report_file.hpp"
+#include "cli/output_file.hpp"
 #include "config/pool.hpp"
 #include "gklint/baseline.hpp"
 #include "gklint/config.hpp"
@@ -210,7 +210,9 @@ int main(int argc, char** argv) {
                  "[rule]), sarif (SARIF 2.1.0), github (Actions annotations), junit (JUnit XML), rdjson (reviewdog)")
       ->check(CLI::IsMember(output_formats()))
       ->capture_default_str();
-  app.add_option("--output", o.output, "write the report to FILE (replaced when complete) instead of standard output")
+  app.add_option("--output", o.output,
+                 "write the report to FILE (a regular file, replaced when complete; never a device, FIFO, "
+                 "folder or input) instead of standard output; - /dev/stdout /dev/stderr: that stream")
       ->type_name("FILE");
   app.add_option("--config", o.config, "settings from FILE for every report (default: the nearest .gklint.yaml "
                                        "in each report's folder or above)")
@@ -225,7 +227,8 @@ int main(int argc, char** argv) {
                "let a config name rule files anywhere, outside the project root too (only for configs you wrote)");
   app.add_option("--baseline", o.baseline, "report only findings not recorded in FILE (see --write-baseline)")
       ->type_name("FILE");
-  app.add_option("--write-baseline", o.write_baseline, "record this run's findings in FILE, to accept them with --baseline")
+  app.add_option("--write-baseline", o.write_baseline,
+                 "record this run's findings in FILE, to accept them with --baseline (written like --output)")
       ->type_name("FILE");
   app.add_option("--fail-on", o.fail_on, "lowest severity that makes the exit status 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
@@ -310,17 +313,20 @@ int main(int argc, char** argv) {
   TextStyle style;
   style.lang = lang;
   // auto: colour on a terminal only (a report written to --output FILE gets none).
-  const bool to_stdout = o.output.empty() || o.output == "-";
+  const bool to_stdout = o.output.empty() || o.output == "-" || o.output == "/dev/stdout";
   style.color = o.color == "always" ||
                 (o.color == "auto" && to_stdout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
 
   // Errors in a config or a rule file stop the run before any report is read: what they would
   // have set (rule sets, disabled rules) changes every finding.
   std::vector<FileResult> setup_errors = config_errors;
+  // The files to lint, which --output must not overwrite: those below the folders given until
+  // --files-from is read, then all of them.
+  std::vector<std::string> inputs_known = expand(o.paths, o.include, o.exclude);
   const auto report_setup_errors = [&]() {
     Summary summary;
-    ReportFile report_file;
-    if (!report_file.open(o.output, lang)) return 2;
+    OutputFile report_file;
+    if (!report_file.open("--output", o.output, inputs_known, lang)) return 2;
     const auto writer = make_writer(o.format, report_file.stream(), writer_options(o, style, catalog, nullptr));
     for (const FileResult& r : setup_errors) {
       summary.add(r);
@@ -412,6 +418,7 @@ int main(int argc, char** argv) {
     }
   }
   const std::vector<std::string> files = expand(inputs, o.include, o.exclude);
+  inputs_known = files;
   // Each report's Linter, from its config, resolved before any is read.
   std::vector<const Linter*> linters;
   linters.reserve(files.size());
@@ -429,9 +436,19 @@ int main(int argc, char** argv) {
   }
   Baseline recording;
 
+  // Where the report and the baseline go, checked and opened before any report is read, so a
+  // refusal (a device, a FIFO, an input file) costs no linting and leaves nothing behind.
+  const auto is_stream = [](const std::string& p) { return p.empty() || p == "-" || p == "/dev/stdout" || p == "/dev/stderr"; };
+  if (!is_stream(o.output) && !is_stream(o.write_baseline) && same_output(o.output, o.write_baseline)) {
+    std::cerr << "gklint: --output " << o.output << ": "
+              << (lang == Lang::en ? "the same file as --write-baseline\n" : "与 --write-baseline 是同一个文件 (the same file as --write-baseline)\n");
+    return 2;
+  }
+  OutputFile report_file, baseline_file;
+  if (!report_file.open("--output", o.output, files, lang)) return 2;
+  if (!o.write_baseline.empty() && !baseline_file.open("--write-baseline", o.write_baseline, files, lang)) return 2;
+
   Summary summary;
-  ReportFile report_file;
-  if (!report_file.open(o.output, lang)) return 2;
   WriterOptions output_options = writer_options(o, style, catalog, fixed);
   output_options.baseline = baseline.has_value();
   const auto writer = make_writer(o.format, report_file.stream(), output_options);
@@ -468,8 +485,6 @@ int main(int argc, char** argv) {
   writer->finish(summary);
   if (!report_file.commit()) return 2;
   if (!o.write_baseline.empty()) {
-    ReportFile baseline_file;
-    if (!baseline_file.open(o.write_baseline, lang)) return 2;
     recording.write(baseline_file.stream());
     if (!baseline_file.commit()) return 2;
     std::cerr << "gklint: " << (lang == Lang::en ? "baseline written: " : "已写入基线：") << o.write_baseline << " ("

@@ -353,7 +353,9 @@ TEST_CASE("lsp: didOpen publishes gklint's findings at exact UTF-16 positions") 
   REQUIRE(diags.size() == expected.size());
   REQUIRE(diags.size() >= 3);
   for (size_t i = 0; i < diags.size(); ++i) {
-    const auto& [rule, line, start, end] = expected[i];
+    // Not a structured binding: CAPTURE captures `rule` in a lambda, which clang before 16 refuses.
+    const std::string& rule = std::get<0>(expected[i]);
+    const uint32_t line = std::get<1>(expected[i]), start = std::get<2>(expected[i]), end = std::get<3>(expected[i]);
     CAPTURE(rule);
     CHECK(diags[i]["code"] == rule);
     CHECK(diags[i]["source"] == "gklint");
