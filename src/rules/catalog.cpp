@@ -1,8 +1,7 @@
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "gklint/ruleset.hpp"
+#include "input/read.hpp"
 #include "rules/builtin.hpp"
 #include "rules/loader.hpp"
 
@@ -14,15 +13,6 @@ namespace {
 
 bool is_path(const std::string& ref) {
   return ref.find('/') != std::string::npos || ref.ends_with(".yaml") || ref.ends_with(".yml");
-}
-
-bool read_file(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return static_cast<bool>(in) || in.eof();
 }
 
 }  // namespace
@@ -51,10 +41,11 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
   auto builtin = builtin_.find(ref);
   if (!is_path(ref) && builtin != builtin_.end()) {
     file = {builtin->second.path, std::string(builtin->second.text), ref};
-  } else if (is_path(ref) || fs::exists(ref)) {
+  } else if (std::error_code ec; is_path(ref) || fs::exists(fs::symlink_status(ref, ec))) {
+    // symlink_status: a dangling link or a link loop is a path to report, not a built-in's name.
     file.path = ref;
-    if (!read_file(ref, &file.text)) {
-      errors->push_back({ref, "", 0, "无法读取规则文件 (cannot read the rule file)"});
+    if (const auto why = read_input(ref, &file.text)) {
+      errors->push_back({ref, "", 0, "无法读取规则文件：" + why->zh + " (cannot read the rule file: " + why->en + ")"});
       return nullptr;
     }
   } else {
@@ -90,8 +81,9 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
       return false;
     }
     out->path = p.lexically_normal().string();
-    if (!read_file(out->path, &out->text)) {
-      *why = "无法读取 extends 指向的文件 " + out->path + " (cannot read the extended file)";
+    if (const auto error = read_input(out->path, &out->text)) {
+      *why = "无法读取 extends 指向的文件 " + out->path + "：" + error->zh + " (cannot read the extended file: " + error->en +
+             ")";
       return false;
     }
     return true;
