@@ -21,6 +21,7 @@
 #include "gklint/baseline.hpp"
 #include "gklint/config.hpp"
 #include "input/decode.hpp"
+#include "input/read.hpp"
 #include "gklint/emit.hpp"
 #include "gklint/lint.hpp"
 #include "lsp/server.hpp"
@@ -150,12 +151,15 @@ bool apply_config_defaults(const CLI::App& app, Options& o, std::vector<FileResu
   const std::string here = std::string("./") + kConfigFileName;
   const std::string file = !o.config.empty() ? o.config : o.no_config ? "" : find_config(here);
   if (file.empty()) return true;
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
+  std::string text;
   std::vector<RuleError> problems;
   Config c;
-  if (!in || !(text << in.rdbuf())) problems.push_back({file, "", 0, "无法读取配置文件 (cannot read the config file)"});
-  else parse_config(file, text.str(), &c, &problems);
+  if (const auto why = read_input(file, &text)) {
+    problems.push_back({file, "", 0, "无法读取配置文件：" + why->zh + " (cannot read the config file: " + why->en + ")"});
+  } else {
+    parse_config(file, text, &c, &problems);
+    cap_errors(&problems);
+  }
   for (const RuleError& e : problems) errors->push_back(rule_error_result(e, Lang::zh, "config.error"));
   if (!problems.empty()) return false;
   const auto fill = [&](const char* option, const std::optional<std::string>& value, std::string& into) {

@@ -89,9 +89,33 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
     return true;
   };
 
+  const size_t first_error = errors->size();
   auto set = load_rule_set(file, resolve, load_cache_.get(), errors);
+  cap_errors(errors, first_error);
   if (set) cache_[ref] = set;
   return set;
+}
+
+RuleError more_errors(const std::string& file, size_t count) {
+  const std::string k = std::to_string(count);
+  return {file, "", 0, "……另有 " + k + " 个错误未列出 (…and " + k + " more errors)"};
+}
+
+void cap_errors(std::vector<RuleError>* errors, size_t from) {
+  std::map<std::string, size_t> seen;
+  std::vector<std::string> order;  // files with errors left out, in the order they first appear
+  size_t kept = from;
+  for (size_t i = from; i < errors->size(); ++i) {
+    RuleError& e = (*errors)[i];
+    if (++seen[e.file] > kMaxErrorsPerFile) {
+      if (seen[e.file] == kMaxErrorsPerFile + 1) order.push_back(e.file);
+      continue;
+    }
+    if (kept != i) (*errors)[kept] = std::move(e);
+    ++kept;
+  }
+  errors->resize(kept, RuleError{});
+  for (const std::string& file : order) errors->push_back(more_errors(file, seen[file] - kMaxErrorsPerFile));
 }
 
 std::vector<std::string> Catalog::builtin_ids() const {
