@@ -2,11 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <tuple>
 
 #include "gklint/fingerprint.hpp"
+#include "input/read.hpp"
 
 namespace gklint {
 
@@ -14,42 +15,100 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr int kBaselineVersion = 1;
-}
+}  // namespace
 
 // Paths compare after normalization, so `./a/r.txt` and `a/r.txt` are one file; a portal runs
 // from the same folder each time, so paths are kept as given, not made absolute.
 std::string Baseline::key(const std::string& path) { return fs::path(path).lexically_normal().generic_string(); }
 
+namespace {
+
+// "line:column" (1-based; the column in characters) of a byte offset, for a JSON syntax error.
+std::string line_column(const std::string& text, size_t offset) {
+  offset = std::min(offset, text.size());
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {  // not a UTF-8 continuation byte
+      ++column;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(column);
+}
+
+// The string member `key` of `object`: false when it is there but not a string (absent is allowed
+// when `required` is false, leaving `out` unchanged).
+bool string_member(const nlohmann::json& object, const char* key, bool required, std::string* out) {
+  const auto it = object.find(key);
+  if (it == object.end()) return !required;
+  if (!it->is_string()) return false;
+  *out = it->get<std::string>();
+  return true;
+}
+
+}  // namespace
+
+// Every member's type is checked before it is read: a hand-edited or hostile baseline gives one
+// located message, never an exception out of the JSON library.
 bool Baseline::read(const std::string& path, Baseline* out, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = "cannot read the file";
+  std::string text;
+  if (const auto why = read_input(path, &text)) {
+    *error = "无法读取：" + why->zh + " (cannot read the file: " + why->en + ")";
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  nlohmann::json j = nlohmann::json::parse(ss.str(), nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("findings") || !j["findings"].is_array() ||
-      j.value("tool", "") != "gklint") {
-    *error = "not a gklint baseline (write one with --write-baseline)";
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte counts the bytes read, the offending one included.
+    const std::string what = e.what();
+    const size_t colon = what.find(": ");
+    *error = line_column(text, e.byte ? e.byte - 1 : 0) + ": JSON 语法错误 (JSON syntax error: " +
+             (colon == std::string::npos ? what : what.substr(colon + 2)) + ")";
     return false;
   }
-  if (j.value("version", 0) != kBaselineVersion) {
-    *error = "baseline version " + j.value("version", nlohmann::json()).dump() + " is not supported (expected " +
-             std::to_string(kBaselineVersion) + ")";
+  const char* const not_baseline = "不是 gklint 基线文件 (not a gklint baseline (write one with --write-baseline))";
+  std::string tool;
+  if (!j.is_object() || !string_member(j, "tool", true, &tool) || tool != "gklint") {
+    *error = not_baseline;
+    return false;
+  }
+  const auto version = j.find("version");
+  if (version == j.end() || !version->is_number_integer()) {
+    *error = "`version` 应为整数 (`version` must be an integer)";
+    return false;
+  }
+  if (version->get<int64_t>() != kBaselineVersion) {
+    *error = "不支持基线版本 " + version->dump() + " (baseline version " + version->dump() +
+             " is not supported (expected " + std::to_string(kBaselineVersion) + "))";
+    return false;
+  }
+  const auto findings = j.find("findings");
+  if (findings == j.end() || !findings->is_array()) {
+    *error = "`findings` 应为数组 (`findings` must be an array)";
     return false;
   }
   Baseline b;
-  for (const auto& f : j["findings"]) {
-    if (!f.is_object() || !f.contains("path") || !f.contains("fingerprint") || !f["path"].is_string() ||
-        !f["fingerprint"].is_string()) {
-      *error = "a finding without a path or a fingerprint: " + f.dump();
+  size_t number = 0;
+  for (const auto& f : *findings) {
+    ++number;
+    const std::string zh = "第 " + std::to_string(number) + " 条记录：", en = "entry " + std::to_string(number) + ": ";
+    if (!f.is_object()) {
+      *error = zh + "应为对象 (" + en + "must be an object)";
       return false;
     }
     Entry e;
-    e.path = key(f["path"].get<std::string>());
-    e.rule = f.value("rule", "");
-    e.fingerprint = f["fingerprint"].get<std::string>();
+    for (const auto& [key, into, required] : {std::tuple<const char*, std::string*, bool>{"path", &e.path, true},
+                                              {"fingerprint", &e.fingerprint, true},
+                                              {"rule", &e.rule, false}}) {
+      if (!string_member(f, key, required, into)) {
+        *error = zh + "`" + key + "` 应为字符串 (" + en + "`" + key + "` must be a string)";
+        return false;
+      }
+    }
+    e.path = key(e.path);
     b.by_path_[e.path].insert(e.fingerprint);
     b.entries_.push_back(std::move(e));
   }

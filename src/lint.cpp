@@ -185,7 +185,7 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
 FileResult rule_error_result(const RuleError& error, Lang, const std::string& rule) {
   FileResult r;
   r.path = error.file;
-  r.source = std::make_shared<Source>(Source::decode(error.file, error.file_text));
+  r.source = std::make_shared<Source>(Source::decode(error.file, error.file_text.str()));
   r.unreadable = true;
   Diagnostic d;
   d.rule = rule;

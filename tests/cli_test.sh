@@ -317,7 +317,7 @@ printf 'id: outside\nextends: gov-2021\nOUTSIDE-MARKER-LINE: 1\n' > "$trust/outs
 mkfifo "$trust/proj/fifo.yaml"
 printf 'rules: fifo.yaml\n' > "$trust/proj/.gklint.yaml"
 check "trust: a FIFO as rules, no hang" 2 timeout 10 "$gklint" --lang en "$trust/proj/reports"
-expect "trust: FIFO refused" 'fifo\.yaml.*a FIFO, not a regular file' "$tmp/out"
+expect "trust: FIFO refused" 'fifo\.yaml.*not a regular file: a FIFO' "$tmp/out"
 for i in $(seq 1 40); do echo "line $i: OUTSIDE-MARKER text"; done > "$trust/proj/somefile.txt"
 printf 'rules: somefile.txt\n' > "$trust/proj/.gklint.yaml"
 check "trust: text file as rules" 2 timeout 10 "$gklint" --format json "$trust/proj/reports"
@@ -423,6 +423,46 @@ kill "$writer" 2>/dev/null
 wait "$writer" 2>/dev/null
 no_temp "SIGTERM"
 [ ! -e "$safe/killed.json" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: a killed run wrote its report"; }
+# Hostile inputs: every reader refuses what is not a regular file, bounded in time and memory.
+# `timeout` turns a hang into a failure (status 124) instead of a stuck test run.
+hostile=$tmp/hostile
+mkdir -p "$hostile/batch"
+cp "$seeds/002_4b1796c7769bd424.txt" "$hostile/batch/a.txt"
+cp "$seeds/000_ac653407c852e910.txt" "$hostile/batch/c.txt"
+mkfifo "$hostile/batch/b.txt"
+check "FIFO in a folder: does not block, the rest linted" 2 timeout 20 "$gklint" --lang en --format json "$hostile/batch"
+same "FIFO in a folder: three files, one unreadable" \
+  "$(jq -c '[.files[] | [(.path | split("/") | last), ([.diagnostics[] | select(.rule == "input.error")] | length)]]' "$tmp/out")" \
+  '[["a.txt",0],["b.txt",1],["c.txt",0]]'
+expect "FIFO message" 'not a regular file: a FIFO' "$tmp/out"
+check "FIFO named: Chinese message" 2 timeout 20 "$gklint" "$hostile/batch/b.txt"
+expect "FIFO message in Chinese" '不是普通文件：这是命名管道' "$tmp/out"
+check "/dev/zero as a report" 2 timeout 20 "$gklint" --lang en /dev/zero
+expect "/dev/zero refused" '/dev/zero:1:1: error: not a regular file: a character device' "$tmp/out"
+check "endless stdin stops at the cap" 2 timeout 20 bash -c 'head -c 300M /dev/zero | "$1" --lang en -' _ "$gklint"
+expect "endless stdin message" '<stdin>:1:1: error: the file is larger than 256 MiB' "$tmp/out"
+check "--rules /dev/zero" 2 timeout 20 "$gklint" --lang en --rules /dev/zero "$seeds/002_4b1796c7769bd424.txt"
+expect "--rules /dev/zero refused" 'cannot read the file: not a regular file: a character device.*\[rule\.error\]' "$tmp/out"
+ln -s loop.txt "$hostile/loop.txt"  # a link to itself
+check "symlink loop" 2 "$gklint" --lang en "$hostile/loop.txt"
+expect "symlink loop message" 'loop\.txt:1:1: error: a symlink loop' "$tmp/out"
+mkdir "$hostile/x.txt"
+check "folder named like a report" 2 "$gklint" --lang en "$hostile/x.txt"
+expect "folder named like a report: not a regular file" 'x\.txt:1:1: error: not a regular file: a folder' "$tmp/out"
+{ echo 'id: many'; for i in $(seq 1000); do echo "unknown_$i: 1"; done; } > "$hostile/many.yaml"
+check "rule file with 1,000 errors" 2 "$gklint" --lang en --format gcc --rules "$hostile/many.yaml" "$seeds/002_4b1796c7769bd424.txt"
+same "1,000 errors: 20 shown and one more line" "$(grep -c 'rule.error' "$tmp/out")" 21
+expect "1,000 errors: the rest counted" 'and 980 more errors' "$tmp/out"
+echo '{"tool":"gklint","version":1,"findings":[{"path":"a","fingerprint":"x"},{"path":"a","fingerprint":"y"},{"path":"a","fingerprint":"z","rule":1}]}' > "$hostile/base.json"
+check "baseline: a wrong type" 2 "$gklint" --baseline "$hostile/base.json" "$seeds/002_4b1796c7769bd424.txt"
+expect "baseline: wrong type located" 'base\.json: .*entry 3: `rule` must be a string' "$tmp/err"
+for bad in '{"tool":7}' '{"tool":"gklint","version":"1","findings":[]}' '{"tool":"gklint","version":1,"findings":[{"path":1,"fingerprint":"x"}]}'; do
+  echo "$bad" > "$hostile/base.json"
+  check "baseline: no abort on $bad" 2 "$gklint" --baseline "$hostile/base.json" "$seeds/002_4b1796c7769bd424.txt"
+done
+printf '{"tool": "gklint",\n  "version": 1,\n  "findings": [ x ]}\n' > "$hostile/base.json"
+check "baseline: JSON syntax error" 2 "$gklint" --baseline "$hostile/base.json" "$seeds/002_4b1796c7769bd424.txt"
+expect "baseline: syntax error at line:column" 'base\.json: 3:17: .*JSON syntax error' "$tmp/err"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

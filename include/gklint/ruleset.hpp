@@ -85,13 +85,41 @@ struct RuleSet {
   const TableDef* table(const std::string& id) const;
 };
 
+// The text of the file an error is in, shared by that file's errors: a file with many errors is
+// held once, not once per error. Built from a plain string it holds its own copy (so a caller that
+// makes one error, or code not yet passing the shared text, still works).
+class SharedText {
+ public:
+  SharedText() = default;
+  SharedText(std::shared_ptr<const std::string> text) : text_(std::move(text)) {}
+  SharedText(std::string text) : text_(std::make_shared<const std::string>(std::move(text))) {}
+  SharedText(const char* text) : SharedText(std::string(text)) {}
+  const std::string& str() const {
+    static const std::string empty;
+    return text_ ? *text_ : empty;
+  }
+  operator const std::string&() const { return str(); }
+
+ private:
+  std::shared_ptr<const std::string> text_;
+};
+
 // A problem in a rule file, with where it is (1-based line; column in code points).
 struct RuleError {
   std::string file;
-  std::string file_text;    // so outputs can show the line
+  SharedText file_text;     // so outputs can show the line
   uint32_t offset = 0;      // byte offset in file_text
   std::string message;
 };
+
+// At most this many errors are shown per rule or config file: past it they are mostly echoes of
+// one mistake, and tens of thousands of lines bury the first.
+constexpr size_t kMaxErrorsPerFile = 20;
+// The line that stands for `count` errors of `file` left out.
+RuleError more_errors(const std::string& file, size_t count);
+// Keeps the first kMaxErrorsPerFile errors of each file among errors[from...], and adds one
+// more_errors line per file for the rest.
+void cap_errors(std::vector<RuleError>* errors, size_t from = 0);
 
 // The built-in rule sets (embedded at build time) plus any file the user names; each set is
 // loaded and compiled once and then shared read-only.

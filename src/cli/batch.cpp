@@ -4,43 +4,20 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <mutex>
 #include <optional>
-#include <sstream>
 #include <thread>
+
+#include "input/read.hpp"
 
 namespace gklint {
 
-namespace fs = std::filesystem;
-
 FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile) {
-  const bool en = lang == Lang::en;
   std::string bytes;
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return linter.lint("<stdin>", ss.str(), profile);
+  if (const auto error = read_input(path, &bytes)) {
+    return unreadable_result(path == "-" ? "<stdin>" : path, lang == Lang::en ? error->en : error->zh);
   }
-  std::error_code ec;
-  if (!fs::exists(path, ec)) return unreadable_result(path, en ? "no such file" : "文件不存在");
-  if (fs::is_directory(path, ec)) return unreadable_result(path, en ? "a folder, not a file" : "这是文件夹，不是文件");
-  // No report is this large; reading it would only exhaust memory.
-  constexpr uintmax_t kMaxBytes = 256u << 20;
-  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) > kMaxBytes) {
-    return unreadable_result(path, en ? "the file is larger than 256 MiB; no report is, so it is not checked"
-                                      : "文件超过 256 MiB，不像是年度报告，未检查");
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  if (!in || !(ss << in.rdbuf()) || in.bad()) {
-    // An empty file makes `ss << rdbuf()` fail without anything being wrong: lint it as empty.
-    if (in && !in.bad() && fs::file_size(path, ec) == 0) return linter.lint(path, "", profile);
-    return unreadable_result(path, en ? "cannot read the file" : "无法读取文件");
-  }
-  return linter.lint(path, ss.str(), profile);
+  return linter.lint(path == "-" ? "<stdin>" : path, std::move(bytes), profile);
 }
 
 void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths, int jobs, Lang lang,

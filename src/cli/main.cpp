@@ -21,6 +21,7 @@
 #include "gklint/baseline.hpp"
 #include "gklint/config.hpp"
 #include "input/decode.hpp"
+#include "input/read.hpp"
 #include "gklint/emit.hpp"
 #include "gklint/lint.hpp"
 #include "lsp/server.hpp"
@@ -83,7 +84,9 @@ std::vector<std::string> expand(const std::vector<std::string>& paths, std::vect
   std::vector<std::string> out;
   for (const std::string& p : paths) {
     std::error_code ec;
-    if (p != "-" && fs::is_directory(p, ec)) {
+    // A folder named like a report (x.txt) was meant as a file: the reader says it is not one,
+    // instead of an empty walk that checks nothing and passes.
+    if (p != "-" && fs::is_directory(p, ec) && !matches_any(include, fs::path(p).filename())) {
       std::vector<std::string> found;
       fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
       for (; !ec && it != end; it.increment(ec)) {
@@ -92,7 +95,10 @@ std::vector<std::string> expand(const std::vector<std::string>& paths, std::vect
           if (it->is_directory(ec)) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file(ec) && matches_any(include, rel)) found.push_back(it->path().string());
+        // Not only regular files: a FIFO, device or dangling link named like a report is listed so
+        // that the reader says why it was not checked, rather than skipping it in silence.
+        std::error_code type_ec;
+        if (!it->is_directory(type_ec) && matches_any(include, rel)) found.push_back(it->path().string());
       }
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
@@ -150,6 +156,7 @@ bool apply_config_defaults(const CLI::App& app, Options& o, std::vector<FileResu
   std::vector<RuleError> problems;
   Config c;
   load_config(file, {o.root, o.trust_config}, &c, &problems);
+  cap_errors(&problems);
   for (const RuleError& e : problems) errors->push_back(rule_error_result(e, Lang::zh, "config.error"));
   if (!problems.empty()) return false;
   const auto fill = [&](const char* option, const std::optional<std::string>& value, std::string& into) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "gklint/ruleset.hpp"
+#include "input/read.hpp"
 #include "rules/builtin.hpp"
 #include "rules/loader.hpp"
 
@@ -23,59 +24,15 @@ bool is_path(const std::string& ref) {
 // Far more than any rule file or config; a bigger file is not one.
 constexpr off_t kMaxFileSize = 16 << 20;
 
-std::string not_regular(mode_t mode) {
-  const auto say = [](const char* zh, const char* en) {
-    return std::string(zh) + "，不读取 (the file is " + en + ", not a regular file; not read)";
-  };
-  if (S_ISDIR(mode)) return say("是文件夹", "a directory");
-  if (S_ISFIFO(mode)) return say("是命名管道", "a FIFO");
-  if (S_ISSOCK(mode)) return say("是套接字", "a socket");
-  if (S_ISCHR(mode) || S_ISBLK(mode)) return say("是设备", "a device");
-  return say("不是普通文件", "something else");
-}
-
-std::string cannot_read(int err) { return std::string("无法读取 (cannot read the file: ") + std::strerror(err) + ")"; }
-
 }  // namespace
 
 bool read_regular_file(const std::string& path, std::string* out, std::string* why) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    *why = cannot_read(errno);
+  // The one reader (input/read.hpp): regular files only, never blocking on a FIFO, bounded.
+  if (const auto error = read_input(path, out, kMaxFileSize)) {
+    *why = "：" + error->zh + "，不读取 (cannot read the file: " + error->en + ")";
     return false;
   }
-  if (!S_ISREG(st.st_mode)) {
-    *why = not_regular(st.st_mode);
-    return false;
-  }
-  // O_NONBLOCK and a second look at what was opened: the path may have been swapped for a FIFO
-  // since the stat.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    *why = cannot_read(errno);
-    return false;
-  }
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  if (!ok) *why = not_regular(st.st_mode);
-  std::string text;
-  char buf[65536];
-  while (ok) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n == 0) break;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      *why = cannot_read(errno);
-      ok = false;
-    } else if (static_cast<off_t>(text.size()) + n > kMaxFileSize) {
-      *why = "过大，不读取 (the file is too large for a rule set or config; not read)";
-      ok = false;
-    } else {
-      text.append(buf, static_cast<size_t>(n));
-    }
-  }
-  ::close(fd);
-  if (ok) *out = std::move(text);
-  return ok;
+  return true;
 }
 
 bool path_inside(const std::string& path, const std::string& root) {
@@ -132,7 +89,8 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
   auto builtin = builtin_.find(ref);
   if (!is_path(ref) && builtin != builtin_.end()) {
     file = {builtin->second.path, std::string(builtin->second.text), ref};
-  } else if (is_path(ref) || fs::exists(ref)) {
+  } else if (std::error_code ec; is_path(ref) || fs::exists(fs::symlink_status(ref, ec))) {
+    // symlink_status: a dangling link or a link loop is a path to report, not a built-in's name.
     file.path = ref;
     if (!root.empty() && !path_inside(ref, root)) {
       errors->push_back({ref, "", 0, outside_message("规则文件 (rule file) " + ref, root)});
@@ -188,9 +146,33 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
     return true;
   };
 
+  const size_t first_error = errors->size();
   auto set = load_rule_set(file, resolve, load_cache_.get(), errors);
+  cap_errors(errors, first_error);
   if (set) cache_[key] = set;
   return set;
+}
+
+RuleError more_errors(const std::string& file, size_t count) {
+  const std::string k = std::to_string(count);
+  return {file, "", 0, "……另有 " + k + " 个错误未列出 (…and " + k + " more errors)"};
+}
+
+void cap_errors(std::vector<RuleError>* errors, size_t from) {
+  std::map<std::string, size_t> seen;
+  std::vector<std::string> order;  // files with errors left out, in the order they first appear
+  size_t kept = from;
+  for (size_t i = from; i < errors->size(); ++i) {
+    RuleError& e = (*errors)[i];
+    if (++seen[e.file] > kMaxErrorsPerFile) {
+      if (seen[e.file] == kMaxErrorsPerFile + 1) order.push_back(e.file);
+      continue;
+    }
+    if (kept != i) (*errors)[kept] = std::move(e);
+    ++kept;
+  }
+  errors->resize(kept, RuleError{});
+  for (const std::string& file : order) errors->push_back(more_errors(file, seen[file] - kMaxErrorsPerFile));
 }
 
 std::vector<std::string> Catalog::builtin_ids() const {

@@ -19,6 +19,8 @@ constexpr int kMaxExtendsDepth = 8;
 struct Parsed {
   RuleFile file;
   YAML::Node root;
+  // file.text shared by this file's errors, made on the first error (most files have none).
+  mutable std::shared_ptr<const std::string> error_text;
 };
 
 // A YAML node and the file it was written in: merged rule sets mix nodes from several files and
@@ -154,7 +156,8 @@ class Loader {
   void error(const Parsed& p, const YAML::Mark& mark, const std::string& message) {
     RuleError e;
     e.file = p.file.path;
-    e.file_text = p.file.text;
+    if (!p.error_text) p.error_text = std::make_shared<const std::string>(p.file.text);
+    e.file_text = p.error_text;
     e.offset = mark.is_null() || mark.pos < 0 ? 0 : static_cast<uint32_t>(mark.pos);
     e.message = message;
     errors_->push_back(std::move(e));

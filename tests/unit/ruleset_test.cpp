@@ -128,7 +128,7 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
     // Said in the message, not located: a file that is not YAML may be anything, so its lines
     // are never quoted.
     CHECK(e[0].message.find(" at 4:1") != std::string::npos);
-    CHECK(e[0].file_text.empty());
+    CHECK(e[0].file_text.str().empty());
   }
   SUBCASE("unknown key, with the column in characters") {
     auto e = load_errors("id: x\ntitle: 标题\nsections:\n  - {id: a, 标题: b, title: c}\n");
