@@ -453,6 +453,12 @@ expect "folder named like a report: not a regular file" 'x\.txt:1:1: error: not 
 check "rule file with 1,000 errors" 2 "$gklint" --lang en --format gcc --rules "$hostile/many.yaml" "$seeds/002_4b1796c7769bd424.txt"
 same "1,000 errors: 20 shown and one more line" "$(grep -c 'rule.error' "$tmp/out")" 21
 expect "1,000 errors: the rest counted" 'and 980 more errors' "$tmp/out"
+# The same for a .gklint.yaml found beside the reports.
+mkdir -p "$hostile/cfgflood"
+cp "$seeds/002_4b1796c7769bd424.txt" "$hostile/cfgflood/a.txt"
+{ for i in $(seq 1000); do echo "unknown_$i: 1"; done; } > "$hostile/cfgflood/.gklint.yaml"
+check "config with 1,000 errors" 2 "$gklint" --lang en --format gcc "$hostile/cfgflood/a.txt"
+same "config 1,000 errors: 20 shown and one more line" "$(grep -c 'config.error' "$tmp/out")" 21
 echo '{"tool":"gklint","version":1,"findings":[{"path":"a","fingerprint":"x"},{"path":"a","fingerprint":"y"},{"path":"a","fingerprint":"z","rule":1}]}' > "$hostile/base.json"
 check "baseline: a wrong type" 2 "$gklint" --baseline "$hostile/base.json" "$seeds/002_4b1796c7769bd424.txt"
 expect "baseline: wrong type located" 'base\.json: .*entry 3: `rule` must be a string' "$tmp/err"

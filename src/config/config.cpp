@@ -30,7 +30,10 @@ class Parser {
   void error(const YAML::Mark& mark, const std::string& zh, const std::string& en) {
     RuleError e;
     e.file = path_;
-    e.file_text = text_;
+    // One copy of the config for all its errors, made at the first (a hostile config may have
+    // thousands; gklint shows 20 of them).
+    if (!shared_) shared_ = std::make_shared<const std::string>(text_);
+    e.file_text = SharedText(shared_);
     e.offset = mark.is_null() || mark.pos < 0 ? 0 : static_cast<uint32_t>(mark.pos);
     e.message = zh + " (" + en + ")";
     errors_->push_back(std::move(e));
@@ -116,6 +119,7 @@ class Parser {
  private:
   const std::string& path_;
   const std::string& text_;
+  std::shared_ptr<const std::string> shared_;
   std::vector<RuleError>* errors_;
 };
 

@@ -29,6 +29,7 @@ const Config* LinterPool::config_for(const std::string& path, std::vector<FileRe
     std::vector<RuleError> problems;
     Config c;
     if (load_config(file, options_.trust, &c, &problems) && check_rule_ids(c, &problems)) parsed = std::move(c);
+    cap_errors(&problems);  // a hostile config's thousands of errors: 20 shown, then a count
     for (const RuleError& e : problems) errors->push_back(rule_error_result(e, options_.base.lang, "config.error"));
     it = configs_.emplace(file, std::move(parsed)).first;
   }
