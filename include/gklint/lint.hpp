@@ -44,6 +44,7 @@ struct FileResult {
   Report report;                         // what was read: facts and headings (`gklint outline`)
   std::vector<Diagnostic> diagnostics;   // ordered by position
   bool unreadable = false;               // an input-error: nothing else was checked
+  bool internal_error = false;           // gklint failed on this file (internal.error; exit status 3)
 };
 
 // Time spent per pipeline stage and per rule (`--profile`), in nanoseconds. One per thread; merge.

@@ -12,12 +12,32 @@
 
 namespace gklint {
 
-FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile) {
-  std::string bytes;
-  if (const auto error = read_input(path, &bytes)) {
-    return unreadable_result(path == "-" ? "<stdin>" : path, lang == Lang::en ? error->en : error->zh);
+FileResult guarded(const std::string& path, Lang lang, const std::function<FileResult()>& work) {
+  std::string what;
+  try {
+    return work();
+  } catch (const std::exception& e) {
+    what = e.what();
+  } catch (...) {
+    what = "unknown exception";
   }
-  return linter.lint(path == "-" ? "<stdin>" : path, std::move(bytes), profile);
+  // A defect in gklint, not in the report: said about this file, and the batch goes on.
+  FileResult r = unreadable_result(path, lang == Lang::en ? "gklint failed on this file (internal error: " + what +
+                                                                 "); please report it"
+                                                           : "gklint 检查该文件时出错（内部错误：" + what + "），请报告此问题");
+  r.diagnostics.front().rule = "internal.error";
+  r.diagnostics.front().kind = "internal-error";
+  r.internal_error = true;
+  return r;
+}
+
+FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile) {
+  const std::string shown = path == "-" ? "<stdin>" : path;
+  return guarded(shown, lang, [&] {
+    std::string bytes;
+    if (const auto error = read_input(path, &bytes)) return unreadable_result(shown, lang == Lang::en ? error->en : error->zh);
+    return linter.lint(shown, std::move(bytes), profile);
+  });
 }
 
 void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths, int jobs, Lang lang,

@@ -19,7 +19,12 @@ void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std
                 const std::function<void(FileResult&)>& emit, const std::function<void(size_t)>& progress,
                 Profile* profile);
 
-// Reads one input: a file, or "-" for standard input. An unreadable file gives an input-error.
+// Reads one input: a file, or "-" for standard input. An unreadable file gives an input-error;
+// anything gklint itself throws, an internal-error for that file (see `guarded`).
 FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile);
+
+// Runs `work` for `path`; an exception becomes that file's internal.error finding instead of
+// ending the batch.
+FileResult guarded(const std::string& path, Lang lang, const std::function<FileResult()>& work);
 
 }  // namespace gklint

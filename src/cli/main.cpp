@@ -184,7 +184,25 @@ WriterOptions writer_options(const Options& o, const TextStyle& style, Catalog& 
 
 }  // namespace
 
+namespace {
+int run(int argc, char** argv);
+}
+
+// Anything unexpected ends with a message and exit status 3, never an abort.
 int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "gklint: 内部错误 (internal error): " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "gklint: 内部错误 (internal error)\n";
+  }
+  return 3;
+}
+
+namespace {
+
+int run(int argc, char** argv) {
   Options o;
   CLI::App app{
       "gklint " GKLINT_VERSION
@@ -204,7 +222,8 @@ int main(int argc, char** argv) {
       "--encoding), HTML pages, and Word .docx (a finding's line is then the paragraph number).\n\n"
       "Settings: the nearest .gklint.yaml in a report's folder or above (or --config); options win.\n\n"
       "Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a rule file or\n"
-      "config error, or an input that could not be read at all. `-` reads a report from standard input.",
+      "config error, or an input that could not be read at all; 3 an internal error in gklint.\n"
+      "`-` reads a report from standard input.",
       "gklint"};
   app.set_version_flag("--version", "gklint " GKLINT_VERSION);
   app.add_option("paths", o.paths, "report files (.txt .md .html .htm .docx) or folders; - for standard input");
@@ -475,9 +494,11 @@ int main(int argc, char** argv) {
     progress_shown = true;
   };
   Profile profile;
+  bool internal_error = false;
   lint_batch(linters, files, o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
              lang,
              [&](FileResult& r) {
+               internal_error |= r.internal_error;
                if (!o.write_baseline.empty()) recording.record(r);
                if (baseline) summary.suppressed += baseline->suppress(r);
                summary.add(r);
@@ -497,8 +518,11 @@ int main(int argc, char** argv) {
     std::cerr << "gklint: " << (lang == Lang::en ? "baseline written: " : "已写入基线：") << o.write_baseline << " ("
               << recording.size() << (lang == Lang::en ? " findings)\n" : " 条)\n");
   }
+  if (internal_error) return 3;
   if (summary.unreadable > 0) return 2;
   // Recording a baseline accepts today's findings: not a failure.
   if (!o.write_baseline.empty()) return 0;
   return failed ? 1 : 0;
 }
+
+}  // namespace

@@ -18,6 +18,6 @@ struct ToolRule {
   const char* en;
 };
 
-extern const std::array<ToolRule, 5> kToolRules;
+extern const std::array<ToolRule, 6> kToolRules;
 
 }  // namespace gklint

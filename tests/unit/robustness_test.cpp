@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "cli/batch.hpp"
 #include "gklint/lint.hpp"
 
 namespace fs = std::filesystem;
@@ -79,4 +80,20 @@ TEST_CASE("robustness: digits run together without end are unreadable rows, neve
   r = linter.lint("many.txt", many);
   check_positions(r);
   CHECK(std::none_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.inferred; }));
+}
+
+TEST_CASE("robustness: anything gklint throws on one file is that file's internal.error, and the batch goes on") {
+  FileResult r = guarded("a.txt", Lang::en, []() -> FileResult { throw std::runtime_error("boom"); });
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].rule == "internal.error");
+  CHECK(r.diagnostics[0].message.find("boom") != std::string::npos);
+  CHECK(r.internal_error);
+  CHECK(r.unreadable);
+  r = guarded("b.txt", Lang::zh, []() -> FileResult { throw 42; });
+  CHECK(r.diagnostics.at(0).rule == "internal.error");
+  // And a file that lints normally is not touched by the guard.
+  Catalog catalog;
+  Linter linter(catalog, nullptr, {});
+  r = guarded("c.txt", Lang::zh, [&] { return linter.lint("c.txt", "2020年政府信息公开工作年度报告\n"); });
+  CHECK_FALSE(r.internal_error);
 }
