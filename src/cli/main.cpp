@@ -438,10 +438,34 @@ int run(int argc, char** argv) {
       std::cerr << "gklint: --files-from " << o.files_from << ": " << (lang == Lang::en ? "cannot read" : "无法读取") << "\n";
       return 2;
     }
-    for (std::string line; std::getline(list, line);) {
+    // Read in blocks and bounded like every input: `yes | gklint --files-from -` stops at the cap
+    // instead of filling memory (a pipe is fine here: `--files-from <(find …)`).
+    std::string line;
+    uint64_t total = 0;
+    char block[65536];
+    const auto take = [&] {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (!line.empty()) inputs.push_back(line);
+      line.clear();
+    };
+    while (list.read(block, sizeof block) || list.gcount() > 0) {
+      const std::streamsize n = list.gcount();
+      total += static_cast<uint64_t>(n);
+      // Bytes, and paths: four million is a national corpus several times over.
+      constexpr size_t kMaxListedPaths = size_t{4} << 20;
+      if (total > kMaxInputBytes || inputs.size() > kMaxListedPaths) {
+        std::cerr << "gklint: --files-from " << o.files_from << ": "
+                  << (lang == Lang::en ? "more than 256 MiB or 4,194,304 paths; not read"
+                                       : "超过 256 MiB 或 4194304 个路径，不读取")
+                  << "\n";
+        return 2;
+      }
+      for (std::streamsize k = 0; k < n; ++k) {
+        if (block[k] == '\n') take();
+        else line += block[k];
+      }
     }
+    take();
   }
   const std::vector<std::string> files = expand(inputs, o.include, o.exclude);
   inputs_known = files;
