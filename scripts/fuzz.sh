@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs one libFuzzer target (tests/fuzz/) for SECONDS, built with clang 14, ASan and UBSan:
+#   scripts/fuzz.sh TARGET SECONDS [libFuzzer options…]
+#   scripts/fuzz.sh list
+# Targets: fuzz_lint_text, fuzz_lint_html, fuzz_lint_docx (the whole lint of a report, page or
+# Word file), fuzz_rules (the YAML rule loader), fuzz_config (.gklint.yaml), fuzz_baseline
+# (--baseline JSON), fuzz_lsp_framing (the language server's message framing). Seeds are the
+# fixtures of the same kind; what the fuzzer finds is kept in build-fuzz/corpus/TARGET, a crash in
+# build-fuzz/crash-* (make it a regression fixture). Each input has 2 s and 1 GiB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+targets="fuzz_lint_text fuzz_lint_html fuzz_lint_docx fuzz_rules fuzz_config fuzz_baseline fuzz_lsp_framing"
+if [ "${1:-}" = list ]; then echo "$targets"; exit 0; fi
+target="${1:?usage: scripts/fuzz.sh TARGET SECONDS (scripts/fuzz.sh list)}"
+seconds="${2:-60}"
+shift $(( $# >= 2 ? 2 : 1 ))
+case " $targets " in *" $target "*) ;; *) echo "scripts/fuzz.sh: no target $target (one of: $targets)" >&2; exit 2 ;; esac
+build=build-fuzz
+if [ ! -f "$build/build.ninja" ]; then
+  CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DGKLINT_FUZZ=ON -DGKLINT_TESTS=OFF >/dev/null
+fi
+cmake --build "$build" -j"$(nproc)" --target "$target" >/dev/null
+case "$target" in
+  fuzz_lint_text) seeds="tests/fixtures/seeds tests/fixtures/kinds tests/fixtures/tables tests/fixtures/corpus-dev" ;;
+  fuzz_lint_html | fuzz_lint_docx) seeds="" ;;  # copied below from tests/fixtures/formats
+  fuzz_rules) seeds="rules rules/provinces" ;;
+  fuzz_config) seeds="tests/fuzz/seeds/config" ;;
+  fuzz_baseline) seeds="tests/fuzz/seeds/baseline" ;;
+  fuzz_lsp_framing) seeds="tests/fuzz/seeds/lsp" ;;
+esac
+corpus="$build/corpus/$target"
+mkdir -p "$corpus"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+case "$target" in
+  fuzz_lint_html) cp tests/fixtures/formats/*.html "$work/" ; seeds="$work" ;;
+  fuzz_lint_docx) cp tests/fixtures/formats/*.docx "$work/" ; seeds="$work" ;;
+  fuzz_lint_text|fuzz_rules)
+    for d in $seeds; do find "$d" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.yaml' \) -exec cp {} "$work/" \; ; done
+    seeds="$work" ;;
+esac
+cd "$build"
+exec "./tests/fuzz/$target" -max_total_time="$seconds" -timeout=2 -rss_limit_mb=1024 -print_final_stats=1 \
+  "corpus/$target" $(for d in $seeds; do case "$d" in /*) echo "$d" ;; *) echo "../$d" ;; esac; done) "$@"
