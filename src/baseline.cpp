@@ -68,6 +68,10 @@ bool Baseline::read(const std::string& path, Baseline* out, std::string* error) 
     *error = line_column(text, e.byte ? e.byte - 1 : 0) + ": JSON 语法错误 (JSON syntax error: " +
              (colon == std::string::npos ? what : what.substr(colon + 2)) + ")";
     return false;
+  } catch (const nlohmann::json::exception& e) {
+    // Found by fuzzing: a number out of range ("22e222000") is an out_of_range, not a parse_error.
+    *error = std::string("JSON 无法读取 (JSON cannot be read: ") + e.what() + ")";
+    return false;
   }
   const char* const not_baseline = "不是 gklint 基线文件 (not a gklint baseline (write one with --write-baseline))";
   std::string tool;

@@ -453,6 +453,9 @@ expect "folder named like a report: not a regular file" 'x\.txt:1:1: error: not 
 check "rule file with 1,000 errors" 2 "$gklint" --lang en --format gcc --rules "$hostile/many.yaml" "$seeds/002_4b1796c7769bd424.txt"
 same "1,000 errors: 20 shown and one more line" "$(grep -c 'rule.error' "$tmp/out")" 21
 expect "1,000 errors: the rest counted" 'and 980 more errors' "$tmp/out"
+# Found by fuzzing: a number out of range in a baseline.
+check "baseline: number out of range" 2 "$gklint" --lang en --baseline "$root/tests/fixtures/hostile/baseline-number-out-of-range.json.in" "$seeds/002_4b1796c7769bd424.txt"
+expect "baseline: number out of range message" 'JSON cannot be read' "$tmp/err"
 # An endless --files-from list stops at the cap.
 yes | timeout 60 "$gklint" --files-from - >"$tmp/out" 2>"$tmp/err"; code=$?
 [ "$code" -eq 2 ] && grep -q 'larger than 256 MiB\|超过 256 MiB' "$tmp/err" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: endless --files-from: exit $code"; }

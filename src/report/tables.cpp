@@ -387,7 +387,7 @@ class RowSplitter {
   }
 
  private:
-  static constexpr int64_t kMaxSteps = 200000;  // per row: a hostile run of digits gives up, it never hangs
+  static constexpr int64_t kMaxSteps = 100000;  // per row: a hostile run of digits gives up, it never hangs
 
   struct Cut {
     uint32_t begin = 0, end = 0;
@@ -835,7 +835,7 @@ class TableReader {
   const std::vector<Token>& tokens_;
   mutable bool tail_labels_ = false;  // TableDef::labels_unnumbered of the table being read
   // Steps left for cutting run-together digits in this file (RowSplitter).
-  static constexpr int64_t kSplitBudget = 500000;  // a real table needs a few hundred
+  static constexpr int64_t kSplitBudget = 300000;  // a real table needs a few hundred
   mutable int64_t split_budget_ = kSplitBudget;
 };
 
