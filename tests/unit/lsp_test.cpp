@@ -693,3 +693,39 @@ TEST_CASE("lsp: bad messages are answered, and the server reads on") {
     works(10);
   }
 }
+
+TEST_CASE("lsp: hostile clients: a negative length, a burst of changes, an oversized open, requests after shutdown") {
+  LanguageServerOptions o = Session::quick();
+  o.max_message_bytes = 16 << 20;
+  Session s(o);
+  s.initialize();
+  const auto works = [&](int id) { CHECK(s.request(id, "shutdown-probe")["error"]["code"] == -32601); };
+
+  // A negative Content-Length is no length: refused, and the server reads on.
+  s.raw("Content-Length: -5\r\n\r\n");
+  CHECK(s.next()["error"]["code"] == -32700);
+  works(10);
+
+  // 10,000 changes in a burst: one lint of the last, nothing queued without bound.
+  s.open(kUri, "2020年政府信息公开工作年度报告\n", 1);
+  (void)s.diagnostics(kUri);
+  for (int v = 2; v <= 10001; ++v) {
+    s.notify("textDocument/didChange", {{"textDocument", {{"uri", kUri}, {"version", v}}},
+                                        {"contentChanges", {{{"text", "2020年政府信息公开工作年度报告\n" + std::to_string(v) + "\n"}}}}});
+  }
+  json p = s.diagnostics(kUri);
+  while (p["version"] != 10001) p = s.diagnostics(kUri);  // a lint started mid-burst may report first
+  CHECK(p["version"] == 10001);
+  works(11);
+
+  // A 20 MB didOpen above the server's limit: refused as a whole message, the server reads on.
+  s.open("file:///big.txt", std::string(20 << 20, 'x'));
+  CHECK(s.next()["error"]["code"] == -32700);
+  works(12);
+
+  // After shutdown, requests are invalid (LSP: InvalidRequest) and exit ends with 0.
+  CHECK(s.request(13, "shutdown")["result"].is_null());
+  CHECK(s.request(14, "textDocument/hover", {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 0}, {"character", 0}}}})["error"]["code"] == -32600);
+  s.notify("exit");
+  CHECK(s.finish() == 0);
+}
