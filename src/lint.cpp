@@ -152,6 +152,23 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
   if (report.facts.title) r.title = std::string(span_text(*source, *report.facts.title));
   if (report.facts.agency) r.agency = std::string(span_text(*source, *report.facts.agency));
 
+  // Nothing of an annual report at all (no title, no year, no heading, no table): a README or a
+  // notes file in a crawled folder. One warning says it was not checked, instead of an error for
+  // every section "missing" from a text that never was a report.
+  if (!report.facts.title && report.facts.report_year == 0 && report.headings.empty() && report.tables.empty()) {
+    Diagnostic d;
+    d.rule = "input.not-report";
+    d.kind = "input-not-report";
+    d.severity = Severity::warning;
+    d.span = {0, 0};
+    d.message = choose_text(lang, "未检查：没有找到年度报告的标题、年度、章节标题或表格，这个文件看来不是政府信息公开工作年度报告",
+                            "not checked: no title, year, section heading or table of an annual report was found; this "
+                            "file does not look like a government information disclosure annual report");
+    r.diagnostics.push_back(std::move(d));
+    apply_overrides(&r.diagnostics);
+    return r;
+  }
+
   const std::vector<int> section_heading = section_headings(*rules, report);
   const CheckContext ctx{*source, view, report, *rules, lang, section_heading,
                          options_.blank_cells.value_or(rules->blank_cells)};

@@ -2,7 +2,7 @@
 
 namespace gklint {
 
-const std::array<ToolRule, 6> kToolRules = {{
+const std::array<ToolRule, 7> kToolRules = {{
     {"input.error", "input-error", Severity::error, "输入文件无法作为报告读取", "The input could not be read as a report",
      "输入文件无法作为报告读取：文件不存在或无法读取、为空、是二进制文件（PDF、图片、旧版 .doc、加密文档），"
      ".docx 已损坏或过大，或无法识别其文字编码。该文件的其他内容都没有检查。",
@@ -31,6 +31,13 @@ const std::array<ToolRule, 6> kToolRules = {{
      "A config file (.gklint.yaml, or the file named with --config) has an error: YAML syntax, an unknown key, an "
      "invalid value, an unknown rule id, or a rule set it names that does not load. The location is the line and "
      "column in the config file; no report is checked until it is fixed."},
+    {"input.not-report", "input-not-report", Severity::warning, "文件看来不是年度报告，未检查",
+     "The file does not look like an annual report; not checked",
+     "文件中没有年度报告的标题、年度（“XXXX年”）、章节标题或表格，例如抓取文件夹中的说明文件：不按年度报告检查，"
+     "只给出这一条警告，而不是为每个“缺少”的部分报错。用 --year 指定年度时仍按报告检查。",
+     "The file has no title, year (XXXX年), section heading or table of an annual report, like a README in a "
+     "crawled folder: it is not checked as a report, and this one warning replaces an error for every section "
+     "\"missing\" from it. With --year it is checked as a report."},
     {"internal.error", "internal-error", Severity::error, "gklint 内部错误", "An internal error in gklint",
      "检查该文件时 gklint 自身出错（程序缺陷，不是报告的问题）。该文件未检查完，其他文件照常检查，退出状态为 3。请把该文件和消息报告给 gklint 的维护者。",
      "gklint itself failed while checking this file (a defect in gklint, not in the report). The file was not "

@@ -18,6 +18,6 @@ struct ToolRule {
   const char* en;
 };
 
-extern const std::array<ToolRule, 6> kToolRules;
+extern const std::array<ToolRule, 7> kToolRules;
 
 }  // namespace gklint
