@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "gklint/fingerprint.hpp"
+#include "gklint/source.hpp"
 #include "input/read.hpp"
 
 namespace gklint {
@@ -22,21 +23,6 @@ constexpr int kBaselineVersion = 1;
 std::string Baseline::key(const std::string& path) { return fs::path(path).lexically_normal().generic_string(); }
 
 namespace {
-
-// "line:column" (1-based; the column in characters) of a byte offset, for a JSON syntax error.
-std::string line_column(const std::string& text, size_t offset) {
-  offset = std::min(offset, text.size());
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {  // not a UTF-8 continuation byte
-      ++column;
-    }
-  }
-  return std::to_string(line) + ":" + std::to_string(column);
-}
 
 // The string member `key` of `object`: false when it is there but not a string (absent is allowed
 // when `required` is false, leaving `out` unchanged).
@@ -65,7 +51,8 @@ bool Baseline::read(const std::string& path, Baseline* out, std::string* error) 
     // e.byte counts the bytes read, the offending one included.
     const std::string what = e.what();
     const size_t colon = what.find(": ");
-    *error = line_column(text, e.byte ? e.byte - 1 : 0) + ": JSON 语法错误 (JSON syntax error: " +
+    const auto [line, column] = line_column(text, e.byte ? e.byte - 1 : 0);
+    *error = std::to_string(line) + ":" + std::to_string(column) + ": JSON 语法错误 (JSON syntax error: " +
              (colon == std::string::npos ? what : what.substr(colon + 2)) + ")";
     return false;
   } catch (const nlohmann::json::exception& e) {

@@ -50,9 +50,13 @@ struct TableDef {
   // Taken from the rule set's `each: row` equations; the reader cuts digits that ran together
   // ("9000009") only where these hold.
   std::vector<std::vector<std::pair<int, int>>> row_identities;
+  // Computed once when the rule set is loaded (index_labels):
   // Rows labelled without numbers (表二: 规章, 行政许可): in a crawled page such a label may end a run
   // of header text ("…对外公开总数量规章000"), so it is also looked for at the end of a word.
   bool labels_unnumbered = false;
+  // The characters a row label can start and end with, sorted: most words are prose and are passed
+  // over without trying every row.
+  std::vector<char32_t> label_first_chars, label_last_chars;
   int data_rows() const;
 };
 
@@ -99,6 +103,10 @@ struct Table {
 
   const Cell* cell(int row_def, int column) const;
 };
+
+// Fills a table definition's derived fields (labels_unnumbered, label_first_chars,
+// label_last_chars) once its rows are known.
+void index_labels(TableDef& def);
 
 // Reads every defined table that the text contains. Tables not found are absent from the result.
 std::vector<Table> read_tables(const View& view, const std::vector<TableDef>& defs);

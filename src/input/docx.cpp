@@ -161,20 +161,6 @@ std::string relationship(zip_t* za, const std::string& rels_part, std::string_vi
 // ---------------------------------------------------------------------------------------------
 // XML
 
-// 1-based line and column (in code points) of a byte offset, for a parse error.
-std::pair<size_t, size_t> line_column(std::string_view s, size_t offset) {
-  offset = std::min(offset, s.size());
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset; ++i) {
-    if (s[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
-}
 
 // Keeps whitespace-only text when it is an element's only child: <w:t xml:space="preserve"> </w:t>.
 constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata_single;

@@ -26,7 +26,6 @@ struct Token {
   bool in_row = false;          // a later cell of a separated line: a cell, whatever it holds
   bool joins = false;           // text right after text on the same free line: may continue its label
   bool separated = false;       // a cell between separators ('|', tab): never more than one cell
-  bool glued_text = false;      // value: text follows with no blank between ("0000000四、…", "2019年")
   uint32_t line = 0;            // view line number, to keep a row's cells to its line
   std::string key;              // text: blanks removed, numbering stripped
   char32_t first = 0, last = 0; // text: the key's first and last characters (labels are looked up by them)
@@ -222,7 +221,6 @@ void add_words(std::string_view t, uint32_t b, uint32_t e, bool in_cell, std::ve
         tok.begin = pc.begin;
         tok.end = pc.end;
         tok.separated = in_cell;
-        tok.glued_text = i + 1 < pieces.size() && !pieces[i + 1].number;
         tok.cell = std::move(c);
         out.push_back(std::move(tok));
         open_text = false;
@@ -548,18 +546,8 @@ class TableReader {
   std::optional<Table> read(const TableDef& def) const {
     const bool unlabeled = !def.rows.empty() && def.rows.front().unlabeled;
     const bool tail_labels = def.labels_unnumbered;
-    tail_labels_ = tail_labels;
-    // The characters a label of this table can start (or, glued after a header, end) with: most
-    // tokens are prose and are passed over without trying every row.
-    std::vector<char32_t> first, last;
-    for (const RowDef& r : def.rows) {
-      for (const std::string& m : r.match) {
-        first.push_back(first_char(m));
-        last.push_back(last_char(m));
-      }
-    }
-    std::sort(first.begin(), first.end());
-    std::sort(last.begin(), last.end());
+    const std::vector<char32_t>& first = def.label_first_chars;
+    const std::vector<char32_t>& last = def.label_last_chars;
     std::optional<Table> best;
     int best_rows = 0;
     size_t read_to = 0;  // a start inside a reading already made gives only its tail: skip it
@@ -628,7 +616,7 @@ class TableReader {
     }
     *last = end;
     const bool values_follow = k + 1 < tokens_.size() && tokens_[k + 1].kind == Token::Kind::value;
-    if (values_follow && !tokens_[k].separated && tail_labels_) {
+    if (values_follow && !tokens_[k].separated && def.labels_unnumbered) {
       const std::string& key = tokens_[k].key;
       for (int j = from; j < static_cast<int>(def.rows.size()); ++j) {
         for (const std::string& w : def.rows[j].match) {
@@ -651,13 +639,6 @@ class TableReader {
     else if (tok.kind == Token::Kind::text) c = parse_cell(std::string_view(view_.text()).substr(tok.begin, tok.end - tok.begin));
     c.span = span_of(tok);
     return c;
-  }
-
-  // A number glued to a measure word or a date unit ("2019年", "475条", "3人") is prose, not a
-  // cell: a crawled table's last value runs into whatever follows it, but never into those.
-  bool ends_in_prose(size_t k) const {
-    const Token& tok = tokens_[k];
-    return tok.glued_text && k + 1 < tokens_.size() && measure_word_at(view_.text(), tokens_[k + 1].begin);
   }
 
   // Closes a row: its values become its cells. Empty cells after the last value of its last line
@@ -750,11 +731,10 @@ class TableReader {
       // A later cell of a separated row is a cell even when it is text ("| 1 | 无 |"), unless it
       // is the next row's label (a merged group cell: "三、本年度办理结果 | （一）予以公开 | 0 |").
       const bool text_cell = tok.kind == Token::Kind::text && tok.in_row && open;
-      const bool prose_number = tok.kind == Token::Kind::value && open && ends_in_prose(k);
-      if ((tok.kind == Token::Kind::text && !text_cell) || prose_number) {
+      if (tok.kind == Token::Kind::text && !text_cell) {
         k = last;  // the words of a free line that are no label go together
         // A label's second half ("一、本年新收政府信息公开 / 申请数量"), before any value.
-        if (!prose_number && open && values.empty() && optional.empty() && noise == 0) continue;
+        if (open && values.empty() && optional.empty() && noise == 0) continue;
         // Anything else ends the open row: values after it belong to something else.
         if (open) close();
         if (++noise >= 3) break;
@@ -806,10 +786,6 @@ class TableReader {
         if (!values.empty() || !optional.empty()) break;
         continue;  // the header
       }
-      if (tok.kind == Token::Kind::value && ends_in_prose(k)) {
-        if (!values.empty()) break;
-        continue;
-      }
       if (tok.kind == Token::Kind::empty && tok.trailing) {
         optional.push_back(&tok);
         continue;
@@ -833,13 +809,30 @@ class TableReader {
 
   const View& view_;
   const std::vector<Token>& tokens_;
-  mutable bool tail_labels_ = false;  // TableDef::labels_unnumbered of the table being read
   // Steps left for cutting run-together digits in this file (RowSplitter).
   static constexpr int64_t kSplitBudget = 300000;  // a real table needs a few hundred
   mutable int64_t split_budget_ = kSplitBudget;
 };
 
 }  // namespace
+
+void index_labels(TableDef& def) {
+  def.labels_unnumbered = !def.rows.empty() && !def.rows.front().unlabeled &&
+                          std::all_of(def.rows.begin(), def.rows.end(), [](const RowDef& r) {
+                            const std::string l = normalize_label(r.label);
+                            return strip_numbering(l).size() == l.size();
+                          });
+  def.label_first_chars.clear();
+  def.label_last_chars.clear();
+  for (const RowDef& r : def.rows) {
+    for (const std::string& m : r.match) {
+      def.label_first_chars.push_back(first_char(m));
+      def.label_last_chars.push_back(last_char(m));
+    }
+  }
+  std::sort(def.label_first_chars.begin(), def.label_first_chars.end());
+  std::sort(def.label_last_chars.begin(), def.label_last_chars.end());
+}
 
 int TableDef::data_rows() const {
   return static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const RowDef& r) { return !r.group; }));

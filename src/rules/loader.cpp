@@ -637,11 +637,7 @@ class Loader {
       }
       t.rows.push_back(std::move(row));
     }
-    t.labels_unnumbered = !t.rows.empty() && !t.rows.front().unlabeled &&
-                          std::all_of(t.rows.begin(), t.rows.end(), [](const RowDef& r) {
-                            const std::string l = normalize_label(r.label);
-                            return strip_numbering(l).size() == l.size();
-                          });
+    index_labels(t);
     if (!t.rows.empty() && t.rows.front().unlabeled && t.anchor.empty()) {
       error(*rows, "无行标签的表格需要 anchor（表头中的词） (a table whose row has no label needs `anchor:`)");
     }

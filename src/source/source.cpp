@@ -312,4 +312,18 @@ std::string_view Source::display_line(uint32_t line) const {
   return display_lines_[line - 1];
 }
 
+std::pair<size_t, size_t> line_column(std::string_view s, size_t offset) {
+  offset = std::min(offset, s.size());
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (s[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
 }  // namespace gklint
