@@ -4,12 +4,13 @@
 #   scripts/fuzz.sh list
 # Targets: fuzz_lint_text, fuzz_lint_html, fuzz_lint_docx (the whole lint of a report, page or
 # Word file), fuzz_rules (the YAML rule loader), fuzz_config (.gklint.yaml), fuzz_baseline
-# (--baseline JSON), fuzz_lsp_framing (the language server's message framing). Seeds are the
+# (--baseline JSON), fuzz_lsp_framing (the language server's message framing), fuzz_lsp_messages
+# (what it does with the messages: didOpen, didChange, hover…). Seeds are the
 # fixtures of the same kind; what the fuzzer finds is kept in build-fuzz/corpus/TARGET, a crash in
 # build-fuzz/crash-* (make it a regression fixture). Each input has 2 s and 1 GiB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets="fuzz_lint_text fuzz_lint_html fuzz_lint_docx fuzz_rules fuzz_config fuzz_baseline fuzz_lsp_framing"
+targets="fuzz_lint_text fuzz_lint_html fuzz_lint_docx fuzz_rules fuzz_config fuzz_baseline fuzz_lsp_framing fuzz_lsp_messages"
 if [ "${1:-}" = list ]; then echo "$targets"; exit 0; fi
 target="${1:?usage: scripts/fuzz.sh TARGET SECONDS (scripts/fuzz.sh list)}"
 seconds="${2:-60}"
@@ -28,6 +29,7 @@ case "$target" in
   fuzz_config) seeds="tests/fuzz/seeds/config" ;;
   fuzz_baseline) seeds="tests/fuzz/seeds/baseline" ;;
   fuzz_lsp_framing) seeds="tests/fuzz/seeds/lsp" ;;
+  fuzz_lsp_messages) seeds="tests/fuzz/seeds/lsp-messages" ;;
 esac
 corpus="$build/corpus/$target"
 mkdir -p "$corpus"
