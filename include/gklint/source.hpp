@@ -88,6 +88,10 @@ class Source {
   // `html`: the bytes are a page, whose <meta charset> is a hint.
   static Source decode_text(std::string path, std::string bytes, const ReadOptions& options, bool html);
   void index_lines();
+  // Code points (utf8_next steps) from the start of text() to `offset`.
+  uint32_t code_points_before(uint32_t offset) const;
+  // Code points from `from` (a code point start) to `to`: the column a position() walks.
+  uint32_t code_points_between(uint32_t from, uint32_t to) const;
 
   std::string path_;
   std::string text_;
@@ -96,6 +100,15 @@ class Source {
   std::optional<InputProblem> problem_;
   std::optional<InputProblem> decode_warning_;
   std::vector<uint32_t> line_starts_;
+  // A crawled page is one line: walking from the line start for each finding's column would be
+  // quadratic. When a line or run is longer than kCharMarkBytes, a mark every kCharMarkBytes bytes
+  // (at a code point start) records how many code points come before it, so no walk is longer.
+  static constexpr uint32_t kCharMarkBytes = 4096;
+  struct CharMark {
+    uint32_t offset;
+    uint32_t code_points;
+  };
+  std::vector<CharMark> char_marks_;
   // HTML and .docx only: where each run of text() came from, and the user's file lines.
   std::vector<Origin> origins_;
   std::vector<std::string> display_lines_;
@@ -109,6 +122,30 @@ void utf8_append(std::string& out, char32_t cp);
 // 1-based line and column (in code points: UTF-8 continuation bytes not counted) of a byte offset
 // in raw text, for a parse error in a file that is not a report (XML in a .docx, a JSON baseline).
 std::pair<size_t, size_t> line_column(std::string_view s, size_t offset);
+
+// Converts 1-based code-point columns of a line into bytes, and into a count of other units (the
+// LSP client's UTF-16 code units, rdjson's bytes). Findings come sorted by place, so each answer
+// continues from the previous one on the same line: a crawled page on one line is walked once, not
+// once per finding. A column past the line's end stops at the end (`column` says how far it got).
+class ColumnWalker {
+ public:
+  using Units = uint32_t (*)(char32_t);
+  struct At {
+    size_t byte = 0;      // in the line
+    uint32_t units = 0;   // from the line's start
+    uint32_t column = 1;  // the column reached
+  };
+  explicit ColumnWalker(Units units = nullptr) : units_(units) {}
+  At walk(std::string_view line, uint32_t line_number, uint32_t column);
+  // `start`: where column 1 is (e.g. after a byte order mark the client still counts).
+  At walk(std::string_view line, uint32_t line_number, uint32_t column, At start);
+  uint32_t count(char32_t c) const { return units_ ? units_(c) : 0; }
+
+ private:
+  Units units_;
+  uint32_t line_ = 0;
+  At at_;
+};
 
 // Decodes one code point of text already known to be valid UTF-8 (a Source without a problem),
 // without checking it again: the normalizer's hot loop.

@@ -25,19 +25,13 @@ const char* rd_severity(Severity s) {
 // at 1 (byte count in UTF-8)"), while gklint's count code points: the column is converted on the
 // line as shown (the decoded line for a text file in any encoding, the HTML source line, the
 // .docx paragraph). A column past the line's end (a point just after it) counts one byte each.
-int32_t byte_column(const Source& source, const Position& p) {
-  const std::string_view line = source.display_line(p.line);
-  size_t at = 0;
-  uint32_t column = 1;
-  while (column < p.column && at < line.size()) {
-    utf8_next(line, at);
-    ++column;
-  }
-  return static_cast<int32_t>(at + 1 + (p.column - column));
+int32_t byte_column(const Source& source, const Position& p, ColumnWalker& walker) {
+  const ColumnWalker::At at = walker.walk(source.display_line(p.line), p.line, p.column);
+  return static_cast<int32_t>(at.byte + 1 + (p.column - at.column));
 }
 
-nlohmann::ordered_json position_json(const Source& source, const Position& p) {
-  return {{"line", p.line}, {"column", byte_column(source, p)}};
+nlohmann::ordered_json position_json(const Source& source, const Position& p, ColumnWalker& walker) {
+  return {{"line", p.line}, {"column", byte_column(source, p, walker)}};
 }
 
 class RdjsonWriter : public Writer {
@@ -48,12 +42,13 @@ class RdjsonWriter : public Writer {
 
   void file(const FileResult& r) override {
     const Source& src = *r.source;
+    ColumnWalker begins, ends, cells;  // one per kind of place, each met in order
     for (const Diagnostic& d : r.diagnostics) {
       const Range at = range_of(src, d.span);
       nlohmann::ordered_json j;
       j["message"] = d.message;
       j["location"] = {{"path", r.path},
-                       {"range", {{"start", position_json(src, at.begin)}, {"end", position_json(src, at.end)}}}};
+                       {"range", {{"start", position_json(src, at.begin, begins)}, {"end", position_json(src, at.end, ends)}}}};
       j["severity"] = rd_severity(d.severity);
       j["code"] = {{"value", d.rule}};
       // The cells a sum was made of (reviewdog links them under the comment).
@@ -61,7 +56,7 @@ class RdjsonWriter : public Writer {
         const Position p = src.position(rel.span.begin);
         j["related_locations"].push_back(
             {{"message", rel.label + " = " + rel.value},
-             {"location", {{"path", r.path}, {"range", {{"start", position_json(src, p)}}}}}});
+             {"location", {{"path", r.path}, {"range", {{"start", position_json(src, p, cells)}}}}}});
       }
       out_ << (first_ ? "\n" : ",\n") << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       first_ = false;

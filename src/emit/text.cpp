@@ -35,13 +35,6 @@ int width_of(std::string_view s) {
   return w;
 }
 
-// The byte where a 1-based code-point column starts in a line (the line's end if it is shorter).
-size_t byte_of_column(std::string_view line, uint32_t column) {
-  size_t i = 0;
-  for (uint32_t c = 1; c < column && i < line.size(); ++c) utf8_next(line, i);
-  return i;
-}
-
 }  // namespace
 
 int display_width(char32_t c) {
@@ -73,6 +66,7 @@ void Summary::add(const FileResult& r) {
 void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) {
   const Source& src = *r.source;
   const auto paint = [&](const char* code) { return style.color ? code : ""; };
+  ColumnWalker span_begins, span_ends;  // findings are sorted by their begin, not their end
   for (const Diagnostic& d : r.diagnostics) {
     const Position p = src.position(d.span.begin);
     out << paint(kBold) << r.path << ":" << p.line << ":" << p.column << ":" << paint(kReset) << " "
@@ -83,8 +77,8 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
     std::string_view line = src.display_line(p.line);
     if (line.empty() && d.span.begin == d.span.end) continue;
     const Position e = src.position(std::max(d.span.end, d.span.begin));
-    const size_t span_at = byte_of_column(line, p.column);
-    const size_t span_stop = e.line == p.line && e.column > p.column ? byte_of_column(line, e.column) : span_at;
+    const size_t span_at = span_begins.walk(line, p.line, p.column).byte;
+    const size_t span_stop = e.line == p.line && e.column > p.column ? span_ends.walk(line, p.line, e.column).byte : span_at;
     size_t from = 0, to = line.size();
     const size_t kBefore = 90, kAfter = 180;  // bytes of context: about 30 and 60 CJK characters
     if (span_at > kBefore) {

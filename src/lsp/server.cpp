@@ -52,14 +52,20 @@ enum class Encoding { utf8, utf16, utf32 };
 
 const char* encoding_name(Encoding e) { return e == Encoding::utf8 ? "utf-8" : e == Encoding::utf32 ? "utf-32" : "utf-16"; }
 
-uint32_t units(char32_t c, Encoding e) {
+uint32_t utf8_units(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+uint32_t utf16_units(char32_t c) { return c >= 0x10000 ? 2 : 1; }  // a supplementary character is a surrogate pair
+uint32_t utf32_units(char32_t) { return 1; }
+
+ColumnWalker::Units units_of(Encoding e) {
   switch (e) {
-    case Encoding::utf8: return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    case Encoding::utf16: return c >= 0x10000 ? 2 : 1;  // a supplementary character is a surrogate pair
-    case Encoding::utf32: return 1;
+    case Encoding::utf8: return utf8_units;
+    case Encoding::utf16: return utf16_units;
+    case Encoding::utf32: return utf32_units;
   }
-  return 1;
+  return utf16_units;
 }
+
+uint32_t units(char32_t c, Encoding e) { return units_of(e)(c); }
 
 // The lines of the document as the client holds it (LSP: \n, \r\n and \r end a line, as they do
 // for gklint's Source), to count a line's characters in the client's units.
@@ -100,21 +106,20 @@ json to_json(const LspRange& r) { return {{"start", to_json(r.start)}, {"end", t
 // gklint's 1-based line and code-point column -> 0-based line and the client's units, counted on
 // the client's own line. A position past the end of its line (or of the text) is clamped to it.
 // A leading U+FEFF is a character in the client's text but removed by gklint as a byte order mark.
-LspPosition to_lsp(const LineIndex& lines, const Position& p, Encoding e) {
+// `walker` counts in the client's units; diagnostics come sorted, so it walks each line once.
+LspPosition to_lsp(const LineIndex& lines, const Position& p, ColumnWalker& walker) {
   if (lines.count() == 0 || p.line == 0) return {};
   if (p.line > lines.count()) {
     const auto last = static_cast<uint32_t>(lines.count() - 1);
-    return to_lsp(lines, Position{last + 1, UINT32_MAX, {}}, e);
+    return to_lsp(lines, Position{last + 1, UINT32_MAX, {}}, walker);
   }
   const std::string_view t = lines.line(p.line - 1);
-  size_t i = 0;
-  uint32_t n = 0;
+  ColumnWalker::At start;
   if (p.line == 1 && lines.start(0) == 0 && t.starts_with("\xEF\xBB\xBF")) {
-    i = 3;
-    n = units(0xFEFF, e);
+    start.byte = 3;
+    start.units = walker.count(0xFEFF);
   }
-  for (uint32_t col = 1; col < p.column && i < t.size(); ++col) n += units(utf8_next(t, i), e);
-  return {p.line - 1, n};
+  return {p.line - 1, walker.walk(t, p.line, p.column, start).units};
 }
 
 // The byte offset in the client's text of an LSP position (incremental changes), clamped to the
@@ -689,12 +694,14 @@ class Server {
     const Source& src = *r.source;
     const LineIndex lines(job.text);
     const bool en = job.lang == Lang::en;
-    const auto range_of = [&](Span s) {
-      return LspRange{to_lsp(lines, src.position(s.begin), job.encoding),
-                      to_lsp(lines, src.position(std::max(s.end, s.begin)), job.encoding)};
+    // One walker per kind of place, each met in order: begins, ends, and the cells of a sum.
+    ColumnWalker begins(units_of(job.encoding)), ends(units_of(job.encoding));
+    ColumnWalker cell_begins(units_of(job.encoding)), cell_ends(units_of(job.encoding));
+    const auto range_of = [&](Span s, ColumnWalker& b, ColumnWalker& e) {
+      return LspRange{to_lsp(lines, src.position(s.begin), b), to_lsp(lines, src.position(std::max(s.end, s.begin)), e)};
     };
     for (const Diagnostic& d : r.diagnostics) {
-      const LspRange range = range_of(d.span);
+      const LspRange range = range_of(d.span, begins, ends);
       json diag = {{"range", to_json(range)},
                    {"severity", lsp_severity(d.severity)},
                    {"code", d.rule},
@@ -705,7 +712,7 @@ class Server {
       if (!d.related.empty()) {
         json related = json::array();
         for (const Related& rel : d.related) {
-          related.push_back({{"location", {{"uri", job.uri}, {"range", to_json(range_of(rel.span))}}},
+          related.push_back({{"location", {{"uri", job.uri}, {"range", to_json(range_of(rel.span, cell_begins, cell_ends))}}},
                              {"message", rel.label + " = " + rel.value}});
         }
         diag["relatedInformation"] = std::move(related);

@@ -175,6 +175,51 @@ void Source::index_lines() {
   for (uint32_t i = 0; i < t.size(); ++i) {
     if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == t.size() || t[i + 1] != '\n'))) line_starts_.push_back(i + 1);
   }
+  // Marks only where a walk could be long: a line, or a run between origins, over kCharMarkBytes.
+  uint32_t longest = 0, previous = 0;
+  const auto walk_start = [&](uint32_t at) {
+    longest = std::max(longest, at - previous);
+    previous = at;
+  };
+  if (origins_.empty()) {
+    for (uint32_t start : line_starts_) walk_start(start);
+  } else {
+    for (const Origin& o : origins_) walk_start(o.text_offset);
+  }
+  walk_start(static_cast<uint32_t>(t.size()));
+  char_marks_.clear();
+  if (longest <= kCharMarkBytes) return;
+  std::string_view v(t);
+  uint32_t count = 0;
+  for (size_t i = 0, next_mark = 0; i < v.size(); ++count) {
+    if (i >= next_mark) {
+      char_marks_.push_back({static_cast<uint32_t>(i), count});
+      next_mark = i + kCharMarkBytes;
+    }
+    utf8_next(v, i);
+  }
+}
+
+uint32_t Source::code_points_before(uint32_t offset) const {
+  auto it = std::upper_bound(char_marks_.begin(), char_marks_.end(), offset,
+                             [](uint32_t off, const CharMark& m) { return off < m.offset; });
+  std::string_view t(text_);
+  size_t i = 0;
+  uint32_t count = 0;
+  if (it != char_marks_.begin()) {
+    i = (it - 1)->offset;
+    count = (it - 1)->code_points;
+  }
+  for (; i < offset; ++count) utf8_next(t, i);
+  return count;
+}
+
+uint32_t Source::code_points_between(uint32_t from, uint32_t to) const {
+  if (!char_marks_.empty() && to - from > kCharMarkBytes) return code_points_before(to) - code_points_before(from);
+  std::string_view t(text_);
+  uint32_t count = 0;
+  for (size_t i = from; i < to; ++count) utf8_next(t, i);
+  return count;
 }
 
 Source Source::decode(std::string path, std::string bytes, const ReadOptions& options) {
@@ -270,7 +315,6 @@ Source Source::read(std::string path, std::string bytes, const ReadOptions& opti
 
 Position Source::position(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
-  std::string_view t(text_);
   if (!origins_.empty()) {
     auto it = std::upper_bound(origins_.begin(), origins_.end(), offset,
                                [](uint32_t off, const Origin& o) { return off < o.text_offset; });
@@ -278,20 +322,12 @@ Position Source::position(uint32_t offset) const {
     const Origin& o = *(it - 1);
     Position p{o.line, o.column, o.grid};
     if (o.fixed) return p;
-    for (size_t i = o.text_offset; i < offset;) {
-      utf8_next(t, i);
-      ++p.column;
-    }
+    p.column += code_points_between(o.text_offset, offset);
     return p;
   }
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
-  uint32_t column = 1;
-  for (size_t i = line_starts_[line - 1]; i < offset;) {
-    utf8_next(t, i);
-    ++column;
-  }
-  return {line, column, {}};
+  return {line, 1 + code_points_between(line_starts_[line - 1], offset), {}};
 }
 
 std::string_view Source::line_text(uint32_t line) const {
@@ -310,6 +346,23 @@ std::string_view Source::display_line(uint32_t line) const {
   if (origins_.empty() && display_lines_.empty()) return line_text(line);
   if (line == 0 || line > display_lines_.size()) return {};
   return display_lines_[line - 1];
+}
+
+ColumnWalker::At ColumnWalker::walk(std::string_view line, uint32_t line_number, uint32_t column) {
+  return walk(line, line_number, column, At{});
+}
+
+ColumnWalker::At ColumnWalker::walk(std::string_view line, uint32_t line_number, uint32_t column, At start) {
+  if (line_number != line_ || column < at_.column) {
+    line_ = line_number;
+    at_ = start;
+  }
+  while (at_.column < column && at_.byte < line.size()) {
+    const char32_t c = utf8_next(line, at_.byte);
+    if (units_) at_.units += units_(c);
+    ++at_.column;
+  }
+  return at_;
 }
 
 std::pair<size_t, size_t> line_column(std::string_view s, size_t offset) {

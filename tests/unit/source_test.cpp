@@ -19,6 +19,41 @@ TEST_CASE("source: lines and columns in code points, for LF, CRLF and CR") {
   }
 }
 
+// The columns of a long line come from marks every few KiB, not from a walk from the line's start
+// (a crawled page is one line): they must be the same numbers the walk gives, at every offset, on
+// lines of mixed one- to four-byte characters, for plain text and for a page.
+TEST_CASE("source: columns on a long line are those a walk from the line's start gives") {
+  std::string line;
+  for (int i = 0; line.size() < 50000; ++i) line += (i % 7 == 0 ? "𠀀" : i % 3 == 0 ? "é" : i % 2 ? "中" : "a");
+  const std::string text = "第一行\n" + line + "\n" + line + "x\n";
+  for (const Source& s : {Source::decode("t.txt", text),
+                          Source::read("t.html", "<html><body><p>第一行</p><pre>" + line + "</pre></body></html>")}) {
+    CHECK_FALSE(s.problem());
+    const std::string_view t(s.text());
+    const size_t second = t.find('\n') + 1;
+    uint32_t column = 1;
+    for (size_t i = second; i < second + line.size(); ++column) {
+      const Position p = s.position(static_cast<uint32_t>(i));
+      REQUIRE(p.column == column + (s.format() == "html" ? s.position(static_cast<uint32_t>(second)).column - 1 : 0));
+      utf8_next(t, i);
+    }
+  }
+}
+
+TEST_CASE("source: a ColumnWalker gives each column's byte and units, in order or not") {
+  const std::string line = "a中𠀀b";
+  ColumnWalker bytes;
+  CHECK(bytes.walk(line, 1, 3).byte == 4);   // after a and 中
+  CHECK(bytes.walk(line, 1, 4).byte == 8);   // on b
+  CHECK(bytes.walk(line, 1, 2).byte == 1);   // back: starts again from the line's start
+  CHECK(bytes.walk(line, 1, 99).byte == line.size());
+  CHECK(bytes.walk(line, 1, 99).column == 5);  // stopped at the end
+  ColumnWalker utf16([](char32_t c) -> uint32_t { return c >= 0x10000 ? 2 : 1; });
+  CHECK(utf16.walk(line, 2, 3).units == 2);
+  CHECK(utf16.walk(line, 2, 4).units == 4);  // 𠀀 is a surrogate pair
+  CHECK(utf16.walk("xyz", 3, 2).units == 1);  // another line starts again
+}
+
 TEST_CASE("source: a UTF-8 BOM is dropped and reported as the encoding") {
   Source s = Source::decode("t.txt", "\xEF\xBB\xBF概述\n");
   CHECK(s.text() == "概述\n");
