@@ -199,20 +199,29 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
   return r;
 }
 
-FileResult rule_error_result(const RuleError& error, Lang, const std::string& rule) {
-  FileResult r;
-  r.path = error.file;
-  r.source = std::make_shared<Source>(Source::decode(error.file, error.file_text.str()));
-  r.unreadable = true;
-  Diagnostic d;
-  d.rule = rule;
-  d.kind = rule;
-  std::replace(d.kind.begin(), d.kind.end(), '.', '-');
-  d.severity = Severity::error;
-  d.span = {error.offset, error.offset};
-  d.message = error.message;  // rule file errors carry both languages
-  r.diagnostics.push_back(std::move(d));
-  return r;
+void add_rule_error_results(const std::vector<RuleError>& errors, const std::string& rule,
+                            std::vector<FileResult>* results) {
+  const size_t first = results->size();
+  for (const RuleError& error : errors) {
+    auto same_file = [&](const FileResult& r) { return r.path == error.file; };
+    auto it = std::find_if(results->begin() + static_cast<std::ptrdiff_t>(first), results->end(), same_file);
+    if (it == results->end()) {
+      FileResult r;
+      r.path = error.file;
+      r.source = std::make_shared<Source>(Source::decode(error.file, error.file_text.str()));
+      r.unreadable = true;
+      results->push_back(std::move(r));
+      it = results->end() - 1;
+    }
+    Diagnostic d;
+    d.rule = rule;
+    d.kind = rule;
+    std::replace(d.kind.begin(), d.kind.end(), '.', '-');
+    d.severity = Severity::error;
+    d.span = {error.offset, error.offset};
+    d.message = error.message;  // rule file errors carry both languages
+    it->diagnostics.push_back(std::move(d));
+  }
 }
 
 FileResult unreadable_result(const std::string& path, const std::string& message) {

@@ -453,6 +453,52 @@ expect "folder named like a report: not a regular file" 'x\.txt:1:1: error: not 
 check "rule file with 1,000 errors" 2 "$gklint" --lang en --format gcc --rules "$hostile/many.yaml" "$seeds/002_4b1796c7769bd424.txt"
 same "1,000 errors: 20 shown and one more line" "$(grep -c 'rule.error' "$tmp/out")" 21
 expect "1,000 errors: the rest counted" 'and 980 more errors' "$tmp/out"
+check "rule file with 1,000 errors: the summary counts one file" 2 "$gklint" --lang en --rules "$hostile/many.yaml" "$seeds/002_4b1796c7769bd424.txt"
+expect "1,000 errors: one file" '^1 file checked: 21 error\(s\).*1 could not be checked' "$tmp/out"
+# YAML: an alias bomb (10^29 nodes if expanded) and nesting past yaml-cpp's depth guard, in a rule
+# file and in a .gklint.yaml: one error each, at once.
+{ echo 'id: laughs'; echo 'disable:'; echo '  - &a0 [x, x, x, x, x, x, x, x, x, x]'
+  for i in $(seq 1 28); do echo "  - &a$i [$(printf '*a%d, ' $(yes $((i - 1)) | head -9))*a$((i - 1))]"; done
+  echo 'sections: *a28'; echo 'rules: *a28'; echo 'tables: *a28'; } > "$hostile/laughs.yaml"
+check "rule file: an alias bomb" 2 timeout 20 "$gklint" --lang en --rules "$hostile/laughs.yaml" "$seeds/002_4b1796c7769bd424.txt"
+expect "alias bomb: errors, not an expansion" 'laughs\.yaml:.*\[rule\.error\]' "$tmp/out"
+{ echo 'id: deep'; printf 'sections: '; head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; echo; } > "$hostile/deep.yaml"
+check "rule file nested 100,000 deep" 2 timeout 20 "$gklint" --lang en --rules "$hostile/deep.yaml" "$seeds/002_4b1796c7769bd424.txt"
+expect "deep rule file message" 'deep\.yaml:1:1: error: .*nested more than 2000 levels deep' "$tmp/out"
+mkdir -p "$hostile/cfgdeep"
+cp "$seeds/002_4b1796c7769bd424.txt" "$hostile/cfgdeep/a.txt"
+{ printf 'severity: '; for i in $(seq 3000); do printf '{a: '; done; printf 1; for i in $(seq 3000); do printf '}'; done; echo; } > "$hostile/cfgdeep/.gklint.yaml"
+check "config nested 3,000 deep" 2 timeout 20 "$gklint" --lang en "$hostile/cfgdeep/a.txt"
+expect "deep config message" 'gklint\.yaml:1:[0-9]+: error: .*nested more than 2000 levels deep.*\[config\.error\]' "$tmp/out"
+# Big inputs: 50 MB of random bytes is refused as binary; a 100 MB report on one line (a crawled
+# page, many times over) is linted in time linear in its size (the `timeout` only catches a hang).
+head -c 50000000 /dev/urandom > "$hostile/random.txt"
+check "50 MB of random bytes" 2 timeout 120 "$gklint" --lang en "$hostile/random.txt"
+expect "random bytes: not text" 'random\.txt:1:1: error: the file is not text' "$tmp/out"
+rm -f "$hostile/random.txt"
+one_line=$(tr -d '\r\n' < "$seeds/002_4b1796c7769bd424.txt")
+: > "$hostile/one-line.txt"
+while [ "$(wc -c < "$hostile/one-line.txt")" -lt 100000000 ]; do printf '%s' "$one_line$one_line$one_line$one_line" >> "$hostile/one-line.txt"; done
+check "100 MB on one line" 0 timeout 900 "$gklint" --lang en --format json "$hostile/one-line.txt"
+same "100 MB on one line: read and checked" "$(jq -c '[.summary.files, .summary.unreadable, (.files[0].diagnostics | length > 1000)]' "$tmp/out")" '[1,0,true]'
+rm -f "$hostile/one-line.txt"
+# A file gklint may not read: one message, the rest of the batch linted. Root reads anything, so
+# as root the run drops to nobody (when nobody can run this gklint at all).
+mkdir -p "$hostile/perm"
+cp "$seeds/002_4b1796c7769bd424.txt" "$hostile/perm/a.txt"
+cp "$seeds/002_4b1796c7769bd424.txt" "$hostile/perm/b.txt"
+chmod 000 "$hostile/perm/b.txt"
+chmod 755 "$tmp" "$hostile" "$hostile/perm"
+as_user=()
+[ "$(id -u)" -eq 0 ] && as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+if "${as_user[@]}" "$gklint" --version >/dev/null 2>&1; then
+  check "an unreadable file in a batch" 2 "${as_user[@]}" "$gklint" --lang en --format json "$hostile/perm"
+  same "unreadable: two files, one not read" \
+    "$(jq -c '[.files[] | [(.path | split("/") | last), .status]]' "$tmp/out")" '[["a.txt","checked"],["b.txt","unreadable"]]'
+  expect "unreadable: permission denied" 'b\.txt.*[Pp]ermission denied' "$tmp/out"
+else
+  echo "note: skipped the unreadable-file case (nobody cannot run $gklint)"
+fi
 # Found by fuzzing: a number out of range in a baseline.
 check "baseline: number out of range" 2 "$gklint" --lang en --baseline "$root/tests/fixtures/hostile/baseline-number-out-of-range.json.in" "$seeds/002_4b1796c7769bd424.txt"
 expect "baseline: number out of range message" 'JSON cannot be read' "$tmp/err"

@@ -77,9 +77,11 @@ class Linter {
   LintOptions options_;
 };
 
-// A rule file error shown like any finding: a result for the rule file with one rule-error.
-// `rule` is "rule.error", or "config.error" for a .gklint.yaml (the same shape: a located message).
-FileResult rule_error_result(const RuleError& error, Lang lang, const std::string& rule = "rule.error");
+// Rule file errors shown like any finding: one result per rule file, holding its errors in order
+// (so a summary counts the file once). `rule` is "rule.error", or "config.error" for a .gklint.yaml
+// (the same shape: a located message). Appended to `results`.
+void add_rule_error_results(const std::vector<RuleError>& errors, const std::string& rule,
+                            std::vector<FileResult>* results);
 // A file that could not be read at all (missing, a folder, no permission): one input-error.
 FileResult unreadable_result(const std::string& path, const std::string& message);
 

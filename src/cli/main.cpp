@@ -157,7 +157,7 @@ bool apply_config_defaults(const CLI::App& app, Options& o, std::vector<FileResu
   Config c;
   load_config(file, {o.root, o.trust_config}, &c, &problems);
   cap_errors(&problems);
-  for (const RuleError& e : problems) errors->push_back(rule_error_result(e, Lang::zh, "config.error"));
+  add_rule_error_results(problems, "config.error", errors);
   if (!problems.empty()) return false;
   const auto fill = [&](const char* option, const std::optional<std::string>& value, std::string& into) {
     if (value && app.count(option) == 0) into = *value;
@@ -366,7 +366,7 @@ int run(int argc, char** argv) {
   if (!o.rules.empty()) {
     std::vector<RuleError> errors;
     fixed = catalog.get(o.rules, &errors);
-    for (const RuleError& e : errors) setup_errors.push_back(rule_error_result(e, lang));
+    add_rule_error_results(errors, "rule.error", &setup_errors);
   }
   if (!config_ok || !setup_errors.empty()) return report_setup_errors();
 

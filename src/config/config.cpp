@@ -12,6 +12,8 @@
 #include <mutex>
 #include <set>
 
+#include "rules/yaml_error.hpp"
+
 namespace gklint {
 
 namespace fs = std::filesystem;
@@ -139,7 +141,7 @@ bool parse_config(const std::string& path, const std::string& text, Config* out,
   try {
     root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
-    p.error(e.mark, "YAML 语法错误：" + e.msg, "YAML syntax error: " + e.msg);
+    p.error(e.mark, "YAML 语法错误：" + yaml_error_text(e), "YAML syntax error: " + yaml_error_text(e));
     return false;
   }
   if (root.IsNull()) {  // an empty file: all defaults

@@ -30,7 +30,7 @@ const Config* LinterPool::config_for(const std::string& path, std::vector<FileRe
     Config c;
     if (load_config(file, options_.trust, &c, &problems) && check_rule_ids(c, &problems)) parsed = std::move(c);
     cap_errors(&problems);  // a hostile config's thousands of errors: 20 shown, then a count
-    for (const RuleError& e : problems) errors->push_back(rule_error_result(e, options_.base.lang, "config.error"));
+    add_rule_error_results(problems, "config.error", errors);
     it = configs_.emplace(file, std::move(parsed)).first;
   }
   if (!it->second) *ok = false;
@@ -68,7 +68,7 @@ std::shared_ptr<const RuleSet> LinterPool::rule_set(const std::string& ref, cons
                                                     std::vector<FileResult>* errors) {
   std::vector<RuleError> problems;
   auto set = catalog_.get(ref, &problems, root);
-  for (const RuleError& e : problems) errors->push_back(rule_error_result(e, options_.base.lang));
+  add_rule_error_results(problems, "rule.error", errors);
   return set;
 }
 

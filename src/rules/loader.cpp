@@ -9,6 +9,7 @@
 #include "gklint/view.hpp"
 #include "rules/check.hpp"
 #include "rules/equation.hpp"
+#include "rules/yaml_error.hpp"
 
 namespace gklint {
 
@@ -185,7 +186,7 @@ class Loader {
     } catch (const YAML::Exception& e) {
       const std::string at = e.mark.is_null() ? "" : std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1);
       not_a_rule_set(*out, "不是规则集：YAML 语法错误 (not a rule set: YAML syntax error" + (at.empty() ? "" : " at " + at) +
-                               ": " + e.msg + ")");
+                               ": " + yaml_error_text(e) + ")");
       return false;
     }
     if (!out->root.IsMap()) {
