@@ -507,7 +507,9 @@ class RowSplitter {
     }
     // Or a cell of the leading digits, and more cells after it.
     uint32_t start = from + ((text_[from] == '-' || text_[from] == '+') ? 1 : 0);
-    for (uint32_t end = start + 1; end < digits_end && end - start <= kMaxCellDigits && found_ < 2 && steps_ <= limit_; ++end) {
+    // Each candidate cell is a step (not only each one taken): trying one costs as much.
+    for (uint32_t end = start + 1; end < digits_end && end - start <= kMaxCellDigits && found_ < 2 && ++steps_ <= limit_;
+         ++end) {
       Cut cut;
       cut.begin = from;
       cut.end = end;
@@ -518,7 +520,6 @@ class RowSplitter {
       }
       cur_[c] = cut;
       if (!identities_hold(c)) continue;
-      ++steps_;
       cut_token(i, end, c + 1, true);
     }
   }
