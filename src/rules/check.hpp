@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,6 +50,9 @@ struct RuleKind {
       make;
   // Templates a rule may define; the kind has a wording of its own for those it does not.
   std::vector<std::string> optional_message_keys = {};
+  // The {placeholders} each template may use: what the kind fills in. The loader refuses any other,
+  // so a misspelt {sectoin} is an error at its line rather than printed as it is.
+  std::map<std::string, std::vector<std::string>> placeholders = {};
 };
 
 const std::vector<RuleKind>& rule_kinds();

@@ -123,6 +123,11 @@ void register_numbering_kinds(std::vector<RuleKind>& kinds) {
       [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
         return std::make_shared<HeadingNumbering>();
       }});
+  kinds.back().placeholders = {{"mixed", {"title", "count", "numbered"}},
+                                {"start", {"marker", "expected", "previous", "heading"}},
+                                {"repeat", {"marker", "expected", "previous", "heading"}},
+                                {"skip", {"marker", "expected", "previous", "heading"}},
+                                {"backwards", {"marker", "expected", "previous", "heading"}}};
 }
 
 }  // namespace gklint

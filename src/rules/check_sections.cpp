@@ -230,6 +230,8 @@ void register_section_kinds(std::vector<RuleKind>& kinds) {
         }
         return std::make_shared<SectionMissing>(in_body);
       }});
+  kinds.back().placeholders = {
+      {"default", {"section", "next"}}, {"at_end", {"section", "next"}}, {"in_body", {"section"}}};
   kinds.push_back(RuleKind{
       "section-order",
       {"section-order"},
@@ -238,6 +240,8 @@ void register_section_kinds(std::vector<RuleKind>& kinds) {
       [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
         return std::make_shared<SectionOrder>();
       }});
+  kinds.back().placeholders = {{"after", {"section", "heading", "other", "other_heading"}},
+                                {"before", {"section", "heading", "other", "other_heading"}}};
 }
 
 }  // namespace gklint

@@ -479,14 +479,22 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableMissing>();
                            }});
+  kinds.back().placeholders = {{"default", {"table"}}};
   kinds.push_back(RuleKind{"table-readable", {"table-unreadable"}, {"default", "row_count", "row_no_cut", "row_several", "row_ambiguous", "row_gave_up"}, {},
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableReadable>();
                            }});
+  kinds.back().placeholders = {{"default", {"table", "row", "found", "expected", "count", "rows"}},
+                                {"row_count", {"row", "found", "expected"}},
+                                {"row_no_cut", {"row", "found", "expected"}},
+                                {"row_several", {"row", "found", "expected"}},
+                                {"row_ambiguous", {"row", "found", "expected"}},
+                                {"row_gave_up", {"row", "found", "expected"}}};
   kinds.push_back(RuleKind{"table-rows", {"table-layout"}, {"default"}, {},
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableRows>();
                            }});
+  kinds.back().placeholders = {{"default", {"table", "row"}}};
   kinds.push_back(RuleKind{
       "table-cell",
       {"table-cell"},
@@ -509,6 +517,11 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
         }
         return std::make_shared<TableCell>(std::move(problems));
       }});
+  kinds.back().placeholders = {
+      {"unfilled", {"table", "count", "row_count", "rows", "sums", "row", "column", "text"}},
+      {"not_number", {"table", "row", "column", "text"}},
+      {"negative", {"table", "row", "column", "text"}},
+      {"fraction", {"table", "row", "column", "text"}}};
   kinds.push_back(RuleKind{
       "table-equation",
       {"table-sum"},
@@ -554,6 +567,8 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
         return std::make_shared<TableEquation>(def, along, std::move(eqs));
       },
       {"inferred"}});
+  kinds.back().placeholders = {
+      {"default", {"table", "row", "row_label", "column", "actual", "expected", "terms"}}, {"inferred", {}}};
   kinds.push_back(RuleKind{
       "table-template",
       {"table-layout"},
@@ -577,6 +592,7 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
         for (const YAML::Node& w : n) words.push_back(normalize_label(w.IsScalar() ? w.Scalar() : ""));
         return std::make_shared<TableTemplate>(std::move(words), section);
       }});
+  kinds.back().placeholders = {{"default", {"word"}}};
 }
 
 }  // namespace gklint

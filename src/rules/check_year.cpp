@@ -79,6 +79,7 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
       [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
         return std::make_shared<YearConsistency>();
       }});
+  kinds.back().placeholders = {{"missing", {}}, {"mismatch", {"title_year", "period_year"}}};
   kinds.push_back(RuleKind{
       "year-typo",
       {"year-mismatch"},
@@ -87,6 +88,7 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
       [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
         return std::make_shared<YearTypo>();
       }});
+  kinds.back().placeholders = {{"default", {"text", "year"}}};
   kinds.push_back(RuleKind{
       "period-complete",
       {"period-incomplete"},
@@ -95,6 +97,7 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
       [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
         return std::make_shared<PeriodComplete>();
       }});
+  kinds.back().placeholders = {{"default", {"text"}}};
 }
 
 }  // namespace gklint

@@ -387,6 +387,29 @@ class Loader {
     return false;
   }
 
+  // Every {name} in a message must be one the kind fills in for that message (a name is
+  // [a-z_][a-z0-9_]*; other braces are text).
+  void check_placeholders(const Sourced& at, const RuleKind& kind, const std::string& key, const Text& text) {
+    const auto allowed = kind.placeholders.find(key);
+    if (allowed == kind.placeholders.end()) return;  // not a message of this kind: said by check_keys
+    for (const std::string* t : {&text.zh, &text.en}) {
+      for (size_t open = t->find('{'); open != std::string::npos; open = t->find('{', open + 1)) {
+        const size_t close = t->find('}', open);
+        if (close == std::string::npos) break;
+        const std::string name = t->substr(open + 1, close - open - 1);
+        const bool is_name = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
+                             std::all_of(name.begin(), name.end(), [](char c) {
+                               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+                             });
+        if (!is_name || std::count(allowed->second.begin(), allowed->second.end(), name)) continue;
+        std::string can;
+        for (const std::string& a : allowed->second) can += (can.empty() ? "{" : ", {") + a + "}";
+        error(at, "未知的占位符 {" + name + "} (unknown placeholder {" + name + "} in messages." + key + " of kind " +
+                      kind.name + (can.empty() ? "; it has none" : "; it can use " + can) + ")");
+      }
+    }
+  }
+
   std::shared_ptr<const re2::RE2> compiled(const std::string& pattern) {
     std::shared_ptr<const re2::RE2>& cached = cache_->patterns[pattern];
     if (!cached) {
@@ -715,7 +738,11 @@ class Loader {
       std::vector<std::string> keys = rk->message_keys;
       keys.insert(keys.end(), rk->optional_message_keys.begin(), rk->optional_message_keys.end());
       check_keys(*msgs, keys, "messages of kind " + rk->name);
-      for (const auto& kv : msgs->node) read_text(Sourced{kv.second, msgs->from}, &r.messages[kv.first.Scalar()]);
+      for (const auto& kv : msgs->node) {
+        const std::string key = kv.first.Scalar();
+        const Sourced at{kv.second, msgs->from};
+        if (read_text(at, &r.messages[key])) check_placeholders(at, *rk, key, r.messages[key]);
+      }
     }
     for (const std::string& k : rk->message_keys) {
       if (r.messages.count(k) == 0) {

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "gklint/lint.hpp"
+#include "rules/check.hpp"
 
 namespace fs = std::filesystem;
 using namespace gklint;
@@ -120,6 +121,17 @@ TEST_CASE("rule sets: extends inherits, overrides by id, and disables") {
   CHECK(back->blank_cells == BlankCells::unfilled);
 }
 
+// The loader refuses a placeholder a kind does not fill: so each kind must say, for every message.
+TEST_CASE("rule kinds: every message of every kind lists the placeholders it may use") {
+  for (const RuleKind& kind : rule_kinds()) {
+    CAPTURE(kind.name);
+    std::vector<std::string> keys = kind.message_keys;
+    keys.insert(keys.end(), kind.optional_message_keys.begin(), kind.optional_message_keys.end());
+    for (const std::string& key : keys) CHECK_MESSAGE(kind.placeholders.count(key) == 1, key);
+    CHECK(kind.placeholders.size() == keys.size());
+  }
+}
+
 TEST_CASE("rule files with errors are reported at the YAML line and column") {
   SUBCASE("YAML syntax") {
     auto e = load_errors("id: x\ntitle: t\nsections: [\n");
@@ -158,6 +170,14 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
     CHECK(e[0].message.find("year-typo") != std::string::npos);  // lists the known kinds
     CHECK(where(e[1]).line == 8);
     CHECK(e[2].message.find("messages.default") != std::string::npos);
+  }
+  SUBCASE("a message with a placeholder its kind does not fill") {
+    auto e = load_errors("id: x\ntitle: t\nrules:\n  - id: a\n    kind: year-typo\n    messages:\n"
+                         "      default: {zh: '年份 {text} 应为 {year}', en: 'year {txt} should be {year} ({1})'}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(where(e[0]).line == 7);
+    CHECK(e[0].message.find("unknown placeholder {txt} in messages.default of kind year-typo; it can use {text}, {year}") !=
+          std::string::npos);
   }
   SUBCASE("extends a set that does not exist, or loops") {
     auto e = load_errors("id: x\nextends: gov-1999\n");
