@@ -1,12 +1,14 @@
 // Fixture tests: each report under tests/fixtures/ sits beside an .expected file (NAME.expected or
 // NAME.EXT.expected) listing the findings it must give, one per line:
-// `LINE:COL RULE SEVERITY [key=value …]`. Lines starting with '#' are comments, except `# args:`
-// which sets options (--rules ID|FILE, --year N).
+// `LINE:COL RULE SEVERITY [key=value …]`, optionally followed by `  message: TEXT`, the finding's
+// message (in Chinese) exactly. Lines starting with '#' are comments, except `# args:` which sets
+// options (--rules ID|FILE, --year N).
 // The runner diffs what gklint finds against that list.
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "gklint/lint.hpp"
@@ -27,6 +29,7 @@ struct Expectation {
   std::string rules;
   int year = 0;
   std::vector<std::string> lines;
+  std::map<size_t, std::string> messages;  // by index in lines
 };
 
 Expectation read_expected(const fs::path& p) {
@@ -43,6 +46,11 @@ Expectation read_expected(const fs::path& p) {
       continue;
     }
     if (line.empty() || line[0] == '#') continue;
+    constexpr std::string_view kMessage = "  message: ";
+    if (line.starts_with(kMessage) && !e.lines.empty()) {
+      e.messages[e.lines.size() - 1] = line.substr(kMessage.size());
+      continue;
+    }
     e.lines.push_back(line);
   }
   return e;
@@ -104,6 +112,12 @@ TEST_CASE("fixtures: every report gives exactly its expected findings") {
     }
     for (const auto& w : want.lines) {
       if (std::find(got.begin(), got.end(), w) == got.end()) diff += "  missing:    " + w + "\n";
+    }
+    for (const auto& [i, message] : want.messages) {
+      const auto at = std::find(got.begin(), got.end(), want.lines[i]);
+      if (at == got.end()) continue;  // said above
+      const std::string& actual = r.diagnostics[static_cast<size_t>(at - got.begin())].message;
+      if (actual != message) diff += "  message of " + want.lines[i] + ":\n    want: " + message + "\n    got:  " + actual + "\n";
     }
     CHECK_MESSAGE(diff.empty(), fs::relative(report, root).string() << "\n" << diff);
   }
