@@ -825,10 +825,15 @@ void index_labels(TableDef& def) {
                           });
   def.label_first_chars.clear();
   def.label_last_chars.clear();
+  // A rule file's labels are only as valid as its bytes (a file read as UTF-8 is decoded, but a
+  // caller may pass any text): decoded with checks here, at load time, not in the hot path.
   for (const RowDef& r : def.rows) {
     for (const std::string& m : r.match) {
-      def.label_first_chars.push_back(first_char(m));
-      def.label_last_chars.push_back(last_char(m));
+      size_t i = 0;
+      def.label_first_chars.push_back(m.empty() ? char32_t{0} : utf8_next(m, i));
+      i = m.empty() ? 0 : m.size() - 1;
+      while (i > 0 && (static_cast<unsigned char>(m[i]) & 0xC0) == 0x80) --i;
+      def.label_last_chars.push_back(m.empty() ? char32_t{0} : utf8_next(m, i));
     }
   }
   std::sort(def.label_first_chars.begin(), def.label_first_chars.end());

@@ -10,6 +10,7 @@
 
 #include "cli/batch.hpp"
 #include "gklint/lint.hpp"
+#include "rules/loader.hpp"
 
 namespace fs = std::filesystem;
 using namespace gklint;
@@ -113,4 +114,32 @@ TEST_CASE("robustness: inputs found by fuzzing lint to completion (tests/fixture
     // Runs of digits that cut in too many ways: the rows are named unreadable, nothing summed from them.
     CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.rule == "table.unreadable"; }));
   }
+}
+
+// The rule loader on raw bytes, as fuzz_rules gives them (the CLI decodes a rule file first): a
+// table label ending in a cut UTF-8 sequence was read past its end (found under ASan).
+TEST_CASE("robustness: a rule file with labels that are not valid UTF-8 loads or fails cleanly") {
+  std::ifstream in(fs::path(GKLINT_SOURCE_DIR) / "tests/fixtures/hostile/rules-label-bad-utf8.yaml.in", std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  REQUIRE(!ss.str().empty());
+  Catalog catalog;
+  RuleFile file;
+  file.path = "bad.yaml";
+  file.text = ss.str();
+  const RuleFileResolver resolve = [&](const std::string& id, const RuleFile&, RuleFile* out, std::string* why) {
+    const std::string_view* text = catalog.builtin_text(id);
+    if (!text) {
+      *why = "not a built-in set";
+      return false;
+    }
+    out->path = id;
+    out->text = std::string(*text);
+    out->builtin_id = id;
+    return true;
+  };
+  std::vector<RuleError> errors;
+  auto cache = make_load_cache();
+  const auto set = load_rule_set(file, resolve, cache.get(), &errors);
+  CHECK((set != nullptr || !errors.empty()));
 }
