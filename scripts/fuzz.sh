@@ -17,8 +17,8 @@ seconds="${2:-60}"
 shift $(( $# >= 2 ? 2 : 1 ))
 case " $targets " in *" $target "*) ;; *) echo "scripts/fuzz.sh: no target $target (one of: $targets)" >&2; exit 2 ;; esac
 build=build-fuzz
-if [ ! -f "$build/build.ninja" ]; then
-  CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DGKLINT_FUZZ=ON -DGKLINT_TESTS=OFF >/dev/null
 fi
 cmake --build "$build" -j"$(nproc)" --target "$target" >/dev/null

@@ -2,6 +2,7 @@
 # Installs everything gklint needs to build and test, from Debian packages.
 #   scripts/install-deps.sh           build and test (what .ci/run and scripts/test.sh use)
 #   scripts/install-deps.sh --build   only what building gklint needs (scripts/demo.sh)
+#   scripts/install-deps.sh --sanitize  build and test, and clang 14 with libFuzzer (scripts/sanitize.sh)
 # Safe to run again; needs root (or sudo) for apt-get.
 set -euo pipefail
 packages=(
@@ -17,6 +18,7 @@ $test_only && packages+=(
   libxml2-utils python3-junitparser   # output-format tests: xmllint, a JUnit XML reader
   git pre-commit   # examples test: the git hook and the pre-commit framework config
 )
+[ "${1:-}" = "--sanitize" ] && packages+=(clang-14 libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
