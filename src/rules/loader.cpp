@@ -813,4 +813,18 @@ bool Section::matches(std::string_view key) const {
   return false;
 }
 
+RuleFileResolver builtin_resolver(const Catalog& catalog) {
+  return [&catalog](const std::string& id, const RuleFile&, RuleFile* out, std::string* why) {
+    const std::string_view* text = catalog.builtin_text(id);
+    if (!text) {
+      *why = "not a built-in set";
+      return false;
+    }
+    out->path = id;
+    out->text = std::string(*text);
+    out->builtin_id = id;
+    return true;
+  };
+}
+
 }  // namespace gklint

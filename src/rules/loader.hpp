@@ -21,6 +21,10 @@ struct RuleFile {
 using RuleFileResolver =
     std::function<bool(const std::string& ref, const RuleFile& from, RuleFile* out, std::string* error)>;
 
+// A resolver that finds only the built-in sets of `catalog` (which must outlive it): for loading a
+// file whose `extends:` may not reach the file system (fuzzing, tests).
+RuleFileResolver builtin_resolver(const Catalog& catalog);
+
 // Parsed rule files and compiled patterns, kept by a Catalog so that each file is parsed and each
 // pattern compiled once, however many rule sets extend it. Not thread-safe: the Catalog locks.
 struct LoadCache;

@@ -14,19 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   gklint::RuleFile file;
   file.path = "fuzz.yaml";
   file.text.assign(reinterpret_cast<const char*>(data), size);
-  const gklint::RuleFileResolver resolve = [](const std::string& id, const gklint::RuleFile&, gklint::RuleFile* out,
-                                              std::string* why) {
-    const std::string_view* text = catalog.builtin_text(id);
-    if (!text) {
-      *why = "not a built-in set";
-      return false;
-    }
-    out->path = id;
-    out->text = std::string(*text);
-    out->builtin_id = id;
-    return true;
-  };
   auto cache = gklint::make_load_cache();
-  (void)gklint::load_rule_set(file, resolve, cache.get(), &errors);
+  (void)gklint::load_rule_set(file, gklint::builtin_resolver(catalog), cache.get(), &errors);
   return 0;
 }

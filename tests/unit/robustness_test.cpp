@@ -127,19 +127,8 @@ TEST_CASE("robustness: a rule file with labels that are not valid UTF-8 loads or
   RuleFile file;
   file.path = "bad.yaml";
   file.text = ss.str();
-  const RuleFileResolver resolve = [&](const std::string& id, const RuleFile&, RuleFile* out, std::string* why) {
-    const std::string_view* text = catalog.builtin_text(id);
-    if (!text) {
-      *why = "not a built-in set";
-      return false;
-    }
-    out->path = id;
-    out->text = std::string(*text);
-    out->builtin_id = id;
-    return true;
-  };
   std::vector<RuleError> errors;
   auto cache = make_load_cache();
-  const auto set = load_rule_set(file, resolve, cache.get(), &errors);
+  const auto set = load_rule_set(file, builtin_resolver(catalog), cache.get(), &errors);
   CHECK((set != nullptr || !errors.empty()));
 }
