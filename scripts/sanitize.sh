@@ -40,6 +40,7 @@ thread() {
 
 fuzz() {
   local target
+  mkdir -p build-fuzz
   for target in $(scripts/fuzz.sh list); do
     echo "== $target, $seconds s"
     scripts/fuzz.sh "$target" "$seconds" > "build-fuzz/$target.log" 2>&1 || {
