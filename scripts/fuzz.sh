@@ -8,6 +8,8 @@
 # (what it does with the messages: didOpen, didChange, hover…). Seeds are the
 # fixtures of the same kind; what the fuzzer finds is kept in build-fuzz/corpus/TARGET, a crash in
 # build-fuzz/crash-* (make it a regression fixture). Each input has 2 s and 1 GiB.
+# A new corpus starts from tests/fuzz/corpus/TARGET.tar.xz; to store a grown one, minimized:
+#   build-fuzz/tests/fuzz/TARGET -merge=1 /tmp/m build-fuzz/corpus/TARGET && tar -C /tmp/m -cJf tests/fuzz/corpus/TARGET.tar.xz .
 set -euo pipefail
 cd "$(dirname "$0")/.."
 targets="fuzz_lint_text fuzz_lint_html fuzz_lint_docx fuzz_rules fuzz_config fuzz_baseline fuzz_lsp_framing fuzz_lsp_messages"
@@ -33,6 +35,10 @@ case "$target" in
 esac
 corpus="$build/corpus/$target"
 mkdir -p "$corpus"
+# The corpus earlier runs built (over 30 minutes a target), minimized, is kept in the repository:
+# a new corpus starts from it.
+stored="tests/fuzz/corpus/$target.tar.xz"
+if [ -f "$stored" ] && [ -z "$(ls -A "$corpus")" ]; then tar -C "$corpus" -xJf "$stored"; fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 case "$target" in
