@@ -65,8 +65,6 @@ ColumnWalker::Units units_of(Encoding e) {
   return utf16_units;
 }
 
-uint32_t units(char32_t c, Encoding e) { return units_of(e)(c); }
-
 // The lines of the document as the client holds it (LSP: \n, \r\n and \r end a line, as they do
 // for gklint's Source), to count a line's characters in the client's units.
 class LineIndex {
@@ -129,7 +127,8 @@ size_t to_offset(const LineIndex& lines, const LspPosition& p, Encoding e, size_
   const std::string_view t = lines.line(p.line);
   size_t i = 0;
   uint32_t n = 0;
-  while (n < p.character && i < t.size()) n += units(utf8_next(t, i), e);
+  const ColumnWalker::Units units = units_of(e);
+  while (n < p.character && i < t.size()) n += units(utf8_next(t, i));
   return lines.start(p.line) + i;
 }
 

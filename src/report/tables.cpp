@@ -36,10 +36,15 @@ char32_t first_char(std::string_view w) {
   size_t i = 0;
   return w.empty() ? char32_t{0} : utf8_next_valid(w, i);
 }
-char32_t last_char(std::string_view w) {
-  if (w.empty()) return 0;
+// Where the last character of a non-empty word starts.
+size_t last_char_start(std::string_view w) {
   size_t i = w.size() - 1;
   while (i > 0 && (static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+char32_t last_char(std::string_view w) {
+  if (w.empty()) return 0;
+  size_t i = last_char_start(w);
   return utf8_next_valid(w, i);
 }
 
@@ -829,11 +834,9 @@ void index_labels(TableDef& def) {
   // caller may pass any text): decoded with checks here, at load time, not in the hot path.
   for (const RowDef& r : def.rows) {
     for (const std::string& m : r.match) {
-      size_t i = 0;
-      def.label_first_chars.push_back(m.empty() ? char32_t{0} : utf8_next(m, i));
-      i = m.empty() ? 0 : m.size() - 1;
-      while (i > 0 && (static_cast<unsigned char>(m[i]) & 0xC0) == 0x80) --i;
-      def.label_last_chars.push_back(m.empty() ? char32_t{0} : utf8_next(m, i));
+      size_t first = 0, last = m.empty() ? 0 : last_char_start(m);
+      def.label_first_chars.push_back(m.empty() ? char32_t{0} : utf8_next(m, first));
+      def.label_last_chars.push_back(m.empty() ? char32_t{0} : utf8_next(m, last));
     }
   }
   std::sort(def.label_first_chars.begin(), def.label_first_chars.end());
