@@ -15,7 +15,7 @@ test_only=false
 $test_only && packages+=(
   jq time hyperfine
   neovim   # the lsp-neovim test: a real LSP client, run headless
-  libxml2-utils python3-junitparser   # output-format tests: xmllint, a JUnit XML reader
+  python3 libxml2-utils python3-junitparser   # output-format tests: xmllint, a JUnit XML reader
   git pre-commit   # examples test: the git hook and the pre-commit framework config
 )
 [ "${1:-}" = "--sanitize" ] && packages+=(clang-14 libclang-rt-14-dev xz-utils)

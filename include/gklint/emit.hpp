@@ -52,7 +52,18 @@ struct WriterOptions {
   bool baseline = false;                     // --baseline given: sarif marks results baselineState new
 };
 
-// The names --format accepts, in the order --help lists them.
+// An output format: the registry (src/emit/writer.cpp) that --format, its help, a config's
+// `format:` and README's table of formats are made from.
+struct OutputFormat {
+  std::string name;   // what --format takes
+  std::string brief;  // --help: "name (brief)", or the name alone when empty
+  std::string users;  // README's table: who reads it
+  std::string doc;    // README's table: what it writes (Markdown)
+  std::unique_ptr<Writer> (*make)(std::ostream& out, const WriterOptions& options);
+};
+// Every format, in the order --help lists them.
+const std::vector<OutputFormat>& output_format_registry();
+// Their names, in the same order.
 const std::vector<std::string>& output_formats();
 // A writer for one of output_formats() writing to `out`, or nullptr for an unknown name.
 std::unique_ptr<Writer> make_writer(const std::string& format, std::ostream& out, const WriterOptions& options);

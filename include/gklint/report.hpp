@@ -124,6 +124,5 @@ std::vector<Heading> read_outline(const Source& source, const View& view,
 
 // The marker of a heading as printed ("（三）", "五、"), from the Source.
 std::string heading_marker(const Source& source, const Heading& h);
-std::string_view span_text(const Source& source, Span span);
 
 }  // namespace gklint

@@ -9,16 +9,10 @@
 #include <vector>
 
 #include "gklint/diagnostic.hpp"
+#include "gklint/input.hpp"
+#include "gklint/utf8.hpp"
 
 namespace gklint {
-
-// A table cell of an HTML page or a .docx: 1-based table (in document order), row and column of
-// the grid. All zero when the text is not in a table.
-struct GridRef {
-  uint32_t table = 0;
-  uint32_t row = 0;
-  uint32_t column = 0;
-};
 
 // Where a finding is in the file the user gave. 1-based line (for a .docx, the paragraph number);
 // 1-based column counted in code points (an invalid byte counts as one).
@@ -26,26 +20,6 @@ struct Position {
   uint32_t line = 1;
   uint32_t column = 1;
   GridRef grid;
-};
-
-// Why a file could not be read as text. `offset` is where the problem is (for invalid UTF-8, the
-// first bad byte), so it can be shown with a line and column.
-struct InputProblem {
-  std::string message_zh;
-  std::string message_en;
-  uint32_t offset = 0;
-};
-
-// A run of linted text copied from one place in the user's file (an HTML page, a .docx). From
-// `text_offset` until the next origin, each code point advances the column by one, unless `fixed`:
-// then every byte of the run maps to (line, column) itself (separators gklint inserted, an entity
-// such as &nbsp; that is one character in the text but six in the file).
-struct Origin {
-  uint32_t text_offset = 0;
-  uint32_t line = 1;     // 1-based line of the HTML file, or paragraph number of the .docx
-  uint32_t column = 1;   // 1-based, in code points of that line or paragraph
-  bool fixed = false;
-  GridRef grid;          // the table cell the text is in, if any
 };
 
 struct ReadOptions {
@@ -114,14 +88,8 @@ class Source {
   std::vector<std::string> display_lines_;
 };
 
-// Bytes of the UTF-8 sequence starting at s[i] if it is valid, else 0.
-int utf8_sequence_length(std::string_view s, size_t i);
-// Decodes one code point at s[i], advancing i; invalid bytes yield U+FFFD and advance by one.
-char32_t utf8_next(std::string_view s, size_t& i);
-void utf8_append(std::string& out, char32_t cp);
-// 1-based line and column (in code points: UTF-8 continuation bytes not counted) of a byte offset
-// in raw text, for a parse error in a file that is not a report (XML in a .docx, a JSON baseline).
-std::pair<size_t, size_t> line_column(std::string_view s, size_t offset);
+// The text of text() that a span covers.
+std::string_view span_text(const Source& source, Span span);
 
 // Converts 1-based code-point columns of a line into bytes, and into a count of other units (the
 // LSP client's UTF-16 code units, rdjson's bytes). Findings come sorted by place, so each answer
@@ -146,17 +114,5 @@ class ColumnWalker {
   uint32_t line_ = 0;
   At at_;
 };
-
-// Decodes one code point of text already known to be valid UTF-8 (a Source without a problem),
-// without checking it again: the normalizer's hot loop.
-inline char32_t utf8_next_valid(std::string_view s, size_t& i) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return s[i++];
-  const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  char32_t cp = c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
-}
 
 }  // namespace gklint

@@ -8,7 +8,7 @@
 #include <optional>
 #include <thread>
 
-#include "input/read.hpp"
+#include "gklint/read.hpp"
 
 namespace gklint {
 

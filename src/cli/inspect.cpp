@@ -6,7 +6,7 @@
 #include <iostream>
 #include <vector>
 
-#include "emit/tool_rules.hpp"
+#include "gklint/tool_rules.hpp"
 #include "gklint/emit.hpp"
 
 namespace gklint {

@@ -17,14 +17,14 @@
 #include "cli/batch.hpp"
 #include "cli/inspect.hpp"
 #include "cli/output_file.hpp"
-#include "config/pool.hpp"
+#include "gklint/pool.hpp"
 #include "gklint/baseline.hpp"
 #include "gklint/config.hpp"
-#include "input/decode.hpp"
-#include "input/read.hpp"
+#include "gklint/input.hpp"
+#include "gklint/read.hpp"
 #include "gklint/emit.hpp"
 #include "gklint/lint.hpp"
-#include "lsp/server.hpp"
+#include "gklint/lsp.hpp"
 
 namespace fs = std::filesystem;
 using namespace gklint;
@@ -169,6 +169,16 @@ bool apply_config_defaults(const CLI::App& app, Options& o, std::vector<FileResu
   return true;
 }
 
+// "output format: text, json (docs/json-output.md), …", from the registry of formats.
+std::string format_help() {
+  std::string help = "output format: ";
+  for (const OutputFormat& f : output_format_registry()) {
+    if (&f != &output_format_registry().front()) help += ", ";
+    help += f.name + (f.brief.empty() ? "" : " (" + f.brief + ")");
+  }
+  return help;
+}
+
 WriterOptions writer_options(const Options& o, const TextStyle& style, Catalog& catalog,
                              std::shared_ptr<const RuleSet> fixed) {
   WriterOptions w;
@@ -231,9 +241,7 @@ int run(int argc, char** argv) {
       ->type_name("ID|FILE");
   app.add_option("--year", o.year, "report year, overriding the one found in the report")
       ->check(CLI::Range(1990, 2100));
-  app.add_option("--format", o.format,
-                 "output format: text, json (docs/json-output.md), gcc (path:line:col: severity: message "
-                 "[rule]), sarif (SARIF 2.1.0), github (Actions annotations), junit (JUnit XML), rdjson (reviewdog)")
+  app.add_option("--format", o.format, format_help())
       ->check(CLI::IsMember(output_formats()))
       ->capture_default_str();
   app.add_option("--output", o.output,

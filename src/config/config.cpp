@@ -12,7 +12,8 @@
 #include <mutex>
 #include <set>
 
-#include "rules/yaml_error.hpp"
+#include "gklint/emit.hpp"
+#include "gklint/yaml_error.hpp"
 
 namespace gklint {
 
@@ -22,7 +23,6 @@ namespace {
 
 const std::set<std::string> kTopKeys = {"rules", "by_year", "by_path", "disable", "severity", "blank_cells",
                                         "fail_on", "format", "lang", "color", "encoding"};
-const std::set<std::string> kFormats = {"text", "json", "gcc", "sarif", "github", "junit", "rdjson"};
 
 class Parser {
  public:
@@ -219,7 +219,8 @@ bool parse_config(const std::string& path, const std::string& text, Config* out,
     } else if (key == "fail_on") {
       p.one_of(v, key, {"error", "warning", "info", "never"}, &c.fail_on);
     } else if (key == "format") {
-      p.one_of(v, key, kFormats, &c.format);
+      const std::vector<std::string>& formats = output_formats();
+      p.one_of(v, key, std::set<std::string>(formats.begin(), formats.end()), &c.format);
     } else if (key == "lang") {
       p.one_of(v, key, {"zh", "en"}, &c.lang);
     } else if (key == "color") {
@@ -336,6 +337,8 @@ std::string config_rules_for(const Config& config, const std::string& file) {
 }
 
 std::string config_template() {
+  std::string format_names;  // text | json | …, from the registry of output formats
+  for (const std::string& name : output_formats()) format_names += (format_names.empty() ? "" : " | ") + name;
   return R"(# gklint configuration. gklint uses the nearest .gklint.yaml in a report's folder or above it
 # (or the file named with --config). Command-line options override what is set here.
 
@@ -367,7 +370,7 @@ std::string config_template() {
 
 # Output defaults.
 # fail_on: error              # error | warning | info | never
-# format: text                # text | json | gcc | sarif | github | junit | rdjson
+# format: text                # )" + format_names + R"(
 # lang: zh                    # zh | en
 # color: auto                 # auto | always | never
 # encoding: GB18030           # of text files and pages; left out, it is detected

@@ -1,9 +1,9 @@
-#include "config/pool.hpp"
+#include "gklint/pool.hpp"
 
 #include <filesystem>
 #include <set>
 
-#include "emit/tool_rules.hpp"
+#include "gklint/tool_rules.hpp"
 
 namespace gklint {
 

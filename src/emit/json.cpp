@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "emit/writers.hpp"
 #include "gklint/emit.hpp"
 #include "gklint/fingerprint.hpp"
 
@@ -85,6 +86,14 @@ void JsonWriter::finish(const Summary& s) {
   j["unreadable_paths"] = s.unreadable_paths;
   j["suppressed"] = s.suppressed;
   out_ << "\n],\"summary\":" << j.dump() << "}\n";
+}
+
+}  // namespace gklint
+
+namespace gklint {
+
+std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterOptions&) {
+  return std::make_unique<JsonWriter>(out);
 }
 
 }  // namespace gklint

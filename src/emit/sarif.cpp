@@ -13,7 +13,7 @@
 #include <map>
 #include <set>
 
-#include "emit/tool_rules.hpp"
+#include "gklint/tool_rules.hpp"
 #include "emit/writers.hpp"
 #include "gklint/fingerprint.hpp"
 #include "gklint/report.hpp"

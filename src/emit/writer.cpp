@@ -6,19 +6,47 @@ namespace gklint {
 
 Writer::~Writer() = default;
 
+// The output formats. A new one: its writer in src/emit/NAME.cpp (declared in writers.hpp) and a
+// line here (CONTRIBUTING.md, "Add an output format").
+const std::vector<OutputFormat>& output_format_registry() {
+  static const std::vector<OutputFormat> formats = {
+      {"text", "", "people", "each finding with its line and a caret under it, then the summary",
+       make_text_writer},
+      {"json", "docs/json-output.md", "programs",
+       "the contract in [docs/json-output.md](docs/json-output.md), a `fingerprint` per finding", make_json_writer},
+      {"gcc", "path:line:col: severity: message [rule]", "editors' quickfix lists (Vim, Emacs, VS Code's `$gcc`)",
+       "`path:line:col: error\\|warning\\|note: message [rule]`, one line each, nothing else", make_gcc_writer},
+      {"sarif", "SARIF 2.1.0", "GitHub code scanning, SARIF viewers",
+       "SARIF 2.1.0: every rule of the rule sets used, results with the cells of a sum as related locations, "
+       "`partialFingerprints`, the kind-specific fields as properties",
+       make_sarif_writer},
+      {"github", "Actions annotations", "GitHub Actions",
+       "`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message` (`warning`, `notice`), shown on "
+       "the pull request",
+       make_github_writer},
+      {"junit", "JUnit XML", "CI test reports",
+       "a testsuite per file, a testcase per rule: findings at or above `--fail-on` are a `failure`, a file that "
+       "could not be read an `error`, other findings `system-out`",
+       make_junit_writer},
+      {"rdjson", "reviewdog", "reviewdog (`-f=rdjson`)",
+       "reviewdog's Diagnostic Format; columns counted in UTF-8 bytes, as it requires", make_rdjson_writer},
+  };
+  return formats;
+}
+
 const std::vector<std::string>& output_formats() {
-  static const std::vector<std::string> names = {"text", "json", "gcc", "sarif", "github", "junit", "rdjson"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (const OutputFormat& f : output_format_registry()) n.push_back(f.name);
+    return n;
+  }();
   return names;
 }
 
 std::unique_ptr<Writer> make_writer(const std::string& format, std::ostream& out, const WriterOptions& options) {
-  if (format == "text") return make_text_writer(out, options);
-  if (format == "json") return std::make_unique<JsonWriter>(out);
-  if (format == "gcc") return make_gcc_writer(out, options);
-  if (format == "sarif") return make_sarif_writer(out, options);
-  if (format == "github") return make_github_writer(out, options);
-  if (format == "junit") return make_junit_writer(out, options);
-  if (format == "rdjson") return make_rdjson_writer(out, options);
+  for (const OutputFormat& f : output_format_registry()) {
+    if (f.name == format) return f.make(out, options);
+  }
   return nullptr;
 }
 

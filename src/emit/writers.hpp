@@ -8,6 +8,7 @@
 
 namespace gklint {
 
+std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterOptions& options);
 std::unique_ptr<Writer> make_text_writer(std::ostream& out, const WriterOptions& options);
 std::unique_ptr<Writer> make_gcc_writer(std::ostream& out, const WriterOptions& options);
 std::unique_ptr<Writer> make_github_writer(std::ostream& out, const WriterOptions& options);

@@ -11,7 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "gklint/source.hpp"
+#include "gklint/input.hpp"
+#include "gklint/utf8.hpp"
 
 namespace gklint {
 

@@ -23,7 +23,4 @@ struct DecodedText {
 // chosen encoding become U+FFFD.
 DecodedText decode_bytes(std::string bytes, const std::string& forced, bool html);
 
-// Whether ICU knows a converter by this name (for --encoding).
-bool encoding_known(const std::string& name);
-
 }  // namespace gklint

@@ -9,7 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "gklint/source.hpp"
+#include "gklint/input.hpp"
+#include "gklint/utf8.hpp"
 
 namespace gklint {
 
@@ -18,7 +19,7 @@ struct Extracted {
   // one line per row, "cell | cell | cell |", with a merged cell written once, in the row and
   // column where it starts (the layout the table reader takes for pipe tables).
   std::string text;
-  std::vector<Origin> origins;  // (gklint/source.hpp) ascending text_offset; the first is at 0
+  std::vector<Origin> origins;  // (gklint/input.hpp) ascending text_offset; the first is at 0
   // The user's file as it is shown beside a finding, one entry per line number: the decoded HTML
   // source lines, or the .docx paragraphs' visible text (numbering included).
   std::vector<std::string> display_lines;

@@ -1,4 +1,4 @@
-#include "input/read.hpp"
+#include "gklint/read.hpp"
 
 #include <fcntl.h>
 #include <poll.h>

@@ -2,9 +2,9 @@
 // worker thread that lints documents. Every publishDiagnostics comes from the worker, so for each
 // document they go out in the order the changes came in, and a didClose's empty list can never be
 // overtaken by a late result.
-#include "lsp/server.hpp"
+#include "gklint/lsp.hpp"
 
-#include "config/pool.hpp"
+#include "gklint/pool.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "text/regex.hpp"
+#include "gklint/regex.hpp"
 
 namespace gklint {
 

@@ -6,7 +6,7 @@
 #include "gklint/view.hpp"
 #include "report/chrome.hpp"
 #include "report/lines.hpp"
-#include "text/regex.hpp"
+#include "gklint/regex.hpp"
 
 namespace gklint {
 
@@ -164,10 +164,6 @@ Facts read_facts(const Source&, const View& view, const DocumentModel& m, int ye
     f.year_source = "text";
   }
   return f;
-}
-
-std::string_view span_text(const Source& source, Span span) {
-  return std::string_view(source.text()).substr(span.begin, span.end - span.begin);
 }
 
 }  // namespace gklint

@@ -6,7 +6,7 @@
 #include "gklint/source.hpp"
 #include "gklint/view.hpp"
 #include "report/lines.hpp"
-#include "text/numerals.hpp"
+#include "gklint/numerals.hpp"
 
 namespace gklint {
 

@@ -10,7 +10,7 @@
 #include "gklint/table.hpp"
 #include "gklint/view.hpp"
 #include "report/lines.hpp"
-#include "text/numerals.hpp"
+#include "gklint/numerals.hpp"
 
 namespace gklint {
 

@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "gklint/ruleset.hpp"
-#include "input/read.hpp"
+#include "gklint/read.hpp"
 #include "rules/builtin.hpp"
 #include "rules/loader.hpp"
 
@@ -27,7 +27,7 @@ constexpr off_t kMaxFileSize = 16 << 20;
 }  // namespace
 
 bool read_regular_file(const std::string& path, std::string* out, std::string* why) {
-  // The one reader (input/read.hpp): regular files only, never blocking on a FIFO, bounded.
+  // The one reader (gklint/read.hpp): regular files only, never blocking on a FIFO, bounded.
   if (const auto error = read_input(path, out, kMaxFileSize)) {
     *why = "：" + error->zh + "，不读取 (cannot read the file: " + error->en + ")";
     return false;

@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "rules/check.hpp"
-#include "text/numerals.hpp"
+#include "gklint/numerals.hpp"
 
 namespace gklint {
 

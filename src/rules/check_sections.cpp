@@ -3,7 +3,7 @@
 #include <map>
 
 #include "rules/check.hpp"
-#include "text/regex.hpp"
+#include "gklint/regex.hpp"
 
 namespace gklint {
 

@@ -9,7 +9,7 @@
 #include "gklint/view.hpp"
 #include "rules/check.hpp"
 #include "rules/equation.hpp"
-#include "rules/yaml_error.hpp"
+#include "gklint/yaml_error.hpp"
 
 namespace gklint {
 

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "norm_table.hpp"
+#include "text/norm_table.hpp"
 
 namespace gklint::norm_table {
 

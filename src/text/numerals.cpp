@@ -1,4 +1,4 @@
-#include "numerals.hpp"
+#include "gklint/numerals.hpp"
 
 #include <string>
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "gklint/source.hpp"
-#include "norm_table.hpp"
+#include "text/norm_table.hpp"
 
 namespace gklint {
 

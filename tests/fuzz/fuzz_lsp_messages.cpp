@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "lsp/server.hpp"
+#include "gklint/lsp.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string framed;

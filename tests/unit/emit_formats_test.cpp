@@ -8,7 +8,7 @@
 #include <iterator>
 #include <sstream>
 
-#include "emit/tool_rules.hpp"
+#include "gklint/tool_rules.hpp"
 #include "gklint/emit.hpp"
 #include "gklint/fingerprint.hpp"
 

@@ -17,7 +17,7 @@
 #include <thread>
 
 #include "gklint/lint.hpp"
-#include "lsp/server.hpp"
+#include "gklint/lsp.hpp"
 
 using namespace gklint;
 using json = nlohmann::json;

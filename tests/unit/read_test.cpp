@@ -9,7 +9,7 @@
 
 #include "gklint/baseline.hpp"
 #include "gklint/ruleset.hpp"
-#include "input/read.hpp"
+#include "gklint/read.hpp"
 
 namespace fs = std::filesystem;
 using namespace gklint;

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "gklint/view.hpp"
-#include "numerals.hpp"
+#include "gklint/numerals.hpp"
 
 using namespace gklint;
 

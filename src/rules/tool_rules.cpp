@@ -1,4 +1,4 @@
-#include "emit/tool_rules.hpp"
+#include "gklint/tool_rules.hpp"
 
 namespace gklint {
 

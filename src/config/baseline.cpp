@@ -8,7 +8,7 @@
 
 #include "gklint/fingerprint.hpp"
 #include "gklint/source.hpp"
-#include "input/read.hpp"
+#include "gklint/read.hpp"
 
 namespace gklint {
 
