@@ -6,7 +6,9 @@
 #   junit   xmllint --schema tests/consumers/junit.xsd, and junitparser (Debian python3-junitparser);
 #   rdjson  Ajv against tests/consumers/rdjson.schema.json (from reviewdog.proto), and
 #           @umbrelladocs/rdformat-validator --strict;
-#   github  commands parsed back the way the Actions runner does, on crafted paths and messages.
+#   github  commands parsed back the way the Actions runner does, on crafted paths and messages;
+#   gitlab  Ajv against tests/consumers/gitlab-codequality.schema.json (from GitLab's documentation
+#           of the Code Quality report), fingerprints unique, one issue per finding.
 # Each consumer is first shown a broken file and must reject it, so a tool that silently accepts
 # everything cannot make this pass.
 # Usage: formats_cli_test.sh PATH/TO/gklint REPO_ROOT
@@ -22,7 +24,7 @@ fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 same() { if [ "$2" = "$3" ]; then ok; else bad "$1: '$2' != '$3'"; fi; }
-formats=(text json gcc sarif github junit rdjson)
+formats=(text json gcc sarif github gitlab junit rdjson)
 
 # --- What the consumers need ------------------------------------------------------------------
 multitool=$consumers/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
@@ -115,10 +117,11 @@ same "--output with a rule file error" "$?" 2
 jq -e '.files[0].diagnostics[0].rule == "rule.error"' "$tmp/out/kept.json" >/dev/null && ok || bad "--output: rule error report"
 
 # --- Reports for the consumers ----------------------------------------------------------------
-mkdir -p "$tmp/sarif" "$tmp/junit" "$tmp/rdjson" "$tmp/control"
+mkdir -p "$tmp/sarif" "$tmp/junit" "$tmp/rdjson" "$tmp/gitlab" "$tmp/control"
 cp tests/golden/batch.sarif "$tmp/sarif/golden.sarif"
 cp tests/golden/batch.junit.xml "$tmp/junit/golden.xml"
 cp tests/golden/batch.rdjson "$tmp/rdjson/golden.rdjson"
+cp tests/golden/batch.gitlab "$tmp/gitlab/golden.json"
 fixtures=tests/fixtures
 # report NAME ARGS...: every consumer format for one run of gklint ARGS.
 report() {
@@ -127,6 +130,7 @@ report() {
   "$gklint" --format sarif "$@" >"$tmp/sarif/$name.sarif" 2>/dev/null
   "$gklint" --format junit "$@" >"$tmp/junit/$name.xml" 2>/dev/null
   "$gklint" --format rdjson "$@" >"$tmp/rdjson/$name.rdjson" 2>/dev/null
+  "$gklint" --format gitlab "$@" >"$tmp/gitlab/$name.json" 2>/dev/null
 }
 report all -j 2 "$fixtures"                        # every fixture: text, HTML, .docx, unreadable ones
 report en --lang en "$seeds"
@@ -204,6 +208,16 @@ if "$rdformat_validator" --strict "$tmp"/rdjson/*.rdjson >"$tmp/rdf.log" 2>&1; t
 same "rdjson: byte columns" \
   "$(jq -c '.diagnostics[0].location.range' tests/golden/batch.rdjson)" \
   "$(python3 -c 'import sys; line = open(sys.argv[1], encoding="utf-8").read().split("\n")[0]; b = lambda c: len(line[:c - 1].encode()) + 1; print("{\"start\":{\"line\":1,\"column\":%d},\"end\":{\"line\":1,\"column\":%d}}" % (b(203), b(208)))' "$seeds/001_216a20324a3be511.txt")"
+
+# --- GitLab Code Quality ----------------------------------------------------------------------
+printf '[{"description":"m","check_name":"x","fingerprint":"f","severity":"error","location":{"path":"a.txt"}}]\n' >"$tmp/control/broken.gitlab.json"
+if node "$consumers/validate-json.js" "$consumers/gitlab-codequality.schema.json" "$tmp/control/broken.gitlab.json" >/dev/null; then bad "gitlab schema accepted the control file"; else ok; fi
+if node "$consumers/validate-json.js" "$consumers/gitlab-codequality.schema.json" "$tmp"/gitlab/*.json >"$tmp/gl.log"; then ok; else bad "gitlab schema:"; head -20 "$tmp/gl.log"; fi
+# GitLab shows issues with equal fingerprints as one: every finding of the batch keeps its own.
+same "gitlab: one issue per finding" "$(jq length "$tmp/gitlab/all.json")" "$(jq '[.files[].diagnostics[]] | length' <<<"$json_all")"
+same "gitlab: fingerprints unique" "$(jq '[.[].fingerprint] | unique | length' "$tmp/gitlab/all.json")" "$(jq length "$tmp/gitlab/all.json")"
+same "gitlab: no byte order mark" "$(head -c 1 "$tmp/gitlab/all.json")" "["
+same "gitlab: an empty batch is an empty array" "$("$gklint" --format gitlab "$seeds/002_4b1796c7769bd424.txt")" "[]"
 
 # --- GitHub workflow commands: escaping, read back as the runner reads them ---------------------
 # A rule file whose message has %, :, a comma and line breaks, on a file whose name has % , :.

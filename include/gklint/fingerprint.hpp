@@ -23,4 +23,8 @@ std::string fingerprint(const Diagnostic& d, const Source& source, int occurrenc
 // occurrence, so the first keeps its print when a duplicate is added after it.
 std::vector<std::string> fingerprints(const Source& source, const std::vector<Diagnostic>& diagnostics);
 
+// A print unique across a batch, for formats that compare findings of many files at once (GitLab
+// Code Quality): the file's path, as given, hashed with the finding's print.
+std::string fingerprint_in_batch(const std::string& path, const std::string& print);
+
 }  // namespace gklint

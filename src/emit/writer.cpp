@@ -6,8 +6,18 @@ namespace gklint {
 
 Writer::~Writer() = default;
 
-// The output formats. A new one: its writer in src/emit/NAME.cpp (declared in writers.hpp) and a
-// line here (CONTRIBUTING.md, "Add an output format").
+// The writers, one file each (src/emit/NAME.cpp).
+std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterOptions& options);
+std::unique_ptr<Writer> make_text_writer(std::ostream& out, const WriterOptions& options);
+std::unique_ptr<Writer> make_gcc_writer(std::ostream& out, const WriterOptions& options);
+std::unique_ptr<Writer> make_gitlab_writer(std::ostream& out, const WriterOptions& options);
+std::unique_ptr<Writer> make_github_writer(std::ostream& out, const WriterOptions& options);
+std::unique_ptr<Writer> make_junit_writer(std::ostream& out, const WriterOptions& options);
+std::unique_ptr<Writer> make_rdjson_writer(std::ostream& out, const WriterOptions& options);
+std::unique_ptr<Writer> make_sarif_writer(std::ostream& out, const WriterOptions& options);
+
+// The output formats. A new one: its writer in src/emit/NAME.cpp, declared above and given a line
+// here (CONTRIBUTING.md, "Add an output format").
 const std::vector<OutputFormat>& output_format_registry() {
   static const std::vector<OutputFormat> formats = {
       {"text", "", "people", "each finding with its line and a caret under it, then the summary",
@@ -24,6 +34,11 @@ const std::vector<OutputFormat>& output_format_registry() {
        "`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message` (`warning`, `notice`), shown on "
        "the pull request",
        make_github_writer},
+      {"gitlab", "GitLab Code Quality", "GitLab merge requests (`artifacts:reports:codequality`)",
+       "GitLab's Code Quality report: `description`, `check_name` (the rule), a `fingerprint` unique in the "
+       "report, `severity` (`major` for an error, `minor` a warning, `info`, `critical` for a file that could not "
+       "be read), `location.path` and `location.lines`",
+       make_gitlab_writer},
       {"junit", "JUnit XML", "CI test reports",
        "a testsuite per file, a testcase per rule: findings at or above `--fail-on` are a `failure`, a file that "
        "could not be read an `error`, other findings `system-out`",

@@ -1,4 +1,4 @@
-// The writers behind make_writer (one file each in src/emit/) and what several of them share.
+// What several writers share (one file each in src/emit/, registered in writer.cpp).
 #pragma once
 
 #include <memory>
@@ -7,14 +7,6 @@
 #include "gklint/emit.hpp"
 
 namespace gklint {
-
-std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterOptions& options);
-std::unique_ptr<Writer> make_text_writer(std::ostream& out, const WriterOptions& options);
-std::unique_ptr<Writer> make_gcc_writer(std::ostream& out, const WriterOptions& options);
-std::unique_ptr<Writer> make_github_writer(std::ostream& out, const WriterOptions& options);
-std::unique_ptr<Writer> make_junit_writer(std::ostream& out, const WriterOptions& options);
-std::unique_ptr<Writer> make_rdjson_writer(std::ostream& out, const WriterOptions& options);
-std::unique_ptr<Writer> make_sarif_writer(std::ostream& out, const WriterOptions& options);
 
 // Where a finding is in the user's file: start, and the position just after it (equal for a
 // point), as the JSON output gives them.

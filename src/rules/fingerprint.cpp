@@ -28,6 +28,13 @@ struct Fnv1a64 {
   }
 };
 
+std::string hex16(uint64_t state) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, state >>= 4) out[static_cast<size_t>(i)] = kHex[state & 0xF];
+  return out;
+}
+
 bool has_field(const Diagnostic& d, const char* name) {
   for (const auto& [k, v] : d.fields) {
     if (k == name) return true;
@@ -61,10 +68,14 @@ std::string fingerprint(const Diagnostic& d, const Source& source, int occurrenc
     h.field("occurrence");
     h.field(std::to_string(occurrence));
   }
-  static const char* kHex = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, h.state >>= 4) out[static_cast<size_t>(i)] = kHex[h.state & 0xF];
-  return out;
+  return hex16(h.state);
+}
+
+std::string fingerprint_in_batch(const std::string& path, const std::string& print) {
+  Fnv1a64 h;
+  h.field(path);
+  h.field(print);
+  return hex16(h.state);
 }
 
 std::vector<std::string> fingerprints(const Source& source, const std::vector<Diagnostic>& diagnostics) {

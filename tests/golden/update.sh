@@ -19,7 +19,7 @@ inputs=(tests/fixtures/seeds/001_216a20324a3be511.txt tests/fixtures/seeds/000_a
         tests/fixtures/input/empty.txt)
 version=$("$gklint" --version | awk '{print $2}')
 
-for format in text json gcc sarif github junit rdjson; do
+for format in text json gcc sarif github gitlab junit rdjson; do
   case $format in
     text) name=batch.txt ;;
     junit) name=batch.junit.xml ;;
