@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace gklint {
 
@@ -34,6 +36,37 @@ struct Origin {
   bool fixed = false;
   GridRef grid;          // the table cell the text is in, if any
 };
+
+struct Extracted;  // input/extracted.hpp: a structured file's text and where each piece came from
+
+// A kind of file gklint reads as a report, or knows by name to refuse with a reason. The registry
+// (src/source/formats.cpp) chooses each file's reader, gives the extensions a folder's default
+// --include takes, and is README's table of inputs (gklint-docs).
+struct InputFormat {
+  std::string name;                     // Source::format(): "text", "html", "docx"; or a refused one
+  std::vector<std::string> extensions;  // lower case, with the dot; a folder's default --include
+  std::vector<std::string> also_named = {};  // extensions read as this format but not looked for in folders
+  std::string doc = {};                 // README's table: how it is read (Markdown)
+  std::string located = {};             // README's table: where a finding points
+  // Reads the file (or, with `decode_first`, the file decoded to UTF-8 like a text file). Null for
+  // plain text, which Source decodes itself, and for a format it cannot read.
+  Extracted (*extract)(std::string_view bytes) = nullptr;
+  bool decode_first = false;
+  // Content that is this format whatever the file's name says (a .docx's zip signature).
+  bool (*magic)(std::string_view head) = nullptr;
+  // Content that is this format when the name says nothing (a page saved without .html).
+  bool (*looks_like)(std::string_view head) = nullptr;
+  // False for a format gklint knows but cannot read: a file of it is refused by its content
+  // (Source::read says why), and its extensions are listed in folders so that message is seen.
+  bool readable = true;
+};
+// Every format; plain text ("text") first: the reader of anything not recognised as another.
+const std::vector<InputFormat>& input_formats();
+// The format a file is read as: by its content when that is certain, else by its extension, else
+// by a look at its content; plain text when nothing says otherwise.
+const InputFormat& input_format_of(const std::string& path, std::string_view bytes);
+// The format a path's extension names (case-insensitive), or nullptr.
+const InputFormat* input_format_by_name(const std::string& path);
 
 // Whether ICU knows a converter by this name (for --encoding).
 bool encoding_known(const std::string& name);

@@ -72,15 +72,48 @@ bool matches_any(const std::vector<std::string>& globs, const fs::path& rel) {
   });
 }
 
+// *.txt *.md *.html … then the same in capitals, from the registry of input formats.
+std::vector<std::string> default_include() {
+  std::vector<std::string> lower, upper;
+  for (const InputFormat& f : input_formats()) {
+    for (const std::string& e : f.extensions) {
+      lower.push_back("*" + e);
+      std::string u = "*" + e;
+      for (char& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      upper.push_back(u);
+    }
+  }
+  lower.insert(lower.end(), upper.begin(), upper.end());
+  return lower;
+}
+
+// ".txt .md .html .htm .docx": the extensions of the formats gklint reads, for --help.
+std::string readable_extensions() {
+  std::string out;
+  for (const InputFormat& f : input_formats()) {
+    if (!f.readable) continue;
+    for (const std::string& e : f.extensions) out += (out.empty() ? "" : " ") + e;
+  }
+  return out;
+}
+
+// "*.txt *.md … *.doc": the default --include as --help shows it (lower case only).
+std::string include_help() {
+  std::string out;
+  for (const InputFormat& f : input_formats()) {
+    for (const std::string& e : f.extensions) out += (out.empty() ? "*" : " *") + e;
+  }
+  return out;
+}
+
 // Paths in the order given; a folder's matching files sorted, so output is the same every run.
 // Symbolic links to folders are not followed, so a link loop cannot make the walk endless.
 // Files named explicitly are always linted.
 std::vector<std::string> expand(const std::vector<std::string>& paths, std::vector<std::string> include,
                                 const std::vector<std::string>& exclude) {
-  // .doc files are listed too, so a folder of old drafts says which ones could not be checked.
-  if (include.empty()) {
-    include = {"*.txt", "*.md", "*.html", "*.htm", "*.docx", "*.doc", "*.TXT", "*.MD", "*.HTML", "*.HTM", "*.DOCX", "*.DOC"};
-  }
+  // The input formats' extensions, in both cases: .doc files are listed too, so a folder of old
+  // drafts says which ones could not be checked.
+  if (include.empty()) include = default_include();
   std::vector<std::string> out;
   for (const std::string& p : paths) {
     std::error_code ec;
@@ -236,7 +269,7 @@ int run(int argc, char** argv) {
       "`-` reads a report from standard input.",
       "gklint"};
   app.set_version_flag("--version", "gklint " GKLINT_VERSION);
-  app.add_option("paths", o.paths, "report files (.txt .md .html .htm .docx) or folders; - for standard input");
+  app.add_option("paths", o.paths, "report files (" + readable_extensions() + ") or folders; - for standard input");
   app.add_option("--rules", o.rules, "rule set: a built-in id (gov-2007, gov-2019, gov-2021, …) or a YAML file")
       ->type_name("ID|FILE");
   app.add_option("--year", o.year, "report year, overriding the one found in the report")
@@ -274,7 +307,7 @@ int run(int argc, char** argv) {
       ->type_name("FILE");
   // One glob per option (repeat it for more), so `--include '*.txt' reports/` keeps reports/ a path.
   app.add_option("--include", o.include,
-                 "in folders, lint files matching GLOB (repeatable; default: *.txt *.md *.html *.htm *.docx *.doc)")
+                 "in folders, lint files matching GLOB (repeatable; default: " + include_help() + ")")
       ->type_name("GLOB")
       ->allow_extra_args(false);
   app.add_option("--exclude", o.exclude, "in folders, skip files and folders matching GLOB (repeatable)")

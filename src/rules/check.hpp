@@ -53,9 +53,23 @@ struct RuleKind {
   // The {placeholders} each template may use: what the kind fills in. The loader refuses any other,
   // so a misspelt {sectoin} is an error at its line rather than printed as it is.
   std::map<std::string, std::vector<std::string>> placeholders = {};
+  // For the docs (gklint-docs writes docs/rules.md's tables of kinds from the registry): what its
+  // findings are, and what each of param_keys means (Markdown). `tables`: listed with the table
+  // kinds.
+  std::string finds = {};
+  std::map<std::string, std::string> param_docs = {};
+  bool tables = false;
 };
 
 const std::vector<RuleKind>& rule_kinds();
+
+// A finding's `kind` in the JSON contract, for docs/json-output.md.
+struct FindingKind {
+  std::string name;
+  std::string note;    // shown after the rule ids: severity, when it is reported
+  std::string fields;  // the kind-specific fields it carries (Markdown)
+};
+const std::vector<FindingKind>& finding_kinds();
 const RuleKind* find_rule_kind(const std::string& name);
 
 // Each kind family registers itself here (defined in check_*.cpp).

@@ -128,6 +128,8 @@ void register_numbering_kinds(std::vector<RuleKind>& kinds) {
                                 {"repeat", {"marker", "expected", "previous", "heading"}},
                                 {"skip", {"marker", "expected", "previous", "heading"}},
                                 {"backwards", {"marker", "expected", "previous", "heading"}}};
+  kinds.back().finds =
+      "sibling numbering that starts wrong, skips, repeats, steps back, or mixes numbered and bare headings";
 }
 
 }  // namespace gklint

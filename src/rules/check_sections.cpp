@@ -232,6 +232,9 @@ void register_section_kinds(std::vector<RuleKind>& kinds) {
       }});
   kinds.back().placeholders = {
       {"default", {"section", "next"}}, {"at_end", {"section", "next"}}, {"in_body", {"section"}}};
+  kinds.back().finds = "a required section with no heading";
+  kinds.back().param_docs = {{"in_body", "severity for content found only in a paragraph (`info`, `warning`, "
+                                         "`error`), or `ignore` (then it is missing)"}};
   kinds.push_back(RuleKind{
       "section-order",
       {"section-order"},
@@ -242,6 +245,7 @@ void register_section_kinds(std::vector<RuleKind>& kinds) {
       }});
   kinds.back().placeholders = {{"after", {"section", "heading", "other", "other_heading"}},
                                 {"before", {"section", "heading", "other", "other_heading"}}};
+  kinds.back().finds = "sections out of the set's order";
 }
 
 }  // namespace gklint

@@ -475,11 +475,13 @@ const TableDef* table_param(const YAML::Node& params, const RuleSet& set, const 
 }  // namespace
 
 void register_table_kinds(std::vector<RuleKind>& kinds) {
+  const size_t first = kinds.size();
   kinds.push_back(RuleKind{"table-missing", {"table-missing"}, {"default"}, {},
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableMissing>();
                            }});
   kinds.back().placeholders = {{"default", {"table"}}};
+  kinds.back().finds = "a required table not in the report (once per section when all its tables are missing)";
   kinds.push_back(RuleKind{"table-readable", {"table-unreadable"}, {"default", "row_count", "row_no_cut", "row_several", "row_ambiguous", "row_gave_up"}, {},
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableReadable>();
@@ -490,11 +492,18 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
                                 {"row_several", {"row", "found", "expected"}},
                                 {"row_ambiguous", {"row", "found", "expected"}},
                                 {"row_gave_up", {"row", "found", "expected"}}};
+  kinds.back().finds =
+      "rows whose cells cannot be read unambiguously, once per table: {rows} lists them with why (five at most), "
+      "{row}, {found}, {expected} are the first's; the row's own message says why: `row_count` (too few or too many "
+      "values), `row_no_cut` (run together, no cut satisfies the row's identities), `row_several` (several do), "
+      "`row_ambiguous` (several cuts and the table has no row identity), `row_gave_up` (more ways than the file's "
+      "budget tries)";
   kinds.push_back(RuleKind{"table-rows", {"table-layout"}, {"default"}, {},
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableRows>();
                            }});
   kinds.back().placeholders = {{"default", {"table", "row"}}};
+  kinds.back().finds = "a row of the format missing from a table";
   kinds.push_back(RuleKind{
       "table-cell",
       {"table-cell"},
@@ -522,6 +531,11 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
       {"not_number", {"table", "row", "column", "text"}},
       {"negative", {"table", "row", "column", "text"}},
       {"fraction", {"table", "row", "column", "text"}}};
+  kinds.back().finds =
+      "cells not filled (one finding per table, at its first blank; every blank in `related`: {rows} names the "
+      "rows, three at most then 等, {sums} the `table-equation` rules skipped for these blanks, or 无), not a "
+      "number, negative or fractional counts";
+  kinds.back().param_docs = {{"problems", "which of the four to report"}};
   kinds.push_back(RuleKind{
       "table-equation",
       {"table-sum"},
@@ -569,6 +583,13 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
       {"inferred"}});
   kinds.back().placeholders = {
       {"default", {"table", "row", "row_label", "column", "actual", "expected", "terms"}}, {"inferred", {}}};
+  kinds.back().finds =
+      "an equation that does not hold; the optional `inferred` is appended when a cell was cut out of run-together "
+      "digits";
+  kinds.back().param_docs = {{"table", "the table's id"},
+                             {"each", "`column`: names are row ids; `row`: column ids"},
+                             {"assert", "one equation or a list"},
+                             {"at", "the reported cell; default the first term"}};
   kinds.push_back(RuleKind{
       "table-template",
       {"table-layout"},
@@ -593,6 +614,9 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
         return std::make_shared<TableTemplate>(std::move(words), section);
       }});
   kinds.back().placeholders = {{"default", {"word"}}};
+  kinds.back().finds = "words of another table format in a section";
+  kinds.back().param_docs = {{"words", "the other format's words"}, {"section", "the section to look in"}};
+  for (size_t k = first; k < kinds.size(); ++k) kinds[k].tables = true;
 }
 
 }  // namespace gklint

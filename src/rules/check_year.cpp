@@ -80,6 +80,7 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
         return std::make_shared<YearConsistency>();
       }});
   kinds.back().placeholders = {{"missing", {}}, {"mismatch", {"title_year", "period_year"}}};
+  kinds.back().finds = "no report year; title and 统计期限 disagree";
   kinds.push_back(RuleKind{
       "year-typo",
       {"year-mismatch"},
@@ -89,6 +90,7 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
         return std::make_shared<YearTypo>();
       }});
   kinds.back().placeholders = {{"default", {"text", "year"}}};
+  kinds.back().finds = "a mistyped year (20120年度)";
   kinds.push_back(RuleKind{
       "period-complete",
       {"period-incomplete"},
@@ -98,6 +100,7 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
         return std::make_shared<PeriodComplete>();
       }});
   kinds.back().placeholders = {{"default", {"text"}}};
+  kinds.back().finds = "a 统计期限 whose end date lacks 日";
 }
 
 }  // namespace gklint

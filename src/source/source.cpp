@@ -26,15 +26,6 @@ bool looks_binary(std::string_view s) {
 
 bool has_bom16or32(std::string_view b) { return b.starts_with("\xFF\xFE") || b.starts_with("\xFE\xFF") || b.starts_with(std::string_view("\0\0\xFE\xFF", 4)); }
 
-std::string lower_extension(const std::string& path) {
-  const size_t slash = path.find_last_of('/');
-  const size_t dot = path.find_last_of('.');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
-  std::string e = path.substr(dot);
-  for (char& ch : e) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return e;
-}
-
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
 // What a file that cannot be checked is, told by its first bytes, whatever its name says.
@@ -69,23 +60,6 @@ std::optional<InputProblem> unsupported(std::string_view b) {
     }
   }
   return std::nullopt;
-}
-
-enum class Format { text, html, docx };
-
-Format format_of(const std::string& path, std::string_view b) {
-  const std::string ext = lower_extension(path);
-  if (b.starts_with("PK\x03\x04") || b.starts_with("PK\x05\x06") || ext == ".docx") return Format::docx;
-  if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml") return Format::html;
-  if (ext == ".txt" || ext == ".md") return Format::text;
-  // A page saved without its extension: sniff for markup at the start.
-  std::string head(b.substr(0, 512));
-  for (char& ch : head) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  const size_t lt = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (lt != std::string::npos && (head.compare(lt, 14, "<!doctype html") == 0 || head.compare(lt, 5, "<html") == 0)) {
-    return Format::html;
-  }
-  return Format::text;
 }
 
 InputProblem empty_problem() {
@@ -218,27 +192,26 @@ Source Source::read(std::string path, std::string bytes, const ReadOptions& opti
     src.index_lines();
     return src;
   }
-  const Format format = format_of(path, b);
-  if (format == Format::text) return decode(std::move(path), std::move(bytes), options);
+  const InputFormat& format = input_format_of(path, b);
+  if (!format.extract) return decode(std::move(path), std::move(bytes), options);
 
   Source src;
   src.path_ = std::move(path);
+  src.format_ = format.name;
   Extracted e;
-  if (format == Format::docx) {
-    src.format_ = "docx";
-    src.encoding_ = "UTF-8";  // a .docx is XML, always Unicode
-    e = b.empty() ? Extracted{} : extract_docx(b);
+  if (!format.decode_first) {
+    src.encoding_ = "UTF-8";  // a structured document (.docx) is XML, always Unicode
+    e = b.empty() ? Extracted{} : format.extract(b);
     if (b.empty()) e.problem = empty_problem();
   } else {
-    src.format_ = "html";
     // The page is decoded like a text file, then its text is read out of the markup.
     Source page = decode_text(src.path_, std::move(bytes), options, /*html=*/true);
     src.encoding_ = page.encoding_;
     if (page.problem_) {
-      page.format_ = "html";
+      page.format_ = format.name;
       return page;
     }
-    e = extract_html(page.text_);
+    e = format.extract(page.text_);
     if (page.decode_warning_) {
       // Located at the first replaced character that made it into the text, if any did.
       const Position bad = page.position(page.decode_warning_->offset);

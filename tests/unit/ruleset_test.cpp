@@ -2,8 +2,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "gklint/lint.hpp"
+#include "gklint/tool_rules.hpp"
 #include "rules/check.hpp"
 
 namespace fs = std::filesystem;
@@ -130,6 +132,28 @@ TEST_CASE("rule kinds: every message of every kind lists the placeholders it may
     for (const std::string& key : keys) CHECK_MESSAGE(kind.placeholders.count(key) == 1, key);
     CHECK(kind.placeholders.size() == keys.size());
   }
+}
+
+// The docs are written from the registry (gklint-docs): each kind says what it finds and what each
+// parameter means, and every finding kind a rule kind or a tool rule emits is in the JSON contract.
+TEST_CASE("rule kinds: documented, and their finding kinds are the JSON contract's") {
+  std::set<std::string> contract, used;
+  for (const FindingKind& k : finding_kinds()) CHECK_MESSAGE(contract.insert(k.name).second, "twice: " << k.name);
+  for (const RuleKind& kind : rule_kinds()) {
+    CAPTURE(kind.name);
+    CHECK_FALSE(kind.finds.empty());
+    for (const std::string& p : kind.param_keys) CHECK_MESSAGE(kind.param_docs.count(p) == 1, p);
+    CHECK(kind.param_docs.size() == kind.param_keys.size());
+    for (const std::string& k : kind.diagnostic_kinds) {
+      CHECK_MESSAGE(contract.count(k) == 1, k);
+      used.insert(k);
+    }
+  }
+  for (const ToolRule& r : kToolRules) {
+    CHECK_MESSAGE(contract.count(r.kind) == 1, r.kind);
+    used.insert(r.kind);
+  }
+  CHECK(used == contract);  // no kind documented that nothing emits
 }
 
 TEST_CASE("rule files with errors are reported at the YAML line and column") {

@@ -1,0 +1,42 @@
+// The finding kinds: the `kind` of every diagnostic in the JSON contract (docs/json-output.md,
+// written from this list by gklint-docs). Rule kinds name theirs in `diagnostic_kinds`, the tool's
+// own rules in kToolRules; a unit test holds both to this list.
+#include "rules/check.hpp"
+
+namespace gklint {
+
+const std::vector<FindingKind>& finding_kinds() {
+  static const std::vector<FindingKind> kinds = {
+      {"section-missing", "", "`section`: section id"},
+      {"section-in-body", "info: the content is in a paragraph, without a heading", "`section`"},
+      {"section-order", "", "`section`"},
+      {"heading-numbering", "", "`problem`: `mixed`, `start`, `repeat`, `skip`, `backwards`"},
+      {"year-mismatch", "", "`problem`: `missing`, `mismatch` (+ `title_year`, `period_year`), `typo`"},
+      {"period-incomplete", "", ""},
+      {"table-sum", "", "table fields, `expected`, `actual`, `related`"},
+      {"table-cell", "",
+       "table fields, `problem`: `unfilled`, `not_number`, `negative`, `fraction`; for `unfilled`, one finding per "
+       "table: `count` and `related` (below)"},
+      {"table-missing", "", "`table`"},
+      {"table-unreadable", "warning, one per table: its rows that could not be read",
+       "`table`, `row_label` (the first such row), `count`, `related` (every such row)"},
+      {"table-layout", "", "table fields, `problem`: `row-missing` (`table-rows`), `template` (`table-template`)"},
+      {"ruleset-year", "info: `--rules` names a set not written for the report's year", ""},
+      {"input-error", "", ""},
+      {"input-encoding",
+       "warning: bytes not valid in the detected encoding, located at the first; the file is still checked",
+       "`encoding`"},
+      {"rule-error", "the position is in the rule file", ""},
+      {"config-error", "the position is in the `.gklint.yaml`; nothing was linted", ""},
+      {"input-not-report",
+       "warning: no title, year, section heading or table of an annual report, like a README in a crawled folder; "
+       "nothing else is checked in that file",
+       ""},
+      {"internal-error",
+       "gklint itself failed on this file: exit status 3; the file is `unreadable`, the rest of the batch is linted",
+       ""},
+  };
+  return kinds;
+}
+
+}  // namespace gklint
