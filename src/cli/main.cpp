@@ -1,4 +1,4 @@
-// gklint command line: lint reports, list rule sets, explain a rule.
+// gklint command line: the options of a lint run, and the subcommands (kSubcommands) beside it.
 #include <fnmatch.h>
 #include <unistd.h>
 
@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -225,50 +227,196 @@ WriterOptions writer_options(const Options& o, const TextStyle& style, Catalog& 
   return w;
 }
 
-}  // namespace
 
-namespace {
-int run(int argc, char** argv);
-}
+// What a run has once the command line is parsed: the options, the rule sets, and the settings
+// every subcommand that reads reports shares.
+struct Session {
+  Options& o;
+  const CLI::App& app;
+  Catalog catalog;
+  Lang lang = Lang::zh;
+  TextStyle style;
+  std::vector<FileResult> setup_errors;  // config and rule file errors, reported before any report is read
+  std::vector<std::string> inputs_known;  // files --output must not overwrite
+  std::unique_ptr<LinterPool> pool;
 
-// Anything unexpected ends with a message and exit status 3, never an abort.
-int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "gklint: 内部错误 (internal error): " << e.what() << "\n";
-  } catch (...) {
-    std::cerr << "gklint: 内部错误 (internal error)\n";
+  Session(Options& options, const CLI::App& a) : o(options), app(a) {}
+
+  // Errors in a config or a rule file stop the run before any report is read: what they would
+  // have set (rule sets, disabled rules) changes every finding. Reported in --format; exit 2.
+  int report_setup_errors() {
+    Summary summary;
+    OutputFile report_file;
+    if (!report_file.open("--output", o.output, inputs_known, lang)) return 2;
+    const auto writer = make_writer(o.format, report_file.stream(), writer_options(o, style, catalog, nullptr));
+    for (const FileResult& r : setup_errors) {
+      summary.add(r);
+      writer->file(r);
+    }
+    writer->finish(summary);
+    report_file.commit();
+    return 2;
   }
-  return 3;
+
+  // One file through the Linter its settings give: for outline, cat and extract.
+  std::optional<FileResult> lint_one(const std::string& path) {
+    const Linter* linter = pool->for_file(path, &setup_errors);
+    if (!linter) return std::nullopt;
+    return lint_path(*linter, path, lang, nullptr);
+  }
+};
+
+// --- The subcommands -----------------------------------------------------------------------------
+// Each adds its arguments to its CLI11 subcommand and runs on the parsed options; `kSubcommands`
+// below lists them in the order --help shows them (ninja's kTools[] shape).
+
+int run_rules(Session& s) { return list_rules(s.catalog, s.o.rules_id, s.lang); }
+int run_explain(Session& s) { return explain(s.catalog, s.o.explain_id, s.lang); }
+int run_init(Session& s) { return init(s.o, s.lang); }
+
+int run_extract(Session& s) {
+  const Options& o = s.o;
+  const bool csv = o.extract_format == "csv";
+  bool first = true, unreadable = false;
+  if (csv) std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column,inferred\n";
+  else std::cout << "{\"version\":1,\"files\":[";
+  for (const std::string& path : expand(o.extract_paths, o.include, o.exclude)) {
+    std::optional<FileResult> r = s.lint_one(path);
+    if (!r) return s.report_setup_errors();
+    if (r->unreadable) {
+      std::cerr << "gklint: " << path << ": " << r->diagnostics.front().message << "\n";
+      unreadable = true;
+      continue;
+    }
+    extract(*r, csv, &first, std::cout);
+  }
+  if (!csv) std::cout << "\n]}\n";
+  return unreadable ? 2 : 0;
 }
 
-namespace {
+int run_cat(Session& s) {
+  std::optional<FileResult> r = s.lint_one(s.o.cat_path);
+  if (!r) return s.report_setup_errors();
+  if (r->unreadable) {
+    write_text(std::cout, *r, s.style);
+    return 2;
+  }
+  print_cat(*r);
+  return 0;
+}
 
-int run(int argc, char** argv) {
-  Options o;
-  CLI::App app{
+int run_outline(Session& s) {
+  std::optional<FileResult> r = s.lint_one(s.o.outline_path);
+  if (!r) return s.report_setup_errors();
+  if (r->unreadable) {
+    write_text(std::cout, *r, s.style);
+    return 2;
+  }
+  print_outline(*r, s.lang == Lang::en);
+  // Which settings applied: a surprise config (or none where one was expected) explains a lot.
+  bool config_ok_here = true;
+  const Config* config = s.pool->config_for(s.o.outline_path, &s.setup_errors, &config_ok_here);
+  std::cout << (s.lang == Lang::en ? "config:       " : "配置：    ") << (config ? config->path : "-") << "\n";
+  return 0;
+}
+
+int run_lsp(Session& s) {
+  std::ios::sync_with_stdio(false);  // buffered standard streams; the server reads and writes whole messages
+  const Options& o = s.o;
+  return run_language_server(std::cin, std::cout, {.rules = o.rules, .year = o.year, .lang = o.lang, .log = &std::cerr});
+}
+
+void rules_arguments(CLI::App& cmd, Options& o) {
+  cmd.add_option("id", o.rules_id, "one rule set (a built-in id or a YAML file)");
+}
+void explain_arguments(CLI::App& cmd, Options& o) {
+  cmd.add_option("rule", o.explain_id, "rule id, e.g. section.missing")->required();
+}
+void extract_arguments(CLI::App& cmd, Options& o) {
+  cmd.add_option("paths", o.extract_paths, "report files or folders")->required();
+  cmd.add_option("--format", o.extract_format, "json or csv")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
+}
+void outline_arguments(CLI::App& cmd, Options& o) {
+  cmd.add_option("file", o.outline_path, "report file")->required();
+}
+void init_arguments(CLI::App& cmd, Options& o) {
+  cmd.add_option("dir", o.init_dir, "folder to write it in (default: the current folder)");
+  cmd.add_flag("--force", o.init_force, "replace an existing .gklint.yaml");
+}
+void cat_arguments(CLI::App& cmd, Options& o) {
+  cmd.add_option("file", o.cat_path, "report file (.txt, .html, .docx, …)")->required();
+}
+void lsp_arguments(CLI::App& cmd, Options& o) {
+  cmd.add_option("--rules", o.rules, "rule set: a built-in id or a YAML file (default: chosen by report year)")
+      ->type_name("ID|FILE");
+  cmd.add_option("--year", o.year, "report year, overriding the one found in each report")->check(CLI::Range(1990, 2100));
+  cmd.add_option("--lang", o.lang, "language of messages")->check(CLI::IsMember({"zh", "en"}));
+  cmd.add_flag("--stdio")->description("accepted for clients that pass it; standard input/output is the only transport");
+}
+
+// What a subcommand needs before it runs, lowest first: each level includes the ones before it.
+enum class Needs {
+  nothing,   // lsp: its own settings, from the client
+  catalog,   // rules, explain, init: the built-in rule sets and --lang
+  config,    // the nearest .gklint.yaml's defaults (--format, --lang …), applied and checked
+  linters,   // and --rules loaded, and a LinterPool that gives each report its Linter
+};
+
+struct Subcommand {
+  const char* name;
+  const char* usage;    // as --help's overview shows it: "rules [ID]"
+  const char* brief;    // the overview's line
+  const char* summary;  // the list of subcommands in --help, and `gklint NAME --help`
+  void (*arguments)(CLI::App& cmd, Options& o);
+  int (*run)(Session& s);
+  Needs needs;
+};
+
+const Subcommand kSubcommands[] = {
+    {"rules", "rules [ID]", "list the built-in rule sets and their rules",
+     "list the built-in rule sets, their sections and rules", rules_arguments, run_rules, Needs::catalog},
+    {"explain", "explain RULE-ID", "what a rule checks, why, and the article it cites",
+     "explain a rule: what it checks, why, the article it cites", explain_arguments, run_explain, Needs::catalog},
+    {"extract", "extract FILE --format csv", "the tables as data, one record per cell",
+     "write the tables as data: one record per cell (JSON or CSV)", extract_arguments, run_extract, Needs::linters},
+    {"outline", "outline FILE", "what gklint read: body, title, year, period, agency, headings",
+     "show what gklint reads from a report: title, year, headings", outline_arguments, run_outline, Needs::linters},
+    {"cat", "cat FILE", "the text gklint reads, numbered as findings are located",
+     "print the text gklint reads from a file, numbered as findings are located", cat_arguments, run_cat,
+     Needs::linters},
+    {"lsp", "lsp", "a language server for editors (LSP over standard input/output)",
+     "run a language server (LSP 3.17, JSON-RPC over standard input/output): editors show findings as you type;\n"
+     "initializationOptions {rules, year, lang} override these options (README: Editors)",
+     lsp_arguments, run_lsp, Needs::nothing},
+    {"init", "init", "write a commented .gklint.yaml (settings per project)",
+     "write a commented .gklint.yaml to start a project's settings from", init_arguments, run_init, Needs::catalog},
+};
+
+// --help's description: how gklint is used, with a line for each subcommand from kSubcommands.
+std::string description() {
+  std::string d =
       "gklint " GKLINT_VERSION
       " — 政府信息公开工作年度报告检查工具 / linter for government information-disclosure annual reports\n\n"
       "  gklint report.txt                 lint one report (exit 1 if it has errors)\n"
-      "  gklint reports/ --format json     lint every report below a folder (.txt .md .html .htm .docx)\n"
-      "  gklint --rules gov-2007 a.txt     force a rule set (default: chosen by the report year)\n"
-      "  gklint rules [ID]                 list the built-in rule sets and their rules\n"
-      "  gklint explain RULE-ID            what a rule checks, why, and the article it cites\n"
-      "  gklint extract FILE --format csv  the tables as data, one record per cell\n"
-      "  gklint outline FILE               what gklint read: body, title, year, period, agency, headings\n"
-      "  gklint cat FILE                   the text gklint reads, numbered as findings are located\n"
-      "  gklint lsp                        a language server for editors (LSP over standard input/output)\n"
-      "  gklint init                       write a commented .gklint.yaml (settings per project)\n"
-      "  gklint --baseline b.json reports/ only findings not recorded by --write-baseline b.json\n\n"
-      "Inputs: plain text in UTF-8, UTF-16 (with BOM), GB18030/GBK/GB2312 or Big5 (detected; or\n"
-      "--encoding), HTML pages, and Word .docx (a finding's line is then the paragraph number).\n\n"
-      "Settings: the nearest .gklint.yaml in a report's folder or above (or --config); options win.\n\n"
-      "Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a rule file or\n"
-      "config error, or an input that could not be read at all; 3 an internal error in gklint.\n"
-      "`-` reads a report from standard input.",
-      "gklint"};
-  app.set_version_flag("--version", "gklint " GKLINT_VERSION);
+      "  gklint reports/ --format json     lint every report below a folder (" + readable_extensions() + ")\n"
+      "  gklint --rules gov-2007 a.txt     force a rule set (default: chosen by the report year)\n";
+  for (const Subcommand& c : kSubcommands) {
+    std::string usage = std::string("  gklint ") + c.usage;
+    usage.resize(std::max<size_t>(usage.size() + 1, 36), ' ');
+    d += usage + c.brief + "\n";
+  }
+  d += "  gklint --baseline b.json reports/ only findings not recorded by --write-baseline b.json\n\n"
+       "Inputs: plain text in UTF-8, UTF-16 (with BOM), GB18030/GBK/GB2312 or Big5 (detected; or\n"
+       "--encoding), HTML pages, and Word .docx (a finding's line is then the paragraph number).\n\n"
+       "Settings: the nearest .gklint.yaml in a report's folder or above (or --config); options win.\n\n"
+       "Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a rule file or\n"
+       "config error, or an input that could not be read at all; 3 an internal error in gklint.\n"
+       "`-` reads a report from standard input.";
+  return d;
+}
+
+// The options of a lint run (no subcommand).
+void lint_arguments(CLI::App& app, Options& o) {
   app.add_option("paths", o.paths, "report files (" + readable_extensions() + ") or folders; - for standard input");
   app.add_option("--rules", o.rules, "rule set: a built-in id (gov-2007, gov-2019, gov-2021, …) or a YAML file")
       ->type_name("ID|FILE");
@@ -324,197 +472,64 @@ int run(int argc, char** argv) {
   app.add_option("--color", o.color, "colour in text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  CLI::App* rules_cmd = app.add_subcommand("rules", "list the built-in rule sets, their sections and rules");
-  rules_cmd->add_option("id", o.rules_id, "one rule set (a built-in id or a YAML file)");
-  CLI::App* explain_cmd = app.add_subcommand("explain", "explain a rule: what it checks, why, the article it cites");
-  explain_cmd->add_option("rule", o.explain_id, "rule id, e.g. section.missing")->required();
-  CLI::App* extract_cmd = app.add_subcommand("extract", "write the tables as data: one record per cell (JSON or CSV)");
-  extract_cmd->add_option("paths", o.extract_paths, "report files or folders")->required();
-  extract_cmd->add_option("--format", o.extract_format, "json or csv")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
-  CLI::App* outline_cmd = app.add_subcommand("outline", "show what gklint reads from a report: title, year, headings");
-  outline_cmd->add_option("file", o.outline_path, "report file")->required();
-  CLI::App* init_cmd = app.add_subcommand("init", "write a commented .gklint.yaml to start a project's settings from");
-  init_cmd->add_option("dir", o.init_dir, "folder to write it in (default: the current folder)");
-  init_cmd->add_flag("--force", o.init_force, "replace an existing .gklint.yaml");
-  CLI::App* cat_cmd = app.add_subcommand("cat", "print the text gklint reads from a file, numbered as findings are located");
-  cat_cmd->add_option("file", o.cat_path, "report file (.txt, .html, .docx, …)")->required();
-  CLI::App* lsp_cmd = app.add_subcommand(
-      "lsp",
-      "run a language server (LSP 3.17, JSON-RPC over standard input/output): editors show findings as you type;\n"
-      "initializationOptions {rules, year, lang} override these options (README: Editors)");
-  lsp_cmd->add_option("--rules", o.rules, "rule set: a built-in id or a YAML file (default: chosen by report year)")
-      ->type_name("ID|FILE");
-  lsp_cmd->add_option("--year", o.year, "report year, overriding the one found in each report")->check(CLI::Range(1990, 2100));
-  lsp_cmd->add_option("--lang", o.lang, "language of messages")->check(CLI::IsMember({"zh", "en"}));
-  lsp_cmd->add_flag("--stdio")->description("accepted for clients that pass it; standard input/output is the only transport");
-  app.require_subcommand(0, 1);
+}
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+// Inputs: the paths given, then the lines of --files-from. False (with a message) when the list
+// cannot be read or is too large.
+bool collect_inputs(const Options& o, Lang lang, std::vector<std::string>* inputs) {
+  *inputs = o.paths;
+  if (o.files_from.empty()) return true;
+  std::ifstream list_file;
+  if (o.files_from != "-") list_file.open(o.files_from);
+  std::istream& list = o.files_from == "-" ? std::cin : list_file;
+  if (!list) {
+    std::cerr << "gklint: --files-from " << o.files_from << ": " << (lang == Lang::en ? "cannot read" : "无法读取") << "\n";
+    return false;
   }
-
-  if (*lsp_cmd) {
-    std::ios::sync_with_stdio(false);  // buffered standard streams; the server reads and writes whole messages
-    return run_language_server(std::cin, std::cout, {.rules = o.rules, .year = o.year, .lang = o.lang, .log = &std::cerr});
-  }
-
-  // A portal sets it once for every run rather than adding --no-config to each command.
-  if (no_config_from_environment()) o.no_config = true;
-  std::vector<FileResult> config_errors;
-  const bool config_ok = *rules_cmd || *explain_cmd || *init_cmd || apply_config_defaults(app, o, &config_errors);
-  const Lang lang = o.lang == "en" ? Lang::en : Lang::zh;
-  Catalog catalog;
-  if (*rules_cmd) return list_rules(catalog, o.rules_id, lang);
-  if (*explain_cmd) return explain(catalog, o.explain_id, lang);
-  if (*init_cmd) return init(o, lang);
-
-  if (o.paths.empty() && o.files_from.empty() && !*outline_cmd && !*extract_cmd && !*cat_cmd) {
-    std::cerr << "gklint: " << (lang == Lang::en ? "no input files; see gklint --help" : "没有输入文件；用法见 gklint --help")
-              << "\n";
-    return 2;
-  }
-
-  TextStyle style;
-  style.lang = lang;
-  // auto: colour on a terminal only (a report written to --output FILE gets none).
-  const bool to_stdout = o.output.empty() || o.output == "-" || o.output == "/dev/stdout";
-  style.color = o.color == "always" ||
-                (o.color == "auto" && to_stdout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
-
-  // Errors in a config or a rule file stop the run before any report is read: what they would
-  // have set (rule sets, disabled rules) changes every finding.
-  std::vector<FileResult> setup_errors = config_errors;
-  // The files to lint, which --output must not overwrite: those below the folders given until
-  // --files-from is read, then all of them.
-  std::vector<std::string> inputs_known = expand(o.paths, o.include, o.exclude);
-  const auto report_setup_errors = [&]() {
-    Summary summary;
-    OutputFile report_file;
-    if (!report_file.open("--output", o.output, inputs_known, lang)) return 2;
-    const auto writer = make_writer(o.format, report_file.stream(), writer_options(o, style, catalog, nullptr));
-    for (const FileResult& r : setup_errors) {
-      summary.add(r);
-      writer->file(r);
-    }
-    writer->finish(summary);
-    report_file.commit();
-    return 2;
+  // Read in blocks and bounded like every input: `yes | gklint --files-from -` stops at the cap
+  // instead of filling memory (a pipe is fine here: `--files-from <(find …)`).
+  std::string line;
+  uint64_t total = 0;
+  char block[65536];
+  const auto take = [&] {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) inputs->push_back(line);
+    line.clear();
   };
-  std::shared_ptr<const RuleSet> fixed;
-  if (!o.rules.empty()) {
-    std::vector<RuleError> errors;
-    fixed = catalog.get(o.rules, &errors);
-    add_rule_error_results(errors, "rule.error", &setup_errors);
-  }
-  if (!config_ok || !setup_errors.empty()) return report_setup_errors();
-
-  PoolOptions pool_options;
-  pool_options.rules = o.rules;
-  pool_options.base.year = o.year;
-  pool_options.base.lang = lang;
-  pool_options.base.encoding = o.encoding;
-  pool_options.config = o.config;
-  pool_options.search = !o.no_config;
-  pool_options.trust = {o.root, o.trust_config};
-  LinterPool pool(catalog, pool_options);
-
-  if (*extract_cmd) {
-    const bool csv = o.extract_format == "csv";
-    bool first = true, unreadable = false;
-    if (csv) std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column,inferred\n";
-    else std::cout << "{\"version\":1,\"files\":[";
-    for (const std::string& path : expand(o.extract_paths, o.include, o.exclude)) {
-      const Linter* linter = pool.for_file(path, &setup_errors);
-      if (!linter) return report_setup_errors();
-      FileResult r = lint_path(*linter, path, lang, nullptr);
-      if (r.unreadable) {
-        std::cerr << "gklint: " << path << ": " << r.diagnostics.front().message << "\n";
-        unreadable = true;
-        continue;
-      }
-      extract(r, csv, &first, std::cout);
+  while (list.read(block, sizeof block) || list.gcount() > 0) {
+    const std::streamsize n = list.gcount();
+    total += static_cast<uint64_t>(n);
+    // Bytes, and paths: four million is a national corpus several times over.
+    constexpr size_t kMaxListedPaths = size_t{4} << 20;
+    if (total > kMaxInputBytes || inputs->size() > kMaxListedPaths) {
+      std::cerr << "gklint: --files-from " << o.files_from << ": "
+                << (lang == Lang::en ? "more than 256 MiB or 4,194,304 paths; not read"
+                                     : "超过 256 MiB 或 4194304 个路径，不读取")
+                << "\n";
+      return false;
     }
-    if (!csv) std::cout << "\n]}\n";
-    return unreadable ? 2 : 0;
+    for (std::streamsize k = 0; k < n; ++k) {
+      if (block[k] == '\n') take();
+      else line += block[k];
+    }
   }
+  take();
+  return true;
+}
 
-  if (*cat_cmd) {
-    const Linter* linter = pool.for_file(o.cat_path, &setup_errors);
-    if (!linter) return report_setup_errors();
-    FileResult r = lint_path(*linter, o.cat_path, lang, nullptr);
-    if (r.unreadable) {
-      write_text(std::cout, r, style);
-      return 2;
-    }
-    print_cat(r);
-    return 0;
-  }
-
-  if (*outline_cmd) {
-    const Linter* linter = pool.for_file(o.outline_path, &setup_errors);
-    if (!linter) return report_setup_errors();
-    FileResult r = lint_path(*linter, o.outline_path, lang, nullptr);
-    if (r.unreadable) {
-      write_text(std::cout, r, style);
-      return 2;
-    }
-    print_outline(r, lang == Lang::en);
-    // Which settings applied: a surprise config (or none where one was expected) explains a lot.
-    bool config_ok_here = true;
-    const Config* config = pool.config_for(o.outline_path, &setup_errors, &config_ok_here);
-    std::cout << (lang == Lang::en ? "config:       " : "配置：    ") << (config ? config->path : "-") << "\n";
-    return 0;
-  }
-
-  // Inputs: the paths given, then the lines of --files-from.
-  std::vector<std::string> inputs = o.paths;
-  if (!o.files_from.empty()) {
-    std::ifstream list_file;
-    if (o.files_from != "-") list_file.open(o.files_from);
-    std::istream& list = o.files_from == "-" ? std::cin : list_file;
-    if (!list) {
-      std::cerr << "gklint: --files-from " << o.files_from << ": " << (lang == Lang::en ? "cannot read" : "无法读取") << "\n";
-      return 2;
-    }
-    // Read in blocks and bounded like every input: `yes | gklint --files-from -` stops at the cap
-    // instead of filling memory (a pipe is fine here: `--files-from <(find …)`).
-    std::string line;
-    uint64_t total = 0;
-    char block[65536];
-    const auto take = [&] {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!line.empty()) inputs.push_back(line);
-      line.clear();
-    };
-    while (list.read(block, sizeof block) || list.gcount() > 0) {
-      const std::streamsize n = list.gcount();
-      total += static_cast<uint64_t>(n);
-      // Bytes, and paths: four million is a national corpus several times over.
-      constexpr size_t kMaxListedPaths = size_t{4} << 20;
-      if (total > kMaxInputBytes || inputs.size() > kMaxListedPaths) {
-        std::cerr << "gklint: --files-from " << o.files_from << ": "
-                  << (lang == Lang::en ? "more than 256 MiB or 4,194,304 paths; not read"
-                                       : "超过 256 MiB 或 4194304 个路径，不读取")
-                  << "\n";
-        return 2;
-      }
-      for (std::streamsize k = 0; k < n; ++k) {
-        if (block[k] == '\n') take();
-        else line += block[k];
-      }
-    }
-    take();
-  }
+// `gklint [options] PATHS`: lint the reports, in input order, into one output.
+int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
+  const Options& o = s.o;
+  const Lang lang = s.lang;
+  std::vector<std::string> inputs;
+  if (!collect_inputs(o, lang, &inputs)) return 2;
   const std::vector<std::string> files = expand(inputs, o.include, o.exclude);
-  inputs_known = files;
+  s.inputs_known = files;
   // Each report's Linter, from its config, resolved before any is read.
   std::vector<const Linter*> linters;
   linters.reserve(files.size());
-  for (const std::string& f : files) linters.push_back(pool.for_file(f, &setup_errors));
-  if (!setup_errors.empty()) return report_setup_errors();
+  for (const std::string& f : files) linters.push_back(s.pool->for_file(f, &s.setup_errors));
+  if (!s.setup_errors.empty()) return s.report_setup_errors();
 
   // Baselines: the accepted findings to leave out, and where to record this run's.
   std::optional<Baseline> baseline;
@@ -540,7 +555,7 @@ int run(int argc, char** argv) {
   if (!o.write_baseline.empty() && !baseline_file.open("--write-baseline", o.write_baseline, files, lang)) return 2;
 
   Summary summary;
-  WriterOptions output_options = writer_options(o, style, catalog, fixed);
+  WriterOptions output_options = writer_options(o, s.style, s.catalog, fixed);
   output_options.baseline = baseline.has_value();
   const auto writer = make_writer(o.format, report_file.stream(), output_options);
   Severity threshold = Severity::error;
@@ -590,4 +605,83 @@ int run(int argc, char** argv) {
   return failed ? 1 : 0;
 }
 
+int run(int argc, char** argv) {
+  Options o;
+  CLI::App app{description(), "gklint"};
+  app.set_version_flag("--version", "gklint " GKLINT_VERSION);
+  lint_arguments(app, o);
+  std::vector<std::pair<const Subcommand*, CLI::App*>> commands;
+  for (const Subcommand& c : kSubcommands) {
+    CLI::App* cmd = app.add_subcommand(c.name, c.summary);
+    c.arguments(*cmd, o);
+    commands.emplace_back(&c, cmd);
+  }
+  app.require_subcommand(0, 1);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  const Subcommand* chosen = nullptr;
+  for (const auto& [c, cmd] : commands) {
+    if (*cmd) chosen = c;
+  }
+
+  Session s(o, app);
+  if (chosen && chosen->needs == Needs::nothing) return chosen->run(s);
+  // A portal sets it once for every run rather than adding --no-config to each command.
+  if (no_config_from_environment()) o.no_config = true;
+  const bool config_ok = (chosen && chosen->needs < Needs::config) || apply_config_defaults(app, o, &s.setup_errors);
+  s.lang = o.lang == "en" ? Lang::en : Lang::zh;
+  if (chosen && chosen->needs == Needs::catalog) return chosen->run(s);
+
+  if (!chosen && o.paths.empty() && o.files_from.empty()) {
+    std::cerr << "gklint: " << (s.lang == Lang::en ? "no input files; see gklint --help" : "没有输入文件；用法见 gklint --help")
+              << "\n";
+    return 2;
+  }
+
+  s.style.lang = s.lang;
+  // auto: colour on a terminal only (a report written to --output FILE gets none).
+  const bool to_stdout = o.output.empty() || o.output == "-" || o.output == "/dev/stdout";
+  s.style.color = o.color == "always" ||
+                  (o.color == "auto" && to_stdout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+
+  // The files to lint, which --output must not overwrite: those below the folders given until
+  // --files-from is read, then all of them.
+  s.inputs_known = expand(o.paths, o.include, o.exclude);
+  std::shared_ptr<const RuleSet> fixed;
+  if (!o.rules.empty()) {
+    std::vector<RuleError> errors;
+    fixed = s.catalog.get(o.rules, &errors);
+    add_rule_error_results(errors, "rule.error", &s.setup_errors);
+  }
+  if (!config_ok || !s.setup_errors.empty()) return s.report_setup_errors();
+
+  PoolOptions pool_options;
+  pool_options.rules = o.rules;
+  pool_options.base.year = o.year;
+  pool_options.base.lang = s.lang;
+  pool_options.base.encoding = o.encoding;
+  pool_options.config = o.config;
+  pool_options.search = !o.no_config;
+  pool_options.trust = {o.root, o.trust_config};
+  s.pool = std::make_unique<LinterPool>(s.catalog, pool_options);
+  return chosen ? chosen->run(s) : run_lint(s, fixed);
+}
+
 }  // namespace
+
+// Anything unexpected ends with a message and exit status 3, never an abort.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "gklint: 内部错误 (internal error): " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "gklint: 内部错误 (internal error)\n";
+  }
+  return 3;
+}
