@@ -72,12 +72,6 @@ struct FindingKind {
 const std::vector<FindingKind>& finding_kinds();
 const RuleKind* find_rule_kind(const std::string& name);
 
-// Each kind family registers itself here (defined in check_*.cpp).
-void register_section_kinds(std::vector<RuleKind>& kinds);
-void register_numbering_kinds(std::vector<RuleKind>& kinds);
-void register_year_kinds(std::vector<RuleKind>& kinds);
-void register_table_kinds(std::vector<RuleKind>& kinds);
-
 // Which heading stands for each of the rule set's sections (-1: none).
 std::vector<int> section_headings(const RuleSet& rules, const Report& report);
 

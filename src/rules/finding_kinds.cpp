@@ -21,6 +21,7 @@ const std::vector<FindingKind>& finding_kinds() {
       {"table-unreadable", "warning, one per table: its rows that could not be read",
        "`table`, `row_label` (the first such row), `count`, `related` (every such row)"},
       {"table-layout", "", "table fields, `problem`: `row-missing` (`table-rows`), `template` (`table-template`)"},
+      {"statute-name", "", "`right`: the statute's name"},
       {"ruleset-year", "info: `--rules` names a set not written for the report's year", ""},
       {"input-error", "", ""},
       {"input-encoding",

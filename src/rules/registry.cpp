@@ -1,6 +1,16 @@
+// The registry of rule kinds. A new kind: its Check in src/rules/check_NAME.cpp (compiled by the
+// glob in CMakeLists.txt), its register function declared and called here. scripts/new-rule-kind.sh
+// does both (CONTRIBUTING.md, "Add a rule kind").
 #include "rules/check.hpp"
 
 namespace gklint {
+
+// Each kind family registers itself (defined in check_*.cpp).
+void register_section_kinds(std::vector<RuleKind>& kinds);
+void register_numbering_kinds(std::vector<RuleKind>& kinds);
+void register_year_kinds(std::vector<RuleKind>& kinds);
+void register_table_kinds(std::vector<RuleKind>& kinds);
+void register_statute_name_kinds(std::vector<RuleKind>& kinds);
 
 const std::vector<RuleKind>& rule_kinds() {
   static const std::vector<RuleKind> kinds = [] {
@@ -9,6 +19,7 @@ const std::vector<RuleKind>& rule_kinds() {
     register_numbering_kinds(k);
     register_year_kinds(k);
     register_table_kinds(k);
+    register_statute_name_kinds(k);
     return k;
   }();
   return kinds;
