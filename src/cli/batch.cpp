@@ -1,5 +1,7 @@
 #include "cli/batch.hpp"
 
+#include "cli/messages.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -22,9 +24,7 @@ FileResult guarded(const std::string& path, Lang lang, const std::function<FileR
     what = "unknown exception";
   }
   // A defect in gklint, not in the report: said about this file, and the batch goes on.
-  FileResult r = unreadable_result(path, lang == Lang::en ? "gklint failed on this file (internal error: " + what +
-                                                                 "); please report it"
-                                                           : "gklint 检查该文件时出错（内部错误：" + what + "），请报告此问题");
+  FileResult r = unreadable_result(path, msg::text(lang, msg::kInternalError, {what}));
   r.diagnostics.front().rule = "internal.error";
   r.diagnostics.front().kind = "internal-error";
   r.internal_error = true;

@@ -1,5 +1,7 @@
 #include "cli/inspect.hpp"
 
+#include "cli/messages.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -96,8 +98,7 @@ int explain(Catalog& catalog, const std::string& id, Lang lang) {
   if (!first) {
     std::sort(all_ids.begin(), all_ids.end());
     all_ids.erase(std::unique(all_ids.begin(), all_ids.end()), all_ids.end());
-    std::cerr << "gklint: " << (lang == Lang::en ? "no rule named " : "没有名为 ") << "`" << id << "`"
-              << (lang == Lang::en ? "; rules: " : " 的规则；已有规则：");
+    std::cerr << "gklint: " << msg::text(lang, msg::kNoRuleNamed, {id});
     for (size_t i = 0; i < all_ids.size(); ++i) std::cerr << (i ? ", " : "") << all_ids[i];
     for (const ToolRule& t : kToolRules) std::cerr << ", " << t.id;
     std::cerr << "\n";

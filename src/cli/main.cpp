@@ -18,6 +18,7 @@
 
 #include "cli/batch.hpp"
 #include "cli/inspect.hpp"
+#include "cli/messages.hpp"
 #include "cli/output_file.hpp"
 #include "gklint/pool.hpp"
 #include "gklint/baseline.hpp"
@@ -165,19 +166,18 @@ void print_profile(const Profile& p, std::chrono::steady_clock::duration wall) {
 
 // `gklint init`: a commented starting config, never over an existing one unless --force.
 int init(const Options& o, Lang lang) {
-  const bool en = lang == Lang::en;
   const fs::path file = fs::path(o.init_dir) / kConfigFileName;
   std::error_code ec;
   if (fs::exists(file, ec) && !o.init_force) {
-    std::cerr << "gklint: " << file.string() << (en ? ": already exists (--force replaces it)\n" : "：已存在（用 --force 覆盖）\n");
+    std::cerr << "gklint: " << msg::text(lang, msg::kConfigExists, {file.string()}) << "\n";
     return 2;
   }
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   if (!(out << config_template()) || !out.flush()) {
-    std::cerr << "gklint: " << file.string() << (en ? ": cannot write\n" : "：无法写入\n");
+    std::cerr << "gklint: " << msg::text(lang, msg::kConfigCannotWrite, {file.string()}) << "\n";
     return 2;
   }
-  std::cout << (en ? "wrote " : "已写入 ") << file.string() << "\n";
+  std::cout << msg::text(lang, msg::kConfigWritten, {file.string()}) << "\n";
   return 0;
 }
 
@@ -483,7 +483,7 @@ bool collect_inputs(const Options& o, Lang lang, std::vector<std::string>* input
   if (o.files_from != "-") list_file.open(o.files_from);
   std::istream& list = o.files_from == "-" ? std::cin : list_file;
   if (!list) {
-    std::cerr << "gklint: --files-from " << o.files_from << ": " << (lang == Lang::en ? "cannot read" : "无法读取") << "\n";
+    std::cerr << "gklint: " << msg::text(lang, msg::kFilesFromUnreadable, {o.files_from}) << "\n";
     return false;
   }
   // Read in blocks and bounded like every input: `yes | gklint --files-from -` stops at the cap
@@ -502,10 +502,7 @@ bool collect_inputs(const Options& o, Lang lang, std::vector<std::string>* input
     // Bytes, and paths: four million is a national corpus several times over.
     constexpr size_t kMaxListedPaths = size_t{4} << 20;
     if (total > kMaxInputBytes || inputs->size() > kMaxListedPaths) {
-      std::cerr << "gklint: --files-from " << o.files_from << ": "
-                << (lang == Lang::en ? "more than 256 MiB or 4,194,304 paths; not read"
-                                     : "超过 256 MiB 或 4194304 个路径，不读取")
-                << "\n";
+      std::cerr << "gklint: " << msg::text(lang, msg::kFilesFromTooLarge, {o.files_from}) << "\n";
       return false;
     }
     for (std::streamsize k = 0; k < n; ++k) {
@@ -546,8 +543,7 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
   // refusal (a device, a FIFO, an input file) costs no linting and leaves nothing behind.
   const auto is_stream = [](const std::string& p) { return p.empty() || p == "-" || p == "/dev/stdout" || p == "/dev/stderr"; };
   if (!is_stream(o.output) && !is_stream(o.write_baseline) && same_output(o.output, o.write_baseline)) {
-    std::cerr << "gklint: --output " << o.output << ": "
-              << (lang == Lang::en ? "the same file as --write-baseline\n" : "与 --write-baseline 是同一个文件 (the same file as --write-baseline)\n");
+    std::cerr << "gklint: --output " << o.output << ": " << msg::text(lang, msg::kSameAsBaseline) << "\n";
     return 2;
   }
   OutputFile report_file, baseline_file;
@@ -595,8 +591,8 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
   if (!o.write_baseline.empty()) {
     recording.write(baseline_file.stream());
     if (!baseline_file.commit()) return 2;
-    std::cerr << "gklint: " << (lang == Lang::en ? "baseline written: " : "已写入基线：") << o.write_baseline << " ("
-              << recording.size() << (lang == Lang::en ? " findings)\n" : " 条)\n");
+    std::cerr << "gklint: "
+              << msg::text(lang, msg::kBaselineWritten, {o.write_baseline, std::to_string(recording.size())}) << "\n";
   }
   if (internal_error) return 3;
   if (summary.unreadable > 0) return 2;
@@ -638,8 +634,7 @@ int run(int argc, char** argv) {
   if (chosen && chosen->needs == Needs::catalog) return chosen->run(s);
 
   if (!chosen && o.paths.empty() && o.files_from.empty()) {
-    std::cerr << "gklint: " << (s.lang == Lang::en ? "no input files; see gklint --help" : "没有输入文件；用法见 gklint --help")
-              << "\n";
+    std::cerr << "gklint: " << msg::text(s.lang, msg::kNoInputFiles) << "\n";
     return 2;
   }
 

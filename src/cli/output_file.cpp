@@ -1,5 +1,7 @@
 #include "cli/output_file.hpp"
 
+#include "cli/messages.hpp"
+
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
@@ -115,15 +117,12 @@ class FdBuf : public std::streambuf {
   char buffer_[1 << 16];
 };
 
-bool is_en(Lang lang) { return lang == Lang::en; }
-
-void say(const std::string& option, const std::string& path, const std::string& zh, const std::string& en, Lang lang) {
-  std::cerr << "gklint: " << option << " " << path << ": " << (is_en(lang) ? en : zh + " (" + en + ")") << "\n";
+void say(const std::string& option, const std::string& path, const std::string& text) {
+  std::cerr << "gklint: " << option << " " << path << ": " << text << "\n";
 }
 
 void say_cannot_write(const std::string& option, const std::string& path, Lang lang, int error) {
-  std::cerr << "gklint: " << option << " " << path << ": " << (is_en(lang) ? "cannot write: " : "无法写入：")
-            << std::strerror(error) << "\n";
+  say(option, path, msg::text(lang, msg::kCannotWrite, {std::strerror(error)}));
 }
 
 // What a file that is not regular is, for the refusal.
@@ -138,8 +137,8 @@ void say_not_regular(const std::string& option, const std::string& path, mode_t 
   } else {
     zh = "是" + zh;
   }
-  say(option, path, zh + "，不是普通文件，不写入；标准输出用 -",
-      en + ", not a regular file: not written; - writes to standard output", lang);
+  const std::vector<std::string> en_args = {en};
+  say(option, path, msg::text(lang, msg::kNotRegular, {zh}, &en_args));
 }
 
 }  // namespace
@@ -201,7 +200,7 @@ bool OutputFile::open(const std::string& option, const std::string& path, const 
       return false;
     }
   } else if (stat(path.c_str(), &st) != 0) {
-    say(option, path, "是指向不存在的文件的符号链接，不写入", "a symbolic link to nothing: not written", lang);
+    say(option, path, msg::text(lang, msg::kLinkToNothing));
     return false;
   } else if (!S_ISREG(st.st_mode)) {
     say_not_regular(option, path, st.st_mode, S_ISLNK(at.st_mode), lang);
@@ -219,7 +218,7 @@ bool OutputFile::open(const std::string& option, const std::string& path, const 
     for (const std::string& input : inputs) {
       struct stat in {};
       if (input != "-" && stat(input.c_str(), &in) == 0 && in.st_dev == st.st_dev && in.st_ino == st.st_ino) {
-        say(option, path, "是要检查的输入文件，不覆盖", "one of the input files: not overwritten", lang);
+        say(option, path, msg::text(lang, msg::kIsAnInput));
         return false;
       }
     }

@@ -1,0 +1,49 @@
+// The command line's own messages (usage, files it cannot write, what it did), in Chinese and
+// English, in one place. Rule messages are the rule files'; a stage's problems (InputProblem,
+// ReadError, a config's errors) carry both languages themselves.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "gklint/diagnostic.hpp"
+
+namespace gklint::msg {
+
+struct Message {
+  const char* zh;
+  const char* en;
+  // A refusal a portal's log may be read for in either language: a Chinese run shows the English
+  // after it, in parentheses.
+  bool with_english = false;
+};
+
+// The message in `lang`, each {} replaced by the next argument. `en_args`, when given, fill the
+// English instead (a word that differs between the languages).
+std::string text(Lang lang, const Message& m, const std::vector<std::string>& args = {},
+                 const std::vector<std::string>* en_args = nullptr);
+
+// Usage
+inline constexpr Message kNoInputFiles{"没有输入文件；用法见 gklint --help", "no input files; see gklint --help"};
+inline constexpr Message kFilesFromUnreadable{"--files-from {}: 无法读取", "--files-from {}: cannot read"};
+inline constexpr Message kFilesFromTooLarge{"--files-from {}: 超过 256 MiB 或 4194304 个路径，不读取",
+                                            "--files-from {}: more than 256 MiB or 4,194,304 paths; not read"};
+inline constexpr Message kNoRuleNamed{"没有名为 `{}` 的规则；已有规则：", "no rule named `{}`; rules: "};
+
+// Files written
+inline constexpr Message kConfigExists{"{}：已存在（用 --force 覆盖）", "{}: already exists (--force replaces it)"};
+inline constexpr Message kConfigCannotWrite{"{}：无法写入", "{}: cannot write"};
+inline constexpr Message kConfigWritten{"已写入 {}", "wrote {}"};
+inline constexpr Message kBaselineWritten{"已写入基线：{} ({} 条)", "baseline written: {} ({} findings)"};
+inline constexpr Message kSameAsBaseline{"与 --write-baseline 是同一个文件", "the same file as --write-baseline", true};
+inline constexpr Message kCannotWrite{"无法写入：{}", "cannot write: {}"};
+inline constexpr Message kLinkToNothing{"是指向不存在的文件的符号链接，不写入", "a symbolic link to nothing: not written", true};
+inline constexpr Message kIsAnInput{"是要检查的输入文件，不覆盖", "one of the input files: not overwritten", true};
+inline constexpr Message kNotRegular{"{}，不是普通文件，不写入；标准输出用 -",
+                                     "{}, not a regular file: not written; - writes to standard output", true};
+
+// Linting
+inline constexpr Message kInternalError{"gklint 检查该文件时出错（内部错误：{}），请报告此问题",
+                                        "gklint failed on this file (internal error: {}); please report it"};
+
+}  // namespace gklint::msg
