@@ -7,7 +7,6 @@
 #include "gklint/pool.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <condition_variable>
 #include <filesystem>
 #include <map>
@@ -20,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "gklint/diagnostic_json.hpp"
 #include "gklint/lint.hpp"
 #include "lsp/jsonrpc.hpp"
 #include "lsp/messages.hpp"
@@ -558,16 +558,10 @@ class Server {
       }
       // The kind-specific fields of the JSON output (docs/json-output.md), for code actions and tools.
       json data = {{"kind", d.kind}};
-      for (const auto& [k, v] : d.fields) data[k] = v;
-      const auto number = [](const Number& n) {
-        return n.decimals == 0 ? json(std::llround(n.value)) : json(n.value);
-      };
-      if (d.expected) data["expected"] = number(*d.expected);
-      if (d.actual) data["actual"] = number(*d.actual);
-      if (d.inferred) data["inferred"] = true;
+      add_kind_fields(data, d);
       if (!d.cite.empty()) data["cite"] = d.cite;
       if (const Position b = src.position(d.span.begin); b.grid.table) {
-        data["cell"] = {{"table", b.grid.table}, {"row", b.grid.row}, {"column", b.grid.column}};
+        data["cell"] = cell_json<json>(b.grid);
       }
       diag["data"] = std::move(data);
       params["diagnostics"].push_back(std::move(diag));
