@@ -1,8 +1,7 @@
 #include <nlohmann/json.hpp>
 
-#include <cmath>
-
 #include "emit/writers.hpp"
+#include "gklint/diagnostic_json.hpp"
 #include "gklint/emit.hpp"
 #include "gklint/fingerprint.hpp"
 
@@ -24,23 +23,17 @@ nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d, c
   j["column"] = b.column;
   j["end_line"] = e.line;
   j["end_column"] = e.column;
-  if (b.grid.table) j["cell"] = {{"table", b.grid.table}, {"row", b.grid.row}, {"column", b.grid.column}};
+  if (b.grid.table) j["cell"] = cell_json<nlohmann::ordered_json>(b.grid);
   j["message"] = d.message;
   j["cite"] = d.cite;
   j["fingerprint"] = print;
-  for (const auto& [k, v] : d.fields) j[k] = v;
-  const auto number = [](const Number& n) {
-    return n.decimals == 0 ? nlohmann::ordered_json(std::llround(n.value)) : nlohmann::ordered_json(n.value);
-  };
-  if (d.expected) j["expected"] = number(*d.expected);
-  if (d.actual) j["actual"] = number(*d.actual);
-  if (d.inferred) j["inferred"] = true;
+  add_kind_fields(j, d);
   if (!d.related.empty()) {
     j["related"] = nlohmann::ordered_json::array();
     for (const Related& r : d.related) {
       const Position p = src.position(r.span.begin);
       nlohmann::ordered_json rel = {{"line", p.line}, {"column", p.column}};
-      if (p.grid.table) rel["cell"] = {{"table", p.grid.table}, {"row", p.grid.row}, {"column", p.grid.column}};
+      if (p.grid.table) rel["cell"] = cell_json<nlohmann::ordered_json>(p.grid);
       rel["label"] = r.label;
       rel["value"] = r.value;
       j["related"].push_back(std::move(rel));

@@ -9,10 +9,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <map>
 #include <set>
 
+#include "gklint/diagnostic_json.hpp"
 #include "gklint/tool_rules.hpp"
 #include "emit/writers.hpp"
 #include "gklint/fingerprint.hpp"
@@ -68,12 +68,6 @@ Json region_of(const Range& at) {
           {"endLine", at.end.line}, {"endColumn", at.end.column}};
 }
 
-Json number_json(const Number& n) {
-  return n.decimals == 0 ? Json(std::llround(n.value)) : Json(n.value);
-}
-
-Json cell_json(const GridRef& g) { return {{"table", g.table}, {"row", g.row}, {"column", g.column}}; }
-
 class SarifWriter : public Writer {
  public:
   SarifWriter(std::ostream& out, const WriterOptions& options) : out_(out), options_(options) {
@@ -124,11 +118,11 @@ class SarifWriter : public Writer {
       Json props;
       props["kind"] = d.kind;
       if (!d.cite.empty()) props["cite"] = d.cite;
-      if (at.begin.grid.table) props["cell"] = cell_json(at.begin.grid);
+      if (at.begin.grid.table) props["cell"] = cell_json<Json>(at.begin.grid);
       for (const auto& [k, v] : d.fields) props[k] = v;
       if (d.inferred) props["inferred"] = true;
-      if (d.expected) props["expected"] = number_json(*d.expected);
-      if (d.actual) props["actual"] = number_json(*d.actual);
+      if (d.expected) props["expected"] = number_json<Json>(*d.expected);
+      if (d.actual) props["actual"] = number_json<Json>(*d.actual);
       res["properties"] = std::move(props);
       out_ << (first_ ? "\n" : ",\n") << res.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       first_ = false;

@@ -7,8 +7,6 @@
 #include "gklint/pool.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <cmath>
 #include <condition_variable>
 #include <filesystem>
 #include <map>
@@ -16,19 +14,22 @@
 #include <mutex>
 #include <optional>
 #include <stdexcept>
-#include <string_view>
 #include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "gklint/diagnostic_json.hpp"
 #include "gklint/lint.hpp"
 #include "lsp/jsonrpc.hpp"
+#include "lsp/messages.hpp"
+#include "lsp/positions.hpp"
 
 namespace gklint {
 
 namespace {
 
+using namespace lsp;
 using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
@@ -44,167 +45,6 @@ constexpr int kServerNotInitialized = -32002;
 int lsp_severity(Severity s) { return s == Severity::error ? 1 : s == Severity::warning ? 2 : 3; }
 constexpr int kMessageError = 1;
 constexpr int kMessageWarning = 2;
-
-// ---- Positions --------------------------------------------------------------------------------
-
-// What a position's `character` counts (LSP 3.17 positionEncoding).
-enum class Encoding { utf8, utf16, utf32 };
-
-const char* encoding_name(Encoding e) { return e == Encoding::utf8 ? "utf-8" : e == Encoding::utf32 ? "utf-32" : "utf-16"; }
-
-uint32_t utf8_units(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
-uint32_t utf16_units(char32_t c) { return c >= 0x10000 ? 2 : 1; }  // a supplementary character is a surrogate pair
-uint32_t utf32_units(char32_t) { return 1; }
-
-ColumnWalker::Units units_of(Encoding e) {
-  switch (e) {
-    case Encoding::utf8: return utf8_units;
-    case Encoding::utf16: return utf16_units;
-    case Encoding::utf32: return utf32_units;
-  }
-  return utf16_units;
-}
-
-// The lines of the document as the client holds it (LSP: \n, \r\n and \r end a line, as they do
-// for gklint's Source), to count a line's characters in the client's units.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text) : text_(text) {
-    starts_.push_back(0);
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) starts_.push_back(i + 1);
-    }
-  }
-  size_t count() const { return starts_.size(); }
-  size_t start(size_t line) const { return starts_[line]; }
-  // Line `line` (0-based) without its line end.
-  std::string_view line(size_t line) const {
-    size_t end = line + 1 < starts_.size() ? starts_[line + 1] : text_.size();
-    if (end > starts_[line] && text_[end - 1] == '\n') --end;
-    if (end > starts_[line] && text_[end - 1] == '\r') --end;
-    return text_.substr(starts_[line], end - starts_[line]);
-  }
-
- private:
-  std::string_view text_;
-  std::vector<size_t> starts_;
-};
-
-struct LspPosition {
-  uint32_t line = 0;
-  uint32_t character = 0;
-};
-struct LspRange {
-  LspPosition start, end;
-};
-
-json to_json(const LspPosition& p) { return {{"line", p.line}, {"character", p.character}}; }
-json to_json(const LspRange& r) { return {{"start", to_json(r.start)}, {"end", to_json(r.end)}}; }
-
-// gklint's 1-based line and code-point column -> 0-based line and the client's units, counted on
-// the client's own line. A position past the end of its line (or of the text) is clamped to it.
-// A leading U+FEFF is a character in the client's text but removed by gklint as a byte order mark.
-// `walker` counts in the client's units; diagnostics come sorted, so it walks each line once.
-LspPosition to_lsp(const LineIndex& lines, const Position& p, ColumnWalker& walker) {
-  if (lines.count() == 0 || p.line == 0) return {};
-  if (p.line > lines.count()) {
-    const auto last = static_cast<uint32_t>(lines.count() - 1);
-    return to_lsp(lines, Position{last + 1, UINT32_MAX, {}}, walker);
-  }
-  const std::string_view t = lines.line(p.line - 1);
-  ColumnWalker::At start;
-  if (p.line == 1 && lines.start(0) == 0 && t.starts_with("\xEF\xBB\xBF")) {
-    start.byte = 3;
-    start.units = walker.count(0xFEFF);
-  }
-  return {p.line - 1, walker.walk(t, p.line, p.column, start).units};
-}
-
-// The byte offset in the client's text of an LSP position (incremental changes), clamped to the
-// line's end; a character inside a surrogate pair or a UTF-8 sequence rounds up past it.
-size_t to_offset(const LineIndex& lines, const LspPosition& p, Encoding e, size_t text_size) {
-  if (p.line >= lines.count()) return text_size;
-  const std::string_view t = lines.line(p.line);
-  size_t i = 0;
-  uint32_t n = 0;
-  const ColumnWalker::Units units = units_of(e);
-  while (n < p.character && i < t.size()) n += units(utf8_next(t, i));
-  return lines.start(p.line) + i;
-}
-
-// ---- Messages ---------------------------------------------------------------------------------
-
-// A request's params that do not have the shape the method needs.
-struct BadParams : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-const json& member(const json& j, const char* key) {
-  if (!j.is_object()) throw BadParams(std::string("expected an object holding \"") + key + "\"");
-  const auto it = j.find(key);
-  if (it == j.end()) throw BadParams(std::string("missing \"") + key + "\"");
-  return *it;
-}
-
-std::string string_member(const json& j, const char* key) {
-  const json& v = member(j, key);
-  if (!v.is_string()) throw BadParams(std::string("\"") + key + "\" must be a string");
-  return v.get<std::string>();
-}
-
-uint32_t uint_member(const json& j, const char* key) {
-  const json& v = member(j, key);
-  if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > UINT32_MAX) {
-    throw BadParams(std::string("\"") + key + "\" must be a non-negative integer");
-  }
-  return v.get<uint32_t>();
-}
-
-LspPosition position_member(const json& j, const char* key) {
-  const json& p = member(j, key);
-  return {uint_member(p, "line"), uint_member(p, "character")};
-}
-
-// "file:///home/a/%E6%8A%A5%E5%91%8A.txt" -> "/home/a/报告.txt". Other schemes (an editor's
-// unsaved "untitled:Untitled-1") are kept whole: the path only names the document and, by its
-// extension, says whether it is HTML.
-std::string uri_to_path(const std::string& uri) {
-  if (!uri.starts_with("file://")) return uri;
-  std::string_view rest = std::string_view(uri).substr(7);
-  if (const size_t slash = rest.find('/'); slash != std::string_view::npos) rest.remove_prefix(slash);  // the host
-  std::string out;
-  for (size_t i = 0; i < rest.size(); ++i) {
-    const auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
-    if (rest[i] == '%' && i + 2 < rest.size() && hex(rest[i + 1]) && hex(rest[i + 2])) {
-      out.push_back(static_cast<char>(std::stoi(std::string(rest.substr(i + 1, 2)), nullptr, 16)));
-      i += 2;
-    } else {
-      out.push_back(rest[i]);
-    }
-  }
-  return out;
-}
-
-bool ends_with_ci(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
-                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
-}
-
-// Plain text (a message, a rule's doc) shown as Markdown: as written, each line its own.
-std::string markdown_text(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  std::string out;
-  for (char c : s) {
-    if (c == '\n') {
-      out += "  \n";  // a hard line break
-      continue;
-    }
-    if (std::string_view("\\`*_[]<>#|").find(c) != std::string_view::npos) out.push_back('\\');
-    out.push_back(c);
-  }
-  return out;
-}
 
 // ---- The server -------------------------------------------------------------------------------
 
@@ -718,16 +558,10 @@ class Server {
       }
       // The kind-specific fields of the JSON output (docs/json-output.md), for code actions and tools.
       json data = {{"kind", d.kind}};
-      for (const auto& [k, v] : d.fields) data[k] = v;
-      const auto number = [](const Number& n) {
-        return n.decimals == 0 ? json(std::llround(n.value)) : json(n.value);
-      };
-      if (d.expected) data["expected"] = number(*d.expected);
-      if (d.actual) data["actual"] = number(*d.actual);
-      if (d.inferred) data["inferred"] = true;
+      add_kind_fields(data, d);
       if (!d.cite.empty()) data["cite"] = d.cite;
       if (const Position b = src.position(d.span.begin); b.grid.table) {
-        data["cell"] = {{"table", b.grid.table}, {"row", b.grid.row}, {"column", b.grid.column}};
+        data["cell"] = cell_json<json>(b.grid);
       }
       diag["data"] = std::move(data);
       params["diagnostics"].push_back(std::move(diag));
