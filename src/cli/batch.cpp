@@ -82,6 +82,7 @@ void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std
     }
   };
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(jobs));
   for (int w = 0; w < jobs; ++w) threads.emplace_back(work, w);
   while (emitted < n) {
     FileResult r;

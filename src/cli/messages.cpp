@@ -22,7 +22,7 @@ std::string fill(const char* text, const std::vector<std::string>& args) {
 
 std::string text(Lang lang, const Message& m, const std::vector<std::string>& args,
                  const std::vector<std::string>* en_args) {
-  const std::string en = fill(m.en, en_args ? *en_args : args);
+  std::string en = fill(m.en, en_args ? *en_args : args);
   if (lang == Lang::en) return en;
   const std::string zh = fill(m.zh, args);
   return m.with_english ? zh + " (" + en + ")" : zh;

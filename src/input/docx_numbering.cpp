@@ -72,7 +72,7 @@ std::string counting(int64_t n, const Counting& c) {
 std::string format_number(int64_t n, std::string_view fmt) {
   if (fmt == "none") return "";
   n = std::max<int64_t>(n, 0);
-  const std::string dec = std::to_string(n);
+  std::string dec = std::to_string(n);
   auto cycle = [n](const std::array<const char*, 12>& signs, int64_t count) {
     return std::string(signs[static_cast<size_t>((n - 1) % count)]);
   };

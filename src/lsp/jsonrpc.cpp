@@ -8,9 +8,9 @@ namespace gklint::lsp {
 
 namespace {
 
-constexpr size_t kMaxHeaderLine = 64 * 1024;   // longer lines are garbage; the excess is skipped
-constexpr size_t kMaxHeaderBlock = 1024 * 1024;  // a header block that never ends is given up on
-constexpr size_t kChunk = 64 * 1024;
+constexpr size_t kMaxHeaderLine = size_t{64} * 1024;   // longer lines are garbage; the excess is skipped
+constexpr size_t kMaxHeaderBlock = size_t{1024} * 1024;  // a header block that never ends is given up on
+constexpr size_t kChunk = size_t{64} * 1024;
 
 std::string lower(std::string_view s) {
   std::string out(s);

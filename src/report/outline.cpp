@@ -310,10 +310,11 @@ class OutlineReader {
     h.title = view_.source_span(static_cast<uint32_t>(title_begin), static_cast<uint32_t>(title_end_at));
     h.key = strip_blanks(view_.text().substr(title_begin, title_end_at - title_begin));
     h.in_paragraph = in_paragraph;
+    const int level = h.level;
     headings_.push_back(std::move(h));
     // A heading restarts the numbering of every deeper level.
-    last_number_[h.level] = number == 0 ? last_number_[h.level] + 1 : number;
-    for (int l = h.level + 1; l <= kMaxLevel; ++l) last_number_[l] = 0;
+    last_number_[level] = number == 0 ? last_number_[level] + 1 : number;
+    for (int l = level + 1; l <= kMaxLevel; ++l) last_number_[l] = 0;
   }
 
   void link_parents() {

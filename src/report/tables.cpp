@@ -859,6 +859,7 @@ std::string_view strip_numbering(std::string_view s) {
   size_t len;
   if (!s.empty() && s.front() == '(') {
     size_t close = s.find(')');
+    // NOLINTNEXTLINE(misc-redundant-expression): two parsers of the same text, not one expression twice
     if (close != std::string_view::npos && close <= 8 &&
         (parse_cn_numeral(s, 1, &v, &len) || parse_small_arabic(s, 1, &v, &len)) && 1 + len == close) {
       s.remove_prefix(close + 1);

@@ -32,7 +32,7 @@ Diagnostic input_diagnostic(const char* rule, const char* kind, Severity severit
 }  // namespace
 
 Linter::Linter(Catalog& catalog, std::shared_ptr<const RuleSet> fixed, LintOptions options)
-    : catalog_(catalog), fixed_(std::move(fixed)), options_(options) {
+    : catalog_(catalog), fixed_(std::move(fixed)), options_(std::move(options)) {
   if (!fixed_) {
     std::vector<RuleError> errors;
     base_ = catalog_.get(kBaseRuleSet, &errors);  // built in; its loading is covered by tests

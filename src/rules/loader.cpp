@@ -31,11 +31,13 @@ struct Sourced {
   const Parsed* from = nullptr;
 
   Sourced() = default;
-  Sourced(YAML::Node n, const Parsed* f) : node(n), from(f) {}
+  Sourced(YAML::Node n, const Parsed* f) : node(std::move(n)), from(f) {}
   Sourced(const Sourced&) = default;
   // yaml-cpp's Node::operator= writes through to the node referred to, which would overwrite the
   // parent file's tree when a child overrides a key; reset() rebinds instead.
+  // NOLINTNEXTLINE(bugprone-exception-escape): reset() only rebinds shared pointers
   Sourced& operator=(const Sourced& other) {
+    if (this == &other) return *this;
     node.reset(other.node);
     from = other.from;
     return *this;
@@ -54,7 +56,7 @@ struct Entry {  // a section or a rule, merged across the extends chain
     }
     return nullptr;
   }
-  void set(const std::string& key, Sourced value) {
+  void set(const std::string& key, const Sourced& value) {
     for (auto& [k, v] : fields) {
       if (k == key) {
         v = value;
@@ -657,7 +659,7 @@ class Loader {
       row.name = std::string(strip_numbering(normalize_label(row.label)));
       if (!row.name.empty()) row.match.push_back(row.name);
       if (r["match"]) {
-        for (std::string& w : read_words(Sourced{r["match"], sr.from})) row.match.push_back(std::string(strip_numbering(w)));
+        for (std::string& w : read_words(Sourced{r["match"], sr.from})) row.match.emplace_back(strip_numbering(w));
       }
       t.rows.push_back(std::move(row));
     }
