@@ -3,6 +3,7 @@
 #   scripts/install-deps.sh           build and test (what .ci/run and scripts/test.sh use)
 #   scripts/install-deps.sh --build   only what building gklint needs (scripts/demo.sh)
 #   scripts/install-deps.sh --sanitize  build and test, and clang 14 with libFuzzer (scripts/sanitize.sh)
+#   scripts/install-deps.sh --lint    build and test, and clang-format/clang-tidy 14 (scripts/format.sh, tidy.sh)
 # Safe to run again; needs root (or sudo) for apt-get.
 set -euo pipefail
 packages=(
@@ -19,6 +20,7 @@ $test_only && packages+=(
   git pre-commit   # examples test: the git hook and the pre-commit framework config
 )
 [ "${1:-}" = "--sanitize" ] && packages+=(clang-14 libclang-rt-14-dev xz-utils)
+[ "${1:-}" = "--lint" ] && packages+=(clang-format-14 clang-tidy-14)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
