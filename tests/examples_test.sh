@@ -65,7 +65,7 @@ run_step() {  # the command of a `run:` or `script:` line, gklint's path as the 
 }
 grep -E '^\s+(run: |- /opt/gklint/)gklint ' "$root/examples/ci/github-code-scanning.yml" "$root/examples/ci/gitlab-ci.yml" |
   sed -E 's/^[^:]+:\s+(run: |- )//' >"$tmp/steps"
-same "CI examples: four gklint steps found" "$(wc -l <"$tmp/steps" | tr -d ' ')" 4
+same "CI examples: five gklint steps found" "$(wc -l <"$tmp/steps" | tr -d ' ')" 5
 mapfile -t steps <"$tmp/steps"
 run_step "${steps[0]}"; same "github: the SARIF step passes" "$?" 0
 same "github: SARIF written for upload-sarif" "$(jq -r '.version' gklint.sarif 2>/dev/null)" "2.1.0"
@@ -73,7 +73,10 @@ run_step "${steps[1]}"; same "github: the annotation step fails on errors" "$?" 
 grep -q '^::error file=reports/001_216a20324a3be511.txt,line=62' "$tmp/out" && ok || bad "github: annotations written"
 run_step "${steps[2]}"; same "gitlab: the JUnit step passes" "$?" 0
 xmllint --noout gklint-junit.xml 2>/dev/null && ok || bad "gitlab: JUnit XML written"
-run_step "${steps[3]}"; same "gitlab: the text step fails on errors" "$?" 1
+run_step "${steps[3]}"; same "gitlab: the Code Quality step passes" "$?" 0
+same "gitlab: a Code Quality issue per finding" "$(jq length gl-code-quality-report.json 2>/dev/null)" \
+  "$(gklint reports/ --format json | jq '[.files[].diagnostics[]] | length')"
+run_step "${steps[4]}"; same "gitlab: the text step fails on errors" "$?" 1
 
 echo "examples: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
