@@ -15,7 +15,7 @@ trap 'rm -f "$log"' EXIT
 if "$runner" -p "$build" -quiet -j "$(nproc)" "$PWD/src/" "$PWD/tools/" >"$log" 2>&1; then
   echo "tidy.sh: clean ($(grep -c '"file"' "$build/compile_commands.json") translation units in the build)"
 else
-  grep -E 'warning:|error:' "$log" | sed "s|$PWD/||" | sort -u
+  sed -e 's/\x1b\[[0-9;]*m//g' "$log" | grep -E 'warning:|error:' | sed "s|$PWD/||" | sort -u
   echo "tidy.sh: findings above (.clang-tidy lists the checks and why some are off)" >&2
   exit 1
 fi

@@ -31,7 +31,7 @@ struct Sourced {
   const Parsed* from = nullptr;
 
   Sourced() = default;
-  Sourced(YAML::Node n, const Parsed* f) : node(std::move(n)), from(f) {}
+  Sourced(const YAML::Node& n, const Parsed* f) : node(n), from(f) {}
   Sourced(const Sourced&) = default;
   // yaml-cpp's Node::operator= writes through to the node referred to, which would overwrite the
   // parent file's tree when a child overrides a key; reset() rebinds instead.
@@ -44,6 +44,7 @@ struct Sourced {
   }
 };
 
+// NOLINTNEXTLINE(bugprone-exception-escape): its implicit moves copy a Sourced, which only allocates
 struct Entry {  // a section or a rule, merged across the extends chain
   std::string id;
   Sourced decl;
