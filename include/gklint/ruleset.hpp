@@ -70,6 +70,12 @@ struct RuleSet {
   bool abstract = false;    // a base for others, never chosen by year
   std::string origin;       // file it was loaded from
   std::vector<std::string> lineage;  // ids from the root ancestor down to this set
+  // The file of each lineage entry, in the same order: where its `tests:` are (`gklint test`).
+  struct File {
+    std::string path;        // as in messages; a built-in's path is below the repository root
+    std::string builtin_id;  // the built-in set it is, or empty for a file read from disk
+  };
+  std::vector<File> files;
   std::vector<Section> sections;
   // False when the sections are the top-level parts of a fixed format (2019/2021): a heading
   // inside another section's heading (一、总体情况 > （一）主动公开) does not stand for a section.
