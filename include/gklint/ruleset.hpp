@@ -153,7 +153,8 @@ class Catalog {
   std::map<std::string, std::pair<int, int>> builtin_years() const;
   std::vector<std::string> builtin_ids() const;   // every embedded set (abstract ones too), sorted
   std::string newest_id();                        // the set for the latest years
-  // The text of a built-in rule file by id, or nullptr.
+  // The whole text of a built-in rule file by id (its `tests:` included), or nullptr. Sets are loaded
+  // from it without the `tests:` blocks (without_tests in rules/loader.hpp).
   const std::string_view* builtin_text(const std::string& id) const;
 
  private:

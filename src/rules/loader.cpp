@@ -896,6 +896,36 @@ std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFil
   return Loader(resolve, cache, errors).load(file);
 }
 
+std::string without_tests(std::string_view yaml) {
+  std::string out;
+  out.reserve(yaml.size());
+  size_t skip_indent = std::string_view::npos;  // in a `tests:` block whose key is this indented
+  for (size_t start = 0; start < yaml.size();) {
+    size_t end = yaml.find('\n', start);
+    end = end == std::string_view::npos ? yaml.size() : end + 1;
+    const std::string_view line = yaml.substr(start, end - start);
+    start = end;
+    const size_t indent = line.find_first_not_of(' ');
+    const std::string_view content = indent == std::string_view::npos ? std::string_view() : line.substr(indent);
+    const bool blank = content.empty() || content[0] == '\n' || content[0] == '#';
+    if (skip_indent != std::string_view::npos) {
+      // The block goes on over blank and comment lines, deeper lines, and its own `- ` items.
+      if (blank || indent > skip_indent || (indent == skip_indent && content.starts_with("- "))) {
+        if (line.back() == '\n') out += '\n';
+        continue;
+      }
+      skip_indent = std::string_view::npos;
+    }
+    if (content == "tests:\n" || content == "tests:") {
+      skip_indent = indent;
+      if (line.back() == '\n') out += '\n';
+      continue;
+    }
+    out += line;
+  }
+  return out;
+}
+
 bool read_rule_cases(const RuleFile& file, std::vector<RuleCase>* cases, std::vector<RuleError>* errors) {
   const RuleFileResolver none = [](const std::string&, const RuleFile&, RuleFile*, std::string*) { return false; };
   LoadCache cache;
