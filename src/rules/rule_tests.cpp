@@ -137,7 +137,7 @@ std::string describe_failure(const CaseResult& r, Lang lang) {
   };
   const auto list = [&](size_t count, const auto& item) {
     std::string s = std::to_string(count);
-    s += en ? (count == 1 ? " finding (" : " findings (") : " 条（";
+    s += en ? (count == 1 ? " finding (" : " findings (") : " 条结果（";
     for (size_t i = 0; i < count; ++i) s += (i ? (en ? "; " : "；") : "") + item(i);
     return s + (en ? ")" : "）");
   };
@@ -150,13 +150,15 @@ std::string describe_failure(const CaseResult& r, Lang lang) {
   if (!r.test.fires) {
     expected = en ? "no finding" : "没有结果";
   } else if (!r.test.expect) {
-    expected = en ? "a finding" : "至少 1 条结果";
+    expected = en ? "a finding" : "至少有 1 条结果";
   } else {
     std::vector<RuleCase::Expected> want = *r.test.expect;
     std::stable_sort(want.begin(), want.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
     expected = list(want.size(), [&](size_t i) { return place(want[i].line, want[i].message ? &*want[i].message : nullptr); });
+    if (!en) expected = "有 " + expected;
   }
-  std::string s = en ? "expected " + expected + ", got " + got : "应为" + expected + "，实际" + got;
+  std::string s = en ? "expected " + expected + ", got " + got
+                     : "应" + expected + "，实际" + (r.findings.empty() ? "" : " ") + got;
   if (!r.enabled) {
     s += en ? " (the rule is not enabled in set " + r.set + ")" : "（规则集 " + r.set + " 中没有启用这条规则）";
   }
