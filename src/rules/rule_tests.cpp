@@ -126,6 +126,10 @@ RuleTestRun run_rule_tests(Catalog& catalog, const std::vector<std::string>& ref
 
 std::string describe_failure(const CaseResult& r, Lang lang) {
   const bool en = lang == Lang::en;
+  if (!r.enabled) {
+    return en ? "the rule is not enabled in set " + r.set + ", so the case tests nothing"
+              : "规则集 " + r.set + " 中没有启用这条规则，用例无从检验";
+  }
   // Messages are shown when the case names some, or when a clean case fired (what fired matters).
   const bool with_messages =
       !r.test.fires || (r.test.expect && std::any_of(r.test.expect->begin(), r.test.expect->end(),
@@ -157,12 +161,7 @@ std::string describe_failure(const CaseResult& r, Lang lang) {
     expected = list(want.size(), [&](size_t i) { return place(want[i].line, want[i].message ? &*want[i].message : nullptr); });
     if (!en) expected = "有 " + expected;
   }
-  std::string s = en ? "expected " + expected + ", got " + got
-                     : "应" + expected + "，实际" + (r.findings.empty() ? "" : " ") + got;
-  if (!r.enabled) {
-    s += en ? " (the rule is not enabled in set " + r.set + ")" : "（规则集 " + r.set + " 中没有启用这条规则）";
-  }
-  return s;
+  return en ? "expected " + expected + ", got " + got : "应" + expected + "，实际" + (r.findings.empty() ? "" : " ") + got;
 }
 
 }  // namespace gklint

@@ -243,3 +243,17 @@ TEST_CASE("gklint test: a user's set, its failures, and coverage by the file tha
   CHECK(run.coverage[0].never_fired == std::vector<std::string>{"table.template"});
   CHECK(run.coverage[0].never_clean == std::vector<std::string>{"table.template"});
 }
+
+TEST_CASE("gklint test: a case for a rule its own set disables fails, saying so") {
+  TempDir t;
+  const std::string file = t.write("c.yaml",
+                                   "id: c\nextends: gov-2019\ntitle: t\nrules:\n  - id: year.typo\n    tests:\n"
+                                   "      - clean: 某市2020年政府信息公开工作年度报告\ndisable: [year.typo]\n");
+  Catalog c;
+  const RuleTestRun run = run_rule_tests(c, {file});
+  REQUIRE(run.errors.empty());
+  REQUIRE(run.failed() == 1);
+  const CaseResult& r = run.cases.back();
+  CHECK_FALSE(r.passed);
+  CHECK(describe_failure(r, Lang::en) == "the rule is not enabled in set c, so the case tests nothing");
+}
