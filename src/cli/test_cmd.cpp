@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gklint/emit.hpp"
-#include "rules/rule_tests.hpp"
+#include "gklint/rule_tests.hpp"
 
 namespace gklint {
 

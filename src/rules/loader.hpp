@@ -3,11 +3,11 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "gklint/rule_tests.hpp"
 #include "gklint/ruleset.hpp"
 
 namespace gklint {
@@ -31,22 +31,6 @@ RuleFileResolver builtin_resolver(const Catalog& catalog);
 // pattern compiled once, however many rule sets extend it. Not thread-safe: the Catalog locks.
 struct LoadCache;
 std::shared_ptr<LoadCache> make_load_cache();
-
-// A test case written under a rule's `tests:` (docs/rules.md, "Tests"): a report snippet that must
-// make the rule fire (`fires:`) or must not (`clean:`). Only the rule's own findings count.
-struct RuleCase {
-  struct Expected {
-    uint32_t line = 0;                   // in the snippet, 1-based
-    std::optional<std::string> message;  // compared exactly with the Chinese message when given
-  };
-  std::string rule;    // the id of the rule it is written under
-  int number = 0;      // 1-based among that rule's cases in its file
-  uint32_t line = 0;   // where the case is written in its file, 1-based
-  bool fires = false;  // fires: or clean:
-  std::string text;    // the report snippet
-  int year = 0;        // like --year; 0: read from the snippet
-  std::optional<std::vector<Expected>> expect;  // fires only: the rule's findings, exactly
-};
 
 // The cases written in one rule file (not those of the files it extends), in file order. False,
 // with located errors, when the file does not parse or a `tests:` is malformed.

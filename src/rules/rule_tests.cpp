@@ -1,8 +1,10 @@
-#include "rules/rule_tests.hpp"
+#include "gklint/rule_tests.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
+
+#include "rules/loader.hpp"
 
 namespace gklint {
 

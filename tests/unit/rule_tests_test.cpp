@@ -11,7 +11,7 @@
 
 #include "gklint/lint.hpp"
 #include "rules/loader.hpp"
-#include "rules/rule_tests.hpp"
+#include "gklint/rule_tests.hpp"
 
 using namespace gklint;
 

@@ -1,13 +1,30 @@
 // `gklint test`: runs the cases rule files carry under their rules' `tests:` (docs/rules.md, "Tests").
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "gklint/lint.hpp"
-#include "rules/loader.hpp"
 
 namespace gklint {
+
+// A test case written under a rule's `tests:` (docs/rules.md, "Tests"): a report snippet that must
+// make the rule fire (`fires:`) or must not (`clean:`). Only the rule's own findings count.
+struct RuleCase {
+  struct Expected {
+    uint32_t line = 0;                   // in the snippet, 1-based
+    std::optional<std::string> message;  // compared exactly with the Chinese message when given
+  };
+  std::string rule;    // the id of the rule it is written under
+  int number = 0;      // 1-based among that rule's cases in its file
+  uint32_t line = 0;   // where the case is written in its file, 1-based
+  bool fires = false;  // fires: or clean:
+  std::string text;    // the report snippet
+  int year = 0;        // like --year; 0: read from the snippet
+  std::optional<std::vector<Expected>> expect;  // fires only: the rule's findings, exactly
+};
 
 struct CaseResult {
   std::string file;  // the rule file the case is written in
