@@ -131,6 +131,37 @@ expect "explain example" '^示例' "$tmp/out"
 check "explain tool rule" 0 "$gklint" --lang en explain input.error
 check "explain unknown" 2 "$gklint" explain no.such.rule
 expect "explain lists rules" 'heading.numbering' "$tmp/err"
+
+# gklint test: the cases rule files carry. Every built-in rule fires in a case and stays quiet in one.
+check "test: built-in cases, --require-coverage" 0 "$gklint" --lang en test --require-coverage
+expect "test: built-in summary" '^gklint test: [0-9]+ cases, [0-9]+ passed, 0 failed$' "$tmp/out"
+for id in base gov-2007 gov-2019 gov-2021 sichuan-2017; do
+  expect "test: $id covered" "^coverage $id: [0-9]+ rules, each fires in a fires case and stays quiet in a clean case$" "$tmp/out"
+done
+expect "help lists test" '^  test ' <("$gklint" --help)
+# A user's set extending gov-2019: one case fails on purpose, one changed rule has no case.
+city="$root/tests/fixtures/rule-tests/city-2020.yaml"
+check "test: a failing case" 1 "$gklint" --lang en test "$city"
+same "test: the failure line" "$(grep -c ': rule ' "$tmp/out")" 1
+expect "test: failure at the case's line" "^$city:11: rule year.typo: case 1 \(fires\): expected 1 finding \(line 1\), got 1 finding \(line 2\)$" "$tmp/out"
+expect "test: counts" '^gklint test: [0-9]+ cases, [0-9]+ passed, 1 failed$' "$tmp/out"
+expect "test: coverage" '^coverage city-2020: [0-9]+ rules, not all exercised$' "$tmp/out"
+expect "test: never fired" '^  no fires case makes these fire: table.template$' "$tmp/out"
+expect "test: no clean case" '^  no clean case: table.template$' "$tmp/out"
+check "test: a failing case, in Chinese" 1 "$gklint" test "$city"
+expect "test: failure in Chinese" "^$city:11: 规则 year.typo：用例 1（fires）：应有 1 条结果（第 1 行），实际 1 条结果（第 2 行）$" "$tmp/out"
+check "test: json" 1 "$gklint" test --format json "$city"
+same "test: json failed case" "$(jq -c '[.cases[] | select(.passed | not) | [.line, .rule, .case, .kind, .findings[0].line]]' "$tmp/out")" \
+  '[[11,"year.typo",1,"fires",2]]'
+same "test: json coverage" "$(jq -c '.coverage | map(del(.rules))' "$tmp/out")" \
+  '[{"set":"city-2020","never_fired":["table.template"],"never_clean":["table.template"]}]'
+check "test: --require-coverage with a failing case" 1 "$gklint" test --require-coverage "$city"
+# A malformed tests: is a rule error at its line, and nothing runs.
+printf 'id: city\nextends: gov-2019\ntitle: t\nrules:\n  - id: year.typo\n    tests:\n      - fires: x\n        expect: {line: 1}\n' > "$tmp/bad-tests.yaml"
+check "test: malformed tests:" 2 "$gklint" --lang en test "$tmp/bad-tests.yaml"
+expect "test: malformed tests: located" 'bad-tests.yaml:8:17: error: .*expected a non-empty list of \{line:, message:\}.*\[rule.error\]' "$tmp/out"
+check "test: malformed tests: when linting too" 2 "$gklint" --rules "$tmp/bad-tests.yaml" "$seeds/002_4b1796c7769bd424.txt"
+check "test: unknown set" 2 "$gklint" test gov-1999
 check "outline" 0 "$gklint" outline "$seeds/001_216a20324a3be511.txt"
 expect "outline headings" '^  2:1 +一、總體情況' "$tmp/out"
 expect "outline year" '2020 \(title\)' "$tmp/out"

@@ -70,6 +70,12 @@ struct RuleSet {
   bool abstract = false;    // a base for others, never chosen by year
   std::string origin;       // file it was loaded from
   std::vector<std::string> lineage;  // ids from the root ancestor down to this set
+  // The file of each lineage entry, in the same order: where its `tests:` are (`gklint test`).
+  struct File {
+    std::string path;        // as in messages; a built-in's path is below the repository root
+    std::string builtin_id;  // the built-in set it is, or empty for a file read from disk
+  };
+  std::vector<File> files;
   std::vector<Section> sections;
   // False when the sections are the top-level parts of a fixed format (2019/2021): a heading
   // inside another section's heading (一、总体情况 > （一）主动公开) does not stand for a section.
@@ -147,7 +153,8 @@ class Catalog {
   std::map<std::string, std::pair<int, int>> builtin_years() const;
   std::vector<std::string> builtin_ids() const;   // every embedded set (abstract ones too), sorted
   std::string newest_id();                        // the set for the latest years
-  // The text of a built-in rule file by id, or nullptr.
+  // The whole text of a built-in rule file by id (its `tests:` included), or nullptr. Sets are loaded
+  // from it without the `tests:` blocks (without_tests in rules/loader.hpp).
   const std::string_view* builtin_text(const std::string& id) const;
 
  private:

@@ -20,6 +20,7 @@
 #include "cli/inspect.hpp"
 #include "cli/messages.hpp"
 #include "cli/output_file.hpp"
+#include "cli/test_cmd.hpp"
 #include "gklint/pool.hpp"
 #include "gklint/baseline.hpp"
 #include "gklint/config.hpp"
@@ -64,6 +65,7 @@ struct Options {
   std::string write_baseline;  // --write-baseline FILE
   std::string init_dir = ".";  // gklint init [DIR]
   bool init_force = false;
+  TestCommand test;            // gklint test
 };
 
 // A folder's file is linted when its path below the folder, or its name, matches an include glob
@@ -326,6 +328,8 @@ int run_lsp(Session& s) {
   return run_language_server(std::cin, std::cout, {.rules = o.rules, .year = o.year, .lang = o.lang, .log = &std::cerr});
 }
 
+int run_test(Session& s) { return run_test_command(s.o.test, s.o.lang); }
+
 void rules_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("id", o.rules_id, "one rule set (a built-in id or a YAML file)");
 }
@@ -346,6 +350,7 @@ void init_arguments(CLI::App& cmd, Options& o) {
 void cat_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("file", o.cat_path, "report file (.txt, .html, .docx, …)")->required();
 }
+void test_arguments(CLI::App& cmd, Options& o) { add_test_arguments(cmd, &o.test, &o.lang); }
 void lsp_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("--rules", o.rules, "rule set: a built-in id or a YAML file (default: chosen by report year)")
       ->type_name("ID|FILE");
@@ -388,6 +393,8 @@ const Subcommand kSubcommands[] = {
      "run a language server (LSP 3.17, JSON-RPC over standard input/output): editors show findings as you type;\n"
      "initializationOptions {rules, year, lang} override these options (README: Editors)",
      lsp_arguments, run_lsp, Needs::nothing},
+    {"test", "test [RULES...]", "run the test cases rule files carry; list the rules none exercises", kTestSummary,
+     test_arguments, run_test, Needs::nothing},
     {"init", "init", "write a commented .gklint.yaml (settings per project)",
      "write a commented .gklint.yaml to start a project's settings from", init_arguments, run_init, Needs::catalog},
 };

@@ -88,7 +88,7 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
   RuleFile file;
   auto builtin = builtin_.find(ref);
   if (!is_path(ref) && builtin != builtin_.end()) {
-    file = {builtin->second.path, std::string(builtin->second.text), ref};
+    file = {builtin->second.path, without_tests(builtin->second.text), ref};
   } else if (std::error_code ec; is_path(ref) || fs::exists(fs::symlink_status(ref, ec))) {
     // symlink_status: a dangling link or a link loop is a path to report, not a built-in's name.
     file.path = ref;
@@ -109,7 +109,8 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
   }
 
   // `extends:` names a built-in id or a path relative to the extending file (for a built-in
-  // file, relative inside the embedded rules/ folder).
+  // file, relative inside the embedded rules/ folder). Built-in files are read without their
+  // cases (`gklint test` reads those from builtin_text).
   RuleFileResolver resolve = [this, &root](const std::string& target, const RuleFile& from, RuleFile* out,
                                            std::string* why) {
     if (!is_path(target)) {
@@ -118,7 +119,7 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
         *why = "extends 指向不存在的内置规则集 `" + target + "` (no such built-in rule set)";
         return false;
       }
-      *out = {it->second.path, std::string(it->second.text), target};
+      *out = {it->second.path, without_tests(it->second.text), target};
       return true;
     }
     fs::path p = fs::path(from.path).parent_path() / target;
@@ -126,7 +127,7 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
       std::string want = p.lexically_normal().string();
       for (const auto& [id, entry] : builtin_) {
         if (entry.path == want) {
-          *out = {entry.path, std::string(entry.text), id};
+          *out = {entry.path, without_tests(entry.text), id};
           return true;
         }
       }

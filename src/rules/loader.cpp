@@ -95,7 +95,9 @@ const std::vector<std::string> kTableKeys = {"id", "title", "section", "required
 const std::vector<std::string> kColumnKeys = {"id", "label", "group", "value"};
 const std::vector<std::string> kRowKeys = {"id", "label", "match", "group", "unlabeled"};
 const std::vector<std::string> kRuleKeys = {"id", "kind", "severity", "cite", "summary", "doc",
-                                            "example", "messages", "params", "enabled"};
+                                            "example", "messages", "params", "enabled", "tests"};
+const std::vector<std::string> kCaseKeys = {"fires", "clean", "year", "expect"};
+const std::vector<std::string> kExpectKeys = {"line", "message"};
 
 std::string join(const std::vector<std::string>& v) {
   std::string out;
@@ -142,6 +144,21 @@ class Loader {
     return p.get();
   }
 
+  bool cases(const RuleFile& file, std::vector<RuleCase>* out) {
+    const size_t errors_before = errors_->size();
+    const Parsed* p = parsed(file);
+    if (!p) return false;
+    const YAML::Node rules = p->root["rules"];
+    if (rules && rules.IsSequence()) {
+      for (const YAML::Node& item : rules) {
+        if (!item.IsMap() || !item["tests"]) continue;
+        const YAML::Node id = item["id"];
+        read_cases(Sourced{item["tests"], p}, id && id.IsScalar() ? id.Scalar() : "", out);
+      }
+    }
+    return errors_->size() == errors_before;
+  }
+
   std::shared_ptr<const RuleSet> load(const RuleFile& file) {
     std::vector<const Parsed*> chain;  // the requested file first, then its ancestors
     if (!read_chain(file, &chain)) return nullptr;
@@ -150,7 +167,10 @@ class Loader {
     if (!errors_->empty()) return nullptr;
     auto set = std::make_shared<RuleSet>();
     set->origin = file.path;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) set->lineage.push_back(id_of(**it));
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      set->lineage.push_back(id_of(**it));
+      set->files.push_back({(*it)->file.path, (*it)->file.builtin_id});
+    }
     compile(merged, set.get());
     if (!errors_->empty()) return nullptr;
     return set;
@@ -287,6 +307,21 @@ class Loader {
         continue;
       }
       auto it = std::find_if(into->begin(), into->end(), [&](const Entry& e) { return e.id == id.Scalar(); });
+      // A rule's cases belong to the file that writes them (`gklint test` runs each file's cases
+      // with its own set): checked here, not merged. An entry that only adds cases to a rule of
+      // the file it extends leaves the rule as it was defined.
+      const bool tests = std::string_view(key) == "rules" && item["tests"];
+      if (tests) {
+        std::vector<RuleCase> ignored;
+        read_cases(Sourced{item["tests"], &p}, id.Scalar(), &ignored);
+        if (item.size() == 2) {
+          if (it == into->end()) {
+            error(Sourced{id, &p}, "没有规则 `" + id.Scalar() + "` 可测试 (no rule `" + id.Scalar() +
+                                       "` to test: neither this file nor the one it extends defines it)");
+          }
+          continue;
+        }
+      }
       if (item["remove"] && item["remove"].IsScalar() && item["remove"].Scalar() == "true") {
         if (it == into->end()) error(Sourced{id, &p}, "要删除的 `" + id.Scalar() + "` 不存在 (nothing to remove)");
         else into->erase(it);
@@ -308,7 +343,7 @@ class Loader {
       }
       for (const auto& kv : item) {
         const std::string k = kv.first.Scalar();
-        if (k != "id" && k != "after" && k != "remove") it->set(k, Sourced{kv.second, &p});
+        if (k != "id" && k != "after" && k != "remove" && !(tests && k == "tests")) it->set(k, Sourced{kv.second, &p});
       }
     }
   }
@@ -339,6 +374,89 @@ class Loader {
         if (it == m->rules.end()) error(Sourced{id, &p}, "没有可停用的规则 `" + id.Scalar() + "` (no such rule to disable)");
         else it->enabled = false;
       }
+    }
+  }
+
+  // A rule's `tests:`: a list of cases, each `fires: TEXT` or `clean: TEXT`, with an optional
+  // `year:` and, for `fires:`, an optional `expect:` list of {line:, message:}.
+  void read_cases(const Sourced& tests, const std::string& rule, std::vector<RuleCase>* out) {
+    if (!tests.node.IsSequence()) {
+      error(tests, "tests 应为用例列表 (tests takes a list of cases: - fires: TEXT or - clean: TEXT)");
+      return;
+    }
+    int number = 0;
+    for (const YAML::Node& item : tests.node) {
+      ++number;
+      const Sourced at{item, tests.from};
+      if (!item.IsMap()) {
+        error(at, "每个用例应为映射 fires: 或 clean: (each case is a mapping with fires: or clean:)");
+        continue;
+      }
+      const size_t errors_before = errors_->size();
+      check_keys(at, kCaseKeys, "test case");
+      RuleCase c;
+      c.rule = rule;
+      c.number = number;
+      c.line = static_cast<uint32_t>(item.Mark().line + 1);
+      const YAML::Node fires = item["fires"], clean = item["clean"];
+      if (!fires == !clean) {
+        error(at, "用例须有 fires: 或 clean: 之一 (a case needs exactly one of fires: and clean:)");
+        continue;
+      }
+      c.fires = static_cast<bool>(fires);
+      const Sourced text{c.fires ? fires : clean, tests.from};
+      if (read_string(text, &c.text) && c.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        error(text, "用例的报告文本为空 (the case's report text is empty)");
+      }
+      if (const YAML::Node year = item["year"]) {
+        const Sourced y{year, tests.from};
+        if (read_int(y, &c.year) && (c.year < 1990 || c.year > 2100)) {
+          error(y, "year 应在 1990 至 2100 之间 (expected a year from 1990 to 2100)");
+        }
+      }
+      if (const YAML::Node expect = item["expect"]) read_expect(Sourced{expect, tests.from}, &c);
+      if (errors_->size() == errors_before) out->push_back(std::move(c));
+    }
+  }
+
+  void read_expect(const Sourced& expect, RuleCase* c) {
+    if (!c->fires) {
+      error(expect, "expect 只能用于 fires: 用例 (expect goes with fires:; a clean: case expects no finding)");
+      return;
+    }
+    if (!expect.node.IsSequence() || expect.node.size() == 0) {
+      error(expect, "expect 应为非空列表 [{line: 行号, message: 文本}] (expected a non-empty list of {line:, message:})");
+      return;
+    }
+    const uint32_t lines = static_cast<uint32_t>(std::count(c->text.begin(), c->text.end(), '\n') +
+                                                 (!c->text.empty() && c->text.back() != '\n' ? 1 : 0));
+    c->expect.emplace();
+    for (const YAML::Node& item : expect.node) {
+      const Sourced at{item, expect.from};
+      if (!item.IsMap()) {
+        error(at, "每一项应为映射 {line: 行号, message: 文本} (each finding is a mapping {line:, message:})");
+        continue;
+      }
+      check_keys(at, kExpectKeys, "expected finding");
+      RuleCase::Expected e;
+      if (const YAML::Node line = item["line"]) {
+        const Sourced l{line, expect.from};
+        int n = 0;
+        if (read_int(l, &n)) {
+          if (n < 1 || static_cast<uint32_t>(n) > lines) {
+            error(l, "line 应为片段中的行号 1–" + std::to_string(lines) + " (expected a line of the snippet, 1 to " +
+                         std::to_string(lines) + ")");
+          }
+          e.line = static_cast<uint32_t>(std::max(n, 0));
+        }
+      } else {
+        error(at, "缺少 line (an expected finding needs `line:`)");
+      }
+      if (const YAML::Node message = item["message"]) {
+        std::string m;
+        if (read_string(Sourced{message, expect.from}, &m)) e.message = std::move(m);
+      }
+      c->expect->push_back(std::move(e));
     }
   }
 
@@ -779,6 +897,42 @@ class Loader {
 std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFileResolver& resolve,
                                              LoadCache* cache, std::vector<RuleError>* errors) {
   return Loader(resolve, cache, errors).load(file);
+}
+
+std::string without_tests(std::string_view yaml) {
+  std::string out;
+  out.reserve(yaml.size());
+  size_t skip_indent = std::string_view::npos;  // in a `tests:` block whose key is this indented
+  for (size_t start = 0; start < yaml.size();) {
+    size_t end = yaml.find('\n', start);
+    end = end == std::string_view::npos ? yaml.size() : end + 1;
+    const std::string_view line = yaml.substr(start, end - start);
+    start = end;
+    const size_t indent = line.find_first_not_of(' ');
+    const std::string_view content = indent == std::string_view::npos ? std::string_view() : line.substr(indent);
+    const bool blank = content.empty() || content[0] == '\n' || content[0] == '#';
+    if (skip_indent != std::string_view::npos) {
+      // The block goes on over blank and comment lines, deeper lines, and its own `- ` items.
+      if (blank || indent > skip_indent || (indent == skip_indent && content.starts_with("- "))) {
+        if (line.back() == '\n') out += '\n';
+        continue;
+      }
+      skip_indent = std::string_view::npos;
+    }
+    if (content == "tests:\n" || content == "tests:") {
+      skip_indent = indent;
+      if (line.back() == '\n') out += '\n';
+      continue;
+    }
+    out += line;
+  }
+  return out;
+}
+
+bool read_rule_cases(const RuleFile& file, std::vector<RuleCase>* cases, std::vector<RuleError>* errors) {
+  const RuleFileResolver none = [](const std::string&, const RuleFile&, RuleFile*, std::string*) { return false; };
+  LoadCache cache;
+  return Loader(none, &cache, errors).cases(file, cases);
 }
 
 bool parse_blank_cells(const std::string& name, BlankCells* out) {

@@ -4,8 +4,10 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "gklint/rule_tests.hpp"
 #include "gklint/ruleset.hpp"
 
 namespace gklint {
@@ -29,6 +31,17 @@ RuleFileResolver builtin_resolver(const Catalog& catalog);
 // pattern compiled once, however many rule sets extend it. Not thread-safe: the Catalog locks.
 struct LoadCache;
 std::shared_ptr<LoadCache> make_load_cache();
+
+// The cases written in one rule file (not those of the files it extends), in file order. False,
+// with located errors, when the file does not parse or a `tests:` is malformed.
+bool read_rule_cases(const RuleFile& file, std::vector<RuleCase>* cases, std::vector<RuleError>* errors);
+
+// A built-in rule file's text for linting: every `tests:` block blanked out line for line, so that
+// the cases are not parsed at each start-up and every other line keeps its number (and `gklint test`
+// reads them from the whole text, at the same lines). It relies on the built-in files' layout (a
+// line holding only `tests:`, its cases indented below it); tests/unit/rule_tests_test.cpp checks
+// that it takes out of each built-in file its cases and nothing else.
+std::string without_tests(std::string_view yaml);
 
 std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFileResolver& resolve,
                                              LoadCache* cache, std::vector<RuleError>* errors);
