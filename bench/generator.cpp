@@ -32,49 +32,51 @@
 namespace gklint::bench {
 
 uint64_t mix_seed(uint64_t seed, uint64_t index) {
-    // SplitMix64 finaliser over seed and index: neighbouring indices give unrelated streams.
-    uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (index + 1);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
+  // SplitMix64 finaliser over seed and index: neighbouring indices give unrelated streams.
+  uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (index + 1);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
 }
 
 const char* regime_name(Regime r) {
-    switch (r) {
-        case Regime::gov2007: return "gov-2007";
-        case Regime::gov2019: return "gov-2019";
-        case Regime::gov2021: return "gov-2021";
-    }
-    return "?";
+  switch (r) {
+    case Regime::gov2007: return "gov-2007";
+    case Regime::gov2019: return "gov-2019";
+    case Regime::gov2021: return "gov-2021";
+  }
+  return "?";
 }
 
 std::optional<Regime> parse_regime(std::string_view s) {
-    if (s.rfind("gov-", 0) == 0) s.remove_prefix(4);
-    else if (s.rfind("gov", 0) == 0) s.remove_prefix(3);
-    if (s == "2007") return Regime::gov2007;
-    if (s == "2019") return Regime::gov2019;
-    if (s == "2021") return Regime::gov2021;
-    return std::nullopt;
+  if (s.rfind("gov-", 0) == 0)
+    s.remove_prefix(4);
+  else if (s.rfind("gov", 0) == 0)
+    s.remove_prefix(3);
+  if (s == "2007") return Regime::gov2007;
+  if (s == "2019") return Regime::gov2019;
+  if (s == "2021") return Regime::gov2021;
+  return std::nullopt;
 }
 
 const char* table_layout_name(TableLayout l) {
-    switch (l) {
-        case TableLayout::pipe: return "pipe";
-        case TableLayout::markdown: return "markdown";
-        case TableLayout::tab: return "tab";
-        case TableLayout::aligned: return "aligned";
-        case TableLayout::cell_per_line: return "cell_per_line";
-        case TableLayout::random: return "random";
-        case TableLayout::crawl: return "crawl";
-    }
-    return "?";
+  switch (l) {
+    case TableLayout::pipe: return "pipe";
+    case TableLayout::markdown: return "markdown";
+    case TableLayout::tab: return "tab";
+    case TableLayout::aligned: return "aligned";
+    case TableLayout::cell_per_line: return "cell_per_line";
+    case TableLayout::random: return "random";
+    case TableLayout::crawl: return "crawl";
+  }
+  return "?";
 }
 
 std::optional<TableLayout> parse_table_layout(std::string_view s) {
-    for (TableLayout l : {TableLayout::pipe, TableLayout::markdown, TableLayout::tab, TableLayout::aligned,
-                          TableLayout::cell_per_line, TableLayout::random, TableLayout::crawl})
-        if (s == table_layout_name(l)) return l;
-    return std::nullopt;
+  for (TableLayout l : {TableLayout::pipe, TableLayout::markdown, TableLayout::tab, TableLayout::aligned,
+                        TableLayout::cell_per_line, TableLayout::random, TableLayout::crawl})
+    if (s == table_layout_name(l)) return l;
+  return std::nullopt;
 }
 
 namespace {
@@ -83,38 +85,42 @@ namespace {
 // Random numbers. std::mt19937_64 is fully specified by the standard, but the standard
 // distributions are not (libstdc++ and libc++ differ), so ranges are derived by hand.
 class Rng {
-public:
-    explicit Rng(uint64_t seed) : eng_(seed) {}
+ public:
+  explicit Rng(uint64_t seed) : eng_(seed) {}
 
-    uint64_t next() { return eng_(); }
+  uint64_t next() { return eng_(); }
 
-    // Uniform integer in [lo, hi] (inclusive), unbiased by rejection.
-    int64_t range(int64_t lo, int64_t hi) {
-        if (hi <= lo) return lo;
-        const uint64_t span = static_cast<uint64_t>(hi - lo) + 1;
-        const uint64_t limit = (UINT64_MAX / span) * span;
-        uint64_t x;
-        do { x = next(); } while (x >= limit);
-        return lo + static_cast<int64_t>(x % span);
+  // Uniform integer in [lo, hi] (inclusive), unbiased by rejection.
+  int64_t range(int64_t lo, int64_t hi) {
+    if (hi <= lo) return lo;
+    const uint64_t span = static_cast<uint64_t>(hi - lo) + 1;
+    const uint64_t limit = (UINT64_MAX / span) * span;
+    uint64_t x;
+    do {
+      x = next();
+    } while (x >= limit);
+    return lo + static_cast<int64_t>(x % span);
+  }
+  int irange(int lo, int hi) { return static_cast<int>(range(lo, hi)); }
+
+  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+  bool chance(double p) { return unit() < p; }
+
+  template <class T>
+  const T& pick(const std::vector<T>& v) {
+    return v[static_cast<size_t>(range(0, static_cast<int64_t>(v.size()) - 1))];
+  }
+
+  template <class T>
+  void shuffle(std::vector<T>& v) {
+    for (size_t i = v.size(); i > 1; --i) {
+      const size_t j = static_cast<size_t>(range(0, static_cast<int64_t>(i) - 1));
+      std::swap(v[i - 1], v[j]);
     }
-    int irange(int lo, int hi) { return static_cast<int>(range(lo, hi)); }
+  }
 
-    double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-    bool chance(double p) { return unit() < p; }
-
-    template <class T>
-    const T& pick(const std::vector<T>& v) { return v[static_cast<size_t>(range(0, static_cast<int64_t>(v.size()) - 1))]; }
-
-    template <class T>
-    void shuffle(std::vector<T>& v) {
-        for (size_t i = v.size(); i > 1; --i) {
-            const size_t j = static_cast<size_t>(range(0, static_cast<int64_t>(i) - 1));
-            std::swap(v[i - 1], v[j]);
-        }
-    }
-
-private:
-    std::mt19937_64 eng_;
+ private:
+  std::mt19937_64 eng_;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -129,160 +135,174 @@ using StrList = std::vector<std::string_view>;
 // decimal, and figures that must agree with the tables: {new} {carry} {out} {pub} {rev} {lit}.
 
 enum Topic : int {
-    kGeneral, kActive, kRequest, kRequest2007, kManage, kPlatform, kOversight, kFees,
-    kReview, kOther, kTopicCount
+  kGeneral,
+  kActive,
+  kRequest,
+  kRequest2007,
+  kManage,
+  kPlatform,
+  kOversight,
+  kFees,
+  kReview,
+  kOther,
+  kTopicCount
 };
 
 const StrList& topic_pool(Topic t) {
-    static const std::array<StrList, kTopicCount> pools = {{
-        // kGeneral
-        {
-            "{Y}年，{we}在上级政务公开主管部门的指导下，认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，持续推进政府信息公开工作。",
-            "{we}紧紧围绕中心工作，把政府信息公开作为转变政府职能、建设法治政府的重要抓手，不断提高政府工作透明度。",
-            "全年政府信息公开工作总体运行平稳，公开内容更加全面，公开渠道不断拓宽，公众满意度进一步提升。",
-            "{we}坚持以人民为中心的发展思想，聚焦群众关切，依法依规做好政府信息公开各项工作，切实保障人民群众的知情权、参与权、表达权和监督权。",
-            "在各部门的共同努力下，政府信息公开工作的规范化、标准化水平得到进一步提高，为经济社会发展营造了良好环境。",
-            "{we}全年召开专题会议{n:2-12}次，研究部署政府信息公开重点任务，及时解决工作中遇到的困难和问题。",
-            "各责任单位按照职责分工，细化工作任务，明确完成时限，形成了一级抓一级、层层抓落实的工作格局。",
-            "坚持把政府信息公开与优化营商环境、深化“放管服”改革结合起来，以公开促落实、促规范、促服务。",
-            "全年共印发政务公开相关工作文件{n:2-15}件，进一步健全了政府信息公开制度体系。",
-            "{we}将政府信息公开工作列入重要议事日程，主要负责同志多次听取工作汇报并提出明确要求。",
-            "通过一年来的努力，政府信息公开工作取得了新的成效，政府公信力和执行力进一步增强。",
-            "认真对照年度政务公开工作要点，逐项分解任务、逐项推进落实，确保各项工作按时完成。",
-            "年初，{we}制定印发了{Y}年政务公开工作要点和任务分工方案，明确了{n:10-40}项具体任务和责任单位。",
-            "坚持把政务公开作为密切联系群众的重要途径，推动决策、执行、管理、服务、结果全过程公开。",
-            "各科室、各下属单位负责人作为本单位政府信息公开工作第一责任人，切实担负起组织推动责任。",
-            "全面梳理本单位职责范围内的公开事项，形成了较为完整的政府信息公开事项清单。",
-            "注重发挥典型示范作用，及时总结推广工作中的好经验、好做法，带动整体工作水平提升。",
-            "严格按照“谁制作、谁公开，谁保存、谁公开”的原则，落实政府信息公开工作责任。",
-            "围绕年度重点工作任务，加大公开力度，做到重大决策、重要政策、重点工作及时公开。",
-            "持续推进决策公开，对涉及公众利益的重大决策事项，事先向社会公开征求意见{n:1-20}次。",
-        },
-        // kActive
-        {
-            "全年通过政府门户网站主动公开各类政府信息{n:300-6000}条，其中政策文件{n:20-300}条，工作动态{n:100-3000}条。",
-            "{we}及时公开财政预决算、“三公”经费、重大建设项目等重点领域信息，全年发布相关信息{n:20-400}条。",
-            "围绕群众关心关注的教育、医疗、住房、就业、社会保障等民生领域，持续加大信息公开力度，主动回应社会关切。",
-            "通过政务微博、微信公众号等新媒体平台发布信息{n:100-3000}条，阅读量累计超过{n:2-90}万人次。",
-            "在政务服务大厅、档案馆、图书馆等场所设置政府信息公开查阅点{n:2-30}个，方便群众就近查阅政府信息。",
-            "对涉及群众切身利益的重要政策文件，坚持做到政策文件与解读材料同步起草、同步审签、同步发布，全年发布政策解读{n:5-120}篇。",
-            "全年召开新闻发布会{n:1-40}场，主要负责同志出席发布会{n:1-6}次，及时准确发布权威信息。",
-            "全年公开行政许可、行政处罚等执法信息{n:50-5000}条，做到执法依据、执法程序和执法结果公开透明。",
-            "严格落实公开属性源头认定机制，公文在起草时即明确主动公开、依申请公开或不予公开属性。",
-            "及时更新政府信息公开指南和政府信息公开目录，确保公开内容准确、完整、及时。",
-            "围绕优化营商环境，集中公开涉企政策、审批流程和收费清单，全年公开涉企政策文件{n:10-200}件。",
-            "做好突发事件和公共卫生信息发布工作，第一时间公开事件处置进展，全年发布相关信息{n:10-500}条。",
-            "在乡镇（街道）和村（社区）公开栏公开惠民资金发放、低保救助等信息{n:50-2000}条，主动接受群众监督。",
-            "加强政务舆情回应，对涉及本单位的舆情做到早发现、早研判、早回应，全年回应社会关切{n:3-80}次。",
-            "严格落实重大行政决策预公开制度，全年通过门户网站公开征求意见的决策事项{n:1-25}项，收到意见建议{n:0-300}条。",
-            "及时公开部门预算、部门决算和“三公”经费预决算情况，做到公开内容完整、公开时间及时。",
-            "主动公开人事任免、公务员招录和事业单位公开招聘信息{n:5-150}条，接受社会监督。",
-            "按要求公开权力清单和责任清单，并根据机构职能调整情况进行动态更新。",
-            "在门户网站开设“双随机、一公开”专栏，公开抽查事项清单和抽查结果{n:5-300}条。",
-            "及时公开建议提案办理复文，主动接受人大代表、政协委员和社会公众的监督。",
-        },
-        // kRequest (regime-neutral: no figures that a table could contradict)
-        {
-            "{we}进一步规范依申请公开工作流程，严格按照受理、登记、审核、答复等环节办理，确保依法按时答复。",
-            "对申请人提出的政府信息公开申请，做到件件有登记、事事有回音，答复内容准确、依据充分、格式规范。",
-            "在办理过程中，加强与申请人的沟通，对申请内容不明确的，及时告知申请人作出补正。",
-            "建立依申请公开会商机制，对疑难复杂申请组织法律顾问研究，确保答复合法合规。",
-            "申请人可以通过当面申请、信函申请和网络申请等方式提出政府信息公开申请，各渠道运行顺畅。",
-            "严格执行答复时限要求，未出现超期答复的情况。",
-            "规范答复文书格式，统一制作告知书模板，答复文书均载明救济途径。",
-            "加强依申请公开与主动公开的衔接，对申请较为集中的政府信息，及时转为主动公开。",
-            "从申请内容看，主要涉及征地拆迁、规划建设、社会保障等方面。",
-            "对依申请公开工作人员开展专题培训，提高依法答复的能力和水平。",
-            "在政府信息公开指南中明确申请渠道、受理机构、办理流程和联系方式，方便群众提出申请。",
-            "对申请公开的信息涉及第三方权益的，依法书面征求第三方意见。",
-            "建立依申请公开办理台账，逐件记录申请、受理、延期、答复等办理环节。",
-        },
-        // kRequest2007 (free figures: the 2007 regime has no table to agree with)
-        {
-            "{Y}年，{we}共受理政府信息公开申请{n:0-80}件，均已按规定时限予以答复。",
-            "对涉及国家秘密、商业秘密和个人隐私的申请，依法作出不予公开答复并说明理由。",
-            "全年通过网络提出的申请{n:0-30}件，当面提出的申请{n:0-20}件，信函申请{n:0-10}件。",
-        },
-        // kManage
-        {
-            "严格执行公开前保密审查制度，坚持先审查、后公开，全年未发生失泄密事件。",
-            "定期开展规范性文件清理工作，对不再适用的文件及时宣布失效或废止，并向社会公开清理结果。",
-            "建立政府信息发布协调机制，涉及其他行政机关的，及时沟通确认，确保发布的信息准确一致。",
-            "加强政府信息公开工作台账管理，对已公开信息实行动态更新、定期核查。",
-            "规范政府信息公开属性审查流程，公开属性由承办科室提出、分管负责同志审定。",
-            "对历年已公开的政府信息进行全面梳理，清理过期失效信息{n:10-600}条。",
-            "做好政府信息公开工作的归档管理，申请材料、答复文书等资料均已按要求立卷归档。",
-            "加强个人信息保护，在公开行政处罚决定等信息时对涉及个人隐私的内容作去标识化处理。",
-            "印发政府信息公开工作规程，对信息的采集、审核、发布、更新等环节作出明确规定。",
-            "开展政府信息公开目录梳理工作，进一步完善目录分类和编码规则。",
-            "建立政府信息公开工作联络员制度，各科室明确一名联络员负责信息的收集和报送。",
-            "落实政策文件公开前合法性审查制度，确保公开的政策文件合法有效。",
-        },
-        // kPlatform
-        {
-            "持续优化政府门户网站政府信息公开专栏，按照统一标准规范栏目设置，及时更新栏目内容。",
-            "加强政务新媒体管理，全面开展政务新媒体清理整合，目前共有政务新媒体{n:2-40}个，均已完成备案。",
-            "依托政务服务网推动政务服务事项网上办理，全年网上办件{n:1000-90000}件。",
-            "开通政府信息公开网上申请渠道，实现申请、受理、答复全流程网上办理。",
-            "完善网站智能搜索和无障碍浏览功能，提升用户体验。",
-            "政府门户网站全年访问量达{n:10-900}万人次，网站运行安全平稳。",
-            "加强网站内容保障，建立信息报送责任制，确保重要栏目信息更新及时。",
-            "开设政策文件库，集中展示现行有效的规范性文件{n:20-500}件，方便公众查询使用。",
-            "推进政府公报数字化，在门户网站设置政府公报栏目，提供历年公报在线阅读和下载服务。",
-            "在政务服务中心设立政府信息公开专区，配备查询设备和专门人员，为群众提供咨询服务。",
-            "优化门户网站互动交流栏目，全年受理网民留言{n:10-3000}件，按时办结率{p:95-99}。",
-            "推进政务新媒体与门户网站信息联动，重要信息实现多平台同步发布。",
-            "按照网络安全等级保护要求，开展网站安全检测{n:2-12}次，及时修复安全隐患。",
-            "完善政务服务热线与政府网站的衔接机制，群众咨询问题能够得到及时答复。",
-        },
-        // kOversight (the first three name 考核 / 社会评议 / 责任追究, 第五十条第四项)
-        {
-            "将政府信息公开工作纳入年度绩效考核，考核结果作为评价单位工作的重要依据。",
-            "通过政府网站开展社会评议，邀请人大代表、政协委员和群众代表对政府信息公开工作进行评议。",
-            "{Y}年，{we}未发生因政府信息公开工作引起的责任追究情况。",
-            "组织开展政府信息公开业务培训{n:1-12}次，参训人员{n:20-600}人次。",
-            "成立政务公开工作领导小组，由主要负责同志任组长，明确专人负责日常工作。",
-            "定期对各单位政府信息公开情况开展检查，对发现的问题及时通报并督促整改。",
-            "畅通社会监督渠道，公布监督电话和电子邮箱，认真受理群众对政府信息公开工作的意见建议。",
-            "对网站内容开展季度检查，全年检查发现并整改问题{n:2-60}个。",
-            "将政务公开纳入干部教育培训内容，提升领导干部运用政务公开推进工作的能力。",
-            "聘请社会监督员{n:3-20}名，定期收集群众对政府信息公开工作的意见和建议。",
-            "对政府信息公开工作中发现的问题建立整改台账，实行销号管理。",
-            "按季度开展政务公开工作自查，形成自查报告并报送上级主管部门。",
-        },
-        // kFees
-        {
-            "{Y}年，{we}在办理政府信息公开申请过程中未收取任何费用。",
-            "{we}严格执行国家有关规定，未发生政府信息公开收费及减免情况。",
-            "申请人查阅政府信息公开目录、公开指南和主动公开的政府信息，均不收取费用。",
-            "对于申请提供政府信息的，{we}按照规定免费提供，全年未发生减免费用的情况。",
-            "向申请人提供政府信息过程中，未收取检索、复制、邮寄等任何费用。",
-            "严格执行国家关于政府信息公开收费的有关规定，未发生违规收费情况。",
-        },
-        // kReview (regime-neutral)
-        {
-            "{we}高度重视行政复议和行政诉讼工作，积极配合复议机关和人民法院依法办理相关案件。",
-            "通过案件办理，认真查找依申请公开工作中的薄弱环节，不断提高依法行政水平。",
-            "对复议机关和人民法院提出的意见建议，及时研究并抓好整改落实。",
-            "坚持负责人出庭应诉制度，认真做好答辩举证工作。",
-            "建立行政复议和行政诉讼案件通报制度，以案释法，规范依申请公开答复行为。",
-            "加强与法律顾问的协作，对可能引发行政复议和行政诉讼的申请事先进行法律审查。",
-        },
-        // kOther
-        {
-            "全年共办理人大代表建议{n:0-60}件、政协委员提案{n:0-80}件，办结率100%，办理结果均已按要求公开。",
-            "按照上级要求，积极推进基层政务公开标准化规范化建设，编制完成{n:5-26}个领域的政务公开事项标准目录。",
-            "年度政务公开工作要点确定的各项任务均已落实到位。",
-            "认真落实政府开放日制度，组织开展政府开放活动{n:1-10}次，邀请群众走进机关、参与监督。",
-            "及时做好人大代表建议和政协委员提案办理结果公开工作，主动接受社会监督。",
-            "严格落实政务公开工作年度报告制度，按时编制并公开本年度报告。",
-            "{Y}年，{we}未发生政府信息公开工作相关的投诉举报事项。",
-            "积极配合上级主管部门开展政务公开第三方评估工作，对评估发现的问题逐项整改。",
-            "认真做好政府信息公开相关的统计工作，按时报送各类统计报表。",
-            "{we}持续推进政务公开工作与业务工作深度融合，以公开促进依法行政。",
-        },
-    }};
-    return pools[static_cast<size_t>(t)];
+  static const std::array<StrList, kTopicCount> pools = {{
+      // kGeneral
+      {
+          "{Y}年，{we}"
+          "在上级政务公开主管部门的指导下，认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例"
+          "外，持续推进政府信息公开工作。",
+          "{we}紧紧围绕中心工作，把政府信息公开作为转变政府职能、建设法治政府的重要抓手，不断提高政府工作透明度。",
+          "全年政府信息公开工作总体运行平稳，公开内容更加全面，公开渠道不断拓宽，公众满意度进一步提升。",
+          "{we}"
+          "坚持以人民为中心的发展思想，聚焦群众关切，依法依规做好政府信息公开各项工作，切实保障人民群众的知情权、参与权"
+          "、表达权和监督权。",
+          "在各部门的共同努力下，政府信息公开工作的规范化、标准化水平得到进一步提高，为经济社会发展营造了良好环境。",
+          "{we}全年召开专题会议{n:2-12}次，研究部署政府信息公开重点任务，及时解决工作中遇到的困难和问题。",
+          "各责任单位按照职责分工，细化工作任务，明确完成时限，形成了一级抓一级、层层抓落实的工作格局。",
+          "坚持把政府信息公开与优化营商环境、深化“放管服”改革结合起来，以公开促落实、促规范、促服务。",
+          "全年共印发政务公开相关工作文件{n:2-15}件，进一步健全了政府信息公开制度体系。",
+          "{we}将政府信息公开工作列入重要议事日程，主要负责同志多次听取工作汇报并提出明确要求。",
+          "通过一年来的努力，政府信息公开工作取得了新的成效，政府公信力和执行力进一步增强。",
+          "认真对照年度政务公开工作要点，逐项分解任务、逐项推进落实，确保各项工作按时完成。",
+          "年初，{we}制定印发了{Y}年政务公开工作要点和任务分工方案，明确了{n:10-40}项具体任务和责任单位。",
+          "坚持把政务公开作为密切联系群众的重要途径，推动决策、执行、管理、服务、结果全过程公开。",
+          "各科室、各下属单位负责人作为本单位政府信息公开工作第一责任人，切实担负起组织推动责任。",
+          "全面梳理本单位职责范围内的公开事项，形成了较为完整的政府信息公开事项清单。",
+          "注重发挥典型示范作用，及时总结推广工作中的好经验、好做法，带动整体工作水平提升。",
+          "严格按照“谁制作、谁公开，谁保存、谁公开”的原则，落实政府信息公开工作责任。",
+          "围绕年度重点工作任务，加大公开力度，做到重大决策、重要政策、重点工作及时公开。",
+          "持续推进决策公开，对涉及公众利益的重大决策事项，事先向社会公开征求意见{n:1-20}次。",
+      },
+      // kActive
+      {
+          "全年通过政府门户网站主动公开各类政府信息{n:300-6000}条，其中政策文件{n:20-300}条，工作动态{n:100-3000}条。",
+          "{we}及时公开财政预决算、“三公”经费、重大建设项目等重点领域信息，全年发布相关信息{n:20-400}条。",
+          "围绕群众关心关注的教育、医疗、住房、就业、社会保障等民生领域，持续加大信息公开力度，主动回应社会关切。",
+          "通过政务微博、微信公众号等新媒体平台发布信息{n:100-3000}条，阅读量累计超过{n:2-90}万人次。",
+          "在政务服务大厅、档案馆、图书馆等场所设置政府信息公开查阅点{n:2-30}个，方便群众就近查阅政府信息。",
+          "对涉及群众切身利益的重要政策文件，坚持做到政策文件与解读材料同步起草、同步审签、同步发布，全年发布政策解读{"
+          "n:5-120}篇。",
+          "全年召开新闻发布会{n:1-40}场，主要负责同志出席发布会{n:1-6}次，及时准确发布权威信息。",
+          "全年公开行政许可、行政处罚等执法信息{n:50-5000}条，做到执法依据、执法程序和执法结果公开透明。",
+          "严格落实公开属性源头认定机制，公文在起草时即明确主动公开、依申请公开或不予公开属性。",
+          "及时更新政府信息公开指南和政府信息公开目录，确保公开内容准确、完整、及时。",
+          "围绕优化营商环境，集中公开涉企政策、审批流程和收费清单，全年公开涉企政策文件{n:10-200}件。",
+          "做好突发事件和公共卫生信息发布工作，第一时间公开事件处置进展，全年发布相关信息{n:10-500}条。",
+          "在乡镇（街道）和村（社区）公开栏公开惠民资金发放、低保救助等信息{n:50-2000}条，主动接受群众监督。",
+          "加强政务舆情回应，对涉及本单位的舆情做到早发现、早研判、早回应，全年回应社会关切{n:3-80}次。",
+          "严格落实重大行政决策预公开制度，全年通过门户网站公开征求意见的决策事项{n:1-25}项，收到意见建议{n:0-300}条。",
+          "及时公开部门预算、部门决算和“三公”经费预决算情况，做到公开内容完整、公开时间及时。",
+          "主动公开人事任免、公务员招录和事业单位公开招聘信息{n:5-150}条，接受社会监督。",
+          "按要求公开权力清单和责任清单，并根据机构职能调整情况进行动态更新。",
+          "在门户网站开设“双随机、一公开”专栏，公开抽查事项清单和抽查结果{n:5-300}条。",
+          "及时公开建议提案办理复文，主动接受人大代表、政协委员和社会公众的监督。",
+      },
+      // kRequest (regime-neutral: no figures that a table could contradict)
+      {
+          "{we}进一步规范依申请公开工作流程，严格按照受理、登记、审核、答复等环节办理，确保依法按时答复。",
+          "对申请人提出的政府信息公开申请，做到件件有登记、事事有回音，答复内容准确、依据充分、格式规范。",
+          "在办理过程中，加强与申请人的沟通，对申请内容不明确的，及时告知申请人作出补正。",
+          "建立依申请公开会商机制，对疑难复杂申请组织法律顾问研究，确保答复合法合规。",
+          "申请人可以通过当面申请、信函申请和网络申请等方式提出政府信息公开申请，各渠道运行顺畅。",
+          "严格执行答复时限要求，未出现超期答复的情况。",
+          "规范答复文书格式，统一制作告知书模板，答复文书均载明救济途径。",
+          "加强依申请公开与主动公开的衔接，对申请较为集中的政府信息，及时转为主动公开。",
+          "从申请内容看，主要涉及征地拆迁、规划建设、社会保障等方面。",
+          "对依申请公开工作人员开展专题培训，提高依法答复的能力和水平。",
+          "在政府信息公开指南中明确申请渠道、受理机构、办理流程和联系方式，方便群众提出申请。",
+          "对申请公开的信息涉及第三方权益的，依法书面征求第三方意见。",
+          "建立依申请公开办理台账，逐件记录申请、受理、延期、答复等办理环节。",
+      },
+      // kRequest2007 (free figures: the 2007 regime has no table to agree with)
+      {
+          "{Y}年，{we}共受理政府信息公开申请{n:0-80}件，均已按规定时限予以答复。",
+          "对涉及国家秘密、商业秘密和个人隐私的申请，依法作出不予公开答复并说明理由。",
+          "全年通过网络提出的申请{n:0-30}件，当面提出的申请{n:0-20}件，信函申请{n:0-10}件。",
+      },
+      // kManage
+      {
+          "严格执行公开前保密审查制度，坚持先审查、后公开，全年未发生失泄密事件。",
+          "定期开展规范性文件清理工作，对不再适用的文件及时宣布失效或废止，并向社会公开清理结果。",
+          "建立政府信息发布协调机制，涉及其他行政机关的，及时沟通确认，确保发布的信息准确一致。",
+          "加强政府信息公开工作台账管理，对已公开信息实行动态更新、定期核查。",
+          "规范政府信息公开属性审查流程，公开属性由承办科室提出、分管负责同志审定。",
+          "对历年已公开的政府信息进行全面梳理，清理过期失效信息{n:10-600}条。",
+          "做好政府信息公开工作的归档管理，申请材料、答复文书等资料均已按要求立卷归档。",
+          "加强个人信息保护，在公开行政处罚决定等信息时对涉及个人隐私的内容作去标识化处理。",
+          "印发政府信息公开工作规程，对信息的采集、审核、发布、更新等环节作出明确规定。",
+          "开展政府信息公开目录梳理工作，进一步完善目录分类和编码规则。",
+          "建立政府信息公开工作联络员制度，各科室明确一名联络员负责信息的收集和报送。",
+          "落实政策文件公开前合法性审查制度，确保公开的政策文件合法有效。",
+      },
+      // kPlatform
+      {
+          "持续优化政府门户网站政府信息公开专栏，按照统一标准规范栏目设置，及时更新栏目内容。",
+          "加强政务新媒体管理，全面开展政务新媒体清理整合，目前共有政务新媒体{n:2-40}个，均已完成备案。",
+          "依托政务服务网推动政务服务事项网上办理，全年网上办件{n:1000-90000}件。",
+          "开通政府信息公开网上申请渠道，实现申请、受理、答复全流程网上办理。",
+          "完善网站智能搜索和无障碍浏览功能，提升用户体验。",
+          "政府门户网站全年访问量达{n:10-900}万人次，网站运行安全平稳。",
+          "加强网站内容保障，建立信息报送责任制，确保重要栏目信息更新及时。",
+          "开设政策文件库，集中展示现行有效的规范性文件{n:20-500}件，方便公众查询使用。",
+          "推进政府公报数字化，在门户网站设置政府公报栏目，提供历年公报在线阅读和下载服务。",
+          "在政务服务中心设立政府信息公开专区，配备查询设备和专门人员，为群众提供咨询服务。",
+          "优化门户网站互动交流栏目，全年受理网民留言{n:10-3000}件，按时办结率{p:95-99}。",
+          "推进政务新媒体与门户网站信息联动，重要信息实现多平台同步发布。",
+          "按照网络安全等级保护要求，开展网站安全检测{n:2-12}次，及时修复安全隐患。",
+          "完善政务服务热线与政府网站的衔接机制，群众咨询问题能够得到及时答复。",
+      },
+      // kOversight (the first three name 考核 / 社会评议 / 责任追究, 第五十条第四项)
+      {
+          "将政府信息公开工作纳入年度绩效考核，考核结果作为评价单位工作的重要依据。",
+          "通过政府网站开展社会评议，邀请人大代表、政协委员和群众代表对政府信息公开工作进行评议。",
+          "{Y}年，{we}未发生因政府信息公开工作引起的责任追究情况。",
+          "组织开展政府信息公开业务培训{n:1-12}次，参训人员{n:20-600}人次。",
+          "成立政务公开工作领导小组，由主要负责同志任组长，明确专人负责日常工作。",
+          "定期对各单位政府信息公开情况开展检查，对发现的问题及时通报并督促整改。",
+          "畅通社会监督渠道，公布监督电话和电子邮箱，认真受理群众对政府信息公开工作的意见建议。",
+          "对网站内容开展季度检查，全年检查发现并整改问题{n:2-60}个。",
+          "将政务公开纳入干部教育培训内容，提升领导干部运用政务公开推进工作的能力。",
+          "聘请社会监督员{n:3-20}名，定期收集群众对政府信息公开工作的意见和建议。",
+          "对政府信息公开工作中发现的问题建立整改台账，实行销号管理。",
+          "按季度开展政务公开工作自查，形成自查报告并报送上级主管部门。",
+      },
+      // kFees
+      {
+          "{Y}年，{we}在办理政府信息公开申请过程中未收取任何费用。",
+          "{we}严格执行国家有关规定，未发生政府信息公开收费及减免情况。",
+          "申请人查阅政府信息公开目录、公开指南和主动公开的政府信息，均不收取费用。",
+          "对于申请提供政府信息的，{we}按照规定免费提供，全年未发生减免费用的情况。",
+          "向申请人提供政府信息过程中，未收取检索、复制、邮寄等任何费用。",
+          "严格执行国家关于政府信息公开收费的有关规定，未发生违规收费情况。",
+      },
+      // kReview (regime-neutral)
+      {
+          "{we}高度重视行政复议和行政诉讼工作，积极配合复议机关和人民法院依法办理相关案件。",
+          "通过案件办理，认真查找依申请公开工作中的薄弱环节，不断提高依法行政水平。",
+          "对复议机关和人民法院提出的意见建议，及时研究并抓好整改落实。",
+          "坚持负责人出庭应诉制度，认真做好答辩举证工作。",
+          "建立行政复议和行政诉讼案件通报制度，以案释法，规范依申请公开答复行为。",
+          "加强与法律顾问的协作，对可能引发行政复议和行政诉讼的申请事先进行法律审查。",
+      },
+      // kOther
+      {
+          "全年共办理人大代表建议{n:0-60}件、政协委员提案{n:0-80}件，办结率100%，办理结果均已按要求公开。",
+          "按照上级要求，积极推进基层政务公开标准化规范化建设，编制完成{n:5-26}个领域的政务公开事项标准目录。",
+          "年度政务公开工作要点确定的各项任务均已落实到位。",
+          "认真落实政府开放日制度，组织开展政府开放活动{n:1-10}次，邀请群众走进机关、参与监督。",
+          "及时做好人大代表建议和政协委员提案办理结果公开工作，主动接受社会监督。",
+          "严格落实政务公开工作年度报告制度，按时编制并公开本年度报告。",
+          "{Y}年，{we}未发生政府信息公开工作相关的投诉举报事项。",
+          "积极配合上级主管部门开展政务公开第三方评估工作，对评估发现的问题逐项整改。",
+          "认真做好政府信息公开相关的统计工作，按时报送各类统计报表。",
+          "{we}持续推进政务公开工作与业务工作深度融合，以公开促进依法行政。",
+      },
+  }};
+  return pools[static_cast<size_t>(t)];
 }
 
 // Clauses numbered 一是…二是… in the 存在问题 / 改进 paragraphs.
@@ -336,7 +356,8 @@ const StrList kBasisSentences = {
     "{A}根据《中华人民共和国政府信息公开条例》要求，在认真总结{Y}年政府信息公开工作的基础上编制本报告。",
 };
 const StrList kBasisSentences2019 = {
-    "本报告依据《中华人民共和国政府信息公开条例》第五十条和国务院办公厅政府信息与政务公开办公室印发的年度报告格式要求编制。",
+    "本报告依据《中华人民共和国政府信息公开条例》第五十条和国务院办公厅政府信息与政务公开办公室印发的年度报告格式要求编"
+    "制。",
 };
 const StrList kContactSentences = {
     "本报告电子版可在{A}门户网站下载。",
@@ -350,43 +371,66 @@ const StrList kLeadOut = {
 
 // Agencies. Places are invented or common names; the kind (last character) picks 我县/我市….
 const StrList kPlaces = {
-    "青阳县", "临川区", "安远县", "江州市", "东湖区", "白水县", "长宁区", "清河县", "金山区", "石门县",
-    "平阳县", "宁海县", "丰城市", "高台县", "柳林县", "秀山县", "龙泉市", "永和县", "云溪区", "桃源县",
-    "梅江区", "鹤山市", "松阳县", "武城县", "凤凰县", "新会区", "乐平市", "华容县", "永和镇", "三江镇",
-    "徐家坪镇", "云岭乡", "桥头镇", "南湖区", "北山县",
+    "青阳县", "临川区", "安远县", "江州市",   "东湖区", "白水县", "长宁区", "清河县", "金山区",
+    "石门县", "平阳县", "宁海县", "丰城市",   "高台县", "柳林县", "秀山县", "龙泉市", "永和县",
+    "云溪区", "桃源县", "梅江区", "鹤山市",   "松阳县", "武城县", "凤凰县", "新会区", "乐平市",
+    "华容县", "永和镇", "三江镇", "徐家坪镇", "云岭乡", "桥头镇", "南湖区", "北山县",
 };
 const StrList kBureaus2007 = {
-    "教育局", "财政局", "民政局", "卫生局", "国土资源局", "环境保护局", "人力资源和社会保障局",
-    "住房和城乡建设局", "交通运输局", "农业局", "水务局", "审计局", "统计局", "商务局", "司法局",
-    "发展和改革委员会",
+    "教育局",           "财政局",           "民政局", "卫生局", "国土资源局", "环境保护局", "人力资源和社会保障局",
+    "住房和城乡建设局", "交通运输局",       "农业局", "水务局", "审计局",     "统计局",     "商务局",
+    "司法局",           "发展和改革委员会",
 };
 const StrList kBureaus2019 = {
-    "教育局", "财政局", "民政局", "卫生健康委员会", "自然资源局", "生态环境局", "人力资源和社会保障局",
-    "住房和城乡建设局", "交通运输局", "农业农村局", "水利局", "审计局", "统计局", "商务局", "司法局",
-    "发展和改革委员会", "市场监督管理局", "应急管理局",
+    "教育局",
+    "财政局",
+    "民政局",
+    "卫生健康委员会",
+    "自然资源局",
+    "生态环境局",
+    "人力资源和社会保障局",
+    "住房和城乡建设局",
+    "交通运输局",
+    "农业农村局",
+    "水利局",
+    "审计局",
+    "统计局",
+    "商务局",
+    "司法局",
+    "发展和改革委员会",
+    "市场监督管理局",
+    "应急管理局",
 };
 
 // Sections. `key` is the canonical content name written into defect details.
 struct SectionSpec {
-    std::string_view key;
-    StrList titles;  // first = canonical; others = real variants from REGULATION.md
+  std::string_view key;
+  StrList titles;  // first = canonical; others = real variants from REGULATION.md
 };
 
 const SectionSpec kOverview2007 = {"概述", {"概述"}};
 const std::vector<SectionSpec> kRequired2007 = {
     {"主动公开政府信息情况", {"主动公开政府信息情况", "主动公开政府信息的情况", "政府信息主动公开情况"}},
-    {"依申请公开政府信息情况", {"依申请公开政府信息情况", "依申请公开和不予公开政府信息的情况", "政府信息依申请公开情况"}},
-    {"政府信息公开的收费及减免情况", {"政府信息公开的收费及减免情况", "政府信息公开收费及减免情况", "政府信息公开收费与减免情况"}},
-    {"因政府信息公开申请行政复议、提起行政诉讼的情况", {"因政府信息公开申请行政复议、提起行政诉讼的情况", "申请行政复议和行政诉讼情况", "政府信息公开中的行政复议和行政诉讼情况"}},
-    {"政府信息公开工作存在的主要问题及改进情况", {"政府信息公开工作存在的主要问题及改进情况", "存在的问题及改进措施", "存在问题及改进情况", "存在的问题、改进措施及下年工作计划"}},
+    {"依申请公开政府信息情况",
+     {"依申请公开政府信息情况", "依申请公开和不予公开政府信息的情况", "政府信息依申请公开情况"}},
+    {"政府信息公开的收费及减免情况",
+     {"政府信息公开的收费及减免情况", "政府信息公开收费及减免情况", "政府信息公开收费与减免情况"}},
+    {"因政府信息公开申请行政复议、提起行政诉讼的情况",
+     {"因政府信息公开申请行政复议、提起行政诉讼的情况", "申请行政复议和行政诉讼情况",
+      "政府信息公开中的行政复议和行政诉讼情况"}},
+    {"政府信息公开工作存在的主要问题及改进情况",
+     {"政府信息公开工作存在的主要问题及改进情况", "存在的问题及改进措施", "存在问题及改进情况",
+      "存在的问题、改进措施及下年工作计划"}},
     {"其他需要报告的事项", {"其他需要报告的事项", "其他事项"}},
 };
 const std::vector<SectionSpec> kRequired2019 = {
     {"总体情况", {"总体情况"}},
     {"主动公开政府信息情况", {"主动公开政府信息情况"}},
     {"收到和处理政府信息公开申请情况", {"收到和处理政府信息公开申请情况"}},
-    {"政府信息公开行政复议、行政诉讼情况", {"政府信息公开行政复议、行政诉讼情况", "因政府信息公开工作被申请行政复议、提起行政诉讼情况"}},
-    {"存在的主要问题及改进情况", {"存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况"}},
+    {"政府信息公开行政复议、行政诉讼情况",
+     {"政府信息公开行政复议、行政诉讼情况", "因政府信息公开工作被申请行政复议、提起行政诉讼情况"}},
+    {"存在的主要问题及改进情况",
+     {"存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况"}},
     {"其他需要报告的事项", {"其他需要报告的事项"}},
 };
 
@@ -399,9 +443,12 @@ const StrList kActiveSubs2007 = {"主动公开信息数量", "主动公开信息
 const StrList kRequestSubs2007 = {"申请情况", "申请办理情况", "不予公开情况"};
 const StrList kFeesSubs2007 = {"收费情况", "减免情况"};
 const StrList kReviewSubs2007 = {"行政复议情况", "行政诉讼情况"};
-const StrList kOtherSubs2007 = {"人大代表建议和政协委员提案办理情况", "政务公开培训情况", "政府信息公开指南和目录更新情况"};
-const StrList kOtherSubs2019 = {"信息处理费收取情况", "人大代表建议和政协委员提案办理情况", "政务公开工作要点落实情况", "基层政务公开标准化规范化建设情况"};
-const StrList kItemTitles = {"政府门户网站", "政务新媒体", "新闻发布会", "政府信息公开查阅点", "政务公开栏", "政府公报"};
+const StrList kOtherSubs2007 = {"人大代表建议和政协委员提案办理情况", "政务公开培训情况",
+                                "政府信息公开指南和目录更新情况"};
+const StrList kOtherSubs2019 = {"信息处理费收取情况", "人大代表建议和政协委员提案办理情况", "政务公开工作要点落实情况",
+                                "基层政务公开标准化规范化建设情况"};
+const StrList kItemTitles = {"政府门户网站",       "政务新媒体", "新闻发布会",
+                             "政府信息公开查阅点", "政务公开栏", "政府公报"};
 // One sentence per item title, same order.
 const StrList kItemSentences = {
     "{we}门户网站是政府信息公开的第一平台，全年发布各类信息{n:200-5000}条。",
@@ -418,7 +465,8 @@ const StrList kReviewFacts2007 = {
 };
 
 // Table labels (REGULATION.md, tables 二/三/四).
-const std::array<std::string_view, 6> kApplicantCols = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"};
+const std::array<std::string_view, 6> kApplicantCols = {"自然人",       "商业企业",     "科研机构",
+                                                        "社会公益组织", "法律服务机构", "其他"};
 const std::string_view kT3Note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 const StrList kT4Cols = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
 
@@ -426,111 +474,125 @@ const StrList kT4Cols = {"结果维持", "结果纠正", "其他结果", "尚未
 // Small text helpers.
 
 std::string cn_number(int n) {
-    static constexpr std::array<std::string_view, 10> d = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    if (n <= 0) return std::string(d[0]);
-    if (n < 10) return std::string(d[static_cast<size_t>(n)]);
-    std::string s;
-    if (n >= 20) s += d[static_cast<size_t>(n / 10)];
-    s += "十";
-    if (n % 10) s += d[static_cast<size_t>(n % 10)];
-    return s;
+  static constexpr std::array<std::string_view, 10> d = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n <= 0) return std::string(d[0]);
+  if (n < 10) return std::string(d[static_cast<size_t>(n)]);
+  std::string s;
+  if (n >= 20) s += d[static_cast<size_t>(n / 10)];
+  s += "十";
+  if (n % 10) s += d[static_cast<size_t>(n % 10)];
+  return s;
 }
 
 std::string cents(int64_t c) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(c / 100), static_cast<long long>(c % 100));
-    return buf;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(c / 100), static_cast<long long>(c % 100));
+  return buf;
 }
 
 // Figures that must agree with tables 三/四 (text-vs-table heuristic in REGULATION.md).
 struct Figures {
-    int64_t new_total = 0, carry_in = 0, carry_out = 0, published = 0, review_total = 0, litigation_total = 0;
+  int64_t new_total = 0, carry_in = 0, carry_out = 0, published = 0, review_total = 0, litigation_total = 0;
 };
 
 struct Ctx {
-    int year = 0;
-    std::string agency;
-    std::string we;
-    Figures fig;       // as printed in the tables (after a table error, if any)
-    Figures fig_orig;  // before the table error
-    // Bytes by which the expanded prose is longer than it would be with fig_orig. Bookkeeping
-    // only (see Section::size_skew), never part of the text, hence mutable in a const Ctx.
-    mutable int64_t size_skew = 0;
+  int year = 0;
+  std::string agency;
+  std::string we;
+  Figures fig;       // as printed in the tables (after a table error, if any)
+  Figures fig_orig;  // before the table error
+  // Bytes by which the expanded prose is longer than it would be with fig_orig. Bookkeeping
+  // only (see Section::size_skew), never part of the text, hence mutable in a const Ctx.
+  mutable int64_t size_skew = 0;
 };
 
 std::string expand(std::string_view tpl, const Ctx& c, Rng& rng, int period_year = 0) {
-    std::string out;
-    out.reserve(tpl.size() + 16);
-    auto figure = [&](int64_t printed, int64_t orig) {
-        const std::string v = std::to_string(printed);
-        c.size_skew += static_cast<int64_t>(v.size()) - static_cast<int64_t>(std::to_string(orig).size());
-        out += v;
-    };
-    size_t i = 0;
-    while (i < tpl.size()) {
-        if (tpl[i] != '{') { out += tpl[i++]; continue; }
-        const size_t close = tpl.find('}', i);
-        const std::string_view key = tpl.substr(i + 1, close - i - 1);
-        i = close + 1;
-        if (key == "Y") out += std::to_string(c.year);
-        else if (key == "Y1") out += std::to_string(c.year + 1);
-        else if (key == "P") out += std::to_string(period_year);
-        else if (key == "A") out += c.agency;
-        else if (key == "we") out += c.we;
-        else if (key == "new") figure(c.fig.new_total, c.fig_orig.new_total);
-        else if (key == "carry") figure(c.fig.carry_in, c.fig_orig.carry_in);
-        else if (key == "out") figure(c.fig.carry_out, c.fig_orig.carry_out);
-        else if (key == "pub") figure(c.fig.published, c.fig_orig.published);
-        else if (key == "rev") figure(c.fig.review_total, c.fig_orig.review_total);
-        else if (key == "lit") figure(c.fig.litigation_total, c.fig_orig.litigation_total);
-        else if (key.size() > 2 && (key[0] == 'n' || key[0] == 'p') && key[1] == ':') {
-            const size_t dash = key.find('-', 2);
-            const int lo = std::stoi(std::string(key.substr(2, dash - 2)));
-            const int hi = std::stoi(std::string(key.substr(dash + 1)));
-            if (key[0] == 'n') {
-                out += std::to_string(rng.irange(lo, hi));
-            } else {
-                const int tenths = rng.irange(lo * 10, hi * 10);
-                out += std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "%";
-            }
-        } else {
-            out += '{';  // unknown placeholder: keep visible so a test notices
-            out += key;
-            out += '}';
-        }
+  std::string out;
+  out.reserve(tpl.size() + 16);
+  auto figure = [&](int64_t printed, int64_t orig) {
+    const std::string v = std::to_string(printed);
+    c.size_skew += static_cast<int64_t>(v.size()) - static_cast<int64_t>(std::to_string(orig).size());
+    out += v;
+  };
+  size_t i = 0;
+  while (i < tpl.size()) {
+    if (tpl[i] != '{') {
+      out += tpl[i++];
+      continue;
     }
-    return out;
+    const size_t close = tpl.find('}', i);
+    const std::string_view key = tpl.substr(i + 1, close - i - 1);
+    i = close + 1;
+    if (key == "Y")
+      out += std::to_string(c.year);
+    else if (key == "Y1")
+      out += std::to_string(c.year + 1);
+    else if (key == "P")
+      out += std::to_string(period_year);
+    else if (key == "A")
+      out += c.agency;
+    else if (key == "we")
+      out += c.we;
+    else if (key == "new")
+      figure(c.fig.new_total, c.fig_orig.new_total);
+    else if (key == "carry")
+      figure(c.fig.carry_in, c.fig_orig.carry_in);
+    else if (key == "out")
+      figure(c.fig.carry_out, c.fig_orig.carry_out);
+    else if (key == "pub")
+      figure(c.fig.published, c.fig_orig.published);
+    else if (key == "rev")
+      figure(c.fig.review_total, c.fig_orig.review_total);
+    else if (key == "lit")
+      figure(c.fig.litigation_total, c.fig_orig.litigation_total);
+    else if (key.size() > 2 && (key[0] == 'n' || key[0] == 'p') && key[1] == ':') {
+      const size_t dash = key.find('-', 2);
+      const int lo = std::stoi(std::string(key.substr(2, dash - 2)));
+      const int hi = std::stoi(std::string(key.substr(dash + 1)));
+      if (key[0] == 'n') {
+        out += std::to_string(rng.irange(lo, hi));
+      } else {
+        const int tenths = rng.irange(lo * 10, hi * 10);
+        out += std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "%";
+      }
+    } else {
+      out += '{';  // unknown placeholder: keep visible so a test notices
+      out += key;
+      out += '}';
+    }
+  }
+  return out;
 }
 
 // Draws sentences without replacement per report, so a report does not repeat itself
 // (real reports rarely do, and repeated lines would distort any duplicate-text rule).
 class SentencePicker {
-public:
-    explicit SentencePicker(Rng& rng) : rng_(rng) {
-        for (int t = 0; t < kTopicCount; ++t) refill(static_cast<Topic>(t));
+ public:
+  explicit SentencePicker(Rng& rng) : rng_(rng) {
+    for (int t = 0; t < kTopicCount; ++t) refill(static_cast<Topic>(t));
+  }
+  bool has(Topic t) const { return !left_[static_cast<size_t>(t)].empty(); }
+  // One sentence from `t`; when exhausted falls back to kGeneral, then reuses `t`.
+  std::string_view draw(Topic t) {
+    if (!has(t)) {
+      if (t != kGeneral && has(kGeneral)) return draw(kGeneral);
+      refill(t);
     }
-    bool has(Topic t) const { return !left_[static_cast<size_t>(t)].empty(); }
-    // One sentence from `t`; when exhausted falls back to kGeneral, then reuses `t`.
-    std::string_view draw(Topic t) {
-        if (!has(t)) {
-            if (t != kGeneral && has(kGeneral)) return draw(kGeneral);
-            refill(t);
-        }
-        auto& v = left_[static_cast<size_t>(t)];
-        const size_t idx = v.back();
-        v.pop_back();
-        return topic_pool(t)[idx];
-    }
+    auto& v = left_[static_cast<size_t>(t)];
+    const size_t idx = v.back();
+    v.pop_back();
+    return topic_pool(t)[idx];
+  }
 
-private:
-    void refill(Topic t) {
-        auto& v = left_[static_cast<size_t>(t)];
-        v.clear();
-        for (size_t i = 0; i < topic_pool(t).size(); ++i) v.push_back(i);
-        rng_.shuffle(v);
-    }
-    Rng& rng_;
-    std::array<std::vector<size_t>, kTopicCount> left_;
+ private:
+  void refill(Topic t) {
+    auto& v = left_[static_cast<size_t>(t)];
+    v.clear();
+    for (size_t i = 0; i < topic_pool(t).size(); ++i) v.push_back(i);
+    rng_.shuffle(v);
+  }
+  Rng& rng_;
+  std::array<std::vector<size_t>, kTopicCount> left_;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -540,72 +602,72 @@ private:
 
 enum class RowKind { caption, header, label, data };
 struct TableRow {
-    // A constructor rather than aggregate init: most rows only give kind and cells, and
-    // -Wextra (missing-field-initializers) would flag every such brace list.
-    TableRow(RowKind k, std::vector<std::string> c, size_t nl = 0, std::vector<int> a = {}, std::vector<int> sp = {})
-        : kind(k), cells(std::move(c)), nlabel(nl), at(std::move(a)), span(std::move(sp)) {}
+  // A constructor rather than aggregate init: most rows only give kind and cells, and
+  // -Wextra (missing-field-initializers) would flag every such brace list.
+  TableRow(RowKind k, std::vector<std::string> c, size_t nl = 0, std::vector<int> a = {}, std::vector<int> sp = {})
+      : kind(k), cells(std::move(c)), nlabel(nl), at(std::move(a)), span(std::move(sp)) {}
 
-    RowKind kind;
-    std::vector<std::string> cells;
-    // Data rows: how many leading cells are labels (a merged group label makes two); the
-    // rest are numbers. Table 四's data row has none.
-    size_t nlabel = 0;
-    // Header rows only, used by the aligned layout alone: grid column of each cell (0 = the
-    // label column when the table has one) and how many columns it spans. Empty = cells in
-    // consecutive columns from 0, span 1.
-    std::vector<int> at, span;
+  RowKind kind;
+  std::vector<std::string> cells;
+  // Data rows: how many leading cells are labels (a merged group label makes two); the
+  // rest are numbers. Table 四's data row has none.
+  size_t nlabel = 0;
+  // Header rows only, used by the aligned layout alone: grid column of each cell (0 = the
+  // label column when the table has one) and how many columns it spans. Empty = cells in
+  // consecutive columns from 0, span 1.
+  std::vector<int> at, span;
 };
 struct TableGrid {
-    std::string name;  // "二", "三", "四"
-    std::vector<TableRow> rows;
-    std::vector<size_t> data_rows;  // table 三: grid row of each Table3 spec row; table 四: the data row
-    int64_t size_skew = 0;  // bytes its cells gained from a table error or unfilled cell (see approx_bytes)
+  std::string name;  // "二", "三", "四"
+  std::vector<TableRow> rows;
+  std::vector<size_t> data_rows;  // table 三: grid row of each Table3 spec row; table 四: the data row
+  int64_t size_skew = 0;          // bytes its cells gained from a table error or unfilled cell (see approx_bytes)
 };
 
 // Rendering options of one report, drawn once (TableLayout::random is resolved before this).
 struct TableStyle {
-    TableLayout layout = TableLayout::pipe;
-    bool split_labels = false;   // pipe: a long row label alone on its line, numbers on the next (seed 001)
-    int trailing_bars = 0;       // pipe: " ||"-style empty cells closing data and caption rows (seed 001)
-    bool spaced_headers = false;  // aligned: 商业 企业 / 科研 机构 wrapped as in seed 001's header
+  TableLayout layout = TableLayout::pipe;
+  bool split_labels = false;    // pipe: a long row label alone on its line, numbers on the next (seed 001)
+  int trailing_bars = 0;        // pipe: " ||"-style empty cells closing data and caption rows (seed 001)
+  bool spaced_headers = false;  // aligned: 商业 企业 / 科研 机构 wrapped as in seed 001's header
 };
 
 // Where a cell's text starts: 1-based line of the report and 1-based column in code points.
 struct CellPos {
-    int line = 0;
-    int column = 0;
+  int line = 0;
+  int column = 0;
 };
 using GridPos = std::vector<std::vector<CellPos>>;  // [grid row][cell]
 
 char32_t decode_utf8(std::string_view s, size_t& i);  // defined with the traditional map below
-bool is_ideograph(char32_t c);                         // likewise
+bool is_ideograph(char32_t c);                        // likewise
 
 int cp_len(std::string_view s) {
-    int n = 0;
-    for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-    return n;
+  int n = 0;
+  for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return n;
 }
 
 // Terminal width: East Asian wide/fullwidth characters take two columns, so that aligned
 // tables line up in a monospace viewer as pdftotext -layout output does.
 int display_width(std::string_view s) {
-    int w = 0;
-    for (size_t i = 0; i < s.size();) {
-        const char32_t c = decode_utf8(s, i);
-        const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-                          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-                          (c >= 0xFFE0 && c <= 0xFFE6);
-        w += wide ? 2 : 1;
-    }
-    return w;
+  int w = 0;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = decode_utf8(s, i);
+    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+                      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                      (c >= 0xFFE0 && c <= 0xFFE6);
+    w += wide ? 2 : 1;
+  }
+  return w;
 }
 
 // Seed 001 wraps a long label cell and leaves the numbers on the next line; 16 code points
 // catches 一、本年新收政府信息公开申请数量 and longer, and never a table-二 label.
 constexpr int kSplitLabelMin = 16;
 bool pipe_split_row(const TableRow& r, const TableStyle& ts) {
-    return ts.split_labels && r.kind == RowKind::data && r.nlabel > 0 && r.nlabel < r.cells.size() &&
-           cp_len(r.cells[r.nlabel - 1]) >= kSplitLabelMin;
+  return ts.split_labels && r.kind == RowKind::data && r.nlabel > 0 && r.nlabel < r.cells.size() &&
+         cp_len(r.cells[r.nlabel - 1]) >= kSplitLabelMin;
 }
 
 // The aligned layout: every cell starts at its column's start (numbers right-aligned in the
@@ -613,382 +675,397 @@ bool pipe_split_row(const TableRow& r, const TableStyle& ts) {
 // spaces gives the cells back (labels never contain two spaces; only the wrapped headers
 // 商业 企业 / 科研 机构 contain one).
 void render_aligned(const TableGrid& g, const TableStyle& ts, std::vector<std::string>& out, GridPos& pos) {
-    struct Placed {
-        size_t cell;  // index into the row's cells (label cells of a data row are joined under the first)
-        std::string text;
-        int col, span;
-        bool right;
-    };
-    auto header_text = [&](const std::string& c) -> std::string {
-        if (ts.spaced_headers && c == "商业企业") return "商业 企业";
-        if (ts.spaced_headers && c == "科研机构") return "科研 机构";
-        return c;
-    };
-    auto place = [&](const TableRow& r) {
-        std::vector<Placed> v;
-        if (r.kind == RowKind::data) {
-            const int first = r.nlabel > 0 ? 1 : 0;
-            if (r.nlabel > 0) {
-                std::string lab;
-                for (size_t i = 0; i < r.nlabel; ++i) lab += (i ? "  " : "") + r.cells[i];
-                v.push_back({0, lab, 0, 1, false});
-            }
-            for (size_t i = r.nlabel; i < r.cells.size(); ++i)
-                v.push_back({i, r.cells[i], first + static_cast<int>(i - r.nlabel), 1, true});
-        } else if (r.kind == RowKind::caption) {
-            v.push_back({0, r.cells[0], 0, 1000, false});  // spans the table: never widens a column
-        } else {
-            for (size_t i = 0; i < r.cells.size(); ++i) {
-                const int col = r.at.empty() ? static_cast<int>(i) : r.at[i];
-                const int span = r.span.empty() ? 1 : r.span[i];
-                v.push_back({i, r.kind == RowKind::header ? header_text(r.cells[i]) : r.cells[i], col, span, false});
-            }
-        }
-        return v;
-    };
-    std::vector<int> width;
-    for (const auto& r : g.rows)
-        for (const auto& p : place(r)) {
-            if (p.span != 1) continue;  // a spanning header sits at its first column without widening it
-            if (width.size() <= static_cast<size_t>(p.col)) width.resize(static_cast<size_t>(p.col) + 1, 0);
-            width[static_cast<size_t>(p.col)] = std::max(width[static_cast<size_t>(p.col)], display_width(p.text));
-        }
-    std::vector<int> start(width.size() + 1, 0);
-    for (size_t j = 1; j <= width.size(); ++j) start[j] = start[j - 1] + width[j - 1] + 2;
-    for (size_t ri = 0; ri < g.rows.size(); ++ri) {
-        std::string line;
-        int w = 0, cps = 0;
-        for (const auto& p : place(g.rows[ri])) {
-            const size_t col = std::min(static_cast<size_t>(p.col), start.size() - 1);
-            const int tw = display_width(p.text);
-            int target = start[col] + (p.right && col < width.size() ? width[col] - tw : 0);
-            if (!line.empty()) target = std::max(target, w + 2);
-            line.append(static_cast<size_t>(target - w), ' ');
-            cps += target - w;
-            pos[ri][p.cell] = {static_cast<int>(out.size()) + 1, cps + 1};
-            line += p.text;
-            w = target + tw;
-            cps += cp_len(p.text);
-        }
-        out.push_back(std::move(line));
+  struct Placed {
+    size_t cell;  // index into the row's cells (label cells of a data row are joined under the first)
+    std::string text;
+    int col, span;
+    bool right;
+  };
+  auto header_text = [&](const std::string& c) -> std::string {
+    if (ts.spaced_headers && c == "商业企业") return "商业 企业";
+    if (ts.spaced_headers && c == "科研机构") return "科研 机构";
+    return c;
+  };
+  auto place = [&](const TableRow& r) {
+    std::vector<Placed> v;
+    if (r.kind == RowKind::data) {
+      const int first = r.nlabel > 0 ? 1 : 0;
+      if (r.nlabel > 0) {
+        std::string lab;
+        for (size_t i = 0; i < r.nlabel; ++i) lab += (i ? "  " : "") + r.cells[i];
+        v.push_back({0, lab, 0, 1, false});
+      }
+      for (size_t i = r.nlabel; i < r.cells.size(); ++i)
+        v.push_back({i, r.cells[i], first + static_cast<int>(i - r.nlabel), 1, true});
+    } else if (r.kind == RowKind::caption) {
+      v.push_back({0, r.cells[0], 0, 1000, false});  // spans the table: never widens a column
+    } else {
+      for (size_t i = 0; i < r.cells.size(); ++i) {
+        const int col = r.at.empty() ? static_cast<int>(i) : r.at[i];
+        const int span = r.span.empty() ? 1 : r.span[i];
+        v.push_back({i, r.kind == RowKind::header ? header_text(r.cells[i]) : r.cells[i], col, span, false});
+      }
     }
+    return v;
+  };
+  std::vector<int> width;
+  for (const auto& r : g.rows)
+    for (const auto& p : place(r)) {
+      if (p.span != 1) continue;  // a spanning header sits at its first column without widening it
+      if (width.size() <= static_cast<size_t>(p.col)) width.resize(static_cast<size_t>(p.col) + 1, 0);
+      width[static_cast<size_t>(p.col)] = std::max(width[static_cast<size_t>(p.col)], display_width(p.text));
+    }
+  std::vector<int> start(width.size() + 1, 0);
+  for (size_t j = 1; j <= width.size(); ++j) start[j] = start[j - 1] + width[j - 1] + 2;
+  for (size_t ri = 0; ri < g.rows.size(); ++ri) {
+    std::string line;
+    int w = 0, cps = 0;
+    for (const auto& p : place(g.rows[ri])) {
+      const size_t col = std::min(static_cast<size_t>(p.col), start.size() - 1);
+      const int tw = display_width(p.text);
+      int target = start[col] + (p.right && col < width.size() ? width[col] - tw : 0);
+      if (!line.empty()) target = std::max(target, w + 2);
+      line.append(static_cast<size_t>(target - w), ' ');
+      cps += target - w;
+      pos[ri][p.cell] = {static_cast<int>(out.size()) + 1, cps + 1};
+      line += p.text;
+      w = target + tw;
+      cps += cp_len(p.text);
+    }
+    out.push_back(std::move(line));
+  }
 }
 
 // Appends the table's lines to `out` and returns where each cell starts (line numbers are
 // positions in `out`, 1-based). Data rows' numbers are what the truth points at.
 GridPos render_table(const TableGrid& g, const TableStyle& ts, std::vector<std::string>& out) {
-    GridPos pos(g.rows.size());
-    for (size_t ri = 0; ri < g.rows.size(); ++ri) pos[ri].resize(g.rows[ri].cells.size());
-    // One output line holding cells [from, to) of row ri.
-    auto emit = [&](size_t ri, size_t from, size_t to, std::string_view prefix, std::string_view sep, std::string_view suffix) {
-        const auto& cells = g.rows[ri].cells;
-        std::string line(prefix);
-        int col = cp_len(prefix) + 1;
-        for (size_t i = from; i < to; ++i) {
-            if (i > from) {
-                line += sep;
-                col += cp_len(sep);
-            }
-            pos[ri][i] = {static_cast<int>(out.size()) + 1, col};
-            line += cells[i];
-            col += cp_len(cells[i]);
-        }
-        line += suffix;
-        out.push_back(std::move(line));
-    };
-    switch (ts.layout) {
-        case TableLayout::pipe:
-        case TableLayout::random:  // resolved before rendering; treated as pipe for safety
-        case TableLayout::crawl:   // rendered by render_crawl(), never here; pipe for safety
-            // One table row per line, " | " between cells and a closing " |" (as in seed 001),
-            // so every table line contains '|' and cannot be mistaken for a heading.
-            for (size_t ri = 0; ri < g.rows.size(); ++ri) {
-                const TableRow& r = g.rows[ri];
-                std::string close = " |";
-                if (ts.trailing_bars > 0 && (r.kind == RowKind::data || r.kind == RowKind::caption))
-                    close += " " + std::string(static_cast<size_t>(ts.trailing_bars), '|');
-                if (pipe_split_row(r, ts)) {
-                    emit(ri, 0, r.nlabel, "", " | ", " |");
-                    emit(ri, r.nlabel, r.cells.size(), "", " | ", close);
-                } else {
-                    emit(ri, 0, r.cells.size(), "", " | ", close);
-                }
-            }
-            break;
-        case TableLayout::markdown: {
-            // Markdown needs a separator after the first row; it gets as many columns as the
-            // widest row (merged group labels make table 三's widest row one cell longer).
-            size_t ncols = 0;
-            for (const auto& r : g.rows) ncols = std::max(ncols, r.cells.size());
-            for (size_t ri = 0; ri < g.rows.size(); ++ri) {
-                emit(ri, 0, g.rows[ri].cells.size(), "| ", " | ", " |");
-                if (ri == 0) {
-                    std::string sep = "|";
-                    for (size_t i = 0; i < ncols; ++i) sep += " --- |";
-                    out.push_back(std::move(sep));
-                }
-            }
-            break;
-        }
-        case TableLayout::tab:
-            for (size_t ri = 0; ri < g.rows.size(); ++ri) emit(ri, 0, g.rows[ri].cells.size(), "", "\t", "");
-            break;
-        case TableLayout::aligned:
-            render_aligned(g, ts, out, pos);
-            break;
-        case TableLayout::cell_per_line:
-            for (size_t ri = 0; ri < g.rows.size(); ++ri)
-                for (size_t i = 0; i < g.rows[ri].cells.size(); ++i) emit(ri, i, i + 1, "", "", "");
-            break;
+  GridPos pos(g.rows.size());
+  for (size_t ri = 0; ri < g.rows.size(); ++ri) pos[ri].resize(g.rows[ri].cells.size());
+  // One output line holding cells [from, to) of row ri.
+  auto emit = [&](size_t ri, size_t from, size_t to, std::string_view prefix, std::string_view sep,
+                  std::string_view suffix) {
+    const auto& cells = g.rows[ri].cells;
+    std::string line(prefix);
+    int col = cp_len(prefix) + 1;
+    for (size_t i = from; i < to; ++i) {
+      if (i > from) {
+        line += sep;
+        col += cp_len(sep);
+      }
+      pos[ri][i] = {static_cast<int>(out.size()) + 1, col};
+      line += cells[i];
+      col += cp_len(cells[i]);
     }
-    return pos;
+    line += suffix;
+    out.push_back(std::move(line));
+  };
+  switch (ts.layout) {
+    case TableLayout::pipe:
+    case TableLayout::random:  // resolved before rendering; treated as pipe for safety
+    case TableLayout::crawl:   // rendered by render_crawl(), never here; pipe for safety
+      // One table row per line, " | " between cells and a closing " |" (as in seed 001),
+      // so every table line contains '|' and cannot be mistaken for a heading.
+      for (size_t ri = 0; ri < g.rows.size(); ++ri) {
+        const TableRow& r = g.rows[ri];
+        std::string close = " |";
+        if (ts.trailing_bars > 0 && (r.kind == RowKind::data || r.kind == RowKind::caption))
+          close += " " + std::string(static_cast<size_t>(ts.trailing_bars), '|');
+        if (pipe_split_row(r, ts)) {
+          emit(ri, 0, r.nlabel, "", " | ", " |");
+          emit(ri, r.nlabel, r.cells.size(), "", " | ", close);
+        } else {
+          emit(ri, 0, r.cells.size(), "", " | ", close);
+        }
+      }
+      break;
+    case TableLayout::markdown: {
+      // Markdown needs a separator after the first row; it gets as many columns as the
+      // widest row (merged group labels make table 三's widest row one cell longer).
+      size_t ncols = 0;
+      for (const auto& r : g.rows) ncols = std::max(ncols, r.cells.size());
+      for (size_t ri = 0; ri < g.rows.size(); ++ri) {
+        emit(ri, 0, g.rows[ri].cells.size(), "| ", " | ", " |");
+        if (ri == 0) {
+          std::string sep = "|";
+          for (size_t i = 0; i < ncols; ++i) sep += " --- |";
+          out.push_back(std::move(sep));
+        }
+      }
+      break;
+    }
+    case TableLayout::tab:
+      for (size_t ri = 0; ri < g.rows.size(); ++ri) emit(ri, 0, g.rows[ri].cells.size(), "", "\t", "");
+      break;
+    case TableLayout::aligned: render_aligned(g, ts, out, pos); break;
+    case TableLayout::cell_per_line:
+      for (size_t ri = 0; ri < g.rows.size(); ++ri)
+        for (size_t i = 0; i < g.rows[ri].cells.size(); ++i) emit(ri, i, i + 1, "", "", "");
+      break;
+  }
+  return pos;
 }
 
 // Table 三 as numbers: one row per data row, 6 applicant columns + 总计.
 enum class T3Role { new_, carry_in, result, total, carry_out };
 struct T3RowSpec {
-    std::vector<std::string_view> openers;  // group labels that open before this row
-    std::string_view label;
-    T3Role role;
-    int weight;  // relative frequency of this result among requests
+  std::vector<std::string_view> openers;  // group labels that open before this row
+  std::string_view label;
+  T3Role role;
+  int weight;  // relative frequency of this result among requests
 };
 struct Table3 {
-    bool format2021 = false;
-    std::vector<T3RowSpec> spec;
-    std::vector<std::array<int64_t, 7>> values;  // parallel to spec
+  bool format2021 = false;
+  std::vector<T3RowSpec> spec;
+  std::vector<std::array<int64_t, 7>> values;  // parallel to spec
 };
 
 std::vector<T3RowSpec> table3_spec(bool f2021) {
-    std::vector<T3RowSpec> s = {
-        {{}, "一、本年新收政府信息公开申请数量", T3Role::new_, 0},
-        {{}, "二、上年结转政府信息公开申请数量", T3Role::carry_in, 0},
-        {{"三、本年度办理结果"}, "（一）予以公开", T3Role::result, 40},
-        {{}, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", T3Role::result, 8},
-        {{"（三）不予公开"}, "1.属于国家秘密", T3Role::result, 1},
-        {{}, "2.其他法律行政法规禁止公开", T3Role::result, 1},
-        {{}, "3.危及“三安全一稳定”", T3Role::result, 1},
-        {{}, "4.保护第三方合法权益", T3Role::result, 2},
-        {{}, "5.属于三类内部事务信息", T3Role::result, 2},
-        {{}, "6.属于四类过程性信息", T3Role::result, 2},
-        {{}, "7.属于行政执法案卷", T3Role::result, 1},
-        {{}, "8.属于行政查询事项", T3Role::result, 2},
-        {{"（四）无法提供"}, "1.本机关不掌握相关政府信息", T3Role::result, 20},
-        {{}, "2.没有现成信息需要另行制作", T3Role::result, 4},
-        {{}, "3.补正后申请内容仍不明确", T3Role::result, 2},
-        {{"（五）不予处理"}, "1.信访举报投诉类申请", T3Role::result, 4},
-        {{}, "2.重复申请", T3Role::result, 2},
-        {{}, "3.要求提供公开出版物", T3Role::result, 1},
-        {{}, "4.无正当理由大量反复申请", T3Role::result, 1},
-        {{}, "5.要求行政机关确认或重新出具已获取信息", T3Role::result, 2},
-    };
-    if (f2021) {
-        s.push_back({{"（六）其他处理"}, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", T3Role::result, 3});
-        s.push_back({{}, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", T3Role::result, 1});
-        s.push_back({{}, "3.其他", T3Role::result, 2});
-    } else {
-        s.push_back({{}, "（六）其他处理", T3Role::result, 5});
-    }
-    s.push_back({{}, "（七）总计", T3Role::total, 0});
-    s.push_back({{}, "四、结转下年度继续办理", T3Role::carry_out, 0});
-    return s;  // 23 data rows (2019) or 25 (2021)
+  std::vector<T3RowSpec> s = {
+      {{}, "一、本年新收政府信息公开申请数量", T3Role::new_, 0},
+      {{}, "二、上年结转政府信息公开申请数量", T3Role::carry_in, 0},
+      {{"三、本年度办理结果"}, "（一）予以公开", T3Role::result, 40},
+      {{}, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", T3Role::result, 8},
+      {{"（三）不予公开"}, "1.属于国家秘密", T3Role::result, 1},
+      {{}, "2.其他法律行政法规禁止公开", T3Role::result, 1},
+      {{}, "3.危及“三安全一稳定”", T3Role::result, 1},
+      {{}, "4.保护第三方合法权益", T3Role::result, 2},
+      {{}, "5.属于三类内部事务信息", T3Role::result, 2},
+      {{}, "6.属于四类过程性信息", T3Role::result, 2},
+      {{}, "7.属于行政执法案卷", T3Role::result, 1},
+      {{}, "8.属于行政查询事项", T3Role::result, 2},
+      {{"（四）无法提供"}, "1.本机关不掌握相关政府信息", T3Role::result, 20},
+      {{}, "2.没有现成信息需要另行制作", T3Role::result, 4},
+      {{}, "3.补正后申请内容仍不明确", T3Role::result, 2},
+      {{"（五）不予处理"}, "1.信访举报投诉类申请", T3Role::result, 4},
+      {{}, "2.重复申请", T3Role::result, 2},
+      {{}, "3.要求提供公开出版物", T3Role::result, 1},
+      {{}, "4.无正当理由大量反复申请", T3Role::result, 1},
+      {{}, "5.要求行政机关确认或重新出具已获取信息", T3Role::result, 2},
+  };
+  if (f2021) {
+    s.push_back(
+        {{"（六）其他处理"}, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", T3Role::result, 3});
+    s.push_back({{}, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", T3Role::result, 1});
+    s.push_back({{}, "3.其他", T3Role::result, 2});
+  } else {
+    s.push_back({{}, "（六）其他处理", T3Role::result, 5});
+  }
+  s.push_back({{}, "（七）总计", T3Role::total, 0});
+  s.push_back({{}, "四、结转下年度继续办理", T3Role::carry_out, 0});
+  return s;  // 23 data rows (2019) or 25 (2021)
 }
 
 // Volume tier of the agency: most reporting bodies get a handful of requests a year,
 // a few municipal offices get thousands (see the worked figures in REGULATION.md).
 int volume_tier(Rng& rng) {
-    const double u = rng.unit();
-    return u < 0.35 ? 0 : u < 0.70 ? 1 : u < 0.90 ? 2 : 3;
+  const double u = rng.unit();
+  return u < 0.35 ? 0 : u < 0.70 ? 1 : u < 0.90 ? 2 : 3;
 }
 
 Table3 make_table3(Rng& rng, bool f2021, int tier) {
-    Table3 t;
-    t.format2021 = f2021;
-    t.spec = table3_spec(f2021);
-    t.values.assign(t.spec.size(), {});
-    static constexpr std::array<int, 4> tier_max = {3, 20, 200, 2000};
-    // Share of each applicant column in percent of the natural-person volume.
-    static constexpr std::array<int, 6> col_pct = {100, 12, 1, 2, 3, 3};
+  Table3 t;
+  t.format2021 = f2021;
+  t.spec = table3_spec(f2021);
+  t.values.assign(t.spec.size(), {});
+  static constexpr std::array<int, 4> tier_max = {3, 20, 200, 2000};
+  // Share of each applicant column in percent of the natural-person volume.
+  static constexpr std::array<int, 6> col_pct = {100, 12, 1, 2, 3, 3};
 
-    std::vector<size_t> result_rows;
-    int64_t weight_sum = 0;
-    for (size_t r = 0; r < t.spec.size(); ++r) {
-        if (t.spec[r].role == T3Role::result) {
-            result_rows.push_back(r);
-            weight_sum += t.spec[r].weight;
+  std::vector<size_t> result_rows;
+  int64_t weight_sum = 0;
+  for (size_t r = 0; r < t.spec.size(); ++r) {
+    if (t.spec[r].role == T3Role::result) {
+      result_rows.push_back(r);
+      weight_sum += t.spec[r].weight;
+    }
+  }
+  size_t row_new = 0, row_carry = 0, row_total = 0, row_out = 0;
+  for (size_t r = 0; r < t.spec.size(); ++r) {
+    switch (t.spec[r].role) {
+      case T3Role::new_: row_new = r; break;
+      case T3Role::carry_in: row_carry = r; break;
+      case T3Role::total: row_total = r; break;
+      case T3Role::carry_out: row_out = r; break;
+      case T3Role::result: break;
+    }
+  }
+  for (size_t c = 0; c < 6; ++c) {
+    const int64_t cap = static_cast<int64_t>(tier_max[static_cast<size_t>(tier)]) * col_pct[c] / 100;
+    const int64_t handled = rng.range(0, cap);
+    // Spread `handled` requests over the result rows by weight (multinomial draw).
+    for (int64_t k = 0; k < handled; ++k) {
+      int64_t x = rng.range(0, weight_sum - 1);
+      for (size_t r : result_rows) {
+        x -= t.spec[r].weight;
+        if (x < 0) {
+          t.values[r][c] += 1;
+          break;
         }
+      }
     }
-    size_t row_new = 0, row_carry = 0, row_total = 0, row_out = 0;
-    for (size_t r = 0; r < t.spec.size(); ++r) {
-        switch (t.spec[r].role) {
-            case T3Role::new_: row_new = r; break;
-            case T3Role::carry_in: row_carry = r; break;
-            case T3Role::total: row_total = r; break;
-            case T3Role::carry_out: row_out = r; break;
-            case T3Role::result: break;
-        }
-    }
-    for (size_t c = 0; c < 6; ++c) {
-        const int64_t cap = static_cast<int64_t>(tier_max[static_cast<size_t>(tier)]) * col_pct[c] / 100;
-        const int64_t handled = rng.range(0, cap);
-        // Spread `handled` requests over the result rows by weight (multinomial draw).
-        for (int64_t k = 0; k < handled; ++k) {
-            int64_t x = rng.range(0, weight_sum - 1);
-            for (size_t r : result_rows) {
-                x -= t.spec[r].weight;
-                if (x < 0) { t.values[r][c] += 1; break; }
-            }
-        }
-        int64_t total = 0;
-        for (size_t r : result_rows) total += t.values[r][c];
-        const int64_t out = rng.range(0, total / 8);
-        const int64_t carry = rng.range(0, std::min<int64_t>(total + out, total / 8));
-        t.values[row_total][c] = total;
-        t.values[row_out][c] = out;
-        t.values[row_carry][c] = carry;
-        t.values[row_new][c] = total + out - carry;  // balance: 一 + 二 = （七） + 四
-    }
-    for (auto& row : t.values) {
-        row[6] = 0;
-        for (size_t c = 0; c < 6; ++c) row[6] += row[c];  // row-total
-    }
-    return t;
+    int64_t total = 0;
+    for (size_t r : result_rows) total += t.values[r][c];
+    const int64_t out = rng.range(0, total / 8);
+    const int64_t carry = rng.range(0, std::min<int64_t>(total + out, total / 8));
+    t.values[row_total][c] = total;
+    t.values[row_out][c] = out;
+    t.values[row_carry][c] = carry;
+    t.values[row_new][c] = total + out - carry;  // balance: 一 + 二 = （七） + 四
+  }
+  for (auto& row : t.values) {
+    row[6] = 0;
+    for (size_t c = 0; c < 6; ++c) row[6] += row[c];  // row-total
+  }
+  return t;
 }
 
 int64_t t3_value(const Table3& t, T3Role role, size_t col) {
-    for (size_t r = 0; r < t.spec.size(); ++r)
-        if (t.spec[r].role == role) return t.values[r][col];
-    return 0;
+  for (size_t r = 0; r < t.spec.size(); ++r)
+    if (t.spec[r].role == role) return t.values[r][col];
+  return 0;
 }
 
 TableGrid table3_grid(const Table3& t, bool merge_openers) {
-    TableGrid g;
-    g.name = "三";
-    // Grid columns: 0 = row labels, 1..7 = 自然人 … 总计. The note spans the label column and
-    // 申请人情况 all seven; 法人或其他组织 spans the five organisation columns.
-    g.rows.push_back({RowKind::header, {std::string(kT3Note), "申请人情况"}, 0, {0, 1}, {8, 7}});
-    g.rows.push_back({RowKind::header, {"自然人", "法人或其他组织", "总计"}, 0, {1, 2, 7}, {1, 5, 1}});
-    g.rows.push_back({RowKind::header, {std::string(kApplicantCols[1]), std::string(kApplicantCols[2]), std::string(kApplicantCols[3]),
-                                        std::string(kApplicantCols[4]), std::string(kApplicantCols[5])}, 0, {2, 3, 4, 5, 6}, {1, 1, 1, 1, 1}});
-    for (size_t r = 0; r < t.spec.size(); ++r) {
-        TableRow row{RowKind::data, {}};
-        for (auto o : t.spec[r].openers) {
-            // Real reports either give a group label its own row or merge it into the
-            // first member's row (seed 001); both are produced.
-            if (merge_openers) row.cells.emplace_back(o);
-            else g.rows.push_back({RowKind::label, {std::string(o)}});
-        }
-        row.cells.emplace_back(t.spec[r].label);
-        row.nlabel = row.cells.size();
-        for (auto v : t.values[r]) row.cells.push_back(std::to_string(v));
-        g.data_rows.push_back(g.rows.size());
-        g.rows.push_back(std::move(row));
+  TableGrid g;
+  g.name = "三";
+  // Grid columns: 0 = row labels, 1..7 = 自然人 … 总计. The note spans the label column and
+  // 申请人情况 all seven; 法人或其他组织 spans the five organisation columns.
+  g.rows.push_back({RowKind::header, {std::string(kT3Note), "申请人情况"}, 0, {0, 1}, {8, 7}});
+  g.rows.push_back({RowKind::header, {"自然人", "法人或其他组织", "总计"}, 0, {1, 2, 7}, {1, 5, 1}});
+  g.rows.push_back({RowKind::header,
+                    {std::string(kApplicantCols[1]), std::string(kApplicantCols[2]), std::string(kApplicantCols[3]),
+                     std::string(kApplicantCols[4]), std::string(kApplicantCols[5])},
+                    0,
+                    {2, 3, 4, 5, 6},
+                    {1, 1, 1, 1, 1}});
+  for (size_t r = 0; r < t.spec.size(); ++r) {
+    TableRow row{RowKind::data, {}};
+    for (auto o : t.spec[r].openers) {
+      // Real reports either give a group label its own row or merge it into the
+      // first member's row (seed 001); both are produced.
+      if (merge_openers)
+        row.cells.emplace_back(o);
+      else
+        g.rows.push_back({RowKind::label, {std::string(o)}});
     }
-    return g;
+    row.cells.emplace_back(t.spec[r].label);
+    row.nlabel = row.cells.size();
+    for (auto v : t.values[r]) row.cells.push_back(std::to_string(v));
+    g.data_rows.push_back(g.rows.size());
+    g.rows.push_back(std::move(row));
+  }
+  return g;
 }
 
 struct Table4 {
-    std::array<std::array<int64_t, 5>, 3> groups{};  // 行政复议, 直接起诉, 复议后起诉
+  std::array<std::array<int64_t, 5>, 3> groups{};  // 行政复议, 直接起诉, 复议后起诉
 };
 
 Table4 make_table4(Rng& rng, int tier) {
-    // Reviews and suits are rarer than requests: most cells are 0, a few small counts.
-    static constexpr std::array<double, 4> nonzero = {0.05, 0.15, 0.4, 0.7};
-    static constexpr std::array<int, 4> tier_max = {1, 2, 4, 25};
-    Table4 t;
-    for (auto& g : t.groups) {
-        g[4] = 0;
-        for (size_t i = 0; i < 4; ++i) {
-            const auto ti = static_cast<size_t>(tier);
-            g[i] = rng.chance(nonzero[ti]) ? rng.range(1, tier_max[ti]) : 0;
-            g[4] += g[i];  // review-total
-        }
+  // Reviews and suits are rarer than requests: most cells are 0, a few small counts.
+  static constexpr std::array<double, 4> nonzero = {0.05, 0.15, 0.4, 0.7};
+  static constexpr std::array<int, 4> tier_max = {1, 2, 4, 25};
+  Table4 t;
+  for (auto& g : t.groups) {
+    g[4] = 0;
+    for (size_t i = 0; i < 4; ++i) {
+      const auto ti = static_cast<size_t>(tier);
+      g[i] = rng.chance(nonzero[ti]) ? rng.range(1, tier_max[ti]) : 0;
+      g[4] += g[i];  // review-total
     }
-    return t;
+  }
+  return t;
 }
 
 TableGrid table4_grid(const Table4& t) {
-    TableGrid g;
-    g.name = "四";
-    // Grid columns 0..14, no label column: 行政复议 spans 0–4, 行政诉讼 5–14.
-    g.rows.push_back({RowKind::header, {"行政复议", "行政诉讼"}, 0, {0, 5}, {5, 10}});
-    g.rows.push_back({RowKind::header, {"未经复议直接起诉", "复议后起诉"}, 0, {5, 10}, {5, 5}});
-    TableRow cols{RowKind::header, {}};
-    TableRow data{RowKind::data, {}};
-    for (const auto& grp : t.groups) {
-        for (size_t i = 0; i < 5; ++i) {
-            cols.cells.emplace_back(kT4Cols[i]);
-            data.cells.push_back(std::to_string(grp[i]));
-        }
+  TableGrid g;
+  g.name = "四";
+  // Grid columns 0..14, no label column: 行政复议 spans 0–4, 行政诉讼 5–14.
+  g.rows.push_back({RowKind::header, {"行政复议", "行政诉讼"}, 0, {0, 5}, {5, 10}});
+  g.rows.push_back({RowKind::header, {"未经复议直接起诉", "复议后起诉"}, 0, {5, 10}, {5, 5}});
+  TableRow cols{RowKind::header, {}};
+  TableRow data{RowKind::data, {}};
+  for (const auto& grp : t.groups) {
+    for (size_t i = 0; i < 5; ++i) {
+      cols.cells.emplace_back(kT4Cols[i]);
+      data.cells.push_back(std::to_string(grp[i]));
     }
-    g.rows.push_back(std::move(cols));
-    g.data_rows.push_back(g.rows.size());
-    g.rows.push_back(std::move(data));
-    return g;
+  }
+  g.rows.push_back(std::move(cols));
+  g.data_rows.push_back(g.rows.size());
+  g.rows.push_back(std::move(data));
+  return g;
 }
 
 std::string signed_delta(Rng& rng, int64_t v) {
-    if (v == 0) return "0";
-    if (v > 0) return "+" + std::to_string(v);
-    // Real reports sometimes write the minus sign as an em dash (seed 001: —208).
-    return (rng.chance(0.1) ? "—" : "-") + std::to_string(-v);
+  if (v == 0) return "0";
+  if (v > 0) return "+" + std::to_string(v);
+  // Real reports sometimes write the minus sign as an em dash (seed 001: —208).
+  return (rng.chance(0.1) ? "—" : "-") + std::to_string(-v);
 }
 
 TableGrid table2_grid(Rng& rng, bool f2021, int tier) {
-    TableGrid g;
-    g.name = "二";
-    auto caption = [&](const char* item) { g.rows.push_back({RowKind::caption, {std::string("第二十条第（") + item + "）项"}}); };
-    auto header = [&](std::vector<std::string> cols) {
-        cols.insert(cols.begin(), "信息内容");
-        g.rows.push_back({RowKind::header, std::move(cols)});
-    };
-    auto data = [&](const char* label, std::vector<std::string> vals) {
-        vals.insert(vals.begin(), label);
-        g.rows.push_back({RowKind::data, std::move(vals), 1});
-    };
-    const int64_t scale = tier == 0 ? 1 : tier == 1 ? 5 : tier == 2 ? 30 : 150;
-    auto n = [&](int64_t hi) { return rng.range(0, hi * scale); };
-    if (!f2021) {
-        caption("一");
-        header({"本年新制作数量", "本年新公开数量", "对外公开总数量"});
-        const int64_t rules_new = rng.chance(0.7) ? 0 : rng.range(0, 3);
-        const int64_t docs_new = n(5);
-        data("规章", {std::to_string(rules_new), std::to_string(rules_new), std::to_string(rules_new + (rules_new ? rng.range(0, 40) : 0))});
-        data("规范性文件", {std::to_string(docs_new), std::to_string(docs_new), std::to_string(docs_new + n(40))});
-        for (auto [item, a, b] : {std::tuple{"五", "行政许可", "其他对外管理服务事项"}, std::tuple{"六", "行政处罚", "行政强制"}}) {
-            caption(item);
-            header({"上一年项目数量", "本年增/减", "处理决定数量"});
-            for (const char* label : {a, b}) {
-                const int64_t prev = n(120);
-                const int64_t delta = rng.range(-std::min<int64_t>(prev, 30), 30);
-                data(label, {std::to_string(prev), signed_delta(rng, delta), std::to_string(n(3000))});
-            }
-        }
-        caption("八");
-        header({"上一年项目数量", "本年增/减"});
-        const int64_t fees_prev = rng.range(0, 40);
-        data("行政事业性收费", {std::to_string(fees_prev), signed_delta(rng, rng.range(-std::min<int64_t>(fees_prev, 5), 5))});
-        caption("九");
-        header({"采购项目数量", "采购总金额"});
-        data("政府集中采购", {std::to_string(n(30)), cents(n(100000))});
-    } else {
-        caption("一");
-        header({"本年制发件数", "本年废止件数", "现行有效件数"});
-        const int64_t rules_new = rng.chance(0.7) ? 0 : rng.range(0, 3);
-        const int64_t docs_new = n(5);
-        data("规章", {std::to_string(rules_new), std::to_string(rules_new ? rng.range(0, 2) : 0), std::to_string(rules_new + (rules_new ? rng.range(0, 40) : 0))});
-        data("行政规范性文件", {std::to_string(docs_new), std::to_string(n(3)), std::to_string(docs_new + n(40))});
-        caption("五");
-        header({"本年处理决定数量"});
-        data("行政许可", {std::to_string(n(3000))});
-        caption("六");
-        header({"本年处理决定数量"});
-        data("行政处罚", {std::to_string(n(3000))});
-        data("行政强制", {std::to_string(n(200))});
-        caption("八");
-        header({"本年收费金额（单位：万元）"});
-        data("行政事业性收费", {rng.chance(0.4) ? std::string("0") : cents(n(50000))});
+  TableGrid g;
+  g.name = "二";
+  auto caption = [&](const char* item) {
+    g.rows.push_back({RowKind::caption, {std::string("第二十条第（") + item + "）项"}});
+  };
+  auto header = [&](std::vector<std::string> cols) {
+    cols.insert(cols.begin(), "信息内容");
+    g.rows.push_back({RowKind::header, std::move(cols)});
+  };
+  auto data = [&](const char* label, std::vector<std::string> vals) {
+    vals.insert(vals.begin(), label);
+    g.rows.push_back({RowKind::data, std::move(vals), 1});
+  };
+  const int64_t scale = tier == 0 ? 1 : tier == 1 ? 5 : tier == 2 ? 30 : 150;
+  auto n = [&](int64_t hi) { return rng.range(0, hi * scale); };
+  if (!f2021) {
+    caption("一");
+    header({"本年新制作数量", "本年新公开数量", "对外公开总数量"});
+    const int64_t rules_new = rng.chance(0.7) ? 0 : rng.range(0, 3);
+    const int64_t docs_new = n(5);
+    data("规章", {std::to_string(rules_new), std::to_string(rules_new),
+                  std::to_string(rules_new + (rules_new ? rng.range(0, 40) : 0))});
+    data("规范性文件", {std::to_string(docs_new), std::to_string(docs_new), std::to_string(docs_new + n(40))});
+    for (auto [item, a, b] :
+         {std::tuple{"五", "行政许可", "其他对外管理服务事项"}, std::tuple{"六", "行政处罚", "行政强制"}}) {
+      caption(item);
+      header({"上一年项目数量", "本年增/减", "处理决定数量"});
+      for (const char* label : {a, b}) {
+        const int64_t prev = n(120);
+        const int64_t delta = rng.range(-std::min<int64_t>(prev, 30), 30);
+        data(label, {std::to_string(prev), signed_delta(rng, delta), std::to_string(n(3000))});
+      }
     }
-    return g;
+    caption("八");
+    header({"上一年项目数量", "本年增/减"});
+    const int64_t fees_prev = rng.range(0, 40);
+    data("行政事业性收费",
+         {std::to_string(fees_prev), signed_delta(rng, rng.range(-std::min<int64_t>(fees_prev, 5), 5))});
+    caption("九");
+    header({"采购项目数量", "采购总金额"});
+    data("政府集中采购", {std::to_string(n(30)), cents(n(100000))});
+  } else {
+    caption("一");
+    header({"本年制发件数", "本年废止件数", "现行有效件数"});
+    const int64_t rules_new = rng.chance(0.7) ? 0 : rng.range(0, 3);
+    const int64_t docs_new = n(5);
+    data("规章", {std::to_string(rules_new), std::to_string(rules_new ? rng.range(0, 2) : 0),
+                  std::to_string(rules_new + (rules_new ? rng.range(0, 40) : 0))});
+    data("行政规范性文件", {std::to_string(docs_new), std::to_string(n(3)), std::to_string(docs_new + n(40))});
+    caption("五");
+    header({"本年处理决定数量"});
+    data("行政许可", {std::to_string(n(3000))});
+    caption("六");
+    header({"本年处理决定数量"});
+    data("行政处罚", {std::to_string(n(3000))});
+    data("行政强制", {std::to_string(n(200))});
+    caption("八");
+    header({"本年收费金额（单位：万元）"});
+    data("行政事业性收费", {rng.chance(0.4) ? std::string("0") : cents(n(50000))});
+  }
+  return g;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -997,34 +1074,34 @@ TableGrid table2_grid(Rng& rng, bool f2021, int tier) {
 // report that draws no error is byte-identical at any error rate.
 
 TableStyle choose_table_style(uint64_t seed, TableLayout want) {
-    TableStyle ts;
-    ts.layout = want;
-    // Explicit pipe is the rendering of earlier versions, unchanged (tests depend on it);
-    // every other choice gets the quirks of its layout in some reports. Crawl has quirks of its
-    // own, drawn by render_crawl().
-    if (want == TableLayout::pipe || want == TableLayout::crawl) return ts;
-    Rng lrng(mix_seed(seed, 0x7AB1E));
-    static const std::vector<TableLayout> kLayouts = {TableLayout::pipe, TableLayout::markdown, TableLayout::tab,
-                                                      TableLayout::aligned, TableLayout::cell_per_line};
-    if (want == TableLayout::random) ts.layout = lrng.pick(kLayouts);
-    // All flags are drawn whatever the layout, so the draws do not depend on it.
-    const bool split = lrng.chance(0.5);
-    const int bars = lrng.chance(0.4) ? lrng.irange(1, 3) : 0;
-    const bool spaced = lrng.chance(0.5);
-    ts.split_labels = ts.layout == TableLayout::pipe && split;
-    ts.trailing_bars = ts.layout == TableLayout::pipe ? bars : 0;
-    ts.spaced_headers = ts.layout == TableLayout::aligned && spaced;
-    return ts;
+  TableStyle ts;
+  ts.layout = want;
+  // Explicit pipe is the rendering of earlier versions, unchanged (tests depend on it);
+  // every other choice gets the quirks of its layout in some reports. Crawl has quirks of its
+  // own, drawn by render_crawl().
+  if (want == TableLayout::pipe || want == TableLayout::crawl) return ts;
+  Rng lrng(mix_seed(seed, 0x7AB1E));
+  static const std::vector<TableLayout> kLayouts = {TableLayout::pipe, TableLayout::markdown, TableLayout::tab,
+                                                    TableLayout::aligned, TableLayout::cell_per_line};
+  if (want == TableLayout::random) ts.layout = lrng.pick(kLayouts);
+  // All flags are drawn whatever the layout, so the draws do not depend on it.
+  const bool split = lrng.chance(0.5);
+  const int bars = lrng.chance(0.4) ? lrng.irange(1, 3) : 0;
+  const bool spaced = lrng.chance(0.5);
+  ts.split_labels = ts.layout == TableLayout::pipe && split;
+  ts.trailing_bars = ts.layout == TableLayout::pipe ? bars : 0;
+  ts.spaced_headers = ts.layout == TableLayout::aligned && spaced;
+  return ts;
 }
 
 struct TableMods {
-    bool blank = false;
-    size_t blank_row = 0, blank_col = 0;  // Table3 spec row, column 0..6
-    std::string blank_text;               // "/", "—" or ""
-    bool error = false;
-    bool error_t4 = false;                // false: table 三 (row = spec row); true: table 四 (row = group)
-    size_t error_row = 0, error_col = 0;
-    int64_t delta = 0;
+  bool blank = false;
+  size_t blank_row = 0, blank_col = 0;  // Table3 spec row, column 0..6
+  std::string blank_text;               // "/", "—" or ""
+  bool error = false;
+  bool error_t4 = false;  // false: table 三 (row = spec row); true: table 四 (row = group)
+  size_t error_row = 0, error_col = 0;
+  int64_t delta = 0;
 };
 
 // How an unfilled cell may be written. An empty cell is only used where a separator follows
@@ -1032,66 +1109,64 @@ struct TableMods {
 // split row) nor end with a tab (tab: the 总计 cell); aligned and one-cell-per-line text has no
 // visible empty cell at all.
 std::vector<std::string> blank_forms(const TableStyle& ts, const T3RowSpec& row, size_t col) {
-    std::vector<std::string> v = {"/", "—"};
-    bool empty_ok = false;
-    switch (ts.layout) {
-        case TableLayout::pipe:
-        case TableLayout::random:
-            empty_ok = !(ts.split_labels && cp_len(row.label) >= kSplitLabelMin && col == 0);
-            break;
-        case TableLayout::markdown: empty_ok = true; break;
-        case TableLayout::tab: empty_ok = col != 6; break;
-        case TableLayout::aligned:
-        case TableLayout::cell_per_line:
-        case TableLayout::crawl: break;  // crawl blanks are planned by plan_crawl_mods()
-    }
-    if (empty_ok) v.emplace_back();
-    return v;
+  std::vector<std::string> v = {"/", "—"};
+  bool empty_ok = false;
+  switch (ts.layout) {
+    case TableLayout::pipe:
+    case TableLayout::random: empty_ok = !(ts.split_labels && cp_len(row.label) >= kSplitLabelMin && col == 0); break;
+    case TableLayout::markdown: empty_ok = true; break;
+    case TableLayout::tab: empty_ok = col != 6; break;
+    case TableLayout::aligned:
+    case TableLayout::cell_per_line:
+    case TableLayout::crawl: break;  // crawl blanks are planned by plan_crawl_mods()
+  }
+  if (empty_ok) v.emplace_back();
+  return v;
 }
 
 // Draws the unfilled cell, then the erroneous cell among the remaining number cells of
 // tables 三 and 四 (uniformly), and applies the error to the values.
 TableMods plan_table_mods(uint64_t seed, const GenOptions& opt, const TableStyle& ts, Table3& t3, Table4& t4) {
-    TableMods m;
-    const size_t n3 = t3.spec.size() * 7;
-    if (opt.unfilled_rate > 0) {
-        Rng brng(mix_seed(seed, 0xB1A4C));
-        if (brng.chance(opt.unfilled_rate)) {
-            const auto k = static_cast<size_t>(brng.range(0, static_cast<int64_t>(n3) - 1));
-            m.blank = true;
-            m.blank_row = k / 7;
-            m.blank_col = k % 7;
-            const auto forms = blank_forms(ts, t3.spec[m.blank_row], m.blank_col);
-            m.blank_text = brng.pick(forms);
-        }
+  TableMods m;
+  const size_t n3 = t3.spec.size() * 7;
+  if (opt.unfilled_rate > 0) {
+    Rng brng(mix_seed(seed, 0xB1A4C));
+    if (brng.chance(opt.unfilled_rate)) {
+      const auto k = static_cast<size_t>(brng.range(0, static_cast<int64_t>(n3) - 1));
+      m.blank = true;
+      m.blank_row = k / 7;
+      m.blank_col = k % 7;
+      const auto forms = blank_forms(ts, t3.spec[m.blank_row], m.blank_col);
+      m.blank_text = brng.pick(forms);
     }
-    if (opt.table_error_rate > 0) {
-        Rng erng(mix_seed(seed, 0xE4404));
-        if (erng.chance(opt.table_error_rate)) {
-            const size_t n = n3 + 15 - (m.blank ? 1 : 0);
-            auto k = static_cast<size_t>(erng.range(0, static_cast<int64_t>(n) - 1));
-            if (m.blank && k >= m.blank_row * 7 + m.blank_col) ++k;  // the unfilled cell holds no number
-            m.error = true;
-            m.error_t4 = k >= n3;
-            if (m.error_t4) k -= n3;
-            m.error_row = m.error_t4 ? k / 5 : k / 7;
-            m.error_col = m.error_t4 ? k % 5 : k % 7;
-            int64_t& v = m.error_t4 ? t4.groups[m.error_row][m.error_col] : t3.values[m.error_row][m.error_col];
-            std::vector<int64_t> deltas;  // non-zero, in [-5, 5], keeping the count >= 0
-            for (int64_t d = -5; d <= 5; ++d)
-                if (d != 0 && v + d >= 0) deltas.push_back(d);
-            m.delta = erng.pick(deltas);
-            v += m.delta;
-        }
+  }
+  if (opt.table_error_rate > 0) {
+    Rng erng(mix_seed(seed, 0xE4404));
+    if (erng.chance(opt.table_error_rate)) {
+      const size_t n = n3 + 15 - (m.blank ? 1 : 0);
+      auto k = static_cast<size_t>(erng.range(0, static_cast<int64_t>(n) - 1));
+      if (m.blank && k >= m.blank_row * 7 + m.blank_col) ++k;  // the unfilled cell holds no number
+      m.error = true;
+      m.error_t4 = k >= n3;
+      if (m.error_t4) k -= n3;
+      m.error_row = m.error_t4 ? k / 5 : k / 7;
+      m.error_col = m.error_t4 ? k % 5 : k % 7;
+      int64_t& v = m.error_t4 ? t4.groups[m.error_row][m.error_col] : t3.values[m.error_row][m.error_col];
+      std::vector<int64_t> deltas;  // non-zero, in [-5, 5], keeping the count >= 0
+      for (int64_t d = -5; d <= 5; ++d)
+        if (d != 0 && v + d >= 0) deltas.push_back(d);
+      m.delta = erng.pick(deltas);
+      v += m.delta;
     }
-    return m;
+  }
+  return m;
 }
 
 // One invariant that fails on the printed numbers, with the cell it is reported at.
 struct Broken {
-    std::string rule;
-    bool t4;
-    size_t row, col;  // as in TableMods
+  std::string rule;
+  bool t4;
+  size_t row, col;  // as in TableMods
 };
 
 // Table 三 cells that hold no number (unfilled, or a whole blank row): [spec row][column].
@@ -1101,60 +1176,60 @@ using UnknownCells = std::vector<std::array<bool, 7>>;
 // use an unfilled cell (they cannot be checked). The truth is whatever fails here, not what
 // the injected change is expected to break.
 std::vector<Broken> broken_invariants(const Table3& t, const Table4& t4, const UnknownCells& unknown) {
-    std::vector<Broken> out;
-    auto blank = [&](size_t r, size_t c) { return unknown[r][c]; };
-    size_t r_new = 0, r_carry = 0, r_total = 0, r_out = 0;
-    std::vector<size_t> results;
-    for (size_t r = 0; r < t.spec.size(); ++r) {
-        switch (t.spec[r].role) {
-            case T3Role::new_: r_new = r; break;
-            case T3Role::carry_in: r_carry = r; break;
-            case T3Role::total: r_total = r; break;
-            case T3Role::carry_out: r_out = r; break;
-            case T3Role::result: results.push_back(r); break;
-        }
+  std::vector<Broken> out;
+  auto blank = [&](size_t r, size_t c) { return unknown[r][c]; };
+  size_t r_new = 0, r_carry = 0, r_total = 0, r_out = 0;
+  std::vector<size_t> results;
+  for (size_t r = 0; r < t.spec.size(); ++r) {
+    switch (t.spec[r].role) {
+      case T3Role::new_: r_new = r; break;
+      case T3Role::carry_in: r_carry = r; break;
+      case T3Role::total: r_total = r; break;
+      case T3Role::carry_out: r_out = r; break;
+      case T3Role::result: results.push_back(r); break;
     }
-    const auto& v = t.values;
-    for (size_t c = 0; c < 7; ++c) {
-        if (!blank(r_new, c) && !blank(r_carry, c) && !blank(r_total, c) && !blank(r_out, c) &&
-            v[r_new][c] + v[r_carry][c] != v[r_total][c] + v[r_out][c])
-            out.push_back({"table.balance", false, r_out, c});
+  }
+  const auto& v = t.values;
+  for (size_t c = 0; c < 7; ++c) {
+    if (!blank(r_new, c) && !blank(r_carry, c) && !blank(r_total, c) && !blank(r_out, c) &&
+        v[r_new][c] + v[r_carry][c] != v[r_total][c] + v[r_out][c])
+      out.push_back({"table.balance", false, r_out, c});
+  }
+  for (size_t c = 0; c < 7; ++c) {
+    bool ok = !blank(r_total, c);
+    int64_t sum = 0;
+    for (size_t r : results) {
+      ok = ok && !blank(r, c);
+      sum += v[r][c];
     }
-    for (size_t c = 0; c < 7; ++c) {
-        bool ok = !blank(r_total, c);
-        int64_t sum = 0;
-        for (size_t r : results) {
-            ok = ok && !blank(r, c);
-            sum += v[r][c];
-        }
-        if (ok && sum != v[r_total][c]) out.push_back({"table.results-total", false, r_total, c});
-    }
-    for (size_t r = 0; r < t.spec.size(); ++r) {
-        bool ok = true;
-        int64_t sum = 0;
-        for (size_t c = 0; c < 7; ++c) ok = ok && !blank(r, c);
-        for (size_t c = 0; c < 6; ++c) sum += v[r][c];
-        if (ok && sum != v[r][6]) out.push_back({"table.row-total", false, r, 6});
-    }
-    for (size_t g = 0; g < 3; ++g) {
-        const auto& grp = t4.groups[g];
-        if (grp[0] + grp[1] + grp[2] + grp[3] != grp[4]) out.push_back({"table.review-total", true, g, 4});
-    }
-    return out;
+    if (ok && sum != v[r_total][c]) out.push_back({"table.results-total", false, r_total, c});
+  }
+  for (size_t r = 0; r < t.spec.size(); ++r) {
+    bool ok = true;
+    int64_t sum = 0;
+    for (size_t c = 0; c < 7; ++c) ok = ok && !blank(r, c);
+    for (size_t c = 0; c < 6; ++c) sum += v[r][c];
+    if (ok && sum != v[r][6]) out.push_back({"table.row-total", false, r, 6});
+  }
+  for (size_t g = 0; g < 3; ++g) {
+    const auto& grp = t4.groups[g];
+    if (grp[0] + grp[1] + grp[2] + grp[3] != grp[4]) out.push_back({"table.review-total", true, g, 4});
+  }
+  return out;
 }
 
 // "（七）总计" → "总计", "一、本年新收…" → "本年新收…", "3.危及…" → "危及…".
 std::string strip_numbering(std::string_view s) {
-    if (s.rfind("（", 0) == 0) {
-        const size_t e = s.find("）");
-        if (e != std::string_view::npos && e <= 9) return std::string(s.substr(e + std::string_view("）").size()));
-    }
-    const size_t d = s.find("、");
-    if (d != std::string_view::npos && d <= 6) return std::string(s.substr(d + std::string_view("、").size()));
-    size_t i = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    if (i > 0 && i < s.size() && s[i] == '.') return std::string(s.substr(i + 1));
-    return std::string(s);
+  if (s.rfind("（", 0) == 0) {
+    const size_t e = s.find("）");
+    if (e != std::string_view::npos && e <= 9) return std::string(s.substr(e + std::string_view("）").size()));
+  }
+  const size_t d = s.find("、");
+  if (d != std::string_view::npos && d <= 6) return std::string(s.substr(d + std::string_view("、").size()));
+  size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i > 0 && i < s.size() && s[i] == '.') return std::string(s.substr(i + 1));
+  return std::string(s);
 }
 
 const std::array<std::string_view, 3> kT4Groups = {"行政复议", "未经复议直接起诉", "复议后起诉"};
@@ -1169,114 +1244,114 @@ const std::array<std::string_view, 3> kT4Groups = {"行政复议", "未经复议
 // leave a reader a choice between readings.
 
 struct CrawlMods {
-    bool drop = false;             // one cell left out of a row: that table is unreadable
-    bool drop_t4 = false;          // false: table 三 (drop_row = spec row, drop_col 0..6); true: 四 (drop_col 0..14)
-    size_t drop_row = 0, drop_col = 0;
-    std::vector<size_t> blank_rows;  // table 三 spec rows left blank whole, ascending
-    bool slash = false;              // one table-三 cell written "/" (its row is blank-separated)
-    size_t slash_row = 0, slash_col = 0;
-    bool error = false;              // table 三: cell (error_row, error_col) and (error_row, 总计) moved by delta
-    size_t error_row = 0, error_col = 0;
-    int64_t delta = 0;
+  bool drop = false;     // one cell left out of a row: that table is unreadable
+  bool drop_t4 = false;  // false: table 三 (drop_row = spec row, drop_col 0..6); true: 四 (drop_col 0..14)
+  size_t drop_row = 0, drop_col = 0;
+  std::vector<size_t> blank_rows;  // table 三 spec rows left blank whole, ascending
+  bool slash = false;              // one table-三 cell written "/" (its row is blank-separated)
+  size_t slash_row = 0, slash_col = 0;
+  bool error = false;  // table 三: cell (error_row, error_col) and (error_row, 总计) moved by delta
+  size_t error_row = 0, error_col = 0;
+  int64_t delta = 0;
 };
 
 std::string t3_row_digits(const Table3& t, size_t r, int skip_col) {
-    std::string d;
-    for (size_t c = 0; c < 7; ++c)
-        if (static_cast<int>(c) != skip_col) d += std::to_string(t.values[r][c]);
-    return d;
+  std::string d;
+  for (size_t c = 0; c < 7; ++c)
+    if (static_cast<int>(c) != skip_col) d += std::to_string(t.values[r][c]);
+  return d;
 }
 
 std::string t4_row_digits(const Table4& t, int skip_col) {
-    std::string d;
-    for (size_t k = 0; k < 15; ++k)
-        if (static_cast<int>(k) != skip_col) d += std::to_string(t.groups[k / 5][k % 5]);
-    return d;
+  std::string d;
+  for (size_t k = 0; k < 15; ++k)
+    if (static_cast<int>(k) != skip_col) d += std::to_string(t.groups[k / 5][k % 5]);
+  return d;
 }
 
 CrawlMods plan_crawl_mods(uint64_t seed, const GenOptions& opt, Table3& t3, const Table4& t4) {
-    CrawlMods m;
-    const size_t nrows = t3.spec.size();
-    if (opt.dropped_cell_rate > 0) {
-        Rng drop(mix_seed(seed, 0xC4D40));
-        if (drop.chance(opt.dropped_cell_rate)) {
-            const bool in_t4 = drop.chance(0.25);
-            std::vector<std::pair<size_t, size_t>> cand;  // (row, col)
-            if (in_t4) {
-                for (size_t k = 0; k < 15; ++k) cand.emplace_back(0, k);
-            } else {
-                for (size_t r = 0; r < nrows; ++r)
-                    for (size_t c = 0; c < 7; ++c) cand.emplace_back(r, c);
-            }
-            drop.shuffle(cand);
-            // The first candidate whose damaged row admits no split at all: then "unreadable" is
-            // the only right answer, whatever reading rules a linter uses.
-            for (const auto& [r, c] : cand) {
-                const bool none = in_t4 ? crawl_split_count(t4_row_digits(t4, static_cast<int>(c)), 3, 5, 1) == 0
-                                        : crawl_split_count(t3_row_digits(t3, r, static_cast<int>(c)), 1, 7, 1) == 0;
-                if (!none) continue;
-                m.drop = true;
-                m.drop_t4 = in_t4;
-                m.drop_row = r;
-                m.drop_col = c;
-                break;
-            }
-        }
+  CrawlMods m;
+  const size_t nrows = t3.spec.size();
+  if (opt.dropped_cell_rate > 0) {
+    Rng drop(mix_seed(seed, 0xC4D40));
+    if (drop.chance(opt.dropped_cell_rate)) {
+      const bool in_t4 = drop.chance(0.25);
+      std::vector<std::pair<size_t, size_t>> cand;  // (row, col)
+      if (in_t4) {
+        for (size_t k = 0; k < 15; ++k) cand.emplace_back(0, k);
+      } else {
+        for (size_t r = 0; r < nrows; ++r)
+          for (size_t c = 0; c < 7; ++c) cand.emplace_back(r, c);
+      }
+      drop.shuffle(cand);
+      // The first candidate whose damaged row admits no split at all: then "unreadable" is
+      // the only right answer, whatever reading rules a linter uses.
+      for (const auto& [r, c] : cand) {
+        const bool none = in_t4 ? crawl_split_count(t4_row_digits(t4, static_cast<int>(c)), 3, 5, 1) == 0
+                                : crawl_split_count(t3_row_digits(t3, r, static_cast<int>(c)), 1, 7, 1) == 0;
+        if (!none) continue;
+        m.drop = true;
+        m.drop_t4 = in_t4;
+        m.drop_row = r;
+        m.drop_col = c;
+        break;
+      }
     }
-    // An unreadable table is reported once and not checked further, so it gets no other change
-    // (a blank or a sum error there would only make the expected outcome depend on that rule).
-    const bool t3_free = !(m.drop && !m.drop_t4);
-    if (t3_free && opt.unfilled_rate > 0) {
-        Rng blank(mix_seed(seed, 0xC4B1A));
-        if (blank.chance(opt.unfilled_rate)) {
-            const double u = blank.unit();
-            const bool rows = u < 0.75, slash = u >= 0.5;  // rows only 50%, both 25%, "/" only 25%
-            if (rows) {
-                // Real reports leave blank the rows where nothing happened; any row does if too
-                // few are all zero. Never the last row: a blank row is told by the label after it.
-                const int want = blank.irange(1, 3);
-                std::vector<size_t> zero, any;
-                for (size_t r = 0; r + 1 < nrows; ++r) {
-                    any.push_back(r);
-                    bool z = true;
-                    for (size_t c = 0; c < 7; ++c) z = z && t3.values[r][c] == 0;
-                    if (z) zero.push_back(r);
-                }
-                std::vector<size_t>& from = static_cast<int>(zero.size()) >= want ? zero : any;
-                blank.shuffle(from);
-                m.blank_rows.assign(from.begin(), from.begin() + want);
-                std::sort(m.blank_rows.begin(), m.blank_rows.end());
-            }
-            if (slash) {
-                std::vector<size_t> rows_left;
-                for (size_t r = 0; r < nrows; ++r)
-                    if (!std::binary_search(m.blank_rows.begin(), m.blank_rows.end(), r)) rows_left.push_back(r);
-                m.slash = true;
-                m.slash_row = blank.pick(rows_left);
-                m.slash_col = static_cast<size_t>(blank.irange(0, 6));
-            }
+  }
+  // An unreadable table is reported once and not checked further, so it gets no other change
+  // (a blank or a sum error there would only make the expected outcome depend on that rule).
+  const bool t3_free = !(m.drop && !m.drop_t4);
+  if (t3_free && opt.unfilled_rate > 0) {
+    Rng blank(mix_seed(seed, 0xC4B1A));
+    if (blank.chance(opt.unfilled_rate)) {
+      const double u = blank.unit();
+      const bool rows = u < 0.75, slash = u >= 0.5;  // rows only 50%, both 25%, "/" only 25%
+      if (rows) {
+        // Real reports leave blank the rows where nothing happened; any row does if too
+        // few are all zero. Never the last row: a blank row is told by the label after it.
+        const int want = blank.irange(1, 3);
+        std::vector<size_t> zero, any;
+        for (size_t r = 0; r + 1 < nrows; ++r) {
+          any.push_back(r);
+          bool z = true;
+          for (size_t c = 0; c < 7; ++c) z = z && t3.values[r][c] == 0;
+          if (z) zero.push_back(r);
         }
+        std::vector<size_t>& from = static_cast<int>(zero.size()) >= want ? zero : any;
+        blank.shuffle(from);
+        m.blank_rows.assign(from.begin(), from.begin() + want);
+        std::sort(m.blank_rows.begin(), m.blank_rows.end());
+      }
+      if (slash) {
+        std::vector<size_t> rows_left;
+        for (size_t r = 0; r < nrows; ++r)
+          if (!std::binary_search(m.blank_rows.begin(), m.blank_rows.end(), r)) rows_left.push_back(r);
+        m.slash = true;
+        m.slash_row = blank.pick(rows_left);
+        m.slash_col = static_cast<size_t>(blank.irange(0, 6));
+      }
     }
-    if (t3_free && opt.table_error_rate > 0) {
-        Rng err(mix_seed(seed, 0xC4E44));
-        if (err.chance(opt.table_error_rate)) {
-            std::vector<size_t> rows_ok;
-            for (size_t r = 0; r < nrows; ++r)
-                if (!std::binary_search(m.blank_rows.begin(), m.blank_rows.end(), r) && !(m.slash && m.slash_row == r))
-                    rows_ok.push_back(r);
-            m.error = true;
-            m.error_row = err.pick(rows_ok);
-            m.error_col = static_cast<size_t>(err.irange(0, 5));
-            auto& row = t3.values[m.error_row];
-            std::vector<int64_t> deltas;  // non-zero, in [-5, 5], keeping the count >= 0 (总计 >= the cell)
-            for (int64_t d = -5; d <= 5; ++d)
-                if (d != 0 && row[m.error_col] + d >= 0) deltas.push_back(d);
-            m.delta = err.pick(deltas);
-            row[m.error_col] += m.delta;
-            row[6] += m.delta;  // the row's own total still holds: only the column sums break
-        }
+  }
+  if (t3_free && opt.table_error_rate > 0) {
+    Rng err(mix_seed(seed, 0xC4E44));
+    if (err.chance(opt.table_error_rate)) {
+      std::vector<size_t> rows_ok;
+      for (size_t r = 0; r < nrows; ++r)
+        if (!std::binary_search(m.blank_rows.begin(), m.blank_rows.end(), r) && !(m.slash && m.slash_row == r))
+          rows_ok.push_back(r);
+      m.error = true;
+      m.error_row = err.pick(rows_ok);
+      m.error_col = static_cast<size_t>(err.irange(0, 5));
+      auto& row = t3.values[m.error_row];
+      std::vector<int64_t> deltas;  // non-zero, in [-5, 5], keeping the count >= 0 (总计 >= the cell)
+      for (int64_t d = -5; d <= 5; ++d)
+        if (d != 0 && row[m.error_col] + d >= 0) deltas.push_back(d);
+      m.delta = err.pick(deltas);
+      row[m.error_col] += m.delta;
+      row[6] += m.delta;  // the row's own total still holds: only the column sums break
     }
-    return m;
+  }
+  return m;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1284,373 +1359,381 @@ CrawlMods plan_crawl_mods(uint64_t seed, const GenOptions& opt, Table3& t3, cons
 
 enum class BlockKind { paragraph, subheading, item, table };
 struct Block {
-    BlockKind kind;
-    std::string text;  // paragraph, or heading title + "。" + prose (number added at render)
-    TableGrid table;
+  BlockKind kind;
+  std::string text;  // paragraph, or heading title + "。" + prose (number added at render)
+  TableGrid table;
 };
 
 struct Section {
-    std::string key;    // canonical content name (defect details)
-    std::string title;  // as printed after the number
-    bool required = true;  // false: 概述, split-off 下步工作计划
-    bool movable = true;   // may be dropped or swapped by defects
-    int content_index = -1;  // index in the regime's required list; adjacency for swaps
-    std::vector<Block> blocks;
-    std::vector<Topic> topics;  // where extra prose for this section comes from (size top-up)
-    int repeat_sub = -1;  // sub-heading index that reuses the previous number (defect)
-    int id = 0;           // stable identity across drops/swaps
-    int64_t size_skew = 0;  // bytes its prose gained from a table error's figures (Ctx::size_skew)
+  std::string key;         // canonical content name (defect details)
+  std::string title;       // as printed after the number
+  bool required = true;    // false: 概述, split-off 下步工作计划
+  bool movable = true;     // may be dropped or swapped by defects
+  int content_index = -1;  // index in the regime's required list; adjacency for swaps
+  std::vector<Block> blocks;
+  std::vector<Topic> topics;  // where extra prose for this section comes from (size top-up)
+  int repeat_sub = -1;        // sub-heading index that reuses the previous number (defect)
+  int id = 0;                 // stable identity across drops/swaps
+  int64_t size_skew = 0;      // bytes its prose gained from a table error's figures (Ctx::size_skew)
 };
 
 // Size as it would be without table errors and unfilled cells (the skews are subtracted):
 // this size decides how much prose top_up() adds, i.e. how far the text RNG runs, so a
 // changed digit must not move it or everything drawn afterwards (style, signature…) changes.
 size_t approx_bytes(const Section& s) {
-    size_t n = s.title.size() + 8;
-    int64_t skew = s.size_skew;
-    for (const auto& b : s.blocks) {
-        n += b.text.size() + 8;
-        for (const auto& r : b.table.rows)
-            for (const auto& c : r.cells) n += c.size() + 3;
-        skew += b.table.size_skew;
-    }
-    return static_cast<size_t>(static_cast<int64_t>(n) - skew);
+  size_t n = s.title.size() + 8;
+  int64_t skew = s.size_skew;
+  for (const auto& b : s.blocks) {
+    n += b.text.size() + 8;
+    for (const auto& r : b.table.rows)
+      for (const auto& c : r.cells) n += c.size() + 3;
+    skew += b.table.size_skew;
+  }
+  return static_cast<size_t>(static_cast<int64_t>(n) - skew);
 }
 
 struct Document {
-    std::vector<std::string> pre_title;  // agency line
-    std::string title;
-    std::vector<std::string> intro;  // paragraphs; the period sentence is in intro[period_para]
-    size_t period_para = 0;
-    std::string period_template;  // kPeriodSentences entry, expanded at render
-    std::string period_prefix, period_suffix;  // rest of that paragraph
-    std::vector<Section> sections;
-    std::vector<std::string> signature;
-    int skip_at = -1;  // level-1 index from which numbers are shifted by one (defect)
+  std::vector<std::string> pre_title;  // agency line
+  std::string title;
+  std::vector<std::string> intro;  // paragraphs; the period sentence is in intro[period_para]
+  size_t period_para = 0;
+  std::string period_template;               // kPeriodSentences entry, expanded at render
+  std::string period_prefix, period_suffix;  // rest of that paragraph
+  std::vector<Section> sections;
+  std::vector<std::string> signature;
+  int skip_at = -1;  // level-1 index from which numbers are shifted by one (defect)
 };
 
 struct Style {
-    std::string indent;      // prefix of prose lines
-    bool indent_headings;    // headings indented like prose (seed 000/004 style)
-    bool blank_between;      // blank line between blocks
-    bool ascii_parens;       // (一) instead of （一）
-    TableStyle table;        // layout of tables 二/三/四
+  std::string indent;    // prefix of prose lines
+  bool indent_headings;  // headings indented like prose (seed 000/004 style)
+  bool blank_between;    // blank line between blocks
+  bool ascii_parens;     // (一) instead of （一）
+  TableStyle table;      // layout of tables 二/三/四
 };
 
 class Builder {
-public:
-    Builder(Rng& rng, Regime regime, Ctx& ctx) : rng_(rng), regime_(regime), ctx_(ctx), picker_(rng) {}
+ public:
+  Builder(Rng& rng, Regime regime, Ctx& ctx) : rng_(rng), regime_(regime), ctx_(ctx), picker_(rng) {}
 
-    std::string sentences(Topic t, int n) {
-        std::string s;
-        for (int i = 0; i < n; ++i) s += expand(picker_.draw(t), ctx_, rng_);
-        return s;
+  std::string sentences(Topic t, int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += expand(picker_.draw(t), ctx_, rng_);
+    return s;
+  }
+  std::string sentences_mixed(const std::vector<Topic>& topics, int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += expand(picker_.draw(rng_.pick(topics)), ctx_, rng_);
+    return s;
+  }
+  std::string numbered_clauses(std::string_view lead, const StrList& pool, int n) {
+    std::vector<size_t> idx(pool.size());
+    for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    rng_.shuffle(idx);
+    std::string s = expand(lead, ctx_, rng_);
+    for (int i = 0; i < n && i < static_cast<int>(idx.size()); ++i) {
+      s += cn_number(i + 1) + "是" + std::string(pool[idx[static_cast<size_t>(i)]]);
+      s += (i + 1 == n) ? "。" : "；";
     }
-    std::string sentences_mixed(const std::vector<Topic>& topics, int n) {
-        std::string s;
-        for (int i = 0; i < n; ++i) s += expand(picker_.draw(rng_.pick(topics)), ctx_, rng_);
-        return s;
-    }
-    std::string numbered_clauses(std::string_view lead, const StrList& pool, int n) {
-        std::vector<size_t> idx(pool.size());
-        for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-        rng_.shuffle(idx);
-        std::string s = expand(lead, ctx_, rng_);
-        for (int i = 0; i < n && i < static_cast<int>(idx.size()); ++i) {
-            s += cn_number(i + 1) + "是" + std::string(pool[idx[static_cast<size_t>(i)]]);
-            s += (i + 1 == n) ? "。" : "；";
-        }
-        return s;
-    }
+    return s;
+  }
 
-    static Block para(std::string text) { return {BlockKind::paragraph, std::move(text), {}}; }
-    static Block sub(std::string_view title, const std::string& prose) {
-        return {BlockKind::subheading, std::string(title) + "。" + prose, {}};
-    }
+  static Block para(std::string text) { return {BlockKind::paragraph, std::move(text), {}}; }
+  static Block sub(std::string_view title, const std::string& prose) {
+    return {BlockKind::subheading, std::string(title) + "。" + prose, {}};
+  }
 
-    // Picks 1..max_n titles from `pool` keeping their order (real reports keep the
-    // conventional order of sub-topics).
-    std::vector<std::string_view> pick_ordered(const StrList& pool, int min_n, int max_n) {
-        const int n = std::min<int>(rng_.irange(min_n, max_n), static_cast<int>(pool.size()));
-        std::vector<size_t> idx(pool.size());
-        for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-        rng_.shuffle(idx);
-        idx.resize(static_cast<size_t>(n));
-        std::sort(idx.begin(), idx.end());
-        std::vector<std::string_view> out;
-        for (size_t i : idx) out.push_back(pool[i]);
-        return out;
-    }
+  // Picks 1..max_n titles from `pool` keeping their order (real reports keep the
+  // conventional order of sub-topics).
+  std::vector<std::string_view> pick_ordered(const StrList& pool, int min_n, int max_n) {
+    const int n = std::min<int>(rng_.irange(min_n, max_n), static_cast<int>(pool.size()));
+    std::vector<size_t> idx(pool.size());
+    for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    rng_.shuffle(idx);
+    idx.resize(static_cast<size_t>(n));
+    std::sort(idx.begin(), idx.end());
+    std::vector<std::string_view> out;
+    for (size_t i : idx) out.push_back(pool[i]);
+    return out;
+  }
 
-    // Prose after a sub-heading: 2–5 sentences, sometimes one more paragraph.
-    void add_sub(Section& s, std::string_view title, const std::vector<Topic>& topics) {
-        s.blocks.push_back(sub(title, sentences_mixed(topics, rng_.irange(2, 5))));
-        if (rng_.chance(0.5)) s.blocks.push_back(para(sentences_mixed(topics, rng_.irange(2, 4))));
+  // Prose after a sub-heading: 2–5 sentences, sometimes one more paragraph.
+  void add_sub(Section& s, std::string_view title, const std::vector<Topic>& topics) {
+    s.blocks.push_back(sub(title, sentences_mixed(topics, rng_.irange(2, 5))));
+    if (rng_.chance(0.5)) s.blocks.push_back(para(sentences_mixed(topics, rng_.irange(2, 4))));
+  }
+  void maybe_items(Section& s) {
+    if (!rng_.chance(0.5)) return;
+    const auto titles = pick_ordered(kItemTitles, 2, 4);
+    for (auto t : titles) {
+      const size_t k = static_cast<size_t>(std::find(kItemTitles.begin(), kItemTitles.end(), t) - kItemTitles.begin());
+      s.blocks.push_back({BlockKind::item, std::string(t) + "。" + expand(kItemSentences[k], ctx_, rng_), {}});
     }
-    void maybe_items(Section& s) {
-        if (!rng_.chance(0.5)) return;
-        const auto titles = pick_ordered(kItemTitles, 2, 4);
-        for (auto t : titles) {
-            const size_t k = static_cast<size_t>(std::find(kItemTitles.begin(), kItemTitles.end(), t) - kItemTitles.begin());
-            s.blocks.push_back({BlockKind::item, std::string(t) + "。" + expand(kItemSentences[k], ctx_, rng_), {}});
-        }
+  }
+  // Two draws in one call's arguments are unsequenced, and compilers order them differently
+  // (GCC right to left, Clang left to right), so each draw is its own statement, in the
+  // order GCC used when these were written as one call (the corpus bytes stay the same).
+  void add_problem_subs(Section& s, bool with_problems, bool with_improve) {
+    if (with_problems) {
+      const int n = rng_.irange(2, 4);
+      const std::string_view lead = rng_.pick(kProblemLeads);
+      s.blocks.push_back(sub("存在的主要问题", numbered_clauses(lead, kProblemClauses, n)));
     }
-    // Two draws in one call's arguments are unsequenced, and compilers order them differently
-    // (GCC right to left, Clang left to right), so each draw is its own statement, in the
-    // order GCC used when these were written as one call (the corpus bytes stay the same).
-    void add_problem_subs(Section& s, bool with_problems, bool with_improve) {
-        if (with_problems) {
-            const int n = rng_.irange(2, 4);
-            const std::string_view lead = rng_.pick(kProblemLeads);
-            s.blocks.push_back(sub("存在的主要问题", numbered_clauses(lead, kProblemClauses, n)));
-        }
-        if (with_improve) {
-            const int n = rng_.irange(2, 4);
-            const std::string_view lead = rng_.pick(kImproveLeads);
-            s.blocks.push_back(sub("改进措施", numbered_clauses(lead, kImproveClauses, n)));
-            if (rng_.chance(0.6)) s.blocks.push_back(sub("下一步工作打算", expand(rng_.pick(kPlanSentences), ctx_, rng_)));
-        }
+    if (with_improve) {
+      const int n = rng_.irange(2, 4);
+      const std::string_view lead = rng_.pick(kImproveLeads);
+      s.blocks.push_back(sub("改进措施", numbered_clauses(lead, kImproveClauses, n)));
+      if (rng_.chance(0.6)) s.blocks.push_back(sub("下一步工作打算", expand(rng_.pick(kPlanSentences), ctx_, rng_)));
     }
+  }
 
-    Section section(const SectionSpec& spec, int content_index, bool required = true) {
-        Section s;
-        s.key = std::string(spec.key);
-        // Canonical title most of the time, real variants otherwise.
-        s.title = std::string(rng_.chance(0.6) ? spec.titles.front() : rng_.pick(spec.titles));
-        s.required = required;
-        s.content_index = content_index;
-        return s;
-    }
+  Section section(const SectionSpec& spec, int content_index, bool required = true) {
+    Section s;
+    s.key = std::string(spec.key);
+    // Canonical title most of the time, real variants otherwise.
+    s.title = std::string(rng_.chance(0.6) ? spec.titles.front() : rng_.pick(spec.titles));
+    s.required = required;
+    s.content_index = content_index;
+    return s;
+  }
 
-    std::vector<Section> sections_2007() {
-        std::vector<Section> out;
-        if (rng_.chance(0.8)) {
-            Section s = section(kOverview2007, -1, false);
-            s.movable = false;
-            s.topics = {kGeneral, kOversight, kManage};
-            s.blocks.push_back(para(sentences(kGeneral, rng_.irange(2, 3))));
-            for (auto t : pick_ordered(kOverviewSubs, 1, 3)) add_sub(s, t, {kGeneral, kOversight, kManage});
-            out.push_back(std::move(s));
-        }
-        for (int i = 0; i < static_cast<int>(kRequired2007.size()); ++i) {
-            Section s = section(kRequired2007[static_cast<size_t>(i)], i);
-            static const std::array<std::vector<Topic>, 6> topics = {{
-                {kActive, kPlatform}, {kRequest}, {kFees}, {kReview}, {}, {kOther, kOversight}}};
-            s.topics = topics[static_cast<size_t>(i)];
-            switch (i) {
-                case 0:
-                    if (rng_.chance(0.5)) s.blocks.push_back(para(sentences(kActive, rng_.irange(1, 2))));
-                    for (auto t : pick_ordered(kActiveSubs2007, 1, 3)) {
-                        add_sub(s, t, {kActive, kPlatform});
-                        if (t == "主动公开信息形式") maybe_items(s);
-                    }
-                    break;
-                case 1:
-                    for (auto t : pick_ordered(kRequestSubs2007, 1, 3)) add_sub(s, t, {kRequest2007, kRequest});
-                    break;
-                case 2:
-                    for (auto t : pick_ordered(kFeesSubs2007, 1, 2)) s.blocks.push_back(sub(t, sentences(kFees, rng_.irange(1, 2))));
-                    break;
-                case 3:
-                    for (auto t : pick_ordered(kReviewSubs2007, 1, 2)) {
-                        const std::string fact = s.blocks.empty() ? expand(rng_.pick(kReviewFacts2007), ctx_, rng_) : std::string();
-                        s.blocks.push_back(sub(t, fact + sentences(kReview, rng_.irange(1, 3))));
-                    }
-                    break;
-                case 4:
-                    add_problem_subs(s, true, true);
-                    break;
-                case 5:
-                    for (auto t : pick_ordered(kOtherSubs2007, 1, 3)) add_sub(s, t, {kOther, kOversight});
-                    break;
-                default: break;
-            }
-            out.push_back(std::move(s));
-        }
-        return out;
+  std::vector<Section> sections_2007() {
+    std::vector<Section> out;
+    if (rng_.chance(0.8)) {
+      Section s = section(kOverview2007, -1, false);
+      s.movable = false;
+      s.topics = {kGeneral, kOversight, kManage};
+      s.blocks.push_back(para(sentences(kGeneral, rng_.irange(2, 3))));
+      for (auto t : pick_ordered(kOverviewSubs, 1, 3)) add_sub(s, t, {kGeneral, kOversight, kManage});
+      out.push_back(std::move(s));
     }
+    for (int i = 0; i < static_cast<int>(kRequired2007.size()); ++i) {
+      Section s = section(kRequired2007[static_cast<size_t>(i)], i);
+      static const std::array<std::vector<Topic>, 6> topics = {
+          {{kActive, kPlatform}, {kRequest}, {kFees}, {kReview}, {}, {kOther, kOversight}}};
+      s.topics = topics[static_cast<size_t>(i)];
+      switch (i) {
+        case 0:
+          if (rng_.chance(0.5)) s.blocks.push_back(para(sentences(kActive, rng_.irange(1, 2))));
+          for (auto t : pick_ordered(kActiveSubs2007, 1, 3)) {
+            add_sub(s, t, {kActive, kPlatform});
+            if (t == "主动公开信息形式") maybe_items(s);
+          }
+          break;
+        case 1:
+          for (auto t : pick_ordered(kRequestSubs2007, 1, 3)) add_sub(s, t, {kRequest2007, kRequest});
+          break;
+        case 2:
+          for (auto t : pick_ordered(kFeesSubs2007, 1, 2))
+            s.blocks.push_back(sub(t, sentences(kFees, rng_.irange(1, 2))));
+          break;
+        case 3:
+          for (auto t : pick_ordered(kReviewSubs2007, 1, 2)) {
+            const std::string fact = s.blocks.empty() ? expand(rng_.pick(kReviewFacts2007), ctx_, rng_) : std::string();
+            s.blocks.push_back(sub(t, fact + sentences(kReview, rng_.irange(1, 3))));
+          }
+          break;
+        case 4: add_problem_subs(s, true, true); break;
+        case 5:
+          for (auto t : pick_ordered(kOtherSubs2007, 1, 3)) add_sub(s, t, {kOther, kOversight});
+          break;
+        default: break;
+      }
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
 
-    std::vector<Section> sections_2019(const TableGrid& t2, const TableGrid& t3, const TableGrid& t4) {
-        const bool f2021 = regime_ == Regime::gov2021;
-        std::vector<Section> out;
-        // 一、总体情况: the usual five sub-heads (REGULATION.md); 监督保障 always, because
-        // 30号 expects 考核/社会评议/责任追究 there.
-        {
-            Section s = section(kRequired2019[0], 0);
-            s.topics = {kGeneral, kManage, kPlatform, kOversight};
-            s.blocks.push_back(para(sentences(kGeneral, rng_.irange(1, 3))));
-            std::vector<std::pair<std::string_view, Topic>> subs = {{"主动公开", kActive}, {"依申请公开", kRequest}};
-            if (rng_.chance(0.7)) subs.push_back({"政府信息管理", kManage});
-            if (rng_.chance(0.7)) subs.push_back({"平台建设", kPlatform});
-            for (auto& [title, topic] : subs) {
-                std::string prose;
-                if (topic == kRequest && rng_.chance(0.6))
-                    prose = expand("{Y}年，{we}共收到政府信息公开申请{new}件，上年结转{carry}件，其中予以公开{pub}件。", ctx_, rng_);
-                prose += sentences(topic, rng_.irange(2, 3));
-                s.blocks.push_back(sub(title, prose));
-                if (title == "平台建设") maybe_items(s);
-                else if (rng_.chance(0.3)) s.blocks.push_back(para(sentences(topic, 2)));
-            }
-            std::string oversight;
-            for (size_t i = 0; i < 3; ++i) oversight += expand(topic_pool(kOversight)[i], ctx_, rng_);
-            s.blocks.push_back(sub("监督保障", oversight));
-            seal(out, std::move(s));
-        }
-        {
-            Section s = section(kRequired2019[1], 1);
-            s.topics = {kActive};
-            if (rng_.chance(0.8)) s.blocks.push_back(para(sentences(kActive, rng_.irange(2, 4))));
-            s.blocks.push_back({BlockKind::table, {}, t2});
-            seal(out, std::move(s));
-        }
-        {
-            Section s = section(kRequired2019[2], 2);
-            s.topics = {kRequest};
-            if (rng_.chance(0.6)) {
-                std::string p = expand("{we}本年新收政府信息公开申请{new}件，上年结转{carry}件，结转下年度继续办理{out}件。", ctx_, rng_);
-                s.blocks.push_back(para(p + sentences(kRequest, rng_.irange(1, 3))));
-            }
-            s.blocks.push_back({BlockKind::table, {}, t3});
-            seal(out, std::move(s));
-        }
-        {
-            Section s = section(kRequired2019[3], 3);
-            s.topics = {kReview};
-            if (rng_.chance(0.6)) {
-                std::string p = expand("{Y}年，{we}发生政府信息公开行政复议{rev}件，行政诉讼{lit}件。", ctx_, rng_);
-                s.blocks.push_back(para(p + sentences(kReview, rng_.irange(1, 2))));
-            }
-            s.blocks.push_back({BlockKind::table, {}, t4});
-            seal(out, std::move(s));
-        }
-        if (rng_.chance(0.1)) {
-            // Seed 001 variant: 五、存在的问题 + 六、下步工作计划, 其他 renumbered to 七.
-            // The split pair stays put (no drop/swap) so truth stays unambiguous.
-            Section p = section({kRequired2019[4].key, {"存在的问题"}}, 4);
-            p.movable = false;
-            add_problem_subs(p, true, false);
-            seal(out, std::move(p));
-            Section plan = section({"下步工作计划", {"下步工作计划"}}, -1, false);
-            plan.movable = false;
-            add_problem_subs(plan, false, true);
-            seal(out, std::move(plan));
+  std::vector<Section> sections_2019(const TableGrid& t2, const TableGrid& t3, const TableGrid& t4) {
+    const bool f2021 = regime_ == Regime::gov2021;
+    std::vector<Section> out;
+    // 一、总体情况: the usual five sub-heads (REGULATION.md); 监督保障 always, because
+    // 30号 expects 考核/社会评议/责任追究 there.
+    {
+      Section s = section(kRequired2019[0], 0);
+      s.topics = {kGeneral, kManage, kPlatform, kOversight};
+      s.blocks.push_back(para(sentences(kGeneral, rng_.irange(1, 3))));
+      std::vector<std::pair<std::string_view, Topic>> subs = {{"主动公开", kActive}, {"依申请公开", kRequest}};
+      if (rng_.chance(0.7)) subs.push_back({"政府信息管理", kManage});
+      if (rng_.chance(0.7)) subs.push_back({"平台建设", kPlatform});
+      for (auto& [title, topic] : subs) {
+        std::string prose;
+        if (topic == kRequest && rng_.chance(0.6))
+          prose =
+              expand("{Y}年，{we}共收到政府信息公开申请{new}件，上年结转{carry}件，其中予以公开{pub}件。", ctx_, rng_);
+        prose += sentences(topic, rng_.irange(2, 3));
+        s.blocks.push_back(sub(title, prose));
+        if (title == "平台建设")
+          maybe_items(s);
+        else if (rng_.chance(0.3))
+          s.blocks.push_back(para(sentences(topic, 2)));
+      }
+      std::string oversight;
+      for (size_t i = 0; i < 3; ++i) oversight += expand(topic_pool(kOversight)[i], ctx_, rng_);
+      s.blocks.push_back(sub("监督保障", oversight));
+      seal(out, std::move(s));
+    }
+    {
+      Section s = section(kRequired2019[1], 1);
+      s.topics = {kActive};
+      if (rng_.chance(0.8)) s.blocks.push_back(para(sentences(kActive, rng_.irange(2, 4))));
+      s.blocks.push_back({BlockKind::table, {}, t2});
+      seal(out, std::move(s));
+    }
+    {
+      Section s = section(kRequired2019[2], 2);
+      s.topics = {kRequest};
+      if (rng_.chance(0.6)) {
+        std::string p =
+            expand("{we}本年新收政府信息公开申请{new}件，上年结转{carry}件，结转下年度继续办理{out}件。", ctx_, rng_);
+        s.blocks.push_back(para(p + sentences(kRequest, rng_.irange(1, 3))));
+      }
+      s.blocks.push_back({BlockKind::table, {}, t3});
+      seal(out, std::move(s));
+    }
+    {
+      Section s = section(kRequired2019[3], 3);
+      s.topics = {kReview};
+      if (rng_.chance(0.6)) {
+        std::string p = expand("{Y}年，{we}发生政府信息公开行政复议{rev}件，行政诉讼{lit}件。", ctx_, rng_);
+        s.blocks.push_back(para(p + sentences(kReview, rng_.irange(1, 2))));
+      }
+      s.blocks.push_back({BlockKind::table, {}, t4});
+      seal(out, std::move(s));
+    }
+    if (rng_.chance(0.1)) {
+      // Seed 001 variant: 五、存在的问题 + 六、下步工作计划, 其他 renumbered to 七.
+      // The split pair stays put (no drop/swap) so truth stays unambiguous.
+      Section p = section({kRequired2019[4].key, {"存在的问题"}}, 4);
+      p.movable = false;
+      add_problem_subs(p, true, false);
+      seal(out, std::move(p));
+      Section plan = section({"下步工作计划", {"下步工作计划"}}, -1, false);
+      plan.movable = false;
+      add_problem_subs(plan, false, true);
+      seal(out, std::move(plan));
+    } else {
+      Section s = section(kRequired2019[4], 4);
+      add_problem_subs(s, true, true);
+      seal(out, std::move(s));
+    }
+    {
+      Section s = section(kRequired2019[5], 5);
+      s.topics = {kOther};
+      for (auto t : pick_ordered(kOtherSubs2019, 1, 3)) {
+        if (t == "信息处理费收取情况") {
+          s.blocks.push_back(
+              sub(t, expand(f2021 ? "{Y}年，{we}未收取信息处理费。" : "{Y}年，{we}在政府信息公开工作中未收取任何费用。",
+                            ctx_, rng_)));
         } else {
-            Section s = section(kRequired2019[4], 4);
-            add_problem_subs(s, true, true);
-            seal(out, std::move(s));
+          add_sub(s, t, {kOther});
         }
-        {
-            Section s = section(kRequired2019[5], 5);
-            s.topics = {kOther};
-            for (auto t : pick_ordered(kOtherSubs2019, 1, 3)) {
-                if (t == "信息处理费收取情况") {
-                    s.blocks.push_back(sub(t, expand(f2021 ? "{Y}年，{we}未收取信息处理费。" : "{Y}年，{we}在政府信息公开工作中未收取任何费用。", ctx_, rng_)));
-                } else {
-                    add_sub(s, t, {kOther});
-                }
-            }
-            seal(out, std::move(s));
-        }
-        return out;
+      }
+      seal(out, std::move(s));
     }
+    return out;
+  }
 
-    // Appends a finished section and charges it the prose size skew accumulated since the
-    // previous one (only sections_2019 quotes table figures).
-    void seal(std::vector<Section>& out, Section s) {
-        s.size_skew = ctx_.size_skew - skew_mark_;
-        skew_mark_ = ctx_.size_skew;
-        out.push_back(std::move(s));
+  // Appends a finished section and charges it the prose size skew accumulated since the
+  // previous one (only sections_2019 quotes table figures).
+  void seal(std::vector<Section>& out, Section s) {
+    s.size_skew = ctx_.size_skew - skew_mark_;
+    skew_mark_ = ctx_.size_skew;
+    out.push_back(std::move(s));
+  }
+
+  // Real reports range from a few KB to a few tens of KB; the sections above give the
+  // skeleton, then prose paragraphs are appended to random sections until the report
+  // reaches a per-report target size (so corpus size is controlled, not accidental).
+  void top_up(std::vector<Section>& secs, size_t target, size_t current) {
+    std::vector<size_t> cand;
+    for (size_t i = 0; i < secs.size(); ++i)
+      if (!secs[i].topics.empty()) cand.push_back(i);
+    while (current < target && !cand.empty()) {
+      Section& s = secs[rng_.pick(cand)];
+      Block b = para(sentences_mixed(s.topics, rng_.irange(2, 4)));
+      current += b.text.size() + 8;
+      s.blocks.push_back(std::move(b));
     }
+  }
 
-    // Real reports range from a few KB to a few tens of KB; the sections above give the
-    // skeleton, then prose paragraphs are appended to random sections until the report
-    // reaches a per-report target size (so corpus size is controlled, not accidental).
-    void top_up(std::vector<Section>& secs, size_t target, size_t current) {
-        std::vector<size_t> cand;
-        for (size_t i = 0; i < secs.size(); ++i)
-            if (!secs[i].topics.empty()) cand.push_back(i);
-        while (current < target && !cand.empty()) {
-            Section& s = secs[rng_.pick(cand)];
-            Block b = para(sentences_mixed(s.topics, rng_.irange(2, 4)));
-            current += b.text.size() + 8;
-            s.blocks.push_back(std::move(b));
-        }
-    }
-
-private:
-    Rng& rng_;
-    Regime regime_;
-    Ctx& ctx_;
-    SentencePicker picker_;
-    int64_t skew_mark_ = 0;
+ private:
+  Rng& rng_;
+  Regime regime_;
+  Ctx& ctx_;
+  SentencePicker picker_;
+  int64_t skew_mark_ = 0;
 };
 
 // ---------------------------------------------------------------------------------------
 // Rendering with line bookkeeping.
 
 struct Rendered {
-    std::vector<std::string> lines;
-    std::vector<int> heading_line;            // per section index, 1-based
-    std::vector<std::vector<int>> sub_lines;  // per section, per sub-heading
-    int period_line = 0;
-    // Cell positions of every rendered table, by TableGrid::name (a table whose section was
-    // dropped by section.missing is absent).
-    std::vector<std::pair<std::string, GridPos>> tables;
+  std::vector<std::string> lines;
+  std::vector<int> heading_line;            // per section index, 1-based
+  std::vector<std::vector<int>> sub_lines;  // per section, per sub-heading
+  int period_line = 0;
+  // Cell positions of every rendered table, by TableGrid::name (a table whose section was
+  // dropped by section.missing is absent).
+  std::vector<std::pair<std::string, GridPos>> tables;
 };
 
 Rendered render(const Document& d, const Style& st, const Ctx& ctx, int period_year, Rng& rng) {
-    Rendered r;
-    auto push = [&](std::string s) { r.lines.push_back(std::move(s)); return static_cast<int>(r.lines.size()); };
-    auto blank = [&] { if (st.blank_between) push(""); };
-    const std::string hindent = st.indent_headings ? st.indent : "";
-    const std::string lp = st.ascii_parens ? "(" : "（";
-    const std::string rp = st.ascii_parens ? ")" : "）";
+  Rendered r;
+  auto push = [&](std::string s) {
+    r.lines.push_back(std::move(s));
+    return static_cast<int>(r.lines.size());
+  };
+  auto blank = [&] {
+    if (st.blank_between) push("");
+  };
+  const std::string hindent = st.indent_headings ? st.indent : "";
+  const std::string lp = st.ascii_parens ? "(" : "（";
+  const std::string rp = st.ascii_parens ? ")" : "）";
 
-    for (const auto& l : d.pre_title) { push(l); push(""); }
-    push(d.title);
+  for (const auto& l : d.pre_title) {
+    push(l);
     push("");
-    for (size_t i = 0; i < d.intro.size(); ++i) {
-        if (i == d.period_para) {
-            r.period_line = push(st.indent + d.period_prefix + expand(d.period_template, ctx, rng, period_year) + d.period_suffix);
-        } else {
-            push(st.indent + d.intro[i]);
-        }
-        blank();
+  }
+  push(d.title);
+  push("");
+  for (size_t i = 0; i < d.intro.size(); ++i) {
+    if (i == d.period_para) {
+      r.period_line =
+          push(st.indent + d.period_prefix + expand(d.period_template, ctx, rng, period_year) + d.period_suffix);
+    } else {
+      push(st.indent + d.intro[i]);
     }
-    for (size_t si = 0; si < d.sections.size(); ++si) {
-        const Section& s = d.sections[si];
-        const int num = static_cast<int>(si) + 1 + ((d.skip_at >= 0 && static_cast<int>(si) >= d.skip_at) ? 1 : 0);
-        r.heading_line.push_back(push(hindent + cn_number(num) + "、" + s.title));
-        r.sub_lines.emplace_back();
-        blank();
-        int sub_idx = 0, sub_num = 0, item_num = 0;
-        for (const auto& b : s.blocks) {
-            switch (b.kind) {
-                case BlockKind::paragraph:
-                    push(st.indent + b.text);
-                    break;
-                case BlockKind::subheading:
-                    sub_num = (sub_idx == s.repeat_sub) ? sub_num : sub_num + 1;
-                    r.sub_lines.back().push_back(push(hindent + lp + cn_number(sub_num) + rp + b.text));
-                    ++sub_idx;
-                    item_num = 0;
-                    break;
-                case BlockKind::item:
-                    push(st.indent + std::to_string(++item_num) + "." + b.text);
-                    break;
-                case BlockKind::table:
-                    r.tables.emplace_back(b.table.name, render_table(b.table, st.table, r.lines));
-                    break;
-            }
-            blank();
-        }
+    blank();
+  }
+  for (size_t si = 0; si < d.sections.size(); ++si) {
+    const Section& s = d.sections[si];
+    const int num = static_cast<int>(si) + 1 + ((d.skip_at >= 0 && static_cast<int>(si) >= d.skip_at) ? 1 : 0);
+    r.heading_line.push_back(push(hindent + cn_number(num) + "、" + s.title));
+    r.sub_lines.emplace_back();
+    blank();
+    int sub_idx = 0, sub_num = 0, item_num = 0;
+    for (const auto& b : s.blocks) {
+      switch (b.kind) {
+        case BlockKind::paragraph: push(st.indent + b.text); break;
+        case BlockKind::subheading:
+          sub_num = (sub_idx == s.repeat_sub) ? sub_num : sub_num + 1;
+          r.sub_lines.back().push_back(push(hindent + lp + cn_number(sub_num) + rp + b.text));
+          ++sub_idx;
+          item_num = 0;
+          break;
+        case BlockKind::item: push(st.indent + std::to_string(++item_num) + "." + b.text); break;
+        case BlockKind::table: r.tables.emplace_back(b.table.name, render_table(b.table, st.table, r.lines)); break;
+      }
+      blank();
     }
-    if (!d.signature.empty()) {
-        if (!st.blank_between) push("");
-        for (const auto& l : d.signature) push(l);
-    }
-    while (!r.lines.empty() && r.lines.back().empty()) r.lines.pop_back();
-    return r;
+  }
+  if (!d.signature.empty()) {
+    if (!st.blank_between) push("");
+    for (const auto& l : d.signature) push(l);
+  }
+  while (!r.lines.empty() && r.lines.back().empty()) r.lines.pop_back();
+  return r;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1662,261 +1745,266 @@ Rendered render(const Document& d, const Style& st, const Ctx& ctx, int period_y
 
 // The page's one line under construction; columns are 1-based, in code points.
 class PageLine {
-public:
-    int col() const { return cps_ + 1; }
-    int put(std::string_view s) {
-        const int c = col();
-        text_ += s;
-        cps_ += cp_len(s);
-        return c;
-    }
-    const std::string& text() const { return text_; }
-    // True when the line ends with "。" after an ideograph that is not a numeral, so dropping the
-    // full stop glues a following heading to a Chinese character without making a new number
-    // ("…第一" + "二、" would read as a heading numbered 一二).
-    bool full_stop_droppable() const {
-        static constexpr std::string_view kStop = "。";
-        static constexpr std::string_view kNumerals = "零一二三四五六七八九十百千万两";
-        if (text_.size() < kStop.size() || text_.compare(text_.size() - kStop.size(), kStop.size(), kStop) != 0) return false;
-        size_t i = text_.size() - kStop.size();
-        if (i == 0) return false;
-        size_t start = i - 1;
-        while (start > 0 && (static_cast<unsigned char>(text_[start]) & 0xC0) == 0x80) --start;
-        const std::string_view prev(text_.data() + start, i - start);
-        size_t k = 0;
-        const char32_t c = decode_utf8(prev, k);
-        return is_ideograph(c) && kNumerals.find(prev) == std::string_view::npos;
-    }
-    void drop_full_stop() {
-        text_.resize(text_.size() - std::string_view("。").size());
-        --cps_;
-    }
+ public:
+  int col() const { return cps_ + 1; }
+  int put(std::string_view s) {
+    const int c = col();
+    text_ += s;
+    cps_ += cp_len(s);
+    return c;
+  }
+  const std::string& text() const { return text_; }
+  // True when the line ends with "。" after an ideograph that is not a numeral, so dropping the
+  // full stop glues a following heading to a Chinese character without making a new number
+  // ("…第一" + "二、" would read as a heading numbered 一二).
+  bool full_stop_droppable() const {
+    static constexpr std::string_view kStop = "。";
+    static constexpr std::string_view kNumerals = "零一二三四五六七八九十百千万两";
+    if (text_.size() < kStop.size() || text_.compare(text_.size() - kStop.size(), kStop.size(), kStop) != 0)
+      return false;
+    size_t i = text_.size() - kStop.size();
+    if (i == 0) return false;
+    size_t start = i - 1;
+    while (start > 0 && (static_cast<unsigned char>(text_[start]) & 0xC0) == 0x80) --start;
+    const std::string_view prev(text_.data() + start, i - start);
+    size_t k = 0;
+    const char32_t c = decode_utf8(prev, k);
+    return is_ideograph(c) && kNumerals.find(prev) == std::string_view::npos;
+  }
+  void drop_full_stop() {
+    text_.resize(text_.size() - std::string_view("。").size());
+    --cps_;
+  }
 
-private:
-    std::string text_;
-    int cps_ = 0;
+ private:
+  std::string text_;
+  int cps_ = 0;
 };
 
 struct CrawlPage {
-    std::vector<std::string> header;  // header block lines, the "==== 正文 ====" line included; may be empty
-    std::string body;
-    std::vector<int> heading_col;            // per section: its number marker
-    std::vector<std::vector<int>> sub_cols;  // per section, per sub-heading
-    int period_end_col = 0;                  // first digit of the 统计期限's end year
-    int end_col = 0;                         // just past the report's last character (before the footer)
-    std::vector<CrawlRow> rows;              // tables 三 and 四 in document order (line filled in later)
-    int t3_first = -1;                       // index in rows of table 三's first spec row, -1: not rendered
-    int t4_row = -1;                         // index in rows of table 四's row, -1: not rendered
+  std::vector<std::string> header;  // header block lines, the "==== 正文 ====" line included; may be empty
+  std::string body;
+  std::vector<int> heading_col;            // per section: its number marker
+  std::vector<std::vector<int>> sub_cols;  // per section, per sub-heading
+  int period_end_col = 0;                  // first digit of the 统计期限's end year
+  int end_col = 0;                         // just past the report's last character (before the footer)
+  std::vector<CrawlRow> rows;              // tables 三 and 四 in document order (line filled in later)
+  int t3_first = -1;                       // index in rows of table 三's first spec row, -1: not rendered
+  int t4_row = -1;                         // index in rows of table 四's row, -1: not rendered
 };
 
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 CrawlPage render_crawl(const Document& d, const Style& st, const Ctx& ctx, int period_year, Rng& rng, Rng& crng,
                        const CrawlMods& m, const Table3& t3) {
-    CrawlPage pg;
-    PageLine page;
-    const std::string lp = st.ascii_parens ? "(" : "（";
-    const std::string rp = st.ascii_parens ? ")" : "）";
+  CrawlPage pg;
+  PageLine page;
+  const std::string lp = st.ascii_parens ? "(" : "（";
+  const std::string rp = st.ascii_parens ? ")" : "）";
 
-    // Publication time: early in the next year, as annual reports are published.
-    char stamp[32];
-    {
-        const int month = crng.irange(1, 3);
-        const int day = crng.irange(1, 28);
-        const int hour = crng.irange(8, 18);
-        const int minute = crng.irange(0, 59);
-        std::snprintf(stamp, sizeof stamp, "%04d-%02d-%02d %02d:%02d", ctx.year + 1, month, day, hour, minute);
+  // Publication time: early in the next year, as annual reports are published.
+  char stamp[32];
+  {
+    const int month = crng.irange(1, 3);
+    const int day = crng.irange(1, 28);
+    const int hour = crng.irange(8, 18);
+    const int minute = crng.irange(0, 59);
+    std::snprintf(stamp, sizeof stamp, "%04d-%02d-%02d %02d:%02d", ctx.year + 1, month, day, hour, minute);
+  }
+  if (crng.chance(0.85)) {
+    static const std::vector<std::string_view> kHosts = {"www.qingyang.gov.cn",  "www.linchuan.gov.cn",
+                                                         "www.jiangzhou.gov.cn", "www.baishui.gov.cn",
+                                                         "www.pingyang.gov.cn",  "www.songyang.gov.cn"};
+    const std::string host(crng.pick(kHosts));
+    const std::string ym = std::string(stamp, 4) + std::string(stamp + 5, 2);
+    const std::string ymd = ym + std::string(stamp + 8, 2);
+    const std::string id = std::to_string(crng.irange(10000, 99999));
+    const std::string url = "https://" + host + "/zwgk/zfxxgk/zfxxgknb/" + ym + "/t" + ymd + "_" + id + ".htm";
+    pg.header.push_back("标题: " + d.title);
+    pg.header.push_back(std::string("发布时间: ") + stamp);
+    if (crng.chance(0.7)) {  // the full block of the crawler behind corpus-dev; else a short one
+      pg.header.push_back("文号: ");
+      pg.header.push_back("发布机构: ");
+      pg.header.push_back("栏目: 政府信息公开年报");
+      pg.header.push_back("原文链接: " + url);
+      pg.header.push_back("本地目录: zwgk/zfxxgk/zfxxgknb/" + ym + "/" + id + "_" + d.title);
+      pg.header.push_back("页面链接与图片详见 links.tsv(同目录)");
+    } else {
+      pg.header.push_back("原文链接: " + url);
     }
-    if (crng.chance(0.85)) {
-        static const std::vector<std::string_view> kHosts = {"www.qingyang.gov.cn", "www.linchuan.gov.cn", "www.jiangzhou.gov.cn",
-                                                             "www.baishui.gov.cn", "www.pingyang.gov.cn", "www.songyang.gov.cn"};
-        const std::string host(crng.pick(kHosts));
-        const std::string ym = std::string(stamp, 4) + std::string(stamp + 5, 2);
-        const std::string ymd = ym + std::string(stamp + 8, 2);
-        const std::string id = std::to_string(crng.irange(10000, 99999));
-        const std::string url = "https://" + host + "/zwgk/zfxxgk/zfxxgknb/" + ym + "/t" + ymd + "_" + id + ".htm";
-        pg.header.push_back("标题: " + d.title);
-        pg.header.push_back(std::string("发布时间: ") + stamp);
-        if (crng.chance(0.7)) {  // the full block of the crawler behind corpus-dev; else a short one
-            pg.header.push_back("文号: ");
-            pg.header.push_back("发布机构: ");
-            pg.header.push_back("栏目: 政府信息公开年报");
-            pg.header.push_back("原文链接: " + url);
-            pg.header.push_back("本地目录: zwgk/zfxxgk/zfxxgknb/" + ym + "/" + id + "_" + d.title);
-            pg.header.push_back("页面链接与图片详见 links.tsv(同目录)");
-        } else {
-            pg.header.push_back("原文链接: " + url);
-        }
-        pg.header.push_back("==================== 正文 ====================");
-    }
-    // Navigation chrome. "-->" is a comment end tag the crawler kept, as on the real pages.
-    if (crng.chance(0.6)) page.put("当前位置： 首页政务公开政府信息公开" + ctx.agency + "政府信息公开年报 ");
-    else page.put("当前位置：首页 > 政务公开 > 政府信息公开年报 ");
-    page.put(d.title);
-    page.put(" 来源：" + (crng.chance(0.3) ? ctx.agency : std::string()) + " 时间：" + stamp +
-             " --> 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： ");
-    if (crng.chance(0.3)) page.put(d.title);  // some pages repeat the title at the top of the text
+    pg.header.push_back("==================== 正文 ====================");
+  }
+  // Navigation chrome. "-->" is a comment end tag the crawler kept, as on the real pages.
+  if (crng.chance(0.6))
+    page.put("当前位置： 首页政务公开政府信息公开" + ctx.agency + "政府信息公开年报 ");
+  else
+    page.put("当前位置：首页 > 政务公开 > 政府信息公开年报 ");
+  page.put(d.title);
+  page.put(" 来源：" + (crng.chance(0.3) ? ctx.agency : std::string()) + " 时间：" + stamp +
+           " --> 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： ");
+  if (crng.chance(0.3)) page.put(d.title);  // some pages repeat the title at the top of the text
 
-    bool after_table = false;
-    // Appends report text. After a table a blank sometimes separates it (always before a digit,
-    // which would otherwise join the last cell); a heading sometimes loses the full stop before it.
-    auto text = [&](std::string_view s, bool heading) {
-        if (after_table) {
-            after_table = false;
-            if ((!s.empty() && is_ascii_digit(s[0])) || crng.chance(0.25)) page.put(" ");
-        } else if (heading && page.full_stop_droppable() && crng.chance(0.35)) {
-            page.drop_full_stop();
-        }
-        return page.put(s);
-    };
-    // Puts a row's cells run together or with single blanks, optionally after a blank.
-    auto cells = [&](CrawlRow& row, bool lead) {
-        if (lead) page.put(" ");
-        for (size_t i = 0; i < row.cells.size(); ++i) {
-            if (i > 0 && !row.run_together) page.put(" ");
-            row.cell_columns.push_back(page.put(row.cells[i]));
-        }
-    };
-    auto table2 = [&](const TableGrid& g) {
-        // No sums to tell cells apart: a row runs together only when every cell is one digit or
-        // the row has one cell, i.e. when there is one reading whatever the numbers.
-        const bool run = crng.chance(0.7);
-        const bool lead = crng.chance(0.2);
-        for (const TableRow& r : g.rows) {
-            if (r.kind != RowKind::data) {
-                for (const auto& c : r.cells) page.put(c);
-                continue;
-            }
-            for (size_t i = 0; i < r.nlabel; ++i) page.put(r.cells[i]);
-            bool one_digit = true;
-            for (size_t i = r.nlabel; i < r.cells.size(); ++i) one_digit = one_digit && r.cells[i].size() == 1 && is_ascii_digit(r.cells[i][0]);
-            CrawlRow row;
-            row.cells.assign(r.cells.begin() + static_cast<std::ptrdiff_t>(r.nlabel), r.cells.end());
-            row.run_together = run && (one_digit || row.cells.size() == 1);
-            cells(row, lead);
-        }
-        after_table = true;
-    };
-    auto table3 = [&](const TableGrid& g) {
-        const bool per_row = crng.chance(0.4);  // else one choice for the whole table
-        const bool table_run = crng.chance(0.75);
-        const bool lead = crng.chance(0.3);
-        std::vector<size_t> spec_of(g.rows.size(), t3.spec.size());
-        for (size_t sr = 0; sr < g.data_rows.size(); ++sr) spec_of[g.data_rows[sr]] = sr;
-        pg.t3_first = static_cast<int>(pg.rows.size());
-        for (size_t gi = 0; gi < g.rows.size(); ++gi) {
-            const TableRow& r = g.rows[gi];
-            if (r.kind != RowKind::data) {
-                for (const auto& c : r.cells) page.put(c);
-                continue;
-            }
-            const size_t sr = spec_of[gi];
-            const bool want_run = per_row ? crng.chance(0.7) : table_run;
-            CrawlRow row;
-            row.table = "applications";
-            row.label = strip_numbering(t3.spec[sr].label);
-            for (size_t i = 0; i < r.nlabel; ++i) row.label_column = page.put(r.cells[i]);  // the last is the row's own
-            row.label_end = page.col();
-            row.blank = std::binary_search(m.blank_rows.begin(), m.blank_rows.end(), sr);
-            if (!row.blank) {
-                const bool has_slash = m.slash && m.slash_row == sr;
-                std::string digits;
-                for (size_t c = 0; c < 7; ++c) {
-                    if (m.drop && !m.drop_t4 && m.drop_row == sr && m.drop_col == c) {
-                        row.dropped = static_cast<int>(c);
-                        continue;
-                    }
-                    row.cells.push_back(has_slash && m.slash_col == c ? std::string("/") : r.cells[r.nlabel + c]);
-                    digits += row.cells.back();
-                }
-                // Run together only when the oracle finds exactly one split (a dropped row has none
-                // by construction); otherwise the blanks keep the cells apart.
-                row.run_together = want_run && !has_slash && (row.dropped >= 0 || crawl_split_count(digits, 1, 7) == 1);
-                cells(row, lead);
-            }
-            pg.rows.push_back(std::move(row));
-        }
-        after_table = true;
-    };
-    auto table4 = [&](const TableGrid& g) {
-        // Header words in the order of the page's HTML rows: 行政复议 行政诉讼, 复议's five column
-        // words, 未经复议直接起诉 复议后起诉, then the ten column words of the two suits.
-        const auto& cols = g.rows[2].cells;
-        for (const auto& c : g.rows[0].cells) page.put(c);
-        for (size_t i = 0; i < 5; ++i) page.put(cols[i]);
-        for (const auto& c : g.rows[1].cells) page.put(c);
-        for (size_t i = 5; i < cols.size(); ++i) page.put(cols[i]);
-        const bool want_run = crng.chance(0.75);
-        const bool lead = crng.chance(0.4);
-        const TableRow& data = g.rows[g.data_rows[0]];
-        CrawlRow row;
-        row.table = "review";
+  bool after_table = false;
+  // Appends report text. After a table a blank sometimes separates it (always before a digit,
+  // which would otherwise join the last cell); a heading sometimes loses the full stop before it.
+  auto text = [&](std::string_view s, bool heading) {
+    if (after_table) {
+      after_table = false;
+      if ((!s.empty() && is_ascii_digit(s[0])) || crng.chance(0.25)) page.put(" ");
+    } else if (heading && page.full_stop_droppable() && crng.chance(0.35)) {
+      page.drop_full_stop();
+    }
+    return page.put(s);
+  };
+  // Puts a row's cells run together or with single blanks, optionally after a blank.
+  auto cells = [&](CrawlRow& row, bool lead) {
+    if (lead) page.put(" ");
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      if (i > 0 && !row.run_together) page.put(" ");
+      row.cell_columns.push_back(page.put(row.cells[i]));
+    }
+  };
+  auto table2 = [&](const TableGrid& g) {
+    // No sums to tell cells apart: a row runs together only when every cell is one digit or
+    // the row has one cell, i.e. when there is one reading whatever the numbers.
+    const bool run = crng.chance(0.7);
+    const bool lead = crng.chance(0.2);
+    for (const TableRow& r : g.rows) {
+      if (r.kind != RowKind::data) {
+        for (const auto& c : r.cells) page.put(c);
+        continue;
+      }
+      for (size_t i = 0; i < r.nlabel; ++i) page.put(r.cells[i]);
+      bool one_digit = true;
+      for (size_t i = r.nlabel; i < r.cells.size(); ++i)
+        one_digit = one_digit && r.cells[i].size() == 1 && is_ascii_digit(r.cells[i][0]);
+      CrawlRow row;
+      row.cells.assign(r.cells.begin() + static_cast<std::ptrdiff_t>(r.nlabel), r.cells.end());
+      row.run_together = run && (one_digit || row.cells.size() == 1);
+      cells(row, lead);
+    }
+    after_table = true;
+  };
+  auto table3 = [&](const TableGrid& g) {
+    const bool per_row = crng.chance(0.4);  // else one choice for the whole table
+    const bool table_run = crng.chance(0.75);
+    const bool lead = crng.chance(0.3);
+    std::vector<size_t> spec_of(g.rows.size(), t3.spec.size());
+    for (size_t sr = 0; sr < g.data_rows.size(); ++sr) spec_of[g.data_rows[sr]] = sr;
+    pg.t3_first = static_cast<int>(pg.rows.size());
+    for (size_t gi = 0; gi < g.rows.size(); ++gi) {
+      const TableRow& r = g.rows[gi];
+      if (r.kind != RowKind::data) {
+        for (const auto& c : r.cells) page.put(c);
+        continue;
+      }
+      const size_t sr = spec_of[gi];
+      const bool want_run = per_row ? crng.chance(0.7) : table_run;
+      CrawlRow row;
+      row.table = "applications";
+      row.label = strip_numbering(t3.spec[sr].label);
+      for (size_t i = 0; i < r.nlabel; ++i) row.label_column = page.put(r.cells[i]);  // the last is the row's own
+      row.label_end = page.col();
+      row.blank = std::binary_search(m.blank_rows.begin(), m.blank_rows.end(), sr);
+      if (!row.blank) {
+        const bool has_slash = m.slash && m.slash_row == sr;
         std::string digits;
-        for (size_t k = 0; k < data.cells.size(); ++k) {
-            if (m.drop && m.drop_t4 && m.drop_col == k) {
-                row.dropped = static_cast<int>(k);
-                continue;
-            }
-            row.cells.push_back(data.cells[k]);
-            digits += data.cells[k];
+        for (size_t c = 0; c < 7; ++c) {
+          if (m.drop && !m.drop_t4 && m.drop_row == sr && m.drop_col == c) {
+            row.dropped = static_cast<int>(c);
+            continue;
+          }
+          row.cells.push_back(has_slash && m.slash_col == c ? std::string("/") : r.cells[r.nlabel + c]);
+          digits += row.cells.back();
         }
-        row.run_together = want_run && (row.dropped >= 0 || crawl_split_count(digits, 3, 5) == 1);
+        // Run together only when the oracle finds exactly one split (a dropped row has none
+        // by construction); otherwise the blanks keep the cells apart.
+        row.run_together = want_run && !has_slash && (row.dropped >= 0 || crawl_split_count(digits, 1, 7) == 1);
         cells(row, lead);
-        row.label_column = row.label_end = row.cell_columns.front();  // no label: the row starts at its first digit
-        pg.t4_row = static_cast<int>(pg.rows.size());
-        pg.rows.push_back(std::move(row));
-        after_table = true;
-    };
+      }
+      pg.rows.push_back(std::move(row));
+    }
+    after_table = true;
+  };
+  auto table4 = [&](const TableGrid& g) {
+    // Header words in the order of the page's HTML rows: 行政复议 行政诉讼, 复议's five column
+    // words, 未经复议直接起诉 复议后起诉, then the ten column words of the two suits.
+    const auto& cols = g.rows[2].cells;
+    for (const auto& c : g.rows[0].cells) page.put(c);
+    for (size_t i = 0; i < 5; ++i) page.put(cols[i]);
+    for (const auto& c : g.rows[1].cells) page.put(c);
+    for (size_t i = 5; i < cols.size(); ++i) page.put(cols[i]);
+    const bool want_run = crng.chance(0.75);
+    const bool lead = crng.chance(0.4);
+    const TableRow& data = g.rows[g.data_rows[0]];
+    CrawlRow row;
+    row.table = "review";
+    std::string digits;
+    for (size_t k = 0; k < data.cells.size(); ++k) {
+      if (m.drop && m.drop_t4 && m.drop_col == k) {
+        row.dropped = static_cast<int>(k);
+        continue;
+      }
+      row.cells.push_back(data.cells[k]);
+      digits += data.cells[k];
+    }
+    row.run_together = want_run && (row.dropped >= 0 || crawl_split_count(digits, 3, 5) == 1);
+    cells(row, lead);
+    row.label_column = row.label_end = row.cell_columns.front();  // no label: the row starts at its first digit
+    pg.t4_row = static_cast<int>(pg.rows.size());
+    pg.rows.push_back(std::move(row));
+    after_table = true;
+  };
 
-    for (size_t i = 0; i < d.intro.size(); ++i) {
-        if (i == d.period_para) {
-            text(d.period_prefix, false);
-            const std::string ps = expand(d.period_template, ctx, rng, period_year);
-            const int at = text(ps, false);
-            // The end year is the last year of every period sentence.
-            pg.period_end_col = at + cp_len(std::string_view(ps).substr(0, ps.rfind(std::to_string(period_year))));
-            text(d.period_suffix, false);
-        } else {
-            text(d.intro[i], false);
-        }
+  for (size_t i = 0; i < d.intro.size(); ++i) {
+    if (i == d.period_para) {
+      text(d.period_prefix, false);
+      const std::string ps = expand(d.period_template, ctx, rng, period_year);
+      const int at = text(ps, false);
+      // The end year is the last year of every period sentence.
+      pg.period_end_col = at + cp_len(std::string_view(ps).substr(0, ps.rfind(std::to_string(period_year))));
+      text(d.period_suffix, false);
+    } else {
+      text(d.intro[i], false);
     }
-    for (size_t si = 0; si < d.sections.size(); ++si) {
-        const Section& s = d.sections[si];
-        const int num = static_cast<int>(si) + 1 + ((d.skip_at >= 0 && static_cast<int>(si) >= d.skip_at) ? 1 : 0);
-        pg.heading_col.push_back(text(cn_number(num) + "、" + s.title, true));
-        pg.sub_cols.emplace_back();
-        int sub_idx = 0, sub_num = 0, item_num = 0;
-        for (const auto& b : s.blocks) {
-            switch (b.kind) {
-                case BlockKind::paragraph:
-                    text(b.text, false);
-                    break;
-                case BlockKind::subheading:
-                    sub_num = (sub_idx == s.repeat_sub) ? sub_num : sub_num + 1;
-                    pg.sub_cols.back().push_back(text(lp + cn_number(sub_num) + rp + b.text, true));
-                    ++sub_idx;
-                    item_num = 0;
-                    break;
-                case BlockKind::item:
-                    text(std::to_string(++item_num) + "." + b.text, false);
-                    break;
-                case BlockKind::table:
-                    if (b.table.name == "二") table2(b.table);
-                    else if (b.table.name == "三") table3(b.table);
-                    else table4(b.table);
-                    break;
-            }
-        }
+  }
+  for (size_t si = 0; si < d.sections.size(); ++si) {
+    const Section& s = d.sections[si];
+    const int num = static_cast<int>(si) + 1 + ((d.skip_at >= 0 && static_cast<int>(si) >= d.skip_at) ? 1 : 0);
+    pg.heading_col.push_back(text(cn_number(num) + "、" + s.title, true));
+    pg.sub_cols.emplace_back();
+    int sub_idx = 0, sub_num = 0, item_num = 0;
+    for (const auto& b : s.blocks) {
+      switch (b.kind) {
+        case BlockKind::paragraph: text(b.text, false); break;
+        case BlockKind::subheading:
+          sub_num = (sub_idx == s.repeat_sub) ? sub_num : sub_num + 1;
+          pg.sub_cols.back().push_back(text(lp + cn_number(sub_num) + rp + b.text, true));
+          ++sub_idx;
+          item_num = 0;
+          break;
+        case BlockKind::item: text(std::to_string(++item_num) + "." + b.text, false); break;
+        case BlockKind::table:
+          if (b.table.name == "二")
+            table2(b.table);
+          else if (b.table.name == "三")
+            table3(b.table);
+          else
+            table4(b.table);
+          break;
+      }
     }
-    for (const auto& l : d.signature) {
-        page.put(" ");
-        page.put(l);
-    }
-    pg.end_col = page.col();
-    static const std::vector<std::string_view> kFooters = {"", " 附件下载", " 打印本页 关闭窗口", " 附件下载 打印本页 关闭窗口"};
-    page.put(crng.pick(kFooters));
-    pg.body = page.text();
-    return pg;
+  }
+  for (const auto& l : d.signature) {
+    page.put(" ");
+    page.put(l);
+  }
+  pg.end_col = page.col();
+  static const std::vector<std::string_view> kFooters = {"", " 附件下载", " 打印本页 关闭窗口",
+                                                         " 附件下载 打印本页 关闭窗口"};
+  page.put(crng.pick(kFooters));
+  pg.body = page.text();
+  return pg;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1957,49 +2045,55 @@ constexpr std::string_view kSameInBoth =
     "口片窗附首";  // the crawl layout's page chrome
 
 char32_t decode_utf8(std::string_view s, size_t& i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) { ++i; return b0; }
-    int len = (b0 >= 0xF0) ? 4 : (b0 >= 0xE0) ? 3 : 2;
-    char32_t cp = b0 & (0x3F >> (len - 1));
-    for (int k = 1; k < len && i + static_cast<size_t>(k) < s.size(); ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
-    i += static_cast<size_t>(len);
-    return cp;
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  int len = (b0 >= 0xF0) ? 4 : (b0 >= 0xE0) ? 3 : 2;
+  char32_t cp = b0 & (0x3F >> (len - 1));
+  for (int k = 1; k < len && i + static_cast<size_t>(k) < s.size(); ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+  i += static_cast<size_t>(len);
+  return cp;
 }
 
 void encode_utf8(char32_t cp, std::string& out) {
-    if (cp < 0x80) out += static_cast<char>(cp);
-    else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
-    else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+  if (cp < 0x80)
+    out += static_cast<char>(cp);
+  else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
 }
 
 std::vector<char32_t> decode_all(std::string_view s) {
-    std::vector<char32_t> v;
-    for (size_t i = 0; i < s.size();) v.push_back(decode_utf8(s, i));
-    return v;
+  std::vector<char32_t> v;
+  for (size_t i = 0; i < s.size();) v.push_back(decode_utf8(s, i));
+  return v;
 }
 
 using CharMap = std::vector<std::pair<char32_t, char32_t>>;
 
 const CharMap& s2t_map() {
-    // Immutable after first use (thread-safe static init); not mutable global state.
-    static const CharMap map = [] {
-        CharMap m;
-        const auto cps = decode_all(kS2T);
-        for (size_t i = 0; i + 1 < cps.size(); i += 2) m.emplace_back(cps[i], cps[i + 1]);
-        std::sort(m.begin(), m.end());
-        return m;
-    }();
-    return map;
+  // Immutable after first use (thread-safe static init); not mutable global state.
+  static const CharMap map = [] {
+    CharMap m;
+    const auto cps = decode_all(kS2T);
+    for (size_t i = 0; i + 1 < cps.size(); i += 2) m.emplace_back(cps[i], cps[i + 1]);
+    std::sort(m.begin(), m.end());
+    return m;
+  }();
+  return map;
 }
 
 bool is_ideograph(char32_t c) { return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF); }
@@ -2008,24 +2102,24 @@ bool is_ideograph(char32_t c) { return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4
 // Defects.
 
 struct DefectPlan {
-    // Section ids, resolved to lines after rendering.
-    int missing_target_id = -1;  // -1 with has_missing: last non-empty line
-    bool has_missing = false;
-    std::string missing_key;
-    int order_first_id = -1;
-    std::string order_detail;
-    int skip_id = -1;
-    std::string skip_detail;
-    int repeat_section_id = -1;
-    int repeat_sub = -1;
-    std::string repeat_detail;
-    bool year = false;
+  // Section ids, resolved to lines after rendering.
+  int missing_target_id = -1;  // -1 with has_missing: last non-empty line
+  bool has_missing = false;
+  std::string missing_key;
+  int order_first_id = -1;
+  std::string order_detail;
+  int skip_id = -1;
+  std::string skip_detail;
+  int repeat_section_id = -1;
+  int repeat_sub = -1;
+  std::string repeat_detail;
+  bool year = false;
 };
 
 int index_of(const std::vector<Section>& v, int id) {
-    for (size_t i = 0; i < v.size(); ++i)
-        if (v[i].id == id) return static_cast<int>(i);
-    return -1;
+  for (size_t i = 0; i < v.size(); ++i)
+    if (v[i].id == id) return static_cast<int>(i);
+  return -1;
 }
 
 // Applies defects to the document structure. Each kind is drawn independently with
@@ -2033,83 +2127,87 @@ int index_of(const std::vector<Section>& v, int id) {
 // used by another defect is skipped (and not recorded), so every recorded defect is
 // the only anomaly at its line.
 DefectPlan apply_defects(Document& d, Rng& rng, double rate) {
-    DefectPlan p;
-    std::set<int> touched;  // ids of sections whose level-1 heading is a defect target
-    auto& secs = d.sections;
-    const bool want_missing = rng.chance(rate);
-    const bool want_order = rng.chance(rate);
-    const bool want_skip = rng.chance(rate);
-    const bool want_repeat = rng.chance(rate);
-    const bool want_year = rng.chance(rate);
+  DefectPlan p;
+  std::set<int> touched;  // ids of sections whose level-1 heading is a defect target
+  auto& secs = d.sections;
+  const bool want_missing = rng.chance(rate);
+  const bool want_order = rng.chance(rate);
+  const bool want_skip = rng.chance(rate);
+  const bool want_repeat = rng.chance(rate);
+  const bool want_year = rng.chance(rate);
 
-    if (want_missing) {
-        std::vector<size_t> cand;
-        for (size_t i = 0; i < secs.size(); ++i)
-            if (secs[i].required && secs[i].movable) cand.push_back(i);
-        if (!cand.empty()) {
-            const size_t i = rng.pick(cand);
-            p.has_missing = true;
-            p.missing_key = secs[i].key;
-            for (size_t j = i + 1; j < secs.size(); ++j) {
-                if (secs[j].required) { p.missing_target_id = secs[j].id; break; }
-            }
-            if (p.missing_target_id >= 0) touched.insert(p.missing_target_id);
-            secs.erase(secs.begin() + static_cast<std::ptrdiff_t>(i));
+  if (want_missing) {
+    std::vector<size_t> cand;
+    for (size_t i = 0; i < secs.size(); ++i)
+      if (secs[i].required && secs[i].movable) cand.push_back(i);
+    if (!cand.empty()) {
+      const size_t i = rng.pick(cand);
+      p.has_missing = true;
+      p.missing_key = secs[i].key;
+      for (size_t j = i + 1; j < secs.size(); ++j) {
+        if (secs[j].required) {
+          p.missing_target_id = secs[j].id;
+          break;
         }
+      }
+      if (p.missing_target_id >= 0) touched.insert(p.missing_target_id);
+      secs.erase(secs.begin() + static_cast<std::ptrdiff_t>(i));
     }
-    if (want_order) {
-        std::vector<size_t> cand;
-        for (size_t i = 0; i + 1 < secs.size(); ++i) {
-            const Section& a = secs[i];
-            const Section& b = secs[i + 1];
-            // Only neighbours in the template (not across a dropped section), both free.
-            if (a.required && b.required && a.movable && b.movable && b.content_index == a.content_index + 1 &&
-                !touched.count(a.id) && !touched.count(b.id))
-                cand.push_back(i);
-        }
-        if (!cand.empty()) {
-            const size_t i = rng.pick(cand);
-            std::swap(secs[i], secs[i + 1]);
-            p.order_first_id = secs[i].id;
-            p.order_detail = secs[i].key + " before " + secs[i + 1].key;
-            touched.insert(secs[i].id);
-            touched.insert(secs[i + 1].id);
-        }
+  }
+  if (want_order) {
+    std::vector<size_t> cand;
+    for (size_t i = 0; i + 1 < secs.size(); ++i) {
+      const Section& a = secs[i];
+      const Section& b = secs[i + 1];
+      // Only neighbours in the template (not across a dropped section), both free.
+      if (a.required && b.required && a.movable && b.movable && b.content_index == a.content_index + 1 &&
+          !touched.count(a.id) && !touched.count(b.id))
+        cand.push_back(i);
     }
-    if (want_skip && secs.size() >= 2) {
-        std::vector<size_t> cand;
-        for (size_t i = 1; i < secs.size(); ++i)
-            if (!touched.count(secs[i].id)) cand.push_back(i);
-        if (!cand.empty()) {
-            const size_t i = rng.pick(cand);
-            d.skip_at = static_cast<int>(i);
-            p.skip_id = secs[i].id;
-            const int expected = static_cast<int>(i) + 1;
-            p.skip_detail = "skip: " + cn_number(expected - 1) + "、 then " + cn_number(expected + 1) + "、 (expected " + cn_number(expected) + "、)";
-            touched.insert(secs[i].id);
-        }
+    if (!cand.empty()) {
+      const size_t i = rng.pick(cand);
+      std::swap(secs[i], secs[i + 1]);
+      p.order_first_id = secs[i].id;
+      p.order_detail = secs[i].key + " before " + secs[i + 1].key;
+      touched.insert(secs[i].id);
+      touched.insert(secs[i + 1].id);
     }
-    if (want_repeat) {
-        std::vector<size_t> cand;
-        for (size_t i = 0; i < secs.size(); ++i) {
-            int subs = 0;
-            for (const auto& b : secs[i].blocks) subs += b.kind == BlockKind::subheading;
-            if (subs >= 2) cand.push_back(i);
-        }
-        if (!cand.empty()) {
-            Section& s = secs[rng.pick(cand)];
-            int subs = 0;
-            for (const auto& b : s.blocks) subs += b.kind == BlockKind::subheading;
-            // The LAST sub-heading repeats, so no later sub-heading's number is ambiguous
-            // (a checker comparing with "previous + 1" and one comparing with the index agree).
-            s.repeat_sub = subs - 1;
-            p.repeat_section_id = s.id;
-            p.repeat_sub = subs - 1;
-            p.repeat_detail = "repeat: （" + cn_number(subs - 1) + "） used twice in " + s.key;
-        }
+  }
+  if (want_skip && secs.size() >= 2) {
+    std::vector<size_t> cand;
+    for (size_t i = 1; i < secs.size(); ++i)
+      if (!touched.count(secs[i].id)) cand.push_back(i);
+    if (!cand.empty()) {
+      const size_t i = rng.pick(cand);
+      d.skip_at = static_cast<int>(i);
+      p.skip_id = secs[i].id;
+      const int expected = static_cast<int>(i) + 1;
+      p.skip_detail = "skip: " + cn_number(expected - 1) + "、 then " + cn_number(expected + 1) + "、 (expected " +
+                      cn_number(expected) + "、)";
+      touched.insert(secs[i].id);
     }
-    p.year = want_year;
-    return p;
+  }
+  if (want_repeat) {
+    std::vector<size_t> cand;
+    for (size_t i = 0; i < secs.size(); ++i) {
+      int subs = 0;
+      for (const auto& b : secs[i].blocks) subs += b.kind == BlockKind::subheading;
+      if (subs >= 2) cand.push_back(i);
+    }
+    if (!cand.empty()) {
+      Section& s = secs[rng.pick(cand)];
+      int subs = 0;
+      for (const auto& b : s.blocks) subs += b.kind == BlockKind::subheading;
+      // The LAST sub-heading repeats, so no later sub-heading's number is ambiguous
+      // (a checker comparing with "previous + 1" and one comparing with the index agree).
+      s.repeat_sub = subs - 1;
+      p.repeat_section_id = s.id;
+      p.repeat_sub = subs - 1;
+      p.repeat_detail = "repeat: （" + cn_number(subs - 1) + "） used twice in " + s.key;
+    }
+  }
+  p.year = want_year;
+  return p;
 }
 
 }  // namespace
@@ -2125,84 +2223,87 @@ namespace {
 constexpr int64_t kSplitBig = 1'000'000'000'000'000;  // beyond any count; longer parts saturate above it
 
 int64_t part_value(std::string_view d) {
-    int64_t v = 0;
-    for (char ch : d) {
-        v = v * 10 + (ch - '0');
-        if (v > kSplitBig) return kSplitBig + 1;
-    }
-    return v;
+  int64_t v = 0;
+  for (char ch : d) {
+    v = v * 10 + (ch - '0');
+    if (v > kSplitBig) return kSplitBig + 1;
+  }
+  return v;
 }
 
 // Ways (up to cap) to cut `d` into k non-empty parts whose values add up to `sum`.
 int parts_summing(std::string_view d, int k, int64_t sum, int cap) {
-    if (k == 1) return part_value(d) == sum ? 1 : 0;
-    int n = 0;
-    int64_t v = 0;
-    for (size_t len = 1; len + static_cast<size_t>(k - 1) <= d.size(); ++len) {
-        v = v * 10 + (d[len - 1] - '0');
-        if (v > sum) break;  // appending a digit never makes a part smaller
-        n += parts_summing(d.substr(len), k - 1, sum - v, cap - n);
-        if (n >= cap) return cap;
-    }
-    return n;
+  if (k == 1) return part_value(d) == sum ? 1 : 0;
+  int n = 0;
+  int64_t v = 0;
+  for (size_t len = 1; len + static_cast<size_t>(k - 1) <= d.size(); ++len) {
+    v = v * 10 + (d[len - 1] - '0');
+    if (v > sum) break;  // appending a digit never makes a part smaller
+    n += parts_summing(d.substr(len), k - 1, sum - v, cap - n);
+    if (n >= cap) return cap;
+  }
+  return n;
 }
 
 }  // namespace
 
 int crawl_split_count(std::string_view digits, int groups, int per_group, int cap) {
-    if (cap <= 0 || groups < 0 || per_group < 2) return 0;
-    for (char ch : digits)
-        if (ch < '0' || ch > '9') return 0;
-    if (groups == 0) return digits.empty() ? 1 : 0;
-    const auto per = static_cast<size_t>(per_group);
-    const size_t rest_min = static_cast<size_t>(groups - 1) * per;
-    int n = 0;
-    // The first group is digits[0, e): parts [0, t) must add up to its last part [t, e).
-    for (size_t e = per; e + rest_min <= digits.size(); ++e) {
-        if (groups == 1 && e != digits.size()) continue;
-        int rest = -1;  // splits of what follows the group, counted once it is needed
-        for (size_t t = per - 1; t < e; ++t) {
-            const int64_t total = part_value(digits.substr(t, e - t));
-            if (total > kSplitBig) continue;
-            const int here = parts_summing(digits.substr(0, t), per_group - 1, total, cap);
-            if (here == 0) continue;
-            if (rest < 0) rest = crawl_split_count(digits.substr(e), groups - 1, per_group, cap);
-            n = static_cast<int>(std::min<int64_t>(cap, n + static_cast<int64_t>(here) * rest));
-            if (n >= cap) return cap;
-        }
+  if (cap <= 0 || groups < 0 || per_group < 2) return 0;
+  for (char ch : digits)
+    if (ch < '0' || ch > '9') return 0;
+  if (groups == 0) return digits.empty() ? 1 : 0;
+  const auto per = static_cast<size_t>(per_group);
+  const size_t rest_min = static_cast<size_t>(groups - 1) * per;
+  int n = 0;
+  // The first group is digits[0, e): parts [0, t) must add up to its last part [t, e).
+  for (size_t e = per; e + rest_min <= digits.size(); ++e) {
+    if (groups == 1 && e != digits.size()) continue;
+    int rest = -1;  // splits of what follows the group, counted once it is needed
+    for (size_t t = per - 1; t < e; ++t) {
+      const int64_t total = part_value(digits.substr(t, e - t));
+      if (total > kSplitBig) continue;
+      const int here = parts_summing(digits.substr(0, t), per_group - 1, total, cap);
+      if (here == 0) continue;
+      if (rest < 0) rest = crawl_split_count(digits.substr(e), groups - 1, per_group, cap);
+      n = static_cast<int>(std::min<int64_t>(cap, n + static_cast<int64_t>(here) * rest));
+      if (n >= cap) return cap;
     }
-    return n;
+  }
+  return n;
 }
 
 std::string to_traditional(std::string_view simplified) {
-    const CharMap& m = s2t_map();
-    std::string out;
-    out.reserve(simplified.size());
-    for (size_t i = 0; i < simplified.size();) {
-        const size_t start = i;
-        const char32_t c = decode_utf8(simplified, i);
-        if (c >= 0x3400) {
-            auto it = std::lower_bound(m.begin(), m.end(), std::pair<char32_t, char32_t>{c, 0});
-            if (it != m.end() && it->first == c) { encode_utf8(it->second, out); continue; }
-        }
-        out.append(simplified.substr(start, i - start));
+  const CharMap& m = s2t_map();
+  std::string out;
+  out.reserve(simplified.size());
+  for (size_t i = 0; i < simplified.size();) {
+    const size_t start = i;
+    const char32_t c = decode_utf8(simplified, i);
+    if (c >= 0x3400) {
+      auto it = std::lower_bound(m.begin(), m.end(), std::pair<char32_t, char32_t>{c, 0});
+      if (it != m.end() && it->first == c) {
+        encode_utf8(it->second, out);
+        continue;
+      }
     }
-    return out;
+    out.append(simplified.substr(start, i - start));
+  }
+  return out;
 }
 
 namespace {
 
 // Rows of table 三 whose cells feed a broken invariant (for TableFinding::inferred).
 std::vector<size_t> invariant_rows(const Table3& t, const Broken& bk) {
-    std::vector<size_t> rows;
-    for (size_t r = 0; r < t.spec.size(); ++r) {
-        const T3Role role = t.spec[r].role;
-        if (bk.rule == "table.balance" ? role != T3Role::result
-            : bk.rule == "table.results-total" ? (role == T3Role::result || role == T3Role::total)
-                                               : r == bk.row)
-            rows.push_back(r);
-    }
-    return rows;
+  std::vector<size_t> rows;
+  for (size_t r = 0; r < t.spec.size(); ++r) {
+    const T3Role role = t.spec[r].role;
+    if (bk.rule == "table.balance"         ? role != T3Role::result
+        : bk.rule == "table.results-total" ? (role == T3Role::result || role == T3Role::total)
+                                           : r == bk.row)
+      rows.push_back(r);
+  }
+  return rows;
 }
 
 // The crawl layout's last step: renders the page and records where every defect and table
@@ -2210,373 +2311,393 @@ std::vector<size_t> invariant_rows(const Table3& t, const Broken& bk) {
 void finish_crawl(GeneratedReport& rep, const Document& doc, const Style& st, const Ctx& ctx, const DefectPlan& plan,
                   int period_year, Rng& render_rng, Rng& crng, const CrawlMods& m, const Table3& t3, const Table4& t4,
                   bool traditional) {
-    CrawlPage pg = render_crawl(doc, st, ctx, period_year, render_rng, crng, m, t3);
-    const int line = static_cast<int>(pg.header.size()) + 1;
-    rep.body_line = line;
+  CrawlPage pg = render_crawl(doc, st, ctx, period_year, render_rng, crng, m, t3);
+  const int line = static_cast<int>(pg.header.size()) + 1;
+  rep.body_line = line;
 
-    auto heading_of = [&](int id) {
-        const int i = index_of(doc.sections, id);
-        return i >= 0 ? pg.heading_col[static_cast<size_t>(i)] : 0;
-    };
-    if (plan.has_missing) {
-        // The next required section's marker, or just past the report's last character.
-        const int col = plan.missing_target_id >= 0 ? heading_of(plan.missing_target_id) : pg.end_col;
-        rep.defects.push_back({"section.missing", line, "missing " + plan.missing_key, col});
-    }
-    if (plan.order_first_id >= 0)
-        rep.defects.push_back({"section.order", line, plan.order_detail, heading_of(plan.order_first_id)});
-    if (plan.skip_id >= 0) rep.defects.push_back({"heading.numbering", line, plan.skip_detail, heading_of(plan.skip_id)});
-    if (plan.repeat_section_id >= 0) {
-        const auto i = static_cast<size_t>(index_of(doc.sections, plan.repeat_section_id));
-        rep.defects.push_back({"heading.numbering", line, plan.repeat_detail, pg.sub_cols[i][static_cast<size_t>(plan.repeat_sub)]});
-    }
-    if (plan.year)
-        rep.defects.push_back({"year.mismatch", line, "period " + std::to_string(period_year) + ", title " + std::to_string(rep.year),
-                               pg.period_end_col});
-    std::stable_sort(rep.defects.begin(), rep.defects.end(), [](const Defect& d1, const Defect& d2) { return d1.column < d2.column; });
+  auto heading_of = [&](int id) {
+    const int i = index_of(doc.sections, id);
+    return i >= 0 ? pg.heading_col[static_cast<size_t>(i)] : 0;
+  };
+  if (plan.has_missing) {
+    // The next required section's marker, or just past the report's last character.
+    const int col = plan.missing_target_id >= 0 ? heading_of(plan.missing_target_id) : pg.end_col;
+    rep.defects.push_back({"section.missing", line, "missing " + plan.missing_key, col});
+  }
+  if (plan.order_first_id >= 0)
+    rep.defects.push_back({"section.order", line, plan.order_detail, heading_of(plan.order_first_id)});
+  if (plan.skip_id >= 0) rep.defects.push_back({"heading.numbering", line, plan.skip_detail, heading_of(plan.skip_id)});
+  if (plan.repeat_section_id >= 0) {
+    const auto i = static_cast<size_t>(index_of(doc.sections, plan.repeat_section_id));
+    rep.defects.push_back(
+        {"heading.numbering", line, plan.repeat_detail, pg.sub_cols[i][static_cast<size_t>(plan.repeat_sub)]});
+  }
+  if (plan.year)
+    rep.defects.push_back({"year.mismatch", line,
+                           "period " + std::to_string(period_year) + ", title " + std::to_string(rep.year),
+                           pg.period_end_col});
+  std::stable_sort(rep.defects.begin(), rep.defects.end(),
+                   [](const Defect& d1, const Defect& d2) { return d1.column < d2.column; });
 
-    auto add = [&](std::string rule, int col, std::string row, std::string column, std::string table, bool inferred) {
-        rep.table_findings.push_back({std::move(rule), line, col, std::move(row), std::move(column), std::move(table), inferred});
-    };
-    if (pg.t3_first >= 0) {
-        const CrawlRow* rows3 = &pg.rows[static_cast<size_t>(pg.t3_first)];
-        if (m.drop && !m.drop_t4) {
-            add("table.unreadable", rows3[m.drop_row].label_column, rows3[m.drop_row].label, "", "applications", false);
-        } else {
-            UnknownCells unknown(t3.spec.size());
-            for (auto& row : unknown) row.fill(false);
-            for (size_t r : m.blank_rows) unknown[r].fill(true);
-            if (m.slash) unknown[m.slash_row][m.slash_col] = true;
-            for (const Broken& bk : broken_invariants(t3, t4, unknown)) {
-                if (bk.t4) {
-                    // Table 四 is never changed in this layout (a change that keeps its group totals
-                    // breaks nothing); kept general all the same.
-                    if (pg.t4_row < 0 || (m.drop && m.drop_t4)) continue;
-                    const CrawlRow& r4 = pg.rows[static_cast<size_t>(pg.t4_row)];
-                    add(bk.rule, r4.cell_columns[bk.row * 5 + bk.col], std::string(kT4Groups[bk.row]), std::string(kT4Cols[bk.col]),
-                        "review", r4.run_together);
-                    continue;
-                }
-                bool inferred = false;
-                for (size_t r : invariant_rows(t3, bk)) inferred = inferred || (!rows3[r].blank && rows3[r].run_together);
-                add(bk.rule, rows3[bk.row].cell_columns[bk.col], rows3[bk.row].label,
-                    bk.col < 6 ? std::string(kApplicantCols[bk.col]) : std::string("总计"), "applications", inferred);
-            }
-            // One table.unfilled per table, at the first unfilled cell in document order: a blank
-            // row's cells are located just past its label, a "/" at the "/".
-            int first = 0;
-            size_t fr = 0, fc = 0;
-            for (size_t r : m.blank_rows) {
-                if (first == 0 || rows3[r].label_end < first) {
-                    first = rows3[r].label_end;
-                    fr = r;
-                    fc = 0;
-                }
-            }
-            if (m.slash && (first == 0 || rows3[m.slash_row].cell_columns[m.slash_col] < first)) {
-                first = rows3[m.slash_row].cell_columns[m.slash_col];
-                fr = m.slash_row;
-                fc = m.slash_col;
-            }
-            if (first > 0)
-                add("table.unfilled", first, rows3[fr].label, fc < 6 ? std::string(kApplicantCols[fc]) : std::string("总计"),
-                    "applications", false);
+  auto add = [&](std::string rule, int col, std::string row, std::string column, std::string table, bool inferred) {
+    rep.table_findings.push_back(
+        {std::move(rule), line, col, std::move(row), std::move(column), std::move(table), inferred});
+  };
+  if (pg.t3_first >= 0) {
+    const CrawlRow* rows3 = &pg.rows[static_cast<size_t>(pg.t3_first)];
+    if (m.drop && !m.drop_t4) {
+      add("table.unreadable", rows3[m.drop_row].label_column, rows3[m.drop_row].label, "", "applications", false);
+    } else {
+      UnknownCells unknown(t3.spec.size());
+      for (auto& row : unknown) row.fill(false);
+      for (size_t r : m.blank_rows) unknown[r].fill(true);
+      if (m.slash) unknown[m.slash_row][m.slash_col] = true;
+      for (const Broken& bk : broken_invariants(t3, t4, unknown)) {
+        if (bk.t4) {
+          // Table 四 is never changed in this layout (a change that keeps its group totals
+          // breaks nothing); kept general all the same.
+          if (pg.t4_row < 0 || (m.drop && m.drop_t4)) continue;
+          const CrawlRow& r4 = pg.rows[static_cast<size_t>(pg.t4_row)];
+          add(bk.rule, r4.cell_columns[bk.row * 5 + bk.col], std::string(kT4Groups[bk.row]),
+              std::string(kT4Cols[bk.col]), "review", r4.run_together);
+          continue;
         }
+        bool inferred = false;
+        for (size_t r : invariant_rows(t3, bk)) inferred = inferred || (!rows3[r].blank && rows3[r].run_together);
+        add(bk.rule, rows3[bk.row].cell_columns[bk.col], rows3[bk.row].label,
+            bk.col < 6 ? std::string(kApplicantCols[bk.col]) : std::string("总计"), "applications", inferred);
+      }
+      // One table.unfilled per table, at the first unfilled cell in document order: a blank
+      // row's cells are located just past its label, a "/" at the "/".
+      int first = 0;
+      size_t fr = 0, fc = 0;
+      for (size_t r : m.blank_rows) {
+        if (first == 0 || rows3[r].label_end < first) {
+          first = rows3[r].label_end;
+          fr = r;
+          fc = 0;
+        }
+      }
+      if (m.slash && (first == 0 || rows3[m.slash_row].cell_columns[m.slash_col] < first)) {
+        first = rows3[m.slash_row].cell_columns[m.slash_col];
+        fr = m.slash_row;
+        fc = m.slash_col;
+      }
+      if (first > 0)
+        add("table.unfilled", first, rows3[fr].label, fc < 6 ? std::string(kApplicantCols[fc]) : std::string("总计"),
+            "applications", false);
     }
-    if (pg.t4_row >= 0 && m.drop && m.drop_t4)
-        add("table.unreadable", pg.rows[static_cast<size_t>(pg.t4_row)].label_column, "", "", "review", false);
-    std::sort(rep.table_findings.begin(), rep.table_findings.end(), [](const TableFinding& f1, const TableFinding& f2) {
-        return std::tie(f1.line, f1.column, f1.rule) < std::tie(f2.line, f2.column, f2.rule);
-    });
-    rep.crawl_rows = std::move(pg.rows);
+  }
+  if (pg.t4_row >= 0 && m.drop && m.drop_t4)
+    add("table.unreadable", pg.rows[static_cast<size_t>(pg.t4_row)].label_column, "", "", "review", false);
+  std::sort(rep.table_findings.begin(), rep.table_findings.end(), [](const TableFinding& f1, const TableFinding& f2) {
+    return std::tie(f1.line, f1.column, f1.rule) < std::tie(f2.line, f2.column, f2.rule);
+  });
+  rep.crawl_rows = std::move(pg.rows);
 
-    size_t total = pg.body.size() + 1;
-    for (const auto& l : pg.header) total += l.size() + 1;
-    rep.text.reserve(total);
-    for (const auto& l : pg.header) { rep.text += l; rep.text += '\n'; }
-    rep.text += pg.body;
+  size_t total = pg.body.size() + 1;
+  for (const auto& l : pg.header) total += l.size() + 1;
+  rep.text.reserve(total);
+  for (const auto& l : pg.header) {
+    rep.text += l;
     rep.text += '\n';
-    if (traditional) {
-        rep.text = to_traditional(rep.text);
-        rep.traditional = true;
-    }
+  }
+  rep.text += pg.body;
+  rep.text += '\n';
+  if (traditional) {
+    rep.text = to_traditional(rep.text);
+    rep.traditional = true;
+  }
 }
 
 }  // namespace
 
 GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& opt) {
-    Rng rng(mix_seed(seed, 0x7E47));      // document text and tables
-    Rng drng(mix_seed(seed, 0xDEFEC7));   // defect choices: independent of the text stream
+  Rng rng(mix_seed(seed, 0x7E47));     // document text and tables
+  Rng drng(mix_seed(seed, 0xDEFEC7));  // defect choices: independent of the text stream
 
-    GeneratedReport rep;
-    rep.regime = regime;
-    rep.year = regime == Regime::gov2007 ? rng.irange(2008, 2018)
+  GeneratedReport rep;
+  rep.regime = regime;
+  rep.year = regime == Regime::gov2007   ? rng.irange(2008, 2018)
              : regime == Regime::gov2019 ? rng.irange(2019, 2020)
                                          : rng.irange(2021, 2025);
-    const bool is2007 = regime == Regime::gov2007;
+  const bool is2007 = regime == Regime::gov2007;
 
-    // Agency and self-reference.
-    Ctx ctx;
-    ctx.year = rep.year;
-    {
-        const std::string place(rng.pick(kPlaces));
-        const std::string kind = place.substr(place.size() - 3);  // last UTF-8 ideograph: 县/市/区/镇/乡
-        const double u = rng.unit();
-        if (kind == "镇" || kind == "乡" || u < 0.35) {
-            ctx.agency = place + "人民政府";
-            ctx.we = rng.chance(0.7) ? "我" + kind : "本机关";
-        } else if (u < 0.5) {
-            ctx.agency = place + "人民政府办公室";
-            ctx.we = "本机关";
-        } else {
-            const std::string bureau(rng.pick(is2007 ? kBureaus2007 : kBureaus2019));
-            ctx.agency = place + bureau;
-            const bool committee = bureau.size() >= 9 && bureau.compare(bureau.size() - 9, 9, "委员会") == 0;
-            ctx.we = rng.chance(0.7) ? (committee ? "我委" : "我局") : "本机关";
-        }
-    }
-
-    // Tables first (2019/2021): the prose quotes their figures.
-    const int tier = volume_tier(rng);
-    const TableStyle tstyle = choose_table_style(seed, opt.table_layout);
-    rep.table_layout = tstyle.layout;
-    const bool crawl = tstyle.layout == TableLayout::crawl;
-    TableGrid t2, t3g, t4g;
-    Table3 t3;
-    Table4 t4;
-    TableMods mods;
-    CrawlMods cmods;  // crawl layout only (then `mods` stays empty)
-    std::vector<Broken> broken;
-    if (!is2007) {
-        const bool f2021 = regime == Regime::gov2021;
-        t3 = make_table3(rng, f2021, tier);
-        t4 = make_table4(rng, tier);
-        auto figures = [&] {
-            Figures f;
-            f.new_total = t3_value(t3, T3Role::new_, 6);
-            f.carry_in = t3_value(t3, T3Role::carry_in, 6);
-            f.carry_out = t3_value(t3, T3Role::carry_out, 6);
-            f.published = t3.values[2][6];  // （一）予以公开
-            f.review_total = t4.groups[0][4];
-            f.litigation_total = t4.groups[1][4] + t4.groups[2][4];
-            return f;
-        };
-        ctx.fig_orig = figures();
-        // Before the prose is written: its figures quote the table as printed, so a changed
-        // number breaks the table's own invariants but never text-vs-table.
-        if (crawl) {
-            cmods = plan_crawl_mods(seed, opt, t3, t4);  // its findings need the rendering: computed below
-        } else {
-            mods = plan_table_mods(seed, opt, tstyle, t3, t4);
-            UnknownCells unknown(t3.spec.size());
-            for (auto& row : unknown) row.fill(false);
-            if (mods.blank) unknown[mods.blank_row][mods.blank_col] = true;
-            broken = broken_invariants(t3, t4, unknown);
-        }
-        ctx.fig = figures();
-        t2 = table2_grid(rng, f2021, tier);
-        t3g = table3_grid(t3, rng.chance(0.3));
-        t4g = table4_grid(t4);
-        auto len = [](int64_t v) { return static_cast<int64_t>(std::to_string(v).size()); };
-        if (mods.error) {
-            const int64_t v = mods.error_t4 ? t4.groups[mods.error_row][mods.error_col] : t3.values[mods.error_row][mods.error_col];
-            (mods.error_t4 ? t4g : t3g).size_skew += len(v) - len(v - mods.delta);
-        }
-        if (cmods.error) {
-            for (size_t c : {cmods.error_col, size_t{6}}) {
-                const int64_t v = t3.values[cmods.error_row][c];
-                t3g.size_skew += len(v) - len(v - cmods.delta);
-            }
-        }
-        if (mods.blank) {
-            TableRow& row = t3g.rows[t3g.data_rows[mods.blank_row]];
-            row.cells[row.nlabel + mods.blank_col] = mods.blank_text;
-            t3g.size_skew += static_cast<int64_t>(mods.blank_text.size()) - len(t3.values[mods.blank_row][mods.blank_col]);
-        }
-    }
-
-    Document doc;
-    // Title and optional agency line.
-    const double tu = rng.unit();
-    const std::string y = std::to_string(rep.year);
-    if (tu < 0.55) {
-        doc.title = ctx.agency + y + "年政府信息公开工作年度报告";
-        if (rng.chance(0.15)) doc.pre_title.push_back(ctx.agency);
-    } else if (tu < 0.8) {
-        doc.title = "关于" + y + "年度政府信息公开工作的报告";
-        if (rng.chance(0.7)) doc.pre_title.push_back(ctx.agency);
+  // Agency and self-reference.
+  Ctx ctx;
+  ctx.year = rep.year;
+  {
+    const std::string place(rng.pick(kPlaces));
+    const std::string kind = place.substr(place.size() - 3);  // last UTF-8 ideograph: 县/市/区/镇/乡
+    const double u = rng.unit();
+    if (kind == "镇" || kind == "乡" || u < 0.35) {
+      ctx.agency = place + "人民政府";
+      ctx.we = rng.chance(0.7) ? "我" + kind : "本机关";
+    } else if (u < 0.5) {
+      ctx.agency = place + "人民政府办公室";
+      ctx.we = "本机关";
     } else {
-        doc.title = y + "年度" + ctx.agency + "政府信息公开工作年度报告";
-        if (rng.chance(0.15)) doc.pre_title.push_back(ctx.agency);
+      const std::string bureau(rng.pick(is2007 ? kBureaus2007 : kBureaus2019));
+      ctx.agency = place + bureau;
+      const bool committee = bureau.size() >= 9 && bureau.compare(bureau.size() - 9, 9, "委员会") == 0;
+      ctx.we = rng.chance(0.7) ? (committee ? "我委" : "我局") : "本机关";
     }
+  }
 
-    // Intro: basis sentence, period sentence (own paragraph 30% of the time), contact, lead-out.
-    {
-        std::string basis = expand(rng.pick(!is2007 && rng.chance(0.4) ? kBasisSentences2019 : kBasisSentences), ctx, rng);
-        std::string contact;
-        if (rng.chance(0.5)) contact = expand(rng.pick(kContactSentences), ctx, rng);
-        std::string leadout;
-        if (rng.chance(0.6)) leadout = expand(rng.pick(kLeadOut), ctx, rng);
-        doc.period_template = std::string(rng.pick(kPeriodSentences));
-        if (rng.chance(0.3)) {
-            doc.intro.push_back(basis + contact);
-            doc.intro.emplace_back();
-            doc.period_para = 1;
-            doc.period_suffix = leadout;
-        } else {
-            doc.intro.emplace_back();
-            doc.period_para = 0;
-            doc.period_prefix = basis;
-            doc.period_suffix = contact + leadout;
-        }
-    }
-
-    Builder b(rng, regime, ctx);
-    doc.sections = is2007 ? b.sections_2007() : b.sections_2019(t2, t3g, t4g);
-    {
-        // Target ~6–15 KB (mean ~10.5 KB) before defects; triangular-ish distribution.
-        const auto target = static_cast<size_t>(6200 + rng.range(0, 4300) + rng.range(0, 4300));
-        size_t current = doc.title.size() + 400;  // title + intro, roughly
-        for (const auto& s : doc.sections) current += approx_bytes(s);
-        b.top_up(doc.sections, target, current);
-    }
-    for (size_t i = 0; i < doc.sections.size(); ++i) doc.sections[i].id = static_cast<int>(i);
-
-    if (rng.chance(0.25)) {
-        doc.signature.push_back(ctx.agency);
-        // Day before month: the order GCC gave the two unsequenced draws of the original
-        // one-expression form (see add_problem_subs).
-        const int day = rng.irange(1, 28);
-        const int month = rng.irange(1, 3);
-        doc.signature.push_back(std::to_string(rep.year + 1) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日");
-    }
-
-    Style st;
-    {
-        const double u = rng.unit();
-        st.indent = u < 0.4 ? "　　" : u < 0.9 ? "" : "  ";
-        st.indent_headings = !st.indent.empty() && rng.chance(0.3);
-        st.blank_between = rng.chance(0.5);
-        st.ascii_parens = rng.chance(0.15);
-        st.table = tstyle;
-    }
-    const bool traditional = opt.allow_traditional && rng.chance(0.2);
-
-    const DefectPlan plan = apply_defects(doc, drng, opt.defect_rate);
-    {
-        // A dropped section can take a report below the 5 KB floor; top it up again.
-        // Safe for determinism: `rng` is not used after this point, so clean reports
-        // are unaffected and defective ones only gain paragraphs at section ends.
-        constexpr size_t kFloor = 5600;
-        size_t current = doc.title.size() + 400;
-        for (const auto& s : doc.sections) current += approx_bytes(s);
-        if (current < kFloor) b.top_up(doc.sections, kFloor, current);
-    }
-    const int period_year = plan.year ? rep.year - 1 : rep.year;
-    Rng render_rng(mix_seed(seed, 0x4E4D));  // render-time randomness (none today besides {n})
+  // Tables first (2019/2021): the prose quotes their figures.
+  const int tier = volume_tier(rng);
+  const TableStyle tstyle = choose_table_style(seed, opt.table_layout);
+  rep.table_layout = tstyle.layout;
+  const bool crawl = tstyle.layout == TableLayout::crawl;
+  TableGrid t2, t3g, t4g;
+  Table3 t3;
+  Table4 t4;
+  TableMods mods;
+  CrawlMods cmods;  // crawl layout only (then `mods` stays empty)
+  std::vector<Broken> broken;
+  if (!is2007) {
+    const bool f2021 = regime == Regime::gov2021;
+    t3 = make_table3(rng, f2021, tier);
+    t4 = make_table4(rng, tier);
+    auto figures = [&] {
+      Figures f;
+      f.new_total = t3_value(t3, T3Role::new_, 6);
+      f.carry_in = t3_value(t3, T3Role::carry_in, 6);
+      f.carry_out = t3_value(t3, T3Role::carry_out, 6);
+      f.published = t3.values[2][6];  // （一）予以公开
+      f.review_total = t4.groups[0][4];
+      f.litigation_total = t4.groups[1][4] + t4.groups[2][4];
+      return f;
+    };
+    ctx.fig_orig = figures();
+    // Before the prose is written: its figures quote the table as printed, so a changed
+    // number breaks the table's own invariants but never text-vs-table.
     if (crawl) {
-        Rng crng(mix_seed(seed, 0xC4A71));  // every choice of the page's chrome and flattening
-        finish_crawl(rep, doc, st, ctx, plan, period_year, render_rng, crng, cmods, t3, t4, traditional);
-        return rep;
+      cmods = plan_crawl_mods(seed, opt, t3, t4);  // its findings need the rendering: computed below
+    } else {
+      mods = plan_table_mods(seed, opt, tstyle, t3, t4);
+      UnknownCells unknown(t3.spec.size());
+      for (auto& row : unknown) row.fill(false);
+      if (mods.blank) unknown[mods.blank_row][mods.blank_col] = true;
+      broken = broken_invariants(t3, t4, unknown);
     }
-    const Rendered r = render(doc, st, ctx, period_year, render_rng);
+    ctx.fig = figures();
+    t2 = table2_grid(rng, f2021, tier);
+    t3g = table3_grid(t3, rng.chance(0.3));
+    t4g = table4_grid(t4);
+    auto len = [](int64_t v) { return static_cast<int64_t>(std::to_string(v).size()); };
+    if (mods.error) {
+      const int64_t v =
+          mods.error_t4 ? t4.groups[mods.error_row][mods.error_col] : t3.values[mods.error_row][mods.error_col];
+      (mods.error_t4 ? t4g : t3g).size_skew += len(v) - len(v - mods.delta);
+    }
+    if (cmods.error) {
+      for (size_t c : {cmods.error_col, size_t{6}}) {
+        const int64_t v = t3.values[cmods.error_row][c];
+        t3g.size_skew += len(v) - len(v - cmods.delta);
+      }
+    }
+    if (mods.blank) {
+      TableRow& row = t3g.rows[t3g.data_rows[mods.blank_row]];
+      row.cells[row.nlabel + mods.blank_col] = mods.blank_text;
+      t3g.size_skew += static_cast<int64_t>(mods.blank_text.size()) - len(t3.values[mods.blank_row][mods.blank_col]);
+    }
+  }
 
-    auto heading_of = [&](int id) {
-        const int i = index_of(doc.sections, id);
-        return i >= 0 ? r.heading_line[static_cast<size_t>(i)] : 0;
-    };
-    if (plan.has_missing) {
-        int line = plan.missing_target_id >= 0 ? heading_of(plan.missing_target_id) : static_cast<int>(r.lines.size());
-        rep.defects.push_back({"section.missing", line, "missing " + plan.missing_key});
-    }
-    if (plan.order_first_id >= 0) rep.defects.push_back({"section.order", heading_of(plan.order_first_id), plan.order_detail});
-    if (plan.skip_id >= 0) rep.defects.push_back({"heading.numbering", heading_of(plan.skip_id), plan.skip_detail});
-    if (plan.repeat_section_id >= 0) {
-        const int i = index_of(doc.sections, plan.repeat_section_id);
-        rep.defects.push_back({"heading.numbering", r.sub_lines[static_cast<size_t>(i)][static_cast<size_t>(plan.repeat_sub)], plan.repeat_detail});
-    }
-    if (plan.year)
-        rep.defects.push_back({"year.mismatch", r.period_line, "period " + std::to_string(period_year) + ", title " + std::to_string(rep.year)});
-    std::stable_sort(rep.defects.begin(), rep.defects.end(), [](const Defect& d1, const Defect& d2) { return d1.line < d2.line; });
+  Document doc;
+  // Title and optional agency line.
+  const double tu = rng.unit();
+  const std::string y = std::to_string(rep.year);
+  if (tu < 0.55) {
+    doc.title = ctx.agency + y + "年政府信息公开工作年度报告";
+    if (rng.chance(0.15)) doc.pre_title.push_back(ctx.agency);
+  } else if (tu < 0.8) {
+    doc.title = "关于" + y + "年度政府信息公开工作的报告";
+    if (rng.chance(0.7)) doc.pre_title.push_back(ctx.agency);
+  } else {
+    doc.title = y + "年度" + ctx.agency + "政府信息公开工作年度报告";
+    if (rng.chance(0.15)) doc.pre_title.push_back(ctx.agency);
+  }
 
-    // Table truth, from the positions the renderer recorded. A table dropped with its section
-    // (section.missing) takes its error or unfilled cell with it: nothing is recorded then.
-    auto rendered = [&](const char* name) -> const GridPos* {
-        for (const auto& [n, pos] : r.tables)
-            if (n == name) return &pos;
-        return nullptr;
-    };
-    const GridPos* p3 = rendered("三");
-    const GridPos* p4 = rendered("四");
-    auto t3_finding = [&](std::string rule, size_t row, size_t col) {
-        const size_t gr = t3g.data_rows[row];
-        const CellPos& cp = (*p3)[gr][t3g.rows[gr].nlabel + col];
-        rep.table_findings.push_back({std::move(rule), cp.line, cp.column, strip_numbering(t3.spec[row].label),
-                                      col < 6 ? std::string(kApplicantCols[col]) : std::string("总计")});
-    };
-    for (const Broken& bk : broken) {
-        if (bk.t4 && p4) {
-            const CellPos& cp = (*p4)[t4g.data_rows[0]][bk.row * 5 + bk.col];
-            rep.table_findings.push_back({bk.rule, cp.line, cp.column, std::string(kT4Groups[bk.row]), std::string(kT4Cols[bk.col])});
-        } else if (!bk.t4 && p3) {
-            t3_finding(bk.rule, bk.row, bk.col);
-        }
+  // Intro: basis sentence, period sentence (own paragraph 30% of the time), contact, lead-out.
+  {
+    std::string basis = expand(rng.pick(!is2007 && rng.chance(0.4) ? kBasisSentences2019 : kBasisSentences), ctx, rng);
+    std::string contact;
+    if (rng.chance(0.5)) contact = expand(rng.pick(kContactSentences), ctx, rng);
+    std::string leadout;
+    if (rng.chance(0.6)) leadout = expand(rng.pick(kLeadOut), ctx, rng);
+    doc.period_template = std::string(rng.pick(kPeriodSentences));
+    if (rng.chance(0.3)) {
+      doc.intro.push_back(basis + contact);
+      doc.intro.emplace_back();
+      doc.period_para = 1;
+      doc.period_suffix = leadout;
+    } else {
+      doc.intro.emplace_back();
+      doc.period_para = 0;
+      doc.period_prefix = basis;
+      doc.period_suffix = contact + leadout;
     }
-    if (mods.blank && p3) t3_finding("table.cell", mods.blank_row, mods.blank_col);
-    std::sort(rep.table_findings.begin(), rep.table_findings.end(), [](const TableFinding& f1, const TableFinding& f2) {
-        return std::tie(f1.line, f1.column, f1.rule) < std::tie(f2.line, f2.column, f2.rule);
-    });
+  }
 
-    size_t total = 0;
-    for (const auto& l : r.lines) total += l.size() + 1;
-    rep.text.reserve(total);
-    for (const auto& l : r.lines) { rep.text += l; rep.text += '\n'; }
-    if (traditional) {
-        rep.text = to_traditional(rep.text);
-        rep.traditional = true;
-    }
+  Builder b(rng, regime, ctx);
+  doc.sections = is2007 ? b.sections_2007() : b.sections_2019(t2, t3g, t4g);
+  {
+    // Target ~6–15 KB (mean ~10.5 KB) before defects; triangular-ish distribution.
+    const auto target = static_cast<size_t>(6200 + rng.range(0, 4300) + rng.range(0, 4300));
+    size_t current = doc.title.size() + 400;  // title + intro, roughly
+    for (const auto& s : doc.sections) current += approx_bytes(s);
+    b.top_up(doc.sections, target, current);
+  }
+  for (size_t i = 0; i < doc.sections.size(); ++i) doc.sections[i].id = static_cast<int>(i);
+
+  if (rng.chance(0.25)) {
+    doc.signature.push_back(ctx.agency);
+    // Day before month: the order GCC gave the two unsequenced draws of the original
+    // one-expression form (see add_problem_subs).
+    const int day = rng.irange(1, 28);
+    const int month = rng.irange(1, 3);
+    doc.signature.push_back(std::to_string(rep.year + 1) + "年" + std::to_string(month) + "月" + std::to_string(day) +
+                            "日");
+  }
+
+  Style st;
+  {
+    const double u = rng.unit();
+    st.indent = u < 0.4 ? "　　" : u < 0.9 ? "" : "  ";
+    st.indent_headings = !st.indent.empty() && rng.chance(0.3);
+    st.blank_between = rng.chance(0.5);
+    st.ascii_parens = rng.chance(0.15);
+    st.table = tstyle;
+  }
+  const bool traditional = opt.allow_traditional && rng.chance(0.2);
+
+  const DefectPlan plan = apply_defects(doc, drng, opt.defect_rate);
+  {
+    // A dropped section can take a report below the 5 KB floor; top it up again.
+    // Safe for determinism: `rng` is not used after this point, so clean reports
+    // are unaffected and defective ones only gain paragraphs at section ends.
+    constexpr size_t kFloor = 5600;
+    size_t current = doc.title.size() + 400;
+    for (const auto& s : doc.sections) current += approx_bytes(s);
+    if (current < kFloor) b.top_up(doc.sections, kFloor, current);
+  }
+  const int period_year = plan.year ? rep.year - 1 : rep.year;
+  Rng render_rng(mix_seed(seed, 0x4E4D));  // render-time randomness (none today besides {n})
+  if (crawl) {
+    Rng crng(mix_seed(seed, 0xC4A71));  // every choice of the page's chrome and flattening
+    finish_crawl(rep, doc, st, ctx, plan, period_year, render_rng, crng, cmods, t3, t4, traditional);
     return rep;
+  }
+  const Rendered r = render(doc, st, ctx, period_year, render_rng);
+
+  auto heading_of = [&](int id) {
+    const int i = index_of(doc.sections, id);
+    return i >= 0 ? r.heading_line[static_cast<size_t>(i)] : 0;
+  };
+  if (plan.has_missing) {
+    int line = plan.missing_target_id >= 0 ? heading_of(plan.missing_target_id) : static_cast<int>(r.lines.size());
+    rep.defects.push_back({"section.missing", line, "missing " + plan.missing_key});
+  }
+  if (plan.order_first_id >= 0)
+    rep.defects.push_back({"section.order", heading_of(plan.order_first_id), plan.order_detail});
+  if (plan.skip_id >= 0) rep.defects.push_back({"heading.numbering", heading_of(plan.skip_id), plan.skip_detail});
+  if (plan.repeat_section_id >= 0) {
+    const int i = index_of(doc.sections, plan.repeat_section_id);
+    rep.defects.push_back({"heading.numbering",
+                           r.sub_lines[static_cast<size_t>(i)][static_cast<size_t>(plan.repeat_sub)],
+                           plan.repeat_detail});
+  }
+  if (plan.year)
+    rep.defects.push_back({"year.mismatch", r.period_line,
+                           "period " + std::to_string(period_year) + ", title " + std::to_string(rep.year)});
+  std::stable_sort(rep.defects.begin(), rep.defects.end(),
+                   [](const Defect& d1, const Defect& d2) { return d1.line < d2.line; });
+
+  // Table truth, from the positions the renderer recorded. A table dropped with its section
+  // (section.missing) takes its error or unfilled cell with it: nothing is recorded then.
+  auto rendered = [&](const char* name) -> const GridPos* {
+    for (const auto& [n, pos] : r.tables)
+      if (n == name) return &pos;
+    return nullptr;
+  };
+  const GridPos* p3 = rendered("三");
+  const GridPos* p4 = rendered("四");
+  auto t3_finding = [&](std::string rule, size_t row, size_t col) {
+    const size_t gr = t3g.data_rows[row];
+    const CellPos& cp = (*p3)[gr][t3g.rows[gr].nlabel + col];
+    rep.table_findings.push_back({std::move(rule), cp.line, cp.column, strip_numbering(t3.spec[row].label),
+                                  col < 6 ? std::string(kApplicantCols[col]) : std::string("总计")});
+  };
+  for (const Broken& bk : broken) {
+    if (bk.t4 && p4) {
+      const CellPos& cp = (*p4)[t4g.data_rows[0]][bk.row * 5 + bk.col];
+      rep.table_findings.push_back(
+          {bk.rule, cp.line, cp.column, std::string(kT4Groups[bk.row]), std::string(kT4Cols[bk.col])});
+    } else if (!bk.t4 && p3) {
+      t3_finding(bk.rule, bk.row, bk.col);
+    }
+  }
+  if (mods.blank && p3) t3_finding("table.cell", mods.blank_row, mods.blank_col);
+  std::sort(rep.table_findings.begin(), rep.table_findings.end(), [](const TableFinding& f1, const TableFinding& f2) {
+    return std::tie(f1.line, f1.column, f1.rule) < std::tie(f2.line, f2.column, f2.rule);
+  });
+
+  size_t total = 0;
+  for (const auto& l : r.lines) total += l.size() + 1;
+  rep.text.reserve(total);
+  for (const auto& l : r.lines) {
+    rep.text += l;
+    rep.text += '\n';
+  }
+  if (traditional) {
+    rep.text = to_traditional(rep.text);
+    rep.traditional = true;
+  }
+  return rep;
 }
 
 std::vector<std::string> unclassified_characters(int samples) {
-    std::set<char32_t> seen;
-    auto scan = [&](std::string_view s) {
-        for (char32_t c : decode_all(s))
-            if (is_ideograph(c)) seen.insert(c);
-    };
-    // Every table of the vocabulary, so rare picks are covered without sampling luck…
-    for (int t = 0; t < kTopicCount; ++t)
-        for (auto s : topic_pool(static_cast<Topic>(t))) scan(s);
-    for (const StrList* l : {&kProblemClauses, &kImproveClauses, &kProblemLeads, &kImproveLeads, &kPlanSentences,
-                             &kPeriodSentences, &kBasisSentences, &kBasisSentences2019, &kContactSentences, &kLeadOut,
-                             &kPlaces, &kBureaus2007, &kBureaus2019, &kOverviewSubs, &kActiveSubs2007, &kRequestSubs2007,
-                             &kFeesSubs2007, &kReviewSubs2007, &kOtherSubs2007, &kOtherSubs2019, &kItemTitles, &kItemSentences, &kReviewFacts2007, &kT4Cols})
-        for (auto s : *l) scan(s);
-    for (const auto* v : {&kRequired2007, &kRequired2019})
-        for (const auto& spec : *v)
-            for (auto s : spec.titles) scan(s);
-    // …and generated text, for the literals inside the builders.
-    GenOptions o;
-    o.defect_rate = 1.0;
-    o.allow_traditional = false;
-    for (Regime r : {Regime::gov2007, Regime::gov2019, Regime::gov2021})
-        for (int i = 0; i < samples; ++i) scan(generate_report(mix_seed(0x5E1FC4EC, static_cast<uint64_t>(i)), r, o).text);
-    // The crawl layout's page chrome and header block.
-    o.table_layout = TableLayout::crawl;
-    for (Regime r : {Regime::gov2007, Regime::gov2019, Regime::gov2021})
-        for (int i = 0; i < samples / 8; ++i) scan(generate_report(mix_seed(0xC4A71, static_cast<uint64_t>(i)), r, o).text);
+  std::set<char32_t> seen;
+  auto scan = [&](std::string_view s) {
+    for (char32_t c : decode_all(s))
+      if (is_ideograph(c)) seen.insert(c);
+  };
+  // Every table of the vocabulary, so rare picks are covered without sampling luck…
+  for (int t = 0; t < kTopicCount; ++t)
+    for (auto s : topic_pool(static_cast<Topic>(t))) scan(s);
+  for (const StrList* l : {&kProblemClauses,   &kImproveClauses,  &kProblemLeads,    &kImproveLeads,
+                           &kPlanSentences,    &kPeriodSentences, &kBasisSentences,  &kBasisSentences2019,
+                           &kContactSentences, &kLeadOut,         &kPlaces,          &kBureaus2007,
+                           &kBureaus2019,      &kOverviewSubs,    &kActiveSubs2007,  &kRequestSubs2007,
+                           &kFeesSubs2007,     &kReviewSubs2007,  &kOtherSubs2007,   &kOtherSubs2019,
+                           &kItemTitles,       &kItemSentences,   &kReviewFacts2007, &kT4Cols})
+    for (auto s : *l) scan(s);
+  for (const auto* v : {&kRequired2007, &kRequired2019})
+    for (const auto& spec : *v)
+      for (auto s : spec.titles) scan(s);
+  // …and generated text, for the literals inside the builders.
+  GenOptions o;
+  o.defect_rate = 1.0;
+  o.allow_traditional = false;
+  for (Regime r : {Regime::gov2007, Regime::gov2019, Regime::gov2021})
+    for (int i = 0; i < samples; ++i) scan(generate_report(mix_seed(0x5E1FC4EC, static_cast<uint64_t>(i)), r, o).text);
+  // The crawl layout's page chrome and header block.
+  o.table_layout = TableLayout::crawl;
+  for (Regime r : {Regime::gov2007, Regime::gov2019, Regime::gov2021})
+    for (int i = 0; i < samples / 8; ++i) scan(generate_report(mix_seed(0xC4A71, static_cast<uint64_t>(i)), r, o).text);
 
-    std::set<char32_t> known;
-    for (const auto& [s, t] : s2t_map()) known.insert(s);
-    for (char32_t c : decode_all(kSameInBoth)) known.insert(c);
-    std::vector<std::string> out;
-    for (char32_t c : seen) {
-        if (known.count(c)) continue;
-        std::string u;
-        encode_utf8(c, u);
-        out.push_back(std::move(u));
-    }
-    return out;
+  std::set<char32_t> known;
+  for (const auto& [s, t] : s2t_map()) known.insert(s);
+  for (char32_t c : decode_all(kSameInBoth)) known.insert(c);
+  std::vector<std::string> out;
+  for (char32_t c : seen) {
+    if (known.count(c)) continue;
+    std::string u;
+    encode_utf8(c, u);
+    out.push_back(std::move(u));
+  }
+  return out;
 }
 
 }  // namespace gklint::bench

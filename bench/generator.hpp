@@ -34,10 +34,10 @@ enum class Regime { gov2007, gov2019, gov2021 };
 // at the first digit of the period's end year for year.mismatch, and for a section.missing with
 // no required section after it just past the last character of the report (README.md).
 struct Defect {
-    std::string rule;
-    int line;
-    std::string detail;
-    int column = 0;
+  std::string rule;
+  int line;
+  std::string detail;
+  int column = 0;
 };
 
 // How tables 二/三/四 are written as text (README.md shows each one).
@@ -70,57 +70,57 @@ enum class TableLayout { pipe, markdown, tab, aligned, cell_per_line, random, cr
 // table.unreadable; `inferred` is true when a cell that feeds the sum came from a row whose
 // digits run together (read by the one split that satisfies the row's own total).
 struct TableFinding {
-    std::string rule;
-    int line;
-    int column;
-    std::string row_label;
-    std::string column_label;
-    std::string table = {};
-    bool inferred = false;
+  std::string rule;
+  int line;
+  int column;
+  std::string row_label;
+  std::string column_label;
+  std::string table = {};
+  bool inferred = false;
 };
 
 // Crawl layout only: one rendered row of table 三 or 四 (for table 四 the one row of 15 numbers),
 // so a test can check the flattening against an oracle of its own.
 struct CrawlRow {
-    std::string table;      // "applications" or "review"
-    std::string label;      // without numbering, simplified script; "" for table 四
-    int label_column = 0;   // first character of the row's own label (its number); table 四: = cell_columns[0]
-    int label_end = 0;      // column just past the label (where a blank row's cells are located)
-    std::vector<std::string> cells;  // as printed ("/" for an unfilled cell); empty for a blank row
-    std::vector<int> cell_columns;   // first character of each printed cell
-    bool run_together = false;       // cells with no separator (else single blanks between them)
-    bool blank = false;              // whole row left blank: the label is followed by the next label
-    int dropped = -1;                // column index of the cell left out (table.unreadable), else -1
+  std::string table;               // "applications" or "review"
+  std::string label;               // without numbering, simplified script; "" for table 四
+  int label_column = 0;            // first character of the row's own label (its number); table 四: = cell_columns[0]
+  int label_end = 0;               // column just past the label (where a blank row's cells are located)
+  std::vector<std::string> cells;  // as printed ("/" for an unfilled cell); empty for a blank row
+  std::vector<int> cell_columns;   // first character of each printed cell
+  bool run_together = false;       // cells with no separator (else single blanks between them)
+  bool blank = false;              // whole row left blank: the label is followed by the next label
+  int dropped = -1;                // column index of the cell left out (table.unreadable), else -1
 };
 
 struct GeneratedReport {
-    std::string text;  // UTF-8, '\n' line ends, ends with '\n'
-    Regime regime;
-    int year;
-    std::vector<Defect> defects;  // sorted by line
-    bool traditional = false;     // whole text converted to traditional script
-    // Layout of the tables (never `random`; gov-2007 reports have no tables, the value is then
-    // only the draw that a 2019/2021 report with the same seed would use).
-    TableLayout table_layout = TableLayout::pipe;
-    std::vector<TableFinding> table_findings;  // sorted by line, then column, then rule
-    // Crawl layout: the line holding the page (1 + the header block's lines), else 0.
-    int body_line = 0;
-    std::vector<CrawlRow> crawl_rows;  // crawl layout, tables 三 and 四 as rendered, in document order
+  std::string text;  // UTF-8, '\n' line ends, ends with '\n'
+  Regime regime;
+  int year;
+  std::vector<Defect> defects;  // sorted by line
+  bool traditional = false;     // whole text converted to traditional script
+  // Layout of the tables (never `random`; gov-2007 reports have no tables, the value is then
+  // only the draw that a 2019/2021 report with the same seed would use).
+  TableLayout table_layout = TableLayout::pipe;
+  std::vector<TableFinding> table_findings;  // sorted by line, then column, then rule
+  // Crawl layout: the line holding the page (1 + the header block's lines), else 0.
+  int body_line = 0;
+  std::vector<CrawlRow> crawl_rows;  // crawl layout, tables 三 and 四 as rendered, in document order
 };
 
 struct GenOptions {
-    double defect_rate = 0.0;       // probability of each defect kind, independently
-    bool allow_traditional = true;  // ~20% of reports in traditional script when true
-    TableLayout table_layout = TableLayout::pipe;
-    // Per gov-2019/2021 report: probability that one number of table 三 or 四 is off by 1..5.
-    double table_error_rate = 0.0;
-    // Per gov-2019/2021 report: probability that one number cell of table 三 is left unfilled
-    // ("/", "—" or empty). Crawl layout: 1–3 whole rows of table 三 left blank and/or one "/" cell.
-    double unfilled_rate = 0.0;
-    // Crawl layout only, per gov-2019/2021 report: probability that one row of table 三 or 四
-    // loses one cell, chosen so that no split of the damaged row satisfies its total
-    // (table.unreadable). Such a table gets no other table change.
-    double dropped_cell_rate = 0.0;
+  double defect_rate = 0.0;       // probability of each defect kind, independently
+  bool allow_traditional = true;  // ~20% of reports in traditional script when true
+  TableLayout table_layout = TableLayout::pipe;
+  // Per gov-2019/2021 report: probability that one number of table 三 or 四 is off by 1..5.
+  double table_error_rate = 0.0;
+  // Per gov-2019/2021 report: probability that one number cell of table 三 is left unfilled
+  // ("/", "—" or empty). Crawl layout: 1–3 whole rows of table 三 left blank and/or one "/" cell.
+  double unfilled_rate = 0.0;
+  // Crawl layout only, per gov-2019/2021 report: probability that one row of table 三 or 四
+  // loses one cell, chosen so that no split of the damaged row satisfies its total
+  // (table.unreadable). Such a table gets no other table change.
+  double dropped_cell_rate = 0.0;
 };
 
 GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& opt);

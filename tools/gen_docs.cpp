@@ -33,7 +33,8 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
 
 std::string output_formats_table() {
   std::string t = "| `--format` | for | what it writes |\n|---|---|---|\n";
-  for (const OutputFormat& f : output_format_registry()) t += "| " + code(f.name) + " | " + f.users + " | " + f.doc + " |\n";
+  for (const OutputFormat& f : output_format_registry())
+    t += "| " + code(f.name) + " | " + f.users + " | " + f.doc + " |\n";
   return t;
 }
 
@@ -60,7 +61,8 @@ std::string rule_kinds_table(bool tables) {
       if (it != k.placeholders.end()) {
         for (const std::string& n : it->second) names.push_back("{" + n + "}");
       }
-      messages.push_back((optional ? "optional " : "") + code(key) + (names.empty() ? "" : " (" + join(names, ", ") + ")"));
+      messages.push_back((optional ? "optional " : "") + code(key) +
+                         (names.empty() ? "" : " (" + join(names, ", ") + ")"));
     };
     for (const std::string& key : k.message_keys) message(key, false);
     for (const std::string& key : k.optional_message_keys) message(key, true);
@@ -97,7 +99,8 @@ std::string finding_kinds_table() {
   for (const FindingKind& k : finding_kinds()) {
     std::vector<std::string> ids;
     for (const std::string& id : rules_of[k.name]) ids.push_back(code(id));
-    t += "| " + code(k.name) + " | " + join(ids, ", ") + (k.note.empty() ? "" : " (" + k.note + ")") + " | " + k.fields + " |\n";
+    t += "| " + code(k.name) + " | " + join(ids, ", ") + (k.note.empty() ? "" : " (" + k.note + ")") + " | " +
+         k.fields + " |\n";
   }
   return t;
 }
@@ -123,11 +126,13 @@ int main(int argc, char** argv) {
   std::string root = ".";
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--check") check = true;
+    if (a == "--check")
+      check = true;
     else if (a == "-h" || a == "--help") {
       std::cout << "usage: gklint-docs [--check] [REPO]\n";
       return 0;
-    } else root = a;
+    } else
+      root = a;
   }
   std::map<std::string, std::string> texts;  // file -> its text, as the regions are replaced
   int stale = 0;

@@ -12,8 +12,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <cstdio>
 #include <fstream>
@@ -27,18 +27,29 @@ namespace {
 // signed numbers and "1月1日——12月31日" as a range; curly quotes become straight ones.
 bool unify_punctuation(UChar32 cp, icu::UnicodeString& out) {
   switch (cp) {
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0x2E3A: case 0x2E3B: case 0xFE58:
-      out = icu::UnicodeString(static_cast<UChar32>('-'));
-      return true;
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x301D: case 0x301E:
-      out = icu::UnicodeString(static_cast<UChar32>('"'));
-      return true;
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
-      out = icu::UnicodeString(static_cast<UChar32>('\''));
-      return true;
-    default:
-      return false;
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0x2E3A:
+    case 0x2E3B:
+    case 0xFE58: out = icu::UnicodeString(static_cast<UChar32>('-')); return true;
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x301D:
+    case 0x301E: out = icu::UnicodeString(static_cast<UChar32>('"')); return true;
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032: out = icu::UnicodeString(static_cast<UChar32>('\'')); return true;
+    default: return false;
   }
 }
 
@@ -72,15 +83,18 @@ int main(int argc, char** argv) {
     std::cerr << "gen_norm_table: NFKC unavailable: " << u_errorName(status) << "\n";
     return 1;
   }
-  std::unique_ptr<icu::Transliterator> hans(icu::Transliterator::createInstance(
-      "Traditional-Simplified", UTRANS_FORWARD, status));
+  std::unique_ptr<icu::Transliterator> hans(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
   if (U_FAILURE(status)) {
-    std::cerr << "gen_norm_table: Traditional-Simplified unavailable: " << u_errorName(status)
-              << "\n";
+    std::cerr << "gen_norm_table: Traditional-Simplified unavailable: " << u_errorName(status) << "\n";
     return 1;
   }
 
-  struct Entry { UChar32 cp; size_t offset; size_t length; };
+  struct Entry {
+    UChar32 cp;
+    size_t offset;
+    size_t length;
+  };
   std::vector<Entry> entries;
   std::string pool;
   for (UChar32 cp = 0x80; cp <= 0x10FFFF; ++cp) {
@@ -124,8 +138,7 @@ int main(int argc, char** argv) {
   }
   out << "    ;\n\nconst Entry kEntries[] = {\n";
   for (const Entry& e : entries) {
-    out << "    {0x" << std::hex << e.cp << std::dec << ", " << e.offset << ", " << e.length
-        << "},\n";
+    out << "    {0x" << std::hex << e.cp << std::dec << ", " << e.offset << ", " << e.length << "},\n";
   }
   out << "};\n\nconst size_t kEntryCount = " << entries.size() << ";\n\n}  // namespace gklint::norm_table\n";
   if (!out) {

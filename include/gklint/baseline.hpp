@@ -33,8 +33,8 @@ class Baseline {
     std::string path;  // as normalized by key()
     std::string rule;
     std::string fingerprint;
-    uint32_t line = 0;      // for a person reading the file; never compared
-    std::string message;    // likewise
+    uint32_t line = 0;    // for a person reading the file; never compared
+    std::string message;  // likewise
   };
   static std::string key(const std::string& path);
   std::vector<Entry> entries_;

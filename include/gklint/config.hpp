@@ -28,20 +28,20 @@ struct Config {
     std::string rules;
   };
 
-  std::string path;  // the file read; empty for no config
-  std::string dir;   // its folder: rule files and globs are relative to it
-  std::string root;  // the project root its rule files may not leave; empty: trusted, anywhere
-  std::string rules;                 // for every report; empty = by year
-  std::vector<ByYear> by_year;       // tried before the built-in sets' own years
-  std::vector<ByPath> by_path;       // tried before `rules` and `by_year`
-  std::vector<std::string> disable;  // rule ids whose findings are dropped
+  std::string path;                          // the file read; empty for no config
+  std::string dir;                           // its folder: rule files and globs are relative to it
+  std::string root;                          // the project root its rule files may not leave; empty: trusted, anywhere
+  std::string rules;                         // for every report; empty = by year
+  std::vector<ByYear> by_year;               // tried before the built-in sets' own years
+  std::vector<ByPath> by_path;               // tried before `rules` and `by_year`
+  std::vector<std::string> disable;          // rule ids whose findings are dropped
   std::map<std::string, Severity> severity;  // rule id -> severity its findings get
   std::optional<BlankCells> blank_cells;     // how blank table cells count; wins over the rule set's
   // Output defaults (the command line overrides each).
   std::optional<std::string> fail_on, format, lang, color, encoding;
   // Where each rule id of `disable` and `severity` is written, so an unknown id can be shown there.
   std::vector<std::pair<std::string, uint32_t>> rule_refs;  // id, byte offset in the file
-  std::string text;  // the file's text, for locating errors found after parsing
+  std::string text;                                         // the file's text, for locating errors found after parsing
 };
 
 // Parses a config file. Errors carry the YAML line and column (RuleError: file, text, offset).

@@ -10,7 +10,7 @@
 namespace gklint {
 
 enum class Severity { info = 0, warning = 1, error = 2 };
-const char* severity_name(Severity s);                  // "info" | "warning" | "error"
+const char* severity_name(Severity s);  // "info" | "warning" | "error"
 bool parse_severity(const std::string& name, Severity* out);
 
 enum class Lang { zh, en };
@@ -35,12 +35,12 @@ struct Number {
 };
 
 struct Diagnostic {
-  std::string rule;      // stable dotted id, e.g. "section.missing"
-  std::string kind;      // from the documented vocabulary, e.g. "section-missing"
+  std::string rule;  // stable dotted id, e.g. "section.missing"
+  std::string kind;  // from the documented vocabulary, e.g. "section-missing"
   Severity severity = Severity::error;
   Span span;
-  std::string message;   // in the language asked for
-  std::string cite;      // the article or template the rule rests on; may be empty
+  std::string message;  // in the language asked for
+  std::string cite;     // the article or template the rule rests on; may be empty
   // Kind-specific fields, in output order (e.g. {"section", "fees"}). Values are strings.
   std::vector<std::pair<std::string, std::string>> fields;
   // Arithmetic findings: what the cell should be, what it is, and every cell that fed the sum.

@@ -5,8 +5,8 @@
 #include <memory>
 #include <optional>
 #include <ostream>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "gklint/lint.hpp"
 
@@ -18,9 +18,9 @@ struct Summary {
   int errors = 0;
   int warnings = 0;
   int infos = 0;
-  std::map<std::string, int> by_rule;          // findings per rule id
-  std::vector<std::string> unreadable_paths;   // files that could not be checked
-  int suppressed = 0;                          // findings left out because --baseline holds them
+  std::map<std::string, int> by_rule;         // findings per rule id
+  std::vector<std::string> unreadable_paths;  // files that could not be checked
+  int suppressed = 0;                         // findings left out because --baseline holds them
   void add(const FileResult& r);
 };
 
@@ -44,12 +44,12 @@ class Writer {
 };
 
 struct WriterOptions {
-  TextStyle style;                           // text: colour; every format: language of rule texts
-  bool quiet = false;                        // text: no summary line
+  TextStyle style;                                    // text: colour; every format: language of rule texts
+  bool quiet = false;                                 // text: no summary line
   std::optional<Severity> fail_on = Severity::error;  // junit: what is a failure; nullopt = never
-  Catalog* catalog = nullptr;                // sarif: rule metadata of the rule sets used, by id
-  std::shared_ptr<const RuleSet> fixed;      // sarif: the --rules set (a YAML file is no catalog id)
-  bool baseline = false;                     // --baseline given: sarif marks results baselineState new
+  Catalog* catalog = nullptr;                         // sarif: rule metadata of the rule sets used, by id
+  std::shared_ptr<const RuleSet> fixed;               // sarif: the --rules set (a YAML file is no catalog id)
+  bool baseline = false;                              // --baseline given: sarif marks results baselineState new
 };
 
 // An output format: the registry (src/emit/writer.cpp) that --format, its help, a config's

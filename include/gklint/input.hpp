@@ -31,10 +31,10 @@ struct InputProblem {
 // such as &nbsp; that is one character in the text but six in the file).
 struct Origin {
   uint32_t text_offset = 0;
-  uint32_t line = 1;     // 1-based line of the HTML file, or paragraph number of the .docx
-  uint32_t column = 1;   // 1-based, in code points of that line or paragraph
+  uint32_t line = 1;    // 1-based line of the HTML file, or paragraph number of the .docx
+  uint32_t column = 1;  // 1-based, in code points of that line or paragraph
   bool fixed = false;
-  GridRef grid;          // the table cell the text is in, if any
+  GridRef grid;  // the table cell the text is in, if any
 };
 
 struct Extracted;  // input/extracted.hpp: a structured file's text and where each piece came from
@@ -43,11 +43,11 @@ struct Extracted;  // input/extracted.hpp: a structured file's text and where ea
 // (src/source/formats.cpp) chooses each file's reader, gives the extensions a folder's default
 // --include takes, and is README's table of inputs (gklint-docs).
 struct InputFormat {
-  std::string name;                     // Source::format(): "text", "html", "docx"; or a refused one
-  std::vector<std::string> extensions;  // lower case, with the dot; a folder's default --include
+  std::string name;                          // Source::format(): "text", "html", "docx"; or a refused one
+  std::vector<std::string> extensions;       // lower case, with the dot; a folder's default --include
   std::vector<std::string> also_named = {};  // extensions read as this format but not looked for in folders
-  std::string doc = {};                 // README's table: how it is read (Markdown)
-  std::string located = {};             // README's table: where a finding points
+  std::string doc = {};                      // README's table: how it is read (Markdown)
+  std::string located = {};                  // README's table: where a finding points
   // Reads the file (or, with `decode_first`, the file decoded to UTF-8 like a text file). Null for
   // plain text, which Source decodes itself, and for a format it cannot read.
   Extracted (*extract)(std::string_view bytes) = nullptr;

@@ -3,9 +3,9 @@
 
 #include <cstdint>
 #include <map>
-#include <set>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,13 +24,13 @@ struct YearRuleSet {
 };
 
 struct LintOptions {
-  int year = 0;          // --year: overrides the detected report year when non-zero
-  Lang lang = Lang::zh;  // language of messages
-  std::string encoding;  // --encoding: how to decode text files and pages; empty = detect
-  std::vector<YearRuleSet> by_year;           // when no set is fixed
-  std::set<std::string> disabled;             // rule ids whose findings are dropped
-  std::map<std::string, Severity> severity;   // rule id -> the severity its findings get
-  std::optional<BlankCells> blank_cells;      // a config's blank_cells: wins over the rule set's
+  int year = 0;                              // --year: overrides the detected report year when non-zero
+  Lang lang = Lang::zh;                      // language of messages
+  std::string encoding;                      // --encoding: how to decode text files and pages; empty = detect
+  std::vector<YearRuleSet> by_year;          // when no set is fixed
+  std::set<std::string> disabled;            // rule ids whose findings are dropped
+  std::map<std::string, Severity> severity;  // rule id -> the severity its findings get
+  std::optional<BlankCells> blank_cells;     // a config's blank_cells: wins over the rule set's
 };
 
 struct FileResult {
@@ -41,10 +41,10 @@ struct FileResult {
   std::string year_source;               // "title" | "period" | "text" | "option" | ""
   std::string title;                     // as printed in the report
   std::string agency;
-  Report report;                         // what was read: facts and headings (`gklint outline`)
-  std::vector<Diagnostic> diagnostics;   // ordered by position
-  bool unreadable = false;               // an input-error: nothing else was checked
-  bool internal_error = false;           // gklint failed on this file (internal.error; exit status 3)
+  Report report;                        // what was read: facts and headings (`gklint outline`)
+  std::vector<Diagnostic> diagnostics;  // ordered by position
+  bool unreadable = false;              // an input-error: nothing else was checked
+  bool internal_error = false;          // gklint failed on this file (internal.error; exit status 3)
 };
 
 // Time spent per pipeline stage and per rule (`--profile`), in nanoseconds. One per thread; merge.

@@ -15,11 +15,11 @@
 namespace gklint {
 
 struct PoolOptions {
-  std::string rules;        // --rules: wins over any config
-  LintOptions base;         // --year, --lang, --encoding (an empty encoding lets a config set it)
-  std::string config;       // --config FILE: used for every report, no search
-  bool search = true;       // look for .gklint.yaml next to each report (--no-config: false)
-  ConfigTrust trust;        // --root, --trust-config: how far a config's rule files may reach
+  std::string rules;   // --rules: wins over any config
+  LintOptions base;    // --year, --lang, --encoding (an empty encoding lets a config set it)
+  std::string config;  // --config FILE: used for every report, no search
+  bool search = true;  // look for .gklint.yaml next to each report (--no-config: false)
+  ConfigTrust trust;   // --root, --trust-config: how far a config's rule files may reach
 };
 
 class LinterPool {
@@ -41,10 +41,10 @@ class LinterPool {
 
   Catalog& catalog_;
   PoolOptions options_;
-  std::map<std::string, std::string> config_of_dir_;           // folder -> config path ("" = none)
-  std::map<std::string, std::optional<Config>> configs_;       // path -> parsed (nullopt: had errors)
-  std::map<std::string, std::unique_ptr<Linter>> linters_;     // config path + "\n" + rules -> Linter
-  std::set<std::string> failed_;                               // keys whose rule sets did not load
+  std::map<std::string, std::string> config_of_dir_;        // folder -> config path ("" = none)
+  std::map<std::string, std::optional<Config>> configs_;    // path -> parsed (nullopt: had errors)
+  std::map<std::string, std::unique_ptr<Linter>> linters_;  // config path + "\n" + rules -> Linter
+  std::set<std::string> failed_;                            // keys whose rule sets did not load
 };
 
 }  // namespace gklint

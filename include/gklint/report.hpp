@@ -41,11 +41,11 @@ struct DocumentModel {
   std::vector<std::shared_ptr<const re2::RE2>> title_standalone;  // a whole line that is the title
   std::vector<std::shared_ptr<const re2::RE2>> title_embedded;    // group "title" inside a line
   int title_search_lines = 30;
-  std::shared_ptr<const re2::RE2> year;         // group "year": a year mention
-  std::shared_ptr<const re2::RE2> period;       // groups "start", optional "end", optional "day"
+  std::shared_ptr<const re2::RE2> year;                          // group "year": a year mention
+  std::shared_ptr<const re2::RE2> period;                        // groups "start", optional "end", optional "day"
   std::vector<std::shared_ptr<const re2::RE2>> agency_in_title;  // group "agency"
-  std::shared_ptr<const re2::RE2> agency_line;  // group "agency", on the line before the title
-  std::shared_ptr<const re2::RE2> year_typo;    // group "digits": e.g. 20120年度
+  std::shared_ptr<const re2::RE2> agency_line;                   // group "agency", on the line before the title
+  std::shared_ptr<const re2::RE2> year_typo;                     // group "digits": e.g. 20120年度
   int bare_heading_max_chars = 40;
   // Is a line without a number (normalized, blanks removed) a heading this rule set knows?
   std::function<bool(std::string_view)> known_heading;
@@ -69,22 +69,22 @@ struct Facts {
   // (the title falls back to a header's title value), and headings are read between the title
   // and its end.
   Span body;
-  std::optional<Span> title;          // the title text
+  std::optional<Span> title;  // the title text
   std::optional<YearMention> title_year;
-  std::optional<Span> period;         // the whole 统计期限 phrase
+  std::optional<Span> period;  // the whole 统计期限 phrase
   std::optional<YearMention> period_start;
   std::optional<YearMention> period_end;
-  bool period_end_has_day = true;     // "至2018年12月31" lacks 日
+  bool period_end_has_day = true;         // "至2018年12月31" lacks 日
   std::optional<YearMention> first_year;  // first "XXXX年" anywhere
   std::optional<Span> agency;
   struct Digits {
     Span span;
     std::string digits;  // normalized (ASCII) digits
   };
-  std::vector<Digits> year_typos;     // digit runs that look like a year, e.g. "20120年度"
+  std::vector<Digits> year_typos;  // digit runs that look like a year, e.g. "20120年度"
 
-  int report_year = 0;                // 0 = not found
-  std::string year_source;            // "title" | "period" | "text" | "option" | ""
+  int report_year = 0;      // 0 = not found
+  std::string year_source;  // "title" | "period" | "text" | "option" | ""
 };
 
 enum class NumberStyle {
@@ -97,14 +97,14 @@ enum class NumberStyle {
 };
 
 struct Heading {
-  int level = 1;          // part 0, 一、 1, （一） 2, 1. 3, （1） 4; bare headings 1
+  int level = 1;  // part 0, 一、 1, （一） 2, 1. 3, （1） 4; bare headings 1
   NumberStyle style = NumberStyle::none;
-  int number = 0;         // 0 for bare headings
-  Span span;              // marker and title, in the Source
-  Span title;             // title only, in the Source
-  std::string key;        // title normalized, blanks removed: what rules match against
+  int number = 0;             // 0 for bare headings
+  Span span;                  // marker and title, in the Source
+  Span title;                 // title only, in the Source
+  std::string key;            // title normalized, blanks removed: what rules match against
   bool in_paragraph = false;  // found after a sentence inside a line (crawled one-line text)
-  int parent = -1;        // index of the enclosing heading, -1 at the top
+  int parent = -1;            // index of the enclosing heading, -1 at the top
 };
 
 struct Report {
@@ -114,13 +114,11 @@ struct Report {
 };
 
 // Title, years, agency. `year_override` (from --year) wins when non-zero.
-Facts read_facts(const Source& source, const View& view, const DocumentModel& model,
-                 int year_override);
+Facts read_facts(const Source& source, const View& view, const DocumentModel& model, int year_override);
 // Headings of every level, in document order, with parents linked. Lines inside `tables` (row
 // labels such as 一、本年新收… in a one-cell-per-line table) are not headings.
-std::vector<Heading> read_outline(const Source& source, const View& view,
-                                  const DocumentModel& model, const Facts& facts,
-                                  const std::vector<Table>& tables);
+std::vector<Heading> read_outline(const Source& source, const View& view, const DocumentModel& model,
+                                  const Facts& facts, const std::vector<Table>& tables);
 
 // The marker of a heading as printed ("（三）", "五、"), from the Source.
 std::string heading_marker(const Source& source, const Heading& h);

@@ -17,12 +17,12 @@ struct RuleCase {
     uint32_t line = 0;                   // in the snippet, 1-based
     std::optional<std::string> message;  // compared exactly with the Chinese message when given
   };
-  std::string rule;    // the id of the rule it is written under
-  int number = 0;      // 1-based among that rule's cases in its file
-  uint32_t line = 0;   // where the case is written in its file, 1-based
-  bool fires = false;  // fires: or clean:
-  std::string text;    // the report snippet
-  int year = 0;        // like --year; 0: read from the snippet
+  std::string rule;                             // the id of the rule it is written under
+  int number = 0;                               // 1-based among that rule's cases in its file
+  uint32_t line = 0;                            // where the case is written in its file, 1-based
+  bool fires = false;                           // fires: or clean:
+  std::string text;                             // the report snippet
+  int year = 0;                                 // like --year; 0: read from the snippet
   std::optional<std::vector<Expected>> expect;  // fires only: the rule's findings, exactly
 };
 
@@ -33,7 +33,7 @@ struct CaseResult {
   bool enabled = true;  // the rule is enabled in that set
   bool passed = false;
   struct Finding {
-    uint32_t line = 0;  // in the snippet
+    uint32_t line = 0;    // in the snippet
     std::string message;  // Chinese
   };
   std::vector<Finding> findings;  // the rule's findings (only its own), in order

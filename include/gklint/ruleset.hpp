@@ -48,15 +48,15 @@ struct Section {
 };
 
 struct Rule {
-  std::string id;           // stable, dotted: "section.missing"
-  std::string kind;         // the C++ rule kind that runs it: "section-missing"
+  std::string id;    // stable, dotted: "section.missing"
+  std::string kind;  // the C++ rule kind that runs it: "section-missing"
   Severity severity = Severity::error;
   std::string cite;
-  Text summary;             // one line: rule listings, SARIF shortDescription
-  Text doc;                 // what it checks and why: `gklint explain`
+  Text summary;  // one line: rule listings, SARIF shortDescription
+  Text doc;      // what it checks and why: `gklint explain`
   std::string example;
   std::map<std::string, Text> messages;  // templates with {placeholders}
-  std::string defined_at;   // "rules/gov-2007.yaml:42"
+  std::string defined_at;                // "rules/gov-2007.yaml:42"
   std::shared_ptr<const Check> check;
 
   const Text& message(const std::string& key) const;
@@ -65,10 +65,10 @@ struct Rule {
 struct RuleSet {
   std::string id;
   Text title;
-  int year_from = 0;        // applies_to, inclusive; 0 = open
+  int year_from = 0;  // applies_to, inclusive; 0 = open
   int year_to = 0;
-  bool abstract = false;    // a base for others, never chosen by year
-  std::string origin;       // file it was loaded from
+  bool abstract = false;             // a base for others, never chosen by year
+  std::string origin;                // file it was loaded from
   std::vector<std::string> lineage;  // ids from the root ancestor down to this set
   // The file of each lineage entry, in the same order: where its `tests:` are (`gklint test`).
   struct File {
@@ -82,7 +82,7 @@ struct RuleSet {
   bool sections_may_nest = true;
   std::vector<TableDef> tables;
   BlankCells blank_cells = BlankCells::unfilled;  // inherited through extends
-  std::vector<Rule> rules;  // enabled rules only
+  std::vector<Rule> rules;                        // enabled rules only
   DocumentModel model;
   std::string facts_origin;  // the file whose `facts:` the model uses (sets sharing it read facts alike)
 
@@ -113,8 +113,8 @@ class SharedText {
 // A problem in a rule file, with where it is (1-based line; column in code points).
 struct RuleError {
   std::string file;
-  SharedText file_text;     // so outputs can show the line
-  uint32_t offset = 0;      // byte offset in file_text
+  SharedText file_text;  // so outputs can show the line
+  uint32_t offset = 0;   // byte offset in file_text
   std::string message;
 };
 
@@ -151,8 +151,8 @@ class Catalog {
   std::shared_ptr<const RuleSet> for_year(int year);
   // The year ranges of the built-in sets as indexed at build time, by id (sets chosen by year only).
   std::map<std::string, std::pair<int, int>> builtin_years() const;
-  std::vector<std::string> builtin_ids() const;   // every embedded set (abstract ones too), sorted
-  std::string newest_id();                        // the set for the latest years
+  std::vector<std::string> builtin_ids() const;  // every embedded set (abstract ones too), sorted
+  std::string newest_id();                       // the set for the latest years
   // The whole text of a built-in rule file by id (its `tests:` included), or nullptr. Sets are loaded
   // from it without the `tests:` blocks (without_tests in rules/loader.hpp).
   const std::string_view* builtin_text(const std::string& id) const;

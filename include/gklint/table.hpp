@@ -20,24 +20,24 @@ enum class ValueKind { count, signed_count, amount };
 
 struct ColumnDef {
   std::string id;
-  std::string label;   // as in the template: 自然人
-  std::string group;   // a heading over several columns (table 四: 行政复议); may be empty
+  std::string label;  // as in the template: 自然人
+  std::string group;  // a heading over several columns (table 四: 行政复议); may be empty
   ValueKind kind = ValueKind::count;
 };
 
 struct RowDef {
   std::string id;
-  std::string label;        // as in the template, with its number: （七）总计
-  std::string name;         // without the number: 总计
-  bool group = false;       // a label over sub-rows, with no numbers of its own
-  bool unlabeled = false;   // the values follow the header directly (table 四)
+  std::string label;               // as in the template, with its number: （七）总计
+  std::string name;                // without the number: 总计
+  bool group = false;              // a label over sub-rows, with no numbers of its own
+  bool unlabeled = false;          // the values follow the header directly (table 四)
   std::vector<std::string> match;  // normalized words: a label matches when it starts with one
 };
 
 struct TableDef {
   std::string id;
-  std::string title;        // 收到和处理政府信息公开申请情况
-  std::string section;      // the section it belongs to, for placing table-missing
+  std::string title;    // 收到和处理政府信息公开申请情况
+  std::string section;  // the section it belongs to, for placing table-missing
   bool required = true;
   std::string cite;
   std::vector<std::string> anchor;  // header words that locate a table whose row has no label
@@ -65,24 +65,24 @@ struct Cell {
   enum class State { number, unfilled, text };
   State state = State::unfilled;
   double value = 0;
-  int64_t units = 0;       // the exact value: value == units / 10^decimals
-  int decimals = 0;        // digits after the point, for the comparison tolerance
-  std::string unit;        // 万元, 元, 件 … when printed in the cell
-  std::string text;        // normalized cell text
-  Span span;               // in the Source; empty for an empty cell (its position)
-  bool inferred = false;   // cut out of digits that ran together ("9000009"), by the row's identities
+  int64_t units = 0;      // the exact value: value == units / 10^decimals
+  int decimals = 0;       // digits after the point, for the comparison tolerance
+  std::string unit;       // 万元, 元, 件 … when printed in the cell
+  std::string text;       // normalized cell text
+  Span span;              // in the Source; empty for an empty cell (its position)
+  bool inferred = false;  // cut out of digits that ran together ("9000009"), by the row's identities
 };
 
 struct ReadRow {
-  int def = -1;            // index into TableDef::rows
-  Span label;              // the row label in the Source (the first value for an unlabeled row)
-  std::vector<Cell> cells; // one per column when the table is readable
+  int def = -1;             // index into TableDef::rows
+  Span label;               // the row label in the Source (the first value for an unlabeled row)
+  std::vector<Cell> cells;  // one per column when the table is readable
 };
 
 struct Table {
   const TableDef* def = nullptr;
-  Span span;                       // from the first label to the last value
-  std::vector<int> row_index;      // per TableDef row: index into rows, or -1 when not found
+  Span span;                   // from the first label to the last value
+  std::vector<int> row_index;  // per TableDef row: index into rows, or -1 when not found
   std::vector<ReadRow> rows;
   // Rows whose cells cannot be read unambiguously. They keep no cells, so nothing that needs them
   // is checked; the rest of the table is.
@@ -93,10 +93,10 @@ struct Table {
       several_cuts,  // digits ran together and more than one cut does
       gave_up,       // digits ran together in more ways than gklint tries (hostile input)
     };
-    Span at;                       // the row label
-    std::string row;               // the row label (short)
-    int found = 0;                 // values the row gives (the most it can give, for `count`)
-    int expected = 0;              // columns
+    Span at;           // the row label
+    std::string row;   // the row label (short)
+    int found = 0;     // values the row gives (the most it can give, for `count`)
+    int expected = 0;  // columns
     Why why = Why::count;
   };
   std::vector<Unreadable> unreadable;

@@ -14,7 +14,7 @@ struct ToolRule {
   Severity severity;
   const char* summary_zh;  // one line: SARIF shortDescription
   const char* summary_en;
-  const char* zh;          // what it means and what to do: `gklint explain`, SARIF fullDescription
+  const char* zh;  // what it means and what to do: `gklint explain`, SARIF fullDescription
   const char* en;
 };
 

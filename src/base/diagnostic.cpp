@@ -12,10 +12,14 @@ const char* severity_name(Severity s) {
 }
 
 bool parse_severity(const std::string& name, Severity* out) {
-  if (name == "info") *out = Severity::info;
-  else if (name == "warning") *out = Severity::warning;
-  else if (name == "error") *out = Severity::error;
-  else return false;
+  if (name == "info")
+    *out = Severity::info;
+  else if (name == "warning")
+    *out = Severity::warning;
+  else if (name == "error")
+    *out = Severity::error;
+  else
+    return false;
   return true;
 }
 

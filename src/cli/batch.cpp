@@ -35,7 +35,8 @@ FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, P
   const std::string shown = path == "-" ? "<stdin>" : path;
   return guarded(shown, lang, [&] {
     std::string bytes;
-    if (const auto error = read_input(path, &bytes)) return unreadable_result(shown, lang == Lang::en ? error->en : error->zh);
+    if (const auto error = read_input(path, &bytes))
+      return unreadable_result(shown, lang == Lang::en ? error->en : error->zh);
     return linter.lint(shown, std::move(bytes), profile);
   });
 }

@@ -8,8 +8,8 @@
 #include <iostream>
 #include <vector>
 
-#include "gklint/tool_rules.hpp"
 #include "gklint/emit.hpp"
+#include "gklint/tool_rules.hpp"
 
 namespace gklint {
 
@@ -193,9 +193,15 @@ void extract(const FileResult& r, bool csv, bool* first, std::ostream& out) {
               << ',' << csv_field(column_label) << ',' << (value.is_null() ? "" : value.dump()) << ','
               << csv_field(printed) << ',' << p.line << ',' << p.column << ',' << (cell.inferred ? "1" : "0") << '\n';
         } else {
-          table["cells"].push_back({{"row_id", rd.id}, {"row_label", row_label}, {"column_id", column_id},
-                                    {"column_label", column_label}, {"value", value}, {"text", printed},
-                                    {"line", p.line}, {"column", p.column}, {"inferred", cell.inferred}});
+          table["cells"].push_back({{"row_id", rd.id},
+                                    {"row_label", row_label},
+                                    {"column_id", column_id},
+                                    {"column_label", column_label},
+                                    {"value", value},
+                                    {"text", printed},
+                                    {"line", p.line},
+                                    {"column", p.column},
+                                    {"inferred", cell.inferred}});
         }
       }
     }

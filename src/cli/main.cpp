@@ -15,20 +15,19 @@
 #include <sstream>
 #include <thread>
 
-
 #include "cli/batch.hpp"
 #include "cli/inspect.hpp"
 #include "cli/messages.hpp"
 #include "cli/output_file.hpp"
 #include "cli/test_cmd.hpp"
-#include "gklint/pool.hpp"
 #include "gklint/baseline.hpp"
 #include "gklint/config.hpp"
-#include "gklint/input.hpp"
-#include "gklint/read.hpp"
 #include "gklint/emit.hpp"
+#include "gklint/input.hpp"
 #include "gklint/lint.hpp"
 #include "gklint/lsp.hpp"
+#include "gklint/pool.hpp"
+#include "gklint/read.hpp"
 
 namespace fs = std::filesystem;
 using namespace gklint;
@@ -56,7 +55,7 @@ struct Options {
   std::string extract_format = "json";
   std::string cat_path;
   std::string encoding;
-  std::string output;  // --output FILE; empty: standard output
+  std::string output;          // --output FILE; empty: standard output
   std::string config;          // --config FILE
   bool no_config = false;      // --no-config, or GKLINT_NO_CONFIG=1
   std::string root;            // --root DIR: what a config's rule files may not leave
@@ -65,7 +64,7 @@ struct Options {
   std::string write_baseline;  // --write-baseline FILE
   std::string init_dir = ".";  // gklint init [DIR]
   bool init_force = false;
-  TestCommand test;            // gklint test
+  TestCommand test;  // gklint test
 };
 
 // A folder's file is linted when its path below the folder, or its name, matches an include glob
@@ -158,11 +157,10 @@ void print_profile(const Profile& p, std::chrono::steady_clock::duration wall) {
   for (const auto& [k, v] : p.rules) rows.emplace_back("rule  " + k, v);
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   std::fprintf(stderr, "gklint profile: %lld files, %.1f ms wall, %.1f ms in linting (all threads)\n",
-               static_cast<long long>(p.files),
-               std::chrono::duration<double, std::milli>(wall).count(), ms(total));
+               static_cast<long long>(p.files), std::chrono::duration<double, std::milli>(wall).count(), ms(total));
   for (const auto& [name, ns] : rows) {
-    std::fprintf(stderr, "  %6.1f%%  %10.2f ms  %s\n", total ? 100.0 * static_cast<double>(ns) / static_cast<double>(total) : 0.0,
-                 ms(ns), name.c_str());
+    std::fprintf(stderr, "  %6.1f%%  %10.2f ms  %s\n",
+                 total ? 100.0 * static_cast<double>(ns) / static_cast<double>(total) : 0.0, ms(ns), name.c_str());
   }
 }
 
@@ -222,13 +220,14 @@ WriterOptions writer_options(const Options& o, const TextStyle& style, Catalog& 
   w.style = style;
   w.quiet = o.quiet;
   Severity threshold = Severity::error;
-  if (o.fail_on == "never") w.fail_on.reset();
-  else if (parse_severity(o.fail_on, &threshold)) w.fail_on = threshold;
+  if (o.fail_on == "never")
+    w.fail_on.reset();
+  else if (parse_severity(o.fail_on, &threshold))
+    w.fail_on = threshold;
   w.catalog = &catalog;
   w.fixed = std::move(fixed);
   return w;
 }
-
 
 // What a run has once the command line is parsed: the options, the rule sets, and the settings
 // every subcommand that reads reports shares.
@@ -238,7 +237,7 @@ struct Session {
   Catalog catalog;
   Lang lang = Lang::zh;
   TextStyle style;
-  std::vector<FileResult> setup_errors;  // config and rule file errors, reported before any report is read
+  std::vector<FileResult> setup_errors;   // config and rule file errors, reported before any report is read
   std::vector<std::string> inputs_known;  // files --output must not overwrite
   std::unique_ptr<LinterPool> pool;
 
@@ -280,8 +279,10 @@ int run_extract(Session& s) {
   const Options& o = s.o;
   const bool csv = o.extract_format == "csv";
   bool first = true, unreadable = false;
-  if (csv) std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column,inferred\n";
-  else std::cout << "{\"version\":1,\"files\":[";
+  if (csv)
+    std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column,inferred\n";
+  else
+    std::cout << "{\"version\":1,\"files\":[";
   for (const std::string& path : expand(o.extract_paths, o.include, o.exclude)) {
     std::optional<FileResult> r = s.lint_one(path);
     if (!r) return s.report_setup_errors();
@@ -325,7 +326,8 @@ int run_outline(Session& s) {
 int run_lsp(Session& s) {
   std::ios::sync_with_stdio(false);  // buffered standard streams; the server reads and writes whole messages
   const Options& o = s.o;
-  return run_language_server(std::cin, std::cout, {.rules = o.rules, .year = o.year, .lang = o.lang, .log = &std::cerr});
+  return run_language_server(std::cin, std::cout,
+                             {.rules = o.rules, .year = o.year, .lang = o.lang, .log = &std::cerr});
 }
 
 int run_test(Session& s) { return run_test_command(s.o.test, s.o.lang); }
@@ -338,11 +340,11 @@ void explain_arguments(CLI::App& cmd, Options& o) {
 }
 void extract_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("paths", o.extract_paths, "report files or folders")->required();
-  cmd.add_option("--format", o.extract_format, "json or csv")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
+  cmd.add_option("--format", o.extract_format, "json or csv")
+      ->check(CLI::IsMember({"json", "csv"}))
+      ->capture_default_str();
 }
-void outline_arguments(CLI::App& cmd, Options& o) {
-  cmd.add_option("file", o.outline_path, "report file")->required();
-}
+void outline_arguments(CLI::App& cmd, Options& o) { cmd.add_option("file", o.outline_path, "report file")->required(); }
 void init_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("dir", o.init_dir, "folder to write it in (default: the current folder)");
   cmd.add_flag("--force", o.init_force, "replace an existing .gklint.yaml");
@@ -354,17 +356,19 @@ void test_arguments(CLI::App& cmd, Options& o) { add_test_arguments(cmd, &o.test
 void lsp_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("--rules", o.rules, "rule set: a built-in id or a YAML file (default: chosen by report year)")
       ->type_name("ID|FILE");
-  cmd.add_option("--year", o.year, "report year, overriding the one found in each report")->check(CLI::Range(1990, 2100));
+  cmd.add_option("--year", o.year, "report year, overriding the one found in each report")
+      ->check(CLI::Range(1990, 2100));
   cmd.add_option("--lang", o.lang, "language of messages")->check(CLI::IsMember({"zh", "en"}));
-  cmd.add_flag("--stdio")->description("accepted for clients that pass it; standard input/output is the only transport");
+  cmd.add_flag("--stdio")->description(
+      "accepted for clients that pass it; standard input/output is the only transport");
 }
 
 // What a subcommand needs before it runs, lowest first: each level includes the ones before it.
 enum class Needs {
-  nothing,   // lsp: its own settings, from the client
-  catalog,   // rules, explain, init: the built-in rule sets and --lang
-  config,    // the nearest .gklint.yaml's defaults (--format, --lang …), applied and checked
-  linters,   // and --rules loaded, and a LinterPool that gives each report its Linter
+  nothing,  // lsp: its own settings, from the client
+  catalog,  // rules, explain, init: the built-in rule sets and --lang
+  config,   // the nearest .gklint.yaml's defaults (--format, --lang …), applied and checked
+  linters,  // and --rules loaded, and a LinterPool that gives each report its Linter
 };
 
 struct Subcommand {
@@ -405,7 +409,9 @@ std::string description() {
       "gklint " GKLINT_VERSION
       " — 政府信息公开工作年度报告检查工具 / linter for government information-disclosure annual reports\n\n"
       "  gklint report.txt                 lint one report (exit 1 if it has errors)\n"
-      "  gklint reports/ --format json     lint every report below a folder (" + readable_extensions() + ")\n"
+      "  gklint reports/ --format json     lint every report below a folder (" +
+      readable_extensions() +
+      ")\n"
       "  gklint --rules gov-2007 a.txt     force a rule set (default: chosen by the report year)\n";
   for (const Subcommand& c : kSubcommands) {
     std::string usage = std::string("  gklint ") + c.usage;
@@ -429,15 +435,14 @@ void lint_arguments(CLI::App& app, Options& o) {
       ->type_name("ID|FILE");
   app.add_option("--year", o.year, "report year, overriding the one found in the report")
       ->check(CLI::Range(1990, 2100));
-  app.add_option("--format", o.format, format_help())
-      ->check(CLI::IsMember(output_formats()))
-      ->capture_default_str();
+  app.add_option("--format", o.format, format_help())->check(CLI::IsMember(output_formats()))->capture_default_str();
   app.add_option("--output", o.output,
                  "write the report to FILE (a regular file, replaced when complete; never a device, FIFO, "
                  "folder or input) instead of standard output; - /dev/stdout /dev/stderr: that stream")
       ->type_name("FILE");
-  app.add_option("--config", o.config, "settings from FILE for every report (default: the nearest .gklint.yaml "
-                                       "in each report's folder or above)")
+  app.add_option("--config", o.config,
+                 "settings from FILE for every report (default: the nearest .gklint.yaml "
+                 "in each report's folder or above)")
       ->type_name("FILE");
   app.add_flag("--no-config", o.no_config, "ignore .gklint.yaml files (also: environment GKLINT_NO_CONFIG=1)");
   app.add_option("--root", o.root,
@@ -471,9 +476,8 @@ void lint_arguments(CLI::App& app, Options& o) {
   app.add_option("--encoding", o.encoding,
                  "encoding of text files and pages (GB18030, GBK, Big5, UTF-8, UTF-16LE, …; default: detected)")
       ->type_name("NAME")
-      ->check([](const std::string& name) {
-        return encoding_known(name) ? std::string() : "unknown encoding: " + name;
-      });
+      ->check(
+          [](const std::string& name) { return encoding_known(name) ? std::string() : "unknown encoding: " + name; });
   app.add_flag("-q,--quiet", o.quiet, "only the findings: no summary, no progress");
   app.add_flag("--profile", o.profile, "print the time spent per stage and per rule on standard error");
   app.add_option("--color", o.color, "colour in text output")
@@ -513,8 +517,10 @@ bool collect_inputs(const Options& o, Lang lang, std::vector<std::string>* input
       return false;
     }
     for (std::streamsize k = 0; k < n; ++k) {
-      if (block[k] == '\n') take();
-      else line += block[k];
+      if (block[k] == '\n')
+        take();
+      else
+        line += block[k];
     }
   }
   take();
@@ -548,7 +554,9 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
 
   // Where the report and the baseline go, checked and opened before any report is read, so a
   // refusal (a device, a FIFO, an input file) costs no linting and leaves nothing behind.
-  const auto is_stream = [](const std::string& p) { return p.empty() || p == "-" || p == "/dev/stdout" || p == "/dev/stderr"; };
+  const auto is_stream = [](const std::string& p) {
+    return p.empty() || p == "-" || p == "/dev/stdout" || p == "/dev/stderr";
+  };
   if (!is_stream(o.output) && !is_stream(o.write_baseline) && same_output(o.output, o.write_baseline)) {
     std::cerr << "gklint: --output " << o.output << ": " << msg::text(lang, msg::kSameAsBaseline) << "\n";
     return 2;
@@ -578,19 +586,19 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
   };
   Profile profile;
   bool internal_error = false;
-  lint_batch(linters, files, o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
-             lang,
-             [&](FileResult& r) {
-               internal_error |= r.internal_error;
-               if (!o.write_baseline.empty()) recording.record(r);
-               if (baseline) summary.suppressed += baseline->suppress(r);
-               summary.add(r);
-               for (const Diagnostic& d : r.diagnostics) {
-                 if (!never && d.severity >= threshold) failed = true;
-               }
-               writer->file(r);
-             },
-             progress, o.profile ? &profile : nullptr);
+  lint_batch(
+      linters, files, o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), lang,
+      [&](FileResult& r) {
+        internal_error |= r.internal_error;
+        if (!o.write_baseline.empty()) recording.record(r);
+        if (baseline) summary.suppressed += baseline->suppress(r);
+        summary.add(r);
+        for (const Diagnostic& d : r.diagnostics) {
+          if (!never && d.severity >= threshold) failed = true;
+        }
+        writer->file(r);
+      },
+      progress, o.profile ? &profile : nullptr);
   if (progress_shown) std::cerr << "\r\033[K" << std::flush;
   if (o.profile) print_profile(profile, std::chrono::steady_clock::now() - started);
   writer->finish(summary);
@@ -648,8 +656,8 @@ int run(int argc, char** argv) {
   s.style.lang = s.lang;
   // auto: colour on a terminal only (a report written to --output FILE gets none).
   const bool to_stdout = o.output.empty() || o.output == "-" || o.output == "/dev/stdout";
-  s.style.color = o.color == "always" ||
-                  (o.color == "auto" && to_stdout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  s.style.color =
+      o.color == "always" || (o.color == "auto" && to_stdout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
 
   // The files to lint, which --output must not overwrite: those below the folders given until
   // --files-from is read, then all of them.

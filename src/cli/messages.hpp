@@ -37,7 +37,8 @@ inline constexpr Message kConfigWritten{"已写入 {}", "wrote {}"};
 inline constexpr Message kBaselineWritten{"已写入基线：{} ({} 条)", "baseline written: {} ({} findings)"};
 inline constexpr Message kSameAsBaseline{"与 --write-baseline 是同一个文件", "the same file as --write-baseline", true};
 inline constexpr Message kCannotWrite{"无法写入：{}", "cannot write: {}"};
-inline constexpr Message kLinkToNothing{"是指向不存在的文件的符号链接，不写入", "a symbolic link to nothing: not written", true};
+inline constexpr Message kLinkToNothing{"是指向不存在的文件的符号链接，不写入",
+                                        "a symbolic link to nothing: not written", true};
 inline constexpr Message kIsAnInput{"是要检查的输入文件，不覆盖", "one of the input files: not overwritten", true};
 inline constexpr Message kNotRegular{"{}，不是普通文件，不写入；标准输出用 -",
                                      "{}, not a regular file: not written; - writes to standard output", true};

@@ -11,10 +11,10 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <fstream>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <random>
 
@@ -105,8 +105,10 @@ class FdBuf : public std::streambuf {
     while (p < pptr() && !error_) {
       const ssize_t n = write(fd_, p, static_cast<size_t>(pptr() - p));
       if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) error_ = n < 0 ? errno : EIO;
-      else p += n;
+      if (n <= 0)
+        error_ = n < 0 ? errno : EIO;
+      else
+        p += n;
     }
     setp(buffer_, buffer_ + sizeof buffer_);
     return !error_;
@@ -127,10 +129,18 @@ void say_cannot_write(const std::string& option, const std::string& path, Lang l
 
 // What a file that is not regular is, for the refusal.
 void say_not_regular(const std::string& option, const std::string& path, mode_t mode, bool via_link, Lang lang) {
-  std::string zh = S_ISDIR(mode) ? "文件夹" : S_ISCHR(mode) ? "字符设备" : S_ISBLK(mode) ? "块设备"
-                 : S_ISFIFO(mode) ? "命名管道" : S_ISSOCK(mode) ? "套接字" : "特殊文件";
-  std::string en = S_ISDIR(mode) ? "a folder" : S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device"
-                 : S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket" : "a special file";
+  std::string zh = S_ISDIR(mode)    ? "文件夹"
+                   : S_ISCHR(mode)  ? "字符设备"
+                   : S_ISBLK(mode)  ? "块设备"
+                   : S_ISFIFO(mode) ? "命名管道"
+                   : S_ISSOCK(mode) ? "套接字"
+                                    : "特殊文件";
+  std::string en = S_ISDIR(mode)    ? "a folder"
+                   : S_ISCHR(mode)  ? "a character device"
+                   : S_ISBLK(mode)  ? "a block device"
+                   : S_ISFIFO(mode) ? "a FIFO"
+                   : S_ISSOCK(mode) ? "a socket"
+                                    : "a special file";
   if (via_link) {
     zh = "是指向" + zh + "的符号链接";
     en = "a symbolic link to " + en;
@@ -144,7 +154,8 @@ void say_not_regular(const std::string& option, const std::string& path, mode_t 
 }  // namespace
 
 bool same_output(const std::string& a, const std::string& b) {
-  struct stat sa {}, sb {};
+  struct stat sa {
+  }, sb{};
   if (stat(a.c_str(), &sa) == 0 && stat(b.c_str(), &sb) == 0) return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
   std::error_code ea, eb;
   const auto pa = std::filesystem::weakly_canonical(a, ea), pb = std::filesystem::weakly_canonical(b, eb);
@@ -192,7 +203,8 @@ bool OutputFile::open(const std::string& option, const std::string& path, const 
 
   // What is at PATH: nothing (a new file), a regular file, or a symbolic link to one, whose
   // target is written so the link stays a link.
-  struct stat at {}, st {};
+  struct stat at {
+  }, st{};
   target_ = path;
   if (lstat(path.c_str(), &at) != 0) {
     if (errno != ENOENT) {

@@ -1,8 +1,8 @@
 // Where --output and --write-baseline write: a regular file (or a new one), or a standard stream.
 #pragma once
 
-#include <ostream>
 #include <memory>
+#include <ostream>
 #include <streambuf>
 #include <string>
 #include <vector>

@@ -15,7 +15,9 @@ const char* const kTestSummary =
 void add_test_arguments(CLI::App& cmd, TestCommand* command, std::string* lang) {
   cmd.add_option("rules", command->rules, "built-in rule set ids or YAML files (default: every built-in set)")
       ->type_name("ID|FILE");
-  cmd.add_option("--format", command->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd.add_option("--format", command->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   cmd.add_option("--lang", *lang, "language of the report")->check(CLI::IsMember({"zh", "en"}));
   cmd.add_flag("--require-coverage", command->require_coverage,
                "fail (exit 1) unless every enabled rule fires in a fires: case and stays quiet in a clean: case");
@@ -50,12 +52,14 @@ void write_text(const RuleTestRun& run, Lang lang, std::ostream& out) {
     const size_t untested = c.never_fired.size() + c.never_clean.size();
     out << (en ? "coverage " : "覆盖 ") << c.set << (en ? ": " : "：") << c.rules << (en ? " rules, " : " 条规则，");
     if (untested == 0) {
-      out << (en ? "each fires in a fires case and stays quiet in a clean case\n" : "每条都有触发的 fires 用例和不触发的 clean 用例\n");
+      out << (en ? "each fires in a fires case and stays quiet in a clean case\n"
+                 : "每条都有触发的 fires 用例和不触发的 clean 用例\n");
       continue;
     }
     out << (en ? "not all exercised\n" : "并非都已测试\n");
     if (!c.never_fired.empty()) {
-      out << (en ? "  no fires case makes these fire: " : "  没有 fires 用例触发：") << join(c.never_fired, en ? ", " : "、") << "\n";
+      out << (en ? "  no fires case makes these fire: " : "  没有 fires 用例触发：")
+          << join(c.never_fired, en ? ", " : "、") << "\n";
     }
     if (!c.never_clean.empty()) {
       out << (en ? "  no clean case: " : "  没有 clean 用例：") << join(c.never_clean, en ? ", " : "、") << "\n";
@@ -67,8 +71,12 @@ void write_json(const RuleTestRun& run, Lang lang, std::ostream& out) {
   using json = nlohmann::ordered_json;
   json cases = json::array();
   for (const CaseResult& r : run.cases) {
-    json c = {{"file", r.file},       {"line", r.test.line},          {"rule", r.test.rule},
-              {"case", r.test.number}, {"kind", r.test.fires ? "fires" : "clean"}, {"set", r.set},
+    json c = {{"file", r.file},
+              {"line", r.test.line},
+              {"rule", r.test.rule},
+              {"case", r.test.number},
+              {"kind", r.test.fires ? "fires" : "clean"},
+              {"set", r.set},
               {"passed", r.passed}};
     if (!r.passed) c["failure"] = describe_failure(r, lang);
     json findings = json::array();
@@ -78,7 +86,8 @@ void write_json(const RuleTestRun& run, Lang lang, std::ostream& out) {
   }
   json coverage = json::array();
   for (const Coverage& c : run.coverage) {
-    coverage.push_back({{"set", c.set}, {"rules", c.rules}, {"never_fired", c.never_fired}, {"never_clean", c.never_clean}});
+    coverage.push_back(
+        {{"set", c.set}, {"rules", c.rules}, {"never_fired", c.never_fired}, {"never_clean", c.never_clean}});
   }
   const size_t failed = run.failed();
   json doc = {{"version", 1},
@@ -111,8 +120,10 @@ int run_test_command(const TestCommand& command, const std::string& lang_name) {
     writer->finish(summary);
     return 2;
   }
-  if (command.format == "json") write_json(run, lang, std::cout);
-  else write_text(run, lang, std::cout);
+  if (command.format == "json")
+    write_json(run, lang, std::cout);
+  else
+    write_text(run, lang, std::cout);
   if (run.failed() > 0) return 1;
   if (command.require_coverage) {
     for (const Coverage& c : run.coverage) {

@@ -7,8 +7,8 @@
 #include <tuple>
 
 #include "gklint/fingerprint.hpp"
-#include "gklint/source.hpp"
 #include "gklint/read.hpp"
+#include "gklint/source.hpp"
 
 namespace gklint {
 
@@ -52,8 +52,9 @@ bool Baseline::read(const std::string& path, Baseline* out, std::string* error) 
     const std::string what = e.what();
     const size_t colon = what.find(": ");
     const auto [line, column] = line_column(text, e.byte ? e.byte - 1 : 0);
-    *error = std::to_string(line) + ":" + std::to_string(column) + ": JSON 语法错误 (JSON syntax error: " +
-             (colon == std::string::npos ? what : what.substr(colon + 2)) + ")";
+    *error = std::to_string(line) + ":" + std::to_string(column) +
+             ": JSON 语法错误 (JSON syntax error: " + (colon == std::string::npos ? what : what.substr(colon + 2)) +
+             ")";
     return false;
   } catch (const nlohmann::json::exception& e) {
     // Found by fuzzing: a number out of range ("22e222000") is an out_of_range, not a parse_error.
@@ -143,8 +144,8 @@ void Baseline::write(std::ostream& out) const {
   out << "{\"tool\":\"gklint\",\"version\":" << kBaselineVersion << ",\"findings\":[";
   for (size_t i = 0; i < entries_.size(); ++i) {
     const Entry& e = entries_[i];
-    nlohmann::ordered_json j = {{"path", e.path}, {"rule", e.rule}, {"fingerprint", e.fingerprint},
-                                {"line", e.line}, {"message", e.message}};
+    nlohmann::ordered_json j = {
+        {"path", e.path}, {"rule", e.rule}, {"fingerprint", e.fingerprint}, {"line", e.line}, {"message", e.message}};
     out << (i ? ",\n  " : "\n  ") << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
   out << "\n]}\n";

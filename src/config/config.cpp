@@ -21,8 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::set<std::string> kTopKeys = {"rules", "by_year", "by_path", "disable", "severity", "blank_cells",
-                                        "fail_on", "format", "lang", "color", "encoding"};
+const std::set<std::string> kTopKeys = {"rules",   "by_year", "by_path", "disable", "severity", "blank_cells",
+                                        "fail_on", "format",  "lang",    "color",   "encoding"};
 
 class Parser {
  public:
@@ -91,7 +91,9 @@ class Parser {
     const bool ok = dash == std::string::npos ? number(v, from) && (*to = *from, *from != 0)
                                               : number(v.substr(0, dash), from) && number(v.substr(dash + 1), to) &&
                                                     (*from || *to) && (!*from || !*to || *from <= *to);
-    if (!ok) error(n.Mark(), "years 应写作 2019-2020、2021-、-2018 或 2021", "years must look like 2019-2020, 2021-, -2018 or 2021");
+    if (!ok)
+      error(n.Mark(), "years 应写作 2019-2020、2021-、-2018 或 2021",
+            "years must look like 2019-2020, 2021-, -2018 or 2021");
     return ok;
   }
 
@@ -170,7 +172,8 @@ bool parse_config(const std::string& path, const std::string& text, Config* out,
           continue;
         }
         const bool by_year = key == "by_year";
-        p.check_keys(item, by_year ? std::set<std::string>{"years", "rules"} : std::set<std::string>{"paths", "rules"}, key);
+        p.check_keys(item, by_year ? std::set<std::string>{"years", "rules"} : std::set<std::string>{"paths", "rules"},
+                     key);
         const YAML::Node rules = item["rules"];
         const YAML::Node selector = item[by_year ? "years" : "paths"];
         if (!rules || !selector) {
@@ -186,14 +189,16 @@ bool parse_config(const std::string& path, const std::string& text, Config* out,
           y.rules = set;
           if (p.years(selector, &y.from, &y.to)) c.by_year.push_back(y);
         } else {
-          const std::vector<std::string> globs = selector.IsScalar() ? std::vector<std::string>{selector.Scalar()} : p.ids(selector, "paths");
+          const std::vector<std::string> globs =
+              selector.IsScalar() ? std::vector<std::string>{selector.Scalar()} : p.ids(selector, "paths");
           for (const auto& g : globs) c.by_path.push_back({g, set});
         }
       }
     } else if (key == "disable") {
       c.disable = p.ids(v, key);
       if (v.IsSequence()) {
-        for (const auto& item : v) c.rule_refs.emplace_back(item.Scalar(), static_cast<uint32_t>(std::max(0, item.Mark().pos)));
+        for (const auto& item : v)
+          c.rule_refs.emplace_back(item.Scalar(), static_cast<uint32_t>(std::max(0, item.Mark().pos)));
       }
     } else if (key == "severity") {
       if (!v.IsMap()) {
@@ -241,11 +246,13 @@ namespace {
 // world-writable folder lets anyone create it, unless the sticky bit keeps others from replacing
 // a file that is ours.
 std::string planted(const fs::path& dir, const fs::path& file) {
-  struct stat d {}, f {};
+  struct stat d {
+  }, f{};
   if (::stat(dir.c_str(), &d) != 0 || !(d.st_mode & S_IWOTH)) return "";
   if ((d.st_mode & S_ISVTX) && ::stat(file.c_str(), &f) == 0 && f.st_uid == ::geteuid()) return "";
-  return (d.st_mode & S_ISVTX) ? "in a world-writable folder, owned by another user (所在文件夹人人可写，且文件不属于当前用户)"
-                               : "in a world-writable folder (所在文件夹人人可写)";
+  return (d.st_mode & S_ISVTX)
+             ? "in a world-writable folder, owned by another user (所在文件夹人人可写，且文件不属于当前用户)"
+             : "in a world-writable folder (所在文件夹人人可写)";
 }
 
 // Where an upward search ends, after looking in `dir`: a repository root, the home folder, or /.
@@ -307,8 +314,9 @@ bool load_config(const std::string& path, const ConfigTrust& trust, Config* out,
   // A .gklint.yaml that is a link to a file outside the project would be echoed as unknown keys.
   if (!root.empty() && !path_inside(path, root)) {
     errors->push_back({path, "", 0,
-                       "配置文件指向项目之外（项目根目录 " + root + "），不读取 (the config file leaves the project root " +
-                           root + "; pass --trust-config to allow)"});
+                       "配置文件指向项目之外（项目根目录 " + root +
+                           "），不读取 (the config file leaves the project root " + root +
+                           "; pass --trust-config to allow)"});
     return false;
   }
   std::string text, why;
@@ -370,7 +378,8 @@ std::string config_template() {
 
 # Output defaults.
 # fail_on: error              # error | warning | info | never
-# format: text                # )" + format_names + R"(
+# format: text                # )" +
+         format_names + R"(
 # lang: zh                    # zh | en
 # color: auto                 # auto | always | never
 # encoding: GB18030           # of text files and pages; left out, it is detected

@@ -91,8 +91,10 @@ const Linter* LinterPool::for_file(const std::string& path, std::vector<FileResu
     if (options.encoding.empty() && config->encoding) options.encoding = *config->encoding;
     for (const auto& y : config->by_year) {
       auto set = rule_set(y.rules, config->root, errors);
-      if (set) options.by_year.push_back({y.from, y.to, set});
-      else loaded = false;
+      if (set)
+        options.by_year.push_back({y.from, y.to, set});
+      else
+        loaded = false;
     }
     options.disabled.insert(config->disable.begin(), config->disable.end());
     options.severity = config->severity;

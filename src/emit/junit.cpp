@@ -47,8 +47,10 @@ std::string xml_escape(std::string_view text, bool attribute) {
         case '\n': out += attribute ? "&#10;" : "\n"; break;
         case '\r': out += "&#13;"; break;
         default:
-          if (static_cast<unsigned char>(c) < 0x20) out += "\xEF\xBF\xBD";
-          else out += c;
+          if (static_cast<unsigned char>(c) < 0x20)
+            out += "\xEF\xBF\xBD";
+          else
+            out += c;
       }
     } else {
       const std::string_view seq = text.substr(i, static_cast<size_t>(len));
@@ -86,9 +88,12 @@ class JunitWriter : public Writer {
       std::vector<const Diagnostic*> failing, errored, passing;
       for (const Diagnostic& d : r.diagnostics) {
         if (d.rule != name) continue;
-        if (is_input_problem(d)) errored.push_back(&d);
-        else if (options_.fail_on && d.severity >= *options_.fail_on) failing.push_back(&d);
-        else passing.push_back(&d);
+        if (is_input_problem(d))
+          errored.push_back(&d);
+        else if (options_.fail_on && d.severity >= *options_.fail_on)
+          failing.push_back(&d);
+        else
+          passing.push_back(&d);
       }
       cases << "    <testcase name=\"" << attr(name) << "\" classname=\"" << attr(r.path) << "\"";
       if (failing.empty() && errored.empty() && passing.empty()) {

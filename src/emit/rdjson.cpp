@@ -47,8 +47,9 @@ class RdjsonWriter : public Writer {
       const Range at = range_of(src, d.span);
       nlohmann::ordered_json j;
       j["message"] = d.message;
-      j["location"] = {{"path", r.path},
-                       {"range", {{"start", position_json(src, at.begin, begins)}, {"end", position_json(src, at.end, ends)}}}};
+      j["location"] = {
+          {"path", r.path},
+          {"range", {{"start", position_json(src, at.begin, begins)}, {"end", position_json(src, at.end, ends)}}}};
       j["severity"] = rd_severity(d.severity);
       j["code"] = {{"value", d.rule}};
       // The cells a sum was made of (reviewdog links them under the comment).

@@ -12,11 +12,11 @@
 #include <map>
 #include <set>
 
-#include "gklint/diagnostic_json.hpp"
-#include "gklint/tool_rules.hpp"
 #include "emit/writers.hpp"
+#include "gklint/diagnostic_json.hpp"
 #include "gklint/fingerprint.hpp"
 #include "gklint/report.hpp"
+#include "gklint/tool_rules.hpp"
 
 namespace gklint {
 
@@ -64,8 +64,10 @@ std::string pascal_name(std::string_view id) {
 Json message(const std::string& text) { return {{"text", text}}; }
 
 Json region_of(const Range& at) {
-  return {{"startLine", at.begin.line}, {"startColumn", at.begin.column},
-          {"endLine", at.end.line}, {"endColumn", at.end.column}};
+  return {{"startLine", at.begin.line},
+          {"startColumn", at.begin.column},
+          {"endLine", at.end.line},
+          {"endColumn", at.end.column}};
 }
 
 class SarifWriter : public Writer {
@@ -151,7 +153,9 @@ class SarifWriter : public Writer {
       }
       rules.push_back(std::move(e.descriptor));
     }
-    Json driver = {{"name", "gklint"}, {"version", GKLINT_VERSION}, {"semanticVersion", GKLINT_VERSION},
+    Json driver = {{"name", "gklint"},
+                   {"version", GKLINT_VERSION},
+                   {"semanticVersion", GKLINT_VERSION},
                    {"rules", std::move(rules)}};
     Json invocation = {{"executionSuccessful", s.unreadable == 0}};
     if (!notifications_.empty()) invocation["toolExecutionNotifications"] = std::move(notifications_);

@@ -70,15 +70,16 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
   for (const Diagnostic& d : r.diagnostics) {
     const Position p = src.position(d.span.begin);
     out << paint(kBold) << r.path << ":" << p.line << ":" << p.column << ":" << paint(kReset) << " "
-        << paint(severity_color(d.severity)) << severity_label(d.severity, style.lang) << ":" << paint(kReset)
-        << " " << d.message << " [" << d.rule << "]\n";
+        << paint(severity_color(d.severity)) << severity_label(d.severity, style.lang) << ":" << paint(kReset) << " "
+        << d.message << " [" << d.rule << "]\n";
     // The line of the user's file, long lines cut to a window around the span, and a caret under
     // the span. For a page or a .docx the span is found in that line by its columns.
     std::string_view line = src.display_line(p.line);
     if (line.empty() && d.span.begin == d.span.end) continue;
     const Position e = src.position(std::max(d.span.end, d.span.begin));
     const size_t span_at = span_begins.walk(line, p.line, p.column).byte;
-    const size_t span_stop = e.line == p.line && e.column > p.column ? span_ends.walk(line, p.line, e.column).byte : span_at;
+    const size_t span_stop =
+        e.line == p.line && e.column > p.column ? span_ends.walk(line, p.line, e.column).byte : span_at;
     size_t from = 0, to = line.size();
     const size_t kBefore = 90, kAfter = 180;  // bytes of context: about 30 and 60 CJK characters
     if (span_at > kBefore) {
@@ -103,10 +104,11 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
         << paint(severity_color(d.severity)) << std::string(len, '^') << paint(kReset) << "\n";
     if (p.grid.table) {
       out << " " << gutter << " = "
-          << (style.lang == Lang::en ? "in table " + std::to_string(p.grid.table) + ", row " + std::to_string(p.grid.row) +
-                                           ", column " + std::to_string(p.grid.column)
-                                     : "位于表格 " + std::to_string(p.grid.table) + " 第 " + std::to_string(p.grid.row) +
-                                           " 行第 " + std::to_string(p.grid.column) + " 列")
+          << (style.lang == Lang::en
+                  ? "in table " + std::to_string(p.grid.table) + ", row " + std::to_string(p.grid.row) + ", column " +
+                        std::to_string(p.grid.column)
+                  : "位于表格 " + std::to_string(p.grid.table) + " 第 " + std::to_string(p.grid.row) + " 行第 " +
+                        std::to_string(p.grid.column) + " 列")
           << "\n";
     }
     if (!d.cite.empty()) {
@@ -117,8 +119,8 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
 
 void write_text_summary(std::ostream& out, const Summary& s, const TextStyle& style) {
   if (style.lang == Lang::en) {
-    out << s.files << (s.files == 1 ? " file" : " files") << " checked: " << s.errors << " error(s), "
-        << s.warnings << " warning(s), " << s.infos << " info";
+    out << s.files << (s.files == 1 ? " file" : " files") << " checked: " << s.errors << " error(s), " << s.warnings
+        << " warning(s), " << s.infos << " info";
     if (s.unreadable) out << "; " << s.unreadable << " could not be checked";
     if (s.suppressed) out << "; " << s.suppressed << " in the baseline, not shown";
   } else {

@@ -20,8 +20,7 @@ std::unique_ptr<Writer> make_sarif_writer(std::ostream& out, const WriterOptions
 // here (CONTRIBUTING.md, "Add an output format").
 const std::vector<OutputFormat>& output_format_registry() {
   static const std::vector<OutputFormat> formats = {
-      {"text", "", "people", "each finding with its line and a caret under it, then the summary",
-       make_text_writer},
+      {"text", "", "people", "each finding with its line and a caret under it, then the summary", make_text_writer},
       {"json", "docs/json-output.md", "programs",
        "the contract in [docs/json-output.md](docs/json-output.md), a `fingerprint` per finding", make_json_writer},
       {"gcc", "path:line:col: severity: message [rule]", "editors' quickfix lists (Vim, Emacs, VS Code's `$gcc`)",

@@ -185,7 +185,8 @@ std::string meta_charset(std::string_view bytes) {
     ++p;
     while (p < head.size() && (head[p] == ' ' || head[p] == '"' || head[p] == '\'')) ++p;
     size_t e = p;
-    while (e < head.size() && (std::isalnum(static_cast<unsigned char>(head[e])) || head[e] == '-' || head[e] == '_')) ++e;
+    while (e < head.size() && (std::isalnum(static_cast<unsigned char>(head[e])) || head[e] == '-' || head[e] == '_'))
+      ++e;
     if (e > p) return head.substr(p, e - p);
   }
   return "";
@@ -218,7 +219,8 @@ int detector_confidence(std::string_view bytes, const char* name) {
   int confidence = 0;
   for (int32_t i = 0; U_SUCCESS(err) && i < found; ++i) {
     const char* m = ucsdet_getName(matches[i], &err);
-    if (m && lower(m) == lower(name)) confidence = std::max(confidence, static_cast<int>(ucsdet_getConfidence(matches[i], &err)));
+    if (m && lower(m) == lower(name))
+      confidence = std::max(confidence, static_cast<int>(ucsdet_getConfidence(matches[i], &err)));
   }
   ucsdet_close(det);
   return confidence;
@@ -278,7 +280,9 @@ DecodedText decode_bytes(std::string bytes, const std::string& forced, bool html
   if (candidates.back().out.bad_count > 0 || candidates.back().out.implausible > 0) {
     candidates.push_back(decode_with("Big5-HKSCS", b, "Big5-HKSCS"));
   }
-  const auto score = [](const Candidate& c) { return 5.0 * static_cast<double>(c.out.bad_count) + static_cast<double>(c.out.implausible); };
+  const auto score = [](const Candidate& c) {
+    return 5.0 * static_cast<double>(c.out.bad_count) + static_cast<double>(c.out.implausible);
+  };
   const auto better = [&](const Candidate& a, const Candidate& c) {
     if (score(a) != score(c)) return score(a) < score(c);
     const auto name = [](const Candidate& x) { return x.out.encoding.starts_with("Big5") ? "Big5" : "GB18030"; };

@@ -51,8 +51,7 @@ std::optional<InputProblem> parse_xml(pugi::xml_document& doc, const std::string
   if (r) return std::nullopt;
   const auto [line, column] = line_column(data, r.offset < 0 ? 0 : static_cast<size_t>(r.offset));
   const std::string at = std::to_string(line), col = std::to_string(column);
-  return problem(part + " 不是有效的 XML（第 " + at + " 行第 " + col + " 列：" + r.description() +
-                     "），文件可能已损坏",
+  return problem(part + " 不是有效的 XML（第 " + at + " 行第 " + col + " 列：" + r.description() + "），文件可能已损坏",
                  part + " is not well-formed XML (line " + at + ", column " + col + ": " + r.description() +
                      "); the file may be damaged");
 }
@@ -64,9 +63,9 @@ std::optional<InputProblem> read_side(zip_t* za, const std::string& name, std::s
   std::string data, why;
   const Read r = read_part(za, name, kMaxSideBytes, data, why);
   if (r == Read::too_large) {
-    return problem("文件太大，无法检查：" + name + " 解压后超过 " + mib(kMaxSideBytes) + " 上限",
-                   "the file is too large to check: " + name + " inflates to more than the " + mib(kMaxSideBytes) +
-                       " limit");
+    return problem(
+        "文件太大，无法检查：" + name + " 解压后超过 " + mib(kMaxSideBytes) + " 上限",
+        "the file is too large to check: " + name + " inflates to more than the " + mib(kMaxSideBytes) + " limit");
   }
   if (r != Read::ok) return std::nullopt;
   pugi::xml_document doc;
@@ -74,8 +73,10 @@ std::optional<InputProblem> read_side(zip_t* za, const std::string& name, std::s
   const pugi::xml_node root = doc.document_element();
   const Ns ns = Ns::of(root);
   if (!ns.is(root, root_name)) return std::nullopt;
-  if (root_name == "styles") numbering.load_styles(root, ns);
-  else numbering.load_numbering(root, ns);
+  if (root_name == "styles")
+    numbering.load_styles(root, ns);
+  else
+    numbering.load_numbering(root, ns);
   return std::nullopt;
 }
 
@@ -126,7 +127,8 @@ Extracted extract_docx(std::string_view bytes) {
       std::string en = "a zip archive, but not a Word document (it has no word/document.xml)";
       if (has_entry(za, "content.xml")) {
         zh += "；它像是 OpenDocument 文本（.odt），请用 WPS、Word 或 LibreOffice 另存为 .docx 后再检查";
-        en += "; it looks like an OpenDocument text (.odt): save it as .docx in WPS, Word or LibreOffice and check again";
+        en +=
+            "; it looks like an OpenDocument text (.odt): save it as .docx in WPS, Word or LibreOffice and check again";
       } else if (has_entry(za, "xl/workbook.xml")) {
         zh += "；它是 Excel 工作簿（.xlsx）";
         en += "; it is an Excel workbook (.xlsx)";
@@ -163,8 +165,8 @@ Extracted extract_docx(std::string_view bytes) {
   const std::string base = main.substr(0, main.rfind('/') + 1);
   const std::string rels = base + "_rels/" + main.substr(base.size()) + ".rels";
   Numbering numbering;
-  for (const auto& [type, fallback] : {std::pair<std::string_view, std::string_view>{"styles", "styles.xml"},
-                                       {"numbering", "numbering.xml"}}) {
+  for (const auto& [type, fallback] :
+       {std::pair<std::string_view, std::string_view>{"styles", "styles.xml"}, {"numbering", "numbering.xml"}}) {
     std::string part = relationship(za, rels, type, base);
     if (part.empty() || !has_entry(za, part)) part = base + std::string(fallback);
     if (auto p = read_side(za, part, type, numbering)) return fail(std::move(*p));

@@ -42,11 +42,16 @@ class Walker {
   void blocks(pugi::xml_node parent, int depth, Cell* cell) {
     if (!deeper(depth)) return;
     for (pugi::xml_node c : parent.children()) {
-      if (ns_.is(c, "p")) paragraph(c, depth, cell);
-      else if (ns_.is(c, "tbl")) table(c, depth + 1);
-      else if (ns_.is(c, "sdt")) blocks(ns_.child(c, "sdtContent"), depth + 1, cell);
-      else if (ns_.is(c, "customXml")) blocks(c, depth + 1, cell);
-      else if (ns_.is_mc(c, "AlternateContent")) blocks(ns_.branch(c), depth + 1, cell);
+      if (ns_.is(c, "p"))
+        paragraph(c, depth, cell);
+      else if (ns_.is(c, "tbl"))
+        table(c, depth + 1);
+      else if (ns_.is(c, "sdt"))
+        blocks(ns_.child(c, "sdtContent"), depth + 1, cell);
+      else if (ns_.is(c, "customXml"))
+        blocks(c, depth + 1, cell);
+      else if (ns_.is_mc(c, "AlternateContent"))
+        blocks(ns_.branch(c), depth + 1, cell);
     }
   }
 
@@ -64,8 +69,10 @@ class Walker {
     const auto number = static_cast<uint32_t>(index + 1);
     paras.emplace_back();
     // The paragraph's line is placed before any text box it anchors is walked.
-    if (cell) cell->paras.push_back(number);
-    else items.push_back(Item{number, {}});
+    if (cell)
+      cell->paras.push_back(number);
+    else
+      items.push_back(Item{number, {}});
     auto [label, suffix] = numbering_.next(ns_.child(p, "pPr"), ns_);
     label_bytes_ += label.size() + suffix.size();
     paras[index].label = std::move(label);
@@ -169,10 +176,14 @@ class Walker {
   void collect(pugi::xml_node parent, std::string_view local, std::vector<pugi::xml_node>& out, int depth) {
     if (!deeper(depth)) return;
     for (pugi::xml_node c : parent.children()) {
-      if (ns_.is(c, local)) out.push_back(c);
-      else if (ns_.is(c, "sdt")) collect(ns_.child(c, "sdtContent"), local, out, depth + 1);
-      else if (ns_.is(c, "customXml")) collect(c, local, out, depth + 1);
-      else if (ns_.is_mc(c, "AlternateContent")) collect(ns_.branch(c), local, out, depth + 1);
+      if (ns_.is(c, local))
+        out.push_back(c);
+      else if (ns_.is(c, "sdt"))
+        collect(ns_.child(c, "sdtContent"), local, out, depth + 1);
+      else if (ns_.is(c, "customXml"))
+        collect(c, local, out, depth + 1);
+      else if (ns_.is_mc(c, "AlternateContent"))
+        collect(ns_.branch(c), local, out, depth + 1);
     }
   }
 
@@ -232,7 +243,8 @@ class Walker {
         cell.grid = GridRef{index, static_cast<uint32_t>(r + 1), column};
         blocks(tc, depth + 1, &cell);
         // A cell without a paragraph (not valid, but seen) is located at the paragraph before it.
-        cell.first = cell.paras.empty() ? std::max<uint32_t>(1, static_cast<uint32_t>(paras.size())) : cell.paras.front();
+        cell.first =
+            cell.paras.empty() ? std::max<uint32_t>(1, static_cast<uint32_t>(paras.size())) : cell.paras.front();
         if (!continues) row.push_back(std::move(cell));
         column = std::min<uint32_t>(column + span, 1'000'000);
       }
@@ -264,9 +276,12 @@ std::string text_line(const Para& p, bool in_cell) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
-    if (c == '\t') out += ' ';
-    else if (c == '|') out += "\xEF\xBD\x9C";
-    else out += c;
+    if (c == '\t')
+      out += ' ';
+    else if (c == '|')
+      out += "\xEF\xBD\x9C";
+    else
+      out += c;
   }
   return out;
 }

@@ -12,10 +12,9 @@ constexpr size_t kMaxLevelText = 1000;  // Word's own limit is far below this
 constexpr int64_t kMaxStart = 1'000'000'000;
 
 std::string roman(int64_t n, bool upper) {
-  static constexpr std::pair<int, const char*> kRoman[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                           {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-                                                           {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
-                                                           {1, "i"}};
+  static constexpr std::pair<int, const char*> kRoman[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
   std::string out;
   for (const auto& [value, text] : kRoman) {
     for (; n >= value; n -= value) out += text;
@@ -35,16 +34,16 @@ struct Counting {
   bool bare_all;                     // 百一 rather than 一百一 (Japanese)
 };
 
-constexpr Counting kChinese{{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"},
-                            {"", "十", "百", "千"}, "〇", true, false};
-constexpr Counting kChineseThousand{{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"},
-                                    {"", "十", "百", "千"}, "零", true, false};
-constexpr Counting kJapanese{{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"},
-                             {"", "十", "百", "千"}, "", false, true};
-constexpr Counting kLegalSimplified{{"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"},
-                                    {"", "拾", "佰", "仟"}, "零", false, false};
-constexpr Counting kLegalTraditional{{"零", "壹", "貳", "參", "肆", "伍", "陸", "柒", "捌", "玖"},
-                                     {"", "拾", "佰", "仟"}, "零", false, false};
+constexpr Counting kChinese{
+    {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}, {"", "十", "百", "千"}, "〇", true, false};
+constexpr Counting kChineseThousand{
+    {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}, {"", "十", "百", "千"}, "零", true, false};
+constexpr Counting kJapanese{
+    {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}, {"", "十", "百", "千"}, "", false, true};
+constexpr Counting kLegalSimplified{
+    {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"}, {"", "拾", "佰", "仟"}, "零", false, false};
+constexpr Counting kLegalTraditional{
+    {"零", "壹", "貳", "參", "肆", "伍", "陸", "柒", "捌", "玖"}, {"", "拾", "佰", "仟"}, "零", false, false};
 
 std::string counting(int64_t n, const Counting& c) {
   if (n == 0) return c.digits[0];
@@ -87,7 +86,8 @@ std::string format_number(int64_t n, std::string_view fmt) {
   if (fmt == "upperLetter" || fmt == "lowerLetter") {
     // A..Z, then AA..ZZ, AAA...: Word repeats the letter.
     if (n < 1 || n > 780) return dec;
-    return std::string(static_cast<size_t>((n - 1) / 26 + 1), static_cast<char>((fmt[0] == 'u' ? 'A' : 'a') + (n - 1) % 26));
+    return std::string(static_cast<size_t>((n - 1) / 26 + 1),
+                       static_cast<char>((fmt[0] == 'u' ? 'A' : 'a') + (n - 1) % 26));
   }
   if (fmt == "decimalFullWidth" || fmt == "decimalFullWidth2") {
     std::string out;

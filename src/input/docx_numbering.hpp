@@ -21,9 +21,9 @@ struct Level {
   std::string format = "decimal";
   std::string text;  // w:lvlText: %1..%9 stand for the numbers of levels 1..9
   std::string suffix = "\t";
-  bool legal = false;   // w:isLgl: every number in the text in decimal
-  int restart = -1;     // w:lvlRestart: -1 absent (after any shallower level), 0 never, n after level n
-  std::string style;    // w:pStyle: the paragraph style this level is for
+  bool legal = false;  // w:isLgl: every number in the text in decimal
+  int restart = -1;    // w:lvlRestart: -1 absent (after any shallower level), 0 never, n after level n
+  std::string style;   // w:pStyle: the paragraph style this level is for
 };
 using Levels = std::array<std::optional<Level>, 9>;
 

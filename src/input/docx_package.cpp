@@ -13,8 +13,8 @@ constexpr size_t kMaxRelsBytes = size_t{1} << 20;
 
 // "word/" + "../customXml/x.xml" -> "customXml/x.xml"; an absolute target is from the package root.
 std::string resolve(std::string_view base_dir, std::string_view target) {
-  const std::string path = !target.empty() && target[0] == '/' ? std::string(target.substr(1))
-                                                               : std::string(base_dir) + std::string(target);
+  const std::string path =
+      !target.empty() && target[0] == '/' ? std::string(target.substr(1)) : std::string(base_dir) + std::string(target);
   std::vector<std::string> parts;
   size_t start = 0;
   while (start <= path.size()) {

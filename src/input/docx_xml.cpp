@@ -12,8 +12,10 @@ Ns Ns::of(pugi::xml_node root) {
   for (pugi::xml_attribute a : root.attributes()) {
     const std::string_view name = a.name(), uri = a.value();
     std::string prefix;
-    if (name.starts_with("xmlns:")) prefix = std::string(name.substr(6));
-    else if (name != "xmlns") continue;
+    if (name.starts_with("xmlns:"))
+      prefix = std::string(name.substr(6));
+    else if (name != "xmlns")
+      continue;
     if (uri == "http://schemas.openxmlformats.org/wordprocessingml/2006/main" ||
         uri == "http://purl.oclc.org/ooxml/wordprocessingml/main") {
       ns.w = prefix;
@@ -77,8 +79,10 @@ void append_clean(std::string& out, std::string_view s) {
       continue;
     }
     const auto c = static_cast<unsigned char>(s[i]);
-    if (len == 1 && c < 0x20 && c != '\t') out += ' ';
-    else out.append(s.substr(i, static_cast<size_t>(len)));
+    if (len == 1 && c < 0x20 && c != '\t')
+      out += ' ';
+    else
+      out.append(s.substr(i, static_cast<size_t>(len)));
     i += static_cast<size_t>(len);
   }
 }

@@ -6,8 +6,10 @@ void TextBuilder::mark(uint32_t line, uint32_t column, bool fixed, GridRef grid)
   const auto at = static_cast<uint32_t>(out_.text.size());
   Origin o{at, line, column, fixed, grid};
   // A run that added no text is replaced, so offsets stay strictly ascending.
-  if (!out_.origins.empty() && out_.origins.back().text_offset == at) out_.origins.back() = o;
-  else out_.origins.push_back(o);
+  if (!out_.origins.empty() && out_.origins.back().text_offset == at)
+    out_.origins.back() = o;
+  else
+    out_.origins.push_back(o);
 }
 
 void TextBuilder::copy(std::string_view s, uint32_t line, uint32_t column, GridRef grid) {

@@ -31,12 +31,7 @@ class Extractor {
  public:
   // `page` is the user's page; `parsed` the copy gumbo read (GumboGuard disarmed some tags in it).
   Extractor(std::string_view page, std::string_view parsed, Extracted& out)
-      : page_(page),
-        parsed_(parsed),
-        locator_(page),
-        out_(out),
-        builder_(out),
-        budget_(8 * page.size() + (1u << 20)) {}
+      : page_(page), parsed_(parsed), locator_(page), out_(out), builder_(out), budget_(8 * page.size() + (1u << 20)) {}
 
   void run(const GumboNode* document) {
     number_tables(document);
@@ -85,8 +80,10 @@ class Extractor {
       fixed = true;
     }
     if (space_.pending && !segment_empty() && !(space_.only_line_breaks() && prev_wide_ && is_wide(cp))) {
-      if (space_.placed) append(" ", space_.at, space_.fixed);
-      else append(" ", at, true);  // a block boundary inside a cell: the space goes with what follows
+      if (space_.placed)
+        append(" ", space_.at, space_.fixed);
+      else
+        append(" ", at, true);  // a block boundary inside a cell: the space goes with what follows
     }
     space_ = {};
     if (cell_ && !cell_started_) {
@@ -128,8 +125,10 @@ class Extractor {
 
   void emit(std::string_view bytes, char32_t cp, Pos at, bool fixed) {
     if (cp == 0xFEFF) return;  // a byte order mark (or zero-width no-break space) is not seen
-    if (is_blank(cp)) put_blank(at, fixed, cp == '\n' || cp == '\r', fixed || cp == 0xA0);
-    else put_char(bytes, cp, at, fixed);
+    if (is_blank(cp))
+      put_blank(at, fixed, cp == '\n' || cp == '\r', fixed || cp == 0xA0);
+    else
+      put_char(bytes, cp, at, fixed);
   }
 
   // -- Text nodes ------------------------------------------------------------------------------
@@ -142,8 +141,10 @@ class Extractor {
     const char c = orig[j];
     utf8_next(orig, j);
     if (c == '\r' && j < orig.size() && orig[j] == '\n') ++j;
-    if (c == '\n' || c == '\r') at = {at.line + 1, 1};
-    else ++at.column;
+    if (c == '\n' || c == '\r')
+      at = {at.line + 1, 1};
+    else
+      ++at.column;
   }
 
   // Do the text from i and the source from j read the same for the next few code points? Another
@@ -283,15 +284,11 @@ class Extractor {
   // Whether to go into the node's children.
   bool enter(const GumboNode* n) {
     switch (n->type) {
-      case GUMBO_NODE_DOCUMENT:
-        return true;
+      case GUMBO_NODE_DOCUMENT: return true;
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_WHITESPACE:
-      case GUMBO_NODE_CDATA:
-        text_node(n->v.text);
-        return false;
-      case GUMBO_NODE_ELEMENT:
-        break;
+      case GUMBO_NODE_CDATA: text_node(n->v.text); return false;
+      case GUMBO_NODE_ELEMENT: break;
       default:  // comments, template contents
         return false;
     }
@@ -390,8 +387,8 @@ class Extractor {
         }
         const size_t colspan = std::clamp<uint32_t>(span_attribute(td, "colspan", 1), 1, 1000);
         const uint32_t rowspan = std::min<uint32_t>(span_attribute(td, "rowspan", 1), 65534);
-        const uint32_t last = rowspan == 0 ? rows[r - 1].section_end
-                                           : std::min<uint32_t>(r + rowspan - 1, rows[r - 1].section_end);
+        const uint32_t last =
+            rowspan == 0 ? rows[r - 1].section_end : std::min<uint32_t>(r + rowspan - 1, rows[r - 1].section_end);
         cells.push_back({td, r, static_cast<uint32_t>(std::min<size_t>(col + 1, UINT32_MAX))});
         if (last > r) {
           const size_t to = std::min(col + colspan, kMaxColumns);
@@ -462,10 +459,10 @@ class Extractor {
   Extracted& out_;
   TextBuilder builder_;
   std::unordered_map<const GumboNode*, TableInfo> tables_;
-  size_t budget_;        // grid steps left for placing table cells
-  int sectioning_ = 0;   // open <article>, <section>, <main>
+  size_t budget_;       // grid steps left for placing table cells
+  int sectioning_ = 0;  // open <article>, <section>, <main>
 
-  std::string run_;      // source text not yet handed to the builder
+  std::string run_;  // source text not yet handed to the builder
   Pos run_at_;
   uint32_t run_next_column_ = 0;
   Space space_;
@@ -475,7 +472,7 @@ class Extractor {
   bool cell_ = false;    // in a data cell
   bool cell_first_ = false;
   bool cell_started_ = false;
-  Pos cell_at_;          // the cell's first text, or its tag
+  Pos cell_at_;  // the cell's first text, or its tag
   GridRef grid_;
 };
 

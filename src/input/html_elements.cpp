@@ -15,6 +15,8 @@ bool is_wide(char32_t c) {
 }
 
 bool is_block(GumboTag t) {
+  // Tag tables read best packed, several cases a line.
+  // clang-format off
   switch (t) {
     case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE:
     case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER:
@@ -31,9 +33,12 @@ bool is_block(GumboTag t) {
     default:
       return is_heading(t);
   }
+  // clang-format on
 }
 
 bool is_left_out(GumboTag t) {
+  // Tag tables read best packed, several cases a line.
+  // clang-format off
   switch (t) {
     case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
     case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
@@ -47,6 +52,7 @@ bool is_left_out(GumboTag t) {
     default:
       return false;
   }
+  // clang-format on
 }
 
 bool is_hidden(const GumboElement& e) {

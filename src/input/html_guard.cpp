@@ -33,6 +33,8 @@ constexpr size_t kMaxAttributes = 256;
 constexpr size_t kMaxRepeats = 16;  // of <html>, <head>, <body>
 
 bool is_formatting(GumboTag t) {
+  // Tag tables read best packed, several cases a line.
+  // clang-format off
   switch (t) {
     case GUMBO_TAG_A: case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_CODE: case GUMBO_TAG_EM:
     case GUMBO_TAG_FONT: case GUMBO_TAG_I: case GUMBO_TAG_NOBR: case GUMBO_TAG_S: case GUMBO_TAG_SMALL:
@@ -41,10 +43,13 @@ bool is_formatting(GumboTag t) {
     default:
       return false;
   }
+  // clang-format on
 }
 
 // The HTML spec's "special" elements: an end tag for anything else does not close them.
 bool is_special(GumboTag t) {
+  // Tag tables read best packed, several cases a line.
+  // clang-format off
   switch (t) {
     case GUMBO_TAG_ADDRESS: case GUMBO_TAG_APPLET: case GUMBO_TAG_AREA: case GUMBO_TAG_ARTICLE:
     case GUMBO_TAG_ASIDE: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND:
@@ -70,6 +75,7 @@ bool is_special(GumboTag t) {
     default:
       return false;
   }
+  // clang-format on
 }
 
 // Elements that end the search for an element "in scope": an end tag does not reach past them.
@@ -80,6 +86,8 @@ bool is_scope_boundary(GumboTag t) {
 }
 
 bool is_void(GumboTag t) {
+  // Tag tables read best packed, several cases a line.
+  // clang-format off
   switch (t) {
     case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND:
     case GUMBO_TAG_BR: case GUMBO_TAG_COL: case GUMBO_TAG_EMBED: case GUMBO_TAG_FRAME: case GUMBO_TAG_HR:
@@ -91,6 +99,7 @@ bool is_void(GumboTag t) {
     default:
       return false;
   }
+  // clang-format on
 }
 
 // Elements whose content the tokenizer reads as text up to their end tag.
@@ -101,6 +110,8 @@ bool is_raw_text(GumboTag t) {
 
 // Start tags that close an open <p> first.
 bool closes_p(GumboTag t) {
+  // Tag tables read best packed, several cases a line.
+  // clang-format off
   switch (t) {
     case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
     case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
@@ -114,6 +125,7 @@ bool closes_p(GumboTag t) {
     default:
       return is_heading(t);
   }
+  // clang-format on
 }
 
 class GumboGuard {
@@ -283,8 +295,7 @@ class GumboGuard {
       const long section = std::max({last(GUMBO_TAG_TBODY), last(GUMBO_TAG_THEAD), last(GUMBO_TAG_TFOOT)});
       if (section > table) pop_to(section);
     }
-    if (tag == GUMBO_TAG_TABLE &&
-        table > std::max({last(GUMBO_TAG_TD), last(GUMBO_TAG_TH), last(GUMBO_TAG_CAPTION)})) {
+    if (tag == GUMBO_TAG_TABLE && table > std::max({last(GUMBO_TAG_TD), last(GUMBO_TAG_TH), last(GUMBO_TAG_CAPTION)})) {
       pop_to(table);  // a table straight inside a table closes it
     }
     if ((tag == GUMBO_TAG_A || tag == GUMBO_TAG_NOBR) && last(tag) > top(specials_)) pop_to(last(tag));
@@ -306,8 +317,8 @@ class GumboGuard {
       size_t m = 0;
       while (m < name.size() && k + 2 + m < page_.size() && lower(page_[k + 2 + m]) == lower(name[m])) ++m;
       const size_t after = k + 2 + m;
-      if (m == name.size() && (after == page_.size() || is_space(page_[after]) || page_[after] == '/' ||
-                               page_[after] == '>')) {
+      if (m == name.size() &&
+          (after == page_.size() || is_space(page_[after]) || page_[after] == '/' || page_[after] == '>')) {
         return k;
       }
     }

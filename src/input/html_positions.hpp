@@ -30,8 +30,8 @@ class Locator {
   std::string_view s_;
   std::vector<uint32_t> line_starts_;
   std::vector<uint32_t> line_start_cps_;  // code points before each line
-  std::vector<uint32_t> step_offset_;  // the first code point at or after byte k * kStep...
-  std::vector<uint32_t> step_cps_;     // ...and how many code points come before it
+  std::vector<uint32_t> step_offset_;     // the first code point at or after byte k * kStep...
+  std::vector<uint32_t> step_cps_;        // ...and how many code points come before it
 };
 
 // The page's source lines, as shown beside a finding ("\r\n", "\r" and "\n" each end one).

@@ -24,13 +24,10 @@ ReadError not_regular(mode_t mode) {
 ReadError open_error(const std::string& path, int error) {
   switch (error) {
     case ENOENT:
-    case ENOTDIR:
-      return {"文件不存在", "no such file"};
-    case ELOOP:
-      return {"符号链接循环，无法打开", "a symlink loop"};
+    case ENOTDIR: return {"文件不存在", "no such file"};
+    case ELOOP: return {"符号链接循环，无法打开", "a symlink loop"};
     case EACCES:
-    case EPERM:
-      return {"没有读取权限", "permission denied"};
+    case EPERM: return {"没有读取权限", "permission denied"};
     case ENXIO:  // a socket (or a device without its driver): say what it is when stat can tell
     case ENODEV:
     case EOPNOTSUPP: {
@@ -38,10 +35,10 @@ ReadError open_error(const std::string& path, int error) {
       if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return not_regular(st.st_mode);
       break;
     }
-    default:
-      break;
+    default: break;
   }
-  return {std::string("无法读取文件：") + std::strerror(error), std::string("cannot read the file: ") + std::strerror(error)};
+  return {std::string("无法读取文件：") + std::strerror(error),
+          std::string("cannot read the file: ") + std::strerror(error)};
 }
 
 ReadError too_large(uint64_t max_bytes) {

@@ -8,13 +8,14 @@ namespace gklint::lsp {
 
 namespace {
 
-constexpr size_t kMaxHeaderLine = size_t{64} * 1024;   // longer lines are garbage; the excess is skipped
+constexpr size_t kMaxHeaderLine = size_t{64} * 1024;     // longer lines are garbage; the excess is skipped
 constexpr size_t kMaxHeaderBlock = size_t{1024} * 1024;  // a header block that never ends is given up on
 constexpr size_t kChunk = size_t{64} * 1024;
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -54,8 +55,10 @@ ReadResult read_message(std::istream& in, size_t max_body) {
       if (c == std::char_traits<char>::eof()) return {ReadStatus::eof, {}, {}};
       if (++block > kMaxHeaderBlock) return {ReadStatus::bad_header, {}, "header block too large"};
       if (c == '\n') break;
-      if (line.size() < kMaxHeaderLine) line.push_back(static_cast<char>(c));
-      else too_long = true;
+      if (line.size() < kMaxHeaderLine)
+        line.push_back(static_cast<char>(c));
+      else
+        too_long = true;
     }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) {

@@ -12,7 +12,9 @@ uint32_t utf32_units(char32_t) { return 1; }
 
 }  // namespace
 
-const char* encoding_name(Encoding e) { return e == Encoding::utf8 ? "utf-8" : e == Encoding::utf32 ? "utf-32" : "utf-16"; }
+const char* encoding_name(Encoding e) {
+  return e == Encoding::utf8 ? "utf-8" : e == Encoding::utf32 ? "utf-32" : "utf-16";
+}
 
 ColumnWalker::Units units_of(Encoding e) {
   switch (e) {

@@ -62,7 +62,7 @@ struct Document {
   uint64_t generation = 0;  // bumped by every change: a lint of an older one is dropped
   bool pending = false;     // the worker should lint (or, when closed, clear) it at `due`
   Clock::time_point due;
-  bool closed = false;      // didClose: the worker publishes an empty list and forgets it
+  bool closed = false;  // didClose: the worker publishes an empty list and forgets it
   std::vector<Published> published;
 };
 
@@ -145,7 +145,8 @@ class Server {
     writer_.send({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
   }
   void show_message(int type, const std::string& message) {
-    writer_.send({{"jsonrpc", "2.0"}, {"method", "window/showMessage"}, {"params", {{"type", type}, {"message", message}}}});
+    writer_.send(
+        {{"jsonrpc", "2.0"}, {"method", "window/showMessage"}, {"params", {{"type", type}, {"message", message}}}});
   }
 
   // One parsed message. Returns the exit code when it was `exit`.
@@ -220,10 +221,14 @@ class Server {
     if (method == "exit") return state_ == State::shut_down ? 0 : 1;
     if (state_ != State::running) return {};  // before initialize and after shutdown: dropped
     try {
-      if (method == "textDocument/didOpen") did_open(params);
-      else if (method == "textDocument/didChange") did_change(params);
-      else if (method == "textDocument/didSave") did_save(params);
-      else if (method == "textDocument/didClose") did_close(params);
+      if (method == "textDocument/didOpen")
+        did_open(params);
+      else if (method == "textDocument/didChange")
+        did_change(params);
+      else if (method == "textDocument/didSave")
+        did_save(params);
+      else if (method == "textDocument/didClose")
+        did_close(params);
       // "initialized", "$/cancelRequest" (every request is answered before the next is read, so
       // there is never one to cancel), "$/setTrace", configuration changes and any other
       // notification: nothing to do.
@@ -245,19 +250,24 @@ class Server {
     s.lang = options_.lang;
     if (init.is_object()) {
       if (auto it = init.find("rules"); it != init.end()) {
-        if (it->is_string()) s.rules = it->get<std::string>();
-        else if (!it->is_null()) show_message(kMessageWarning, "gklint: initializationOptions.rules must be a string; ignored");
+        if (it->is_string())
+          s.rules = it->get<std::string>();
+        else if (!it->is_null())
+          show_message(kMessageWarning, "gklint: initializationOptions.rules must be a string; ignored");
       }
       if (auto it = init.find("year"); it != init.end()) {
-        if (it->is_number_integer() && (it->get<int64_t>() == 0 || (it->get<int64_t>() >= 1990 && it->get<int64_t>() <= 2100))) {
+        if (it->is_number_integer() &&
+            (it->get<int64_t>() == 0 || (it->get<int64_t>() >= 1990 && it->get<int64_t>() <= 2100))) {
           s.year = it->get<int>();
         } else if (!it->is_null()) {
           show_message(kMessageWarning, "gklint: initializationOptions.year must be a year from 1990 to 2100; ignored");
         }
       }
       if (auto it = init.find("lang"); it != init.end()) {
-        if (*it == "zh" || *it == "en") s.lang = it->get<std::string>();
-        else if (!it->is_null()) show_message(kMessageWarning, "gklint: initializationOptions.lang must be \"zh\" or \"en\"; ignored");
+        if (*it == "zh" || *it == "en")
+          s.lang = it->get<std::string>();
+        else if (!it->is_null())
+          show_message(kMessageWarning, "gklint: initializationOptions.lang must be \"zh\" or \"en\"; ignored");
       }
     }
     return s;
@@ -284,8 +294,10 @@ class Server {
 
     // The workspace root, for a rule file named by a relative path.
     std::string root;
-    if (auto r = params.find("rootUri"); r != params.end() && r->is_string()) root = uri_to_path(r->get<std::string>());
-    else if (auto p = params.find("rootPath"); p != params.end() && p->is_string()) root = p->get<std::string>();
+    if (auto r = params.find("rootUri"); r != params.end() && r->is_string())
+      root = uri_to_path(r->get<std::string>());
+    else if (auto p = params.find("rootPath"); p != params.end() && p->is_string())
+      root = p->get<std::string>();
     static const json none;
     const auto init_it = params.find("initializationOptions");
     const json& init = init_it != params.end() ? *init_it : none;  // not copied (a copy recurses)
@@ -385,7 +397,8 @@ class Server {
         // The server asked for full text, but a client sending ranges is still followed.
         const LineIndex lines(doc.text);
         const size_t begin = to_offset(lines, position_member(*range, "start"), encoding_, doc.text.size());
-        const size_t end = std::max(begin, to_offset(lines, position_member(*range, "end"), encoding_, doc.text.size()));
+        const size_t end =
+            std::max(begin, to_offset(lines, position_member(*range, "end"), encoding_, doc.text.size()));
         doc.text.replace(begin, end - begin, text);
       } else {
         doc.text = std::move(text);
@@ -475,8 +488,9 @@ class Server {
                                         std::to_string(at.column) + ": " + e.diagnostics.front().message);
       }
       if (!linter) linter = linter_.get();
-      Job job{next->uri, next->path, next->text, next->version, next->generation, next->closed, encoding_, lang_,
-              linter, linter->fixed_rules() ? linter->fixed_rules() : fixed_};
+      Job job{
+          next->uri,    next->path, next->text, next->version, next->generation,
+          next->closed, encoding_,  lang_,      linter,        linter->fixed_rules() ? linter->fixed_rules() : fixed_};
       if (job.close) docs_.erase(job.uri);
       lock.unlock();
 
@@ -537,7 +551,8 @@ class Server {
     ColumnWalker begins(units_of(job.encoding)), ends(units_of(job.encoding));
     ColumnWalker cell_begins(units_of(job.encoding)), cell_ends(units_of(job.encoding));
     const auto range_of = [&](Span s, ColumnWalker& b, ColumnWalker& e) {
-      return LspRange{to_lsp(lines, src.position(s.begin), b), to_lsp(lines, src.position(std::max(s.end, s.begin)), e)};
+      return LspRange{to_lsp(lines, src.position(s.begin), b),
+                      to_lsp(lines, src.position(std::max(s.end, s.begin)), e)};
     };
     for (const Diagnostic& d : r.diagnostics) {
       const LspRange range = range_of(d.span, begins, ends);
@@ -551,8 +566,9 @@ class Server {
       if (!d.related.empty()) {
         json related = json::array();
         for (const Related& rel : d.related) {
-          related.push_back({{"location", {{"uri", job.uri}, {"range", to_json(range_of(rel.span, cell_begins, cell_ends))}}},
-                             {"message", rel.label + " = " + rel.value}});
+          related.push_back(
+              {{"location", {{"uri", job.uri}, {"range", to_json(range_of(rel.span, cell_begins, cell_ends))}}},
+               {"message", rel.label + " = " + rel.value}});
         }
         diag["relatedInformation"] = std::move(related);
       }
@@ -568,7 +584,10 @@ class Server {
 
       // Hover: the finding, what the rule checks and why, and its basis.
       std::string md = "**gklint** `" + d.rule + "` (" +
-                       (en ? severity_name(d.severity) : d.severity == Severity::error ? "错误" : d.severity == Severity::warning ? "警告" : "提示") +
+                       (en                                ? severity_name(d.severity)
+                        : d.severity == Severity::error   ? "错误"
+                        : d.severity == Severity::warning ? "警告"
+                                                          : "提示") +
                        ")\n\n" + markdown_text(d.message);
       if (const Rule* rule = find_rule(job, r.ruleset, d.rule)) {
         if (!rule->doc.in(job.lang).empty()) md += "\n\n" + markdown_text(rule->doc.in(job.lang));
@@ -591,7 +610,7 @@ class Server {
   std::condition_variable wake_;
   std::map<std::string, Document> docs_;
   std::shared_ptr<const Linter> linter_;  // without a config: for documents whose config has errors
-  std::unique_ptr<LinterPool> pool_;       // a Linter per .gklint.yaml (worker thread, under mutex_)
+  std::unique_ptr<LinterPool> pool_;      // a Linter per .gklint.yaml (worker thread, under mutex_)
   std::shared_ptr<const RuleSet> fixed_;
   Encoding encoding_ = Encoding::utf16;
   Lang lang_ = Lang::zh;

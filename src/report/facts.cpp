@@ -1,12 +1,12 @@
 #include <algorithm>
 #include <charconv>
 
+#include "gklint/regex.hpp"
 #include "gklint/report.hpp"
 #include "gklint/source.hpp"
 #include "gklint/view.hpp"
 #include "report/chrome.hpp"
 #include "report/lines.hpp"
-#include "gklint/regex.hpp"
 
 namespace gklint {
 
@@ -19,8 +19,8 @@ int to_int(std::string_view digits) {
 }
 
 // The span of named group `name` of the first match of `re` in text[from, to), in view offsets.
-bool find_group(const re2::RE2& re, std::string_view text, size_t from, size_t to,
-                const std::string& name, uint32_t* begin, uint32_t* end) {
+bool find_group(const re2::RE2& re, std::string_view text, size_t from, size_t to, const std::string& name,
+                uint32_t* begin, uint32_t* end) {
   int g = re_group(re, name);
   if (g < 0) return false;
   // Search the range itself so that ^ and $ mean its start and end (RE2 anchors to the whole

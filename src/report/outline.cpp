@@ -2,11 +2,11 @@
 #include <array>
 #include <cstring>
 
+#include "gklint/numerals.hpp"
 #include "gklint/report.hpp"
 #include "gklint/source.hpp"
 #include "gklint/view.hpp"
 #include "report/lines.hpp"
-#include "gklint/numerals.hpp"
 
 namespace gklint {
 
@@ -14,7 +14,7 @@ namespace gklint {
 namespace {
 
 constexpr int kMaxLevel = 4;
-constexpr size_t kMaxTitleChars = 60;   // a numbered paragraph's heading is its first sentence
+constexpr size_t kMaxTitleChars = 60;  // a numbered paragraph's heading is its first sentence
 constexpr size_t kMaxInlineTitleChars = 40;
 constexpr size_t kMaxShortTitleChars = 20;  // "（二）依申请公开。": a heading, though glued to its paragraph
 
@@ -59,12 +59,10 @@ bool parse_marker(std::string_view t, size_t p, size_t end, Marker* m) {
   if (starts(t, p, "第") && parse_cn_numeral(t, p + 3, &n, &len) && starts(t, p + 3 + len, "部分")) {
     m->style = NumberStyle::part;
     q = p + 3 + len + 6;
-  } else if (t[p] == '(' && parse_cn_numeral(t, p + 1, &n, &len) && p + 1 + len < end &&
-             t[p + 1 + len] == ')') {
+  } else if (t[p] == '(' && parse_cn_numeral(t, p + 1, &n, &len) && p + 1 + len < end && t[p + 1 + len] == ')') {
     m->style = NumberStyle::cn_paren;
     q = p + 2 + len;
-  } else if (t[p] == '(' && parse_small_arabic(t, p + 1, &n, &len) && p + 1 + len < end &&
-             t[p + 1 + len] == ')') {
+  } else if (t[p] == '(' && parse_small_arabic(t, p + 1, &n, &len) && p + 1 + len < end && t[p + 1 + len] == ')') {
     m->style = NumberStyle::arabic_paren;
     q = p + 2 + len;
   } else if (parse_cn_numeral(t, p, &n, &len) && (starts(t, p + len, "、") || starts(t, p + len, "."))) {
@@ -79,8 +77,10 @@ bool parse_marker(std::string_view t, size_t p, size_t end, Marker* m) {
     return false;
   }
   if (m->style == NumberStyle::cn_paren || m->style == NumberStyle::arabic_paren) {
-    if (starts(t, q, "、")) q += 3;  // "（一）、"
-    else if (q < end && t[q] == '.') q += 1;
+    if (starts(t, q, "、"))
+      q += 3;  // "（一）、"
+    else if (q < end && t[q] == '.')
+      q += 1;
   }
   q = skip_blanks(t, q, end);
   if (q >= end || is_terminator(t, q)) return false;  // a number with no title
@@ -117,7 +117,9 @@ size_t title_end(std::string_view t, size_t p, size_t end, size_t max_chars, boo
   size_t chars = 0;
   const size_t from = p;
   while (p < end && chars < max_chars) {
-    if (is_terminator(t, p) || (stop_at_blank && t[p] == ' ') || (p > from && may_start_marker(t, p) && inner_marker(t, p, end))) break;
+    if (is_terminator(t, p) || (stop_at_blank && t[p] == ' ') ||
+        (p > from && may_start_marker(t, p) && inner_marker(t, p, end)))
+      break;
     utf8_next_valid(t, p);
     ++chars;
   }
@@ -162,7 +164,8 @@ class OutlineReader {
       if (std::any_of(tables.begin(), tables.end(),
                       [&](const Table& tb) { return at >= tb.span.begin && at < tb.span.end; })) {
         // A table starting in the middle of a crawled line leaves the text around it to read.
-        if (line.end > line.begin && table_end_at(line.begin) < line.end) scan_inline(table_end_at(line.begin), line.end);
+        if (line.end > line.begin && table_end_at(line.begin) < line.end)
+          scan_inline(table_end_at(line.begin), line.end);
         continue;
       }
       if (at < skip_before_source) {
@@ -182,7 +185,8 @@ class OutlineReader {
         size_t end = title_end(t, title_begin, content.end, kMaxTitleChars, false);
         // A known wording followed by a long run of text is a heading glued to its paragraph.
         const size_t known = known_length(title_begin, content.end);
-        if (known > 0 && title_begin + known < end && count_chars(t.substr(title_begin, end - title_begin)) >= kMaxInlineTitleChars) {
+        if (known > 0 && title_begin + known < end &&
+            count_chars(t.substr(title_begin, end - title_begin)) >= kMaxInlineTitleChars) {
           end = title_begin + known;
         }
         add(m.style, m.number, content.begin, title_begin, end, false);
@@ -260,8 +264,8 @@ class OutlineReader {
         continue;
       }
       Marker m;
-      if (may_start_marker(t, p) && parse_marker(t, p, end, &m) && (m.style == NumberStyle::cn_dun || m.style == NumberStyle::cn_paren) &&
-          !(p >= 3 && starts(t, p - 3, "第"))) {
+      if (may_start_marker(t, p) && parse_marker(t, p, end, &m) &&
+          (m.style == NumberStyle::cn_dun || m.style == NumberStyle::cn_paren) && !(p >= 3 && starts(t, p - 3, "第"))) {
         const size_t title_begin = p + m.length;
         const size_t limit = next_table(p, end);
         size_t known = known_length(title_begin, limit);
@@ -300,8 +304,7 @@ class OutlineReader {
     }
   }
 
-  void add(NumberStyle style, int number, size_t begin, size_t title_begin, size_t title_end_at,
-           bool in_paragraph) {
+  void add(NumberStyle style, int number, size_t begin, size_t title_begin, size_t title_end_at, bool in_paragraph) {
     Heading h;
     h.style = style;
     h.level = level_of(style);
@@ -335,8 +338,8 @@ class OutlineReader {
 
 }  // namespace
 
-std::vector<Heading> read_outline(const Source&, const View& view, const DocumentModel& model,
-                                  const Facts& facts, const std::vector<Table>& tables) {
+std::vector<Heading> read_outline(const Source&, const View& view, const DocumentModel& model, const Facts& facts,
+                                  const std::vector<Table>& tables) {
   // Headings follow the title; what comes before it is a cover letter or page metadata. They are
   // in the body: the title may come from a crawler's header, before the page's navigation.
   uint32_t skip = std::max(facts.title ? facts.title->end : 0, facts.body.begin);

@@ -6,11 +6,11 @@
 #include <charconv>
 #include <cmath>
 
+#include "gklint/numerals.hpp"
 #include "gklint/source.hpp"
 #include "gklint/table.hpp"
 #include "gklint/view.hpp"
 #include "report/lines.hpp"
-#include "gklint/numerals.hpp"
 
 namespace gklint {
 
@@ -21,15 +21,15 @@ namespace {
 struct Token {
   enum class Kind { text, value, empty };
   Kind kind = Kind::text;
-  uint32_t begin = 0, end = 0;  // view offsets
-  bool trailing = false;        // an empty cell after the last filled cell of its line
-  bool in_row = false;          // a later cell of a separated line: a cell, whatever it holds
-  bool joins = false;           // text right after text on the same free line: may continue its label
-  bool separated = false;       // a cell between separators ('|', tab): never more than one cell
-  uint32_t line = 0;            // view line number, to keep a row's cells to its line
-  std::string key;              // text: blanks removed, numbering stripped
-  char32_t first = 0, last = 0; // text: the key's first and last characters (labels are looked up by them)
-  Cell cell;                    // value: parsed
+  uint32_t begin = 0, end = 0;   // view offsets
+  bool trailing = false;         // an empty cell after the last filled cell of its line
+  bool in_row = false;           // a later cell of a separated line: a cell, whatever it holds
+  bool joins = false;            // text right after text on the same free line: may continue its label
+  bool separated = false;        // a cell between separators ('|', tab): never more than one cell
+  uint32_t line = 0;             // view line number, to keep a row's cells to its line
+  std::string key;               // text: blanks removed, numbering stripped
+  char32_t first = 0, last = 0;  // text: the key's first and last characters (labels are looked up by them)
+  Cell cell;                     // value: parsed
 };
 
 char32_t first_char(std::string_view w) {
@@ -138,8 +138,8 @@ void cut_word(std::string_view t, uint32_t b, uint32_t e, std::vector<Piece>& ou
         p = q;
         continue;
       }
-      const bool numbering = !sign && q < e &&
-                             ((t[q] == '.' && q + 1 < e && !is_digit(t[q + 1])) || t.substr(q, 3) == "、");
+      const bool numbering =
+          !sign && q < e && ((t[q] == '.' && q + 1 < e && !is_digit(t[q + 1])) || t.substr(q, 3) == "、");
       if (numbering) {
         // The digit (two for 10.–99.) that numbers the label; what runs before it is a number.
         uint32_t n = q - 1;
@@ -208,8 +208,10 @@ void add_words(std::string_view t, uint32_t b, uint32_t e, bool in_cell, std::ve
     constexpr uint32_t kLongestValue = 40;  // bytes: "1,234,567.89万元" and the like
     const bool may_be_value = (is_digit(c0) || c0 == '+' || c0 == '-' || c0 == '/') && p - w <= kLongestValue;
     const bool whole = (in_cell || may_be_value) && parse_cell(t.substr(w, p - w)).state != Cell::State::text;
-    if (in_cell || whole) pieces.push_back({w, p, whole});
-    else cut_word(t, w, p, pieces);
+    if (in_cell || whole)
+      pieces.push_back({w, p, whole});
+    else
+      cut_word(t, w, p, pieces);
     for (size_t i = 0; i < pieces.size(); ++i) {
       const Piece& pc = pieces[i];
       Cell c = pc.number ? parse_cell(t.substr(pc.begin, pc.end - pc.begin)) : Cell{};
@@ -373,13 +375,17 @@ class RowSplitter {
       return r;
     }
     suffix_most_.assign(values_.size() + 1, 0);
-    for (size_t i = values_.size(); i-- > 0;) suffix_most_[i] = suffix_most_[i + 1] + (splittable(*values_[i]) ? digits_of(*values_[i]) : 1);
+    for (size_t i = values_.size(); i-- > 0;)
+      suffix_most_[i] = suffix_most_[i + 1] + (splittable(*values_[i]) ? digits_of(*values_[i]) : 1);
     cur_.assign(want_, Cut{});
     search(0, 0);
     *budget_ -= steps_;
-    if (steps_ > limit_) r.kind = Result::Kind::too_hard;
-    else if (found_ == 1) r.kind = Result::Kind::unique;
-    else r.kind = found_ == 0 ? Result::Kind::no_cut : Result::Kind::several;
+    if (steps_ > limit_)
+      r.kind = Result::Kind::too_hard;
+    else if (found_ == 1)
+      r.kind = Result::Kind::unique;
+    else
+      r.kind = found_ == 0 ? Result::Kind::no_cut : Result::Kind::several;
     if (r.kind == Result::Kind::unique) {
       for (const Cut& c : first_) {
         r.cells.emplace_back(c.begin, c.end);
@@ -395,7 +401,7 @@ class RowSplitter {
   struct Cut {
     uint32_t begin = 0, end = 0;
     bool inferred = false;
-    bool number = false;   // takes part in identities
+    bool number = false;  // takes part in identities
     int64_t units = 0;
     int decimals = 0;
   };
@@ -415,7 +421,8 @@ class RowSplitter {
 
   // Is text_[b, e) a cell of column c? Fills its value.
   bool valid(uint32_t b, uint32_t e, int c, Cut* out) const {
-    if (b < e && is_digit(text_[b]) && e - b <= kMaxCellDigits && std::all_of(text_.begin() + b, text_.begin() + e, is_digit)) {
+    if (b < e && is_digit(text_[b]) && e - b <= kMaxCellDigits &&
+        std::all_of(text_.begin() + b, text_.begin() + e, is_digit)) {
       if (e - b > 1 && text_[b] == '0') return false;  // the common case, without parse_cell
       int64_t u = 0;
       for (uint32_t k = b; k < e; ++k) u = u * 10 + (text_[k] - '0');
@@ -451,8 +458,10 @@ class RowSplitter {
       int decimals = 0;
       bool known = true;
       for (const auto& [col, sign] : terms) {
-        if (col >= want_ || !cur_[col].number) known = false;
-        else decimals = std::max(decimals, cur_[col].decimals);
+        if (col >= want_ || !cur_[col].number)
+          known = false;
+        else
+          decimals = std::max(decimals, cur_[col].decimals);
       }
       if (!known) continue;  // a text cell: the identity cannot help, nor hurt
       // Cells are at most 17 digits (parse_cell); in long double the sum of a row is exact enough
@@ -513,8 +522,8 @@ class RowSplitter {
     // Or a cell of the leading digits, and more cells after it.
     uint32_t start = from + ((text_[from] == '-' || text_[from] == '+') ? 1 : 0);
     // Each candidate cell is a step (not only each one taken): trying one costs as much.
-    for (uint32_t end = start + 1; end < digits_end && end - start <= kMaxCellDigits && found_ < 2 && ++steps_ <= limit_;
-         ++end) {
+    for (uint32_t end = start + 1;
+         end < digits_end && end - start <= kMaxCellDigits && found_ < 2 && ++steps_ <= limit_; ++end) {
       Cut cut;
       cut.begin = from;
       cut.end = end;
@@ -611,9 +620,10 @@ class TableReader {
     const size_t end = run_end(k);
     *label_begin = tokens_[k].begin;
     for (size_t m = k; m <= end; ++m) {
-      std::string key = m == k ? tokens_[k].key
-                               : std::string(strip_numbering(strip_blanks(std::string_view(view_.text()).substr(
-                                     tokens_[k].begin, tokens_[m].end - tokens_[k].begin))));
+      std::string key =
+          m == k ? tokens_[k].key
+                 : std::string(strip_numbering(strip_blanks(
+                       std::string_view(view_.text()).substr(tokens_[k].begin, tokens_[m].end - tokens_[k].begin))));
       int j = match_row(def, key, from);
       if (j >= 0) {
         *last = m;
@@ -641,8 +651,10 @@ class TableReader {
 
   Cell cell_of(const Token& tok) const {
     Cell c;
-    if (tok.kind == Token::Kind::value) c = tok.cell;
-    else if (tok.kind == Token::Kind::text) c = parse_cell(std::string_view(view_.text()).substr(tok.begin, tok.end - tok.begin));
+    if (tok.kind == Token::Kind::value)
+      c = tok.cell;
+    else if (tok.kind == Token::Kind::text)
+      c = parse_cell(std::string_view(view_.text()).substr(tok.begin, tok.end - tok.begin));
     c.span = span_of(tok);
     return c;
   }
@@ -655,7 +667,8 @@ class TableReader {
                  std::vector<const Token*>& optional, Table& t) const {
     const size_t want = def.columns.size();
     size_t k = 0;
-    while (!values.empty() && values.size() < want && k < optional.size() && optional[k]->separated) values.push_back(optional[k++]);
+    while (!values.empty() && values.size() < want && k < optional.size() && optional[k]->separated)
+      values.push_back(optional[k++]);
     optional.clear();
     std::vector<const Token*> taken;
     taken.swap(values);
@@ -678,7 +691,8 @@ class TableReader {
     using K = RowSplitter::Result::Kind;
     if (r.kind == K::unique) {
       for (size_t c = 0; c < r.cells.size(); ++c) {
-        Cell cell = parse_cell(std::string_view(view_.text()).substr(r.cells[c].first, r.cells[c].second - r.cells[c].first));
+        Cell cell =
+            parse_cell(std::string_view(view_.text()).substr(r.cells[c].first, r.cells[c].second - r.cells[c].first));
         cell.span = view_.source_span(r.cells[c].first, r.cells[c].second);
         cell.inferred = r.inferred[c];
         row.cells.push_back(std::move(cell));
@@ -686,8 +700,8 @@ class TableReader {
       return;
     }
     u.found = r.kind == K::too_few || r.kind == K::too_many ? r.most : static_cast<int>(want);
-    u.why = r.kind == K::several ? Table::Unreadable::Why::several_cuts
-            : r.kind == K::no_cut ? Table::Unreadable::Why::no_cut
+    u.why = r.kind == K::several    ? Table::Unreadable::Why::several_cuts
+            : r.kind == K::no_cut   ? Table::Unreadable::Why::no_cut
             : r.kind == K::too_hard ? Table::Unreadable::Why::gave_up
                                     : Table::Unreadable::Why::count;
     t.unreadable.push_back(std::move(u));
@@ -760,9 +774,10 @@ class TableReader {
       last_end = tok.end;
       // The last row ends with its columns, unless more cells follow on the same line (then the
       // row has too many and cannot be read: taking the first ones would be a guess).
-      const bool more_on_line = k + 1 < tokens_.size() && tokens_[k + 1].line == tok.line &&
-                                tokens_[k + 1].kind != Token::Kind::text;
-      if (t.rows.back().def == static_cast<int>(def.rows.size()) - 1 && values.size() >= def.columns.size() && !more_on_line) {
+      const bool more_on_line =
+          k + 1 < tokens_.size() && tokens_[k + 1].line == tok.line && tokens_[k + 1].kind != Token::Kind::text;
+      if (t.rows.back().def == static_cast<int>(def.rows.size()) - 1 && values.size() >= def.columns.size() &&
+          !more_on_line) {
         close();
         break;
       }
@@ -801,8 +816,8 @@ class TableReader {
       optional.clear();  // empties that ended an earlier line were layout
       values.push_back(&tok);
       last_end = tok.end;
-      const bool more_on_line = k + 1 < tokens_.size() && tokens_[k + 1].line == tok.line &&
-                                tokens_[k + 1].kind != Token::Kind::text;
+      const bool more_on_line =
+          k + 1 < tokens_.size() && tokens_[k + 1].line == tok.line && tokens_[k + 1].kind != Token::Kind::text;
       if (values.size() >= def.columns.size() && !more_on_line) break;
     }
     if (values.empty()) return std::nullopt;
@@ -934,7 +949,7 @@ namespace {
 void take_header(const View& view, const TableDef& def, Table& t) {
   const std::string_view text = view.text();
   const size_t lo = view.view_offset(t.span.begin);  // the table's start in the view
-  const auto start_of_line = [&](size_t pos) {  // start of the line holding text[pos]
+  const auto start_of_line = [&](size_t pos) {       // start of the line holding text[pos]
     size_t nl = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
     return nl == std::string_view::npos ? 0 : nl + 1;
   };
@@ -966,7 +981,9 @@ void give_blank_rows_cells(const TableDef& def, Table& t) {
   for (ReadRow& row : t.rows) {
     if (!row.cells.empty() || def.rows[row.def].group) continue;
     // A row whose values could not be cut has no cells either, but it is not blank.
-    if (std::any_of(t.unreadable.begin(), t.unreadable.end(), [&](const Table::Unreadable& u) { return u.at.begin == row.label.begin; })) continue;
+    if (std::any_of(t.unreadable.begin(), t.unreadable.end(),
+                    [&](const Table::Unreadable& u) { return u.at.begin == row.label.begin; }))
+      continue;
     Cell blank;  // Cell::State::unfilled, empty text
     blank.span = {row.label.end, row.label.end};
     row.cells.assign(def.columns.size(), blank);

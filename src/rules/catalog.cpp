@@ -6,8 +6,8 @@
 #include <cstring>
 #include <filesystem>
 
-#include "gklint/ruleset.hpp"
 #include "gklint/read.hpp"
+#include "gklint/ruleset.hpp"
 #include "rules/builtin.hpp"
 #include "rules/loader.hpp"
 
@@ -74,7 +74,7 @@ const std::string_view* Catalog::builtin_text(const std::string& id) const {
 }
 
 std::shared_ptr<const RuleSet> Catalog::get(const std::string& ref, std::vector<RuleError>* errors,
-                                             const std::string& root) {
+                                            const std::string& root) {
   std::lock_guard<std::mutex> lock(mutex_);
   return get_locked(ref, errors, root);
 }

@@ -40,10 +40,10 @@ class Check {
 using ParamError = std::function<void(const YAML::Node& at, const std::string& message)>;
 
 struct RuleKind {
-  std::string name;                       // "section-missing"
+  std::string name;                           // "section-missing"
   std::vector<std::string> diagnostic_kinds;  // what its findings' `kind` can be
-  std::vector<std::string> message_keys;  // every template the rule must define
-  std::vector<std::string> param_keys;    // accepted keys under params:
+  std::vector<std::string> message_keys;      // every template the rule must define
+  std::vector<std::string> param_keys;        // accepted keys under params:
   // Compiles a rule's params once, at load time; the rule set gives the tables and sections
   // that params may name.
   std::function<std::shared_ptr<const Check>(const YAML::Node& params, const RuleSet& set, const ParamError& error)>
@@ -76,12 +76,10 @@ const RuleKind* find_rule_kind(const std::string& name);
 std::vector<int> section_headings(const RuleSet& rules, const Report& report);
 
 // A finding from a rule, its message filled from the template `key`.
-Diagnostic make_diagnostic(const Rule& rule, const CheckContext& ctx, const std::string& kind,
-                           const std::string& key, Span span,
-                           const std::vector<std::pair<std::string, std::string>>& args);
+Diagnostic make_diagnostic(const Rule& rule, const CheckContext& ctx, const std::string& kind, const std::string& key,
+                           Span span, const std::vector<std::pair<std::string, std::string>>& args);
 
 // "{name}" placeholders replaced by args; unknown placeholders are left as they are.
-std::string fill_template(const std::string& tmpl,
-                          const std::vector<std::pair<std::string, std::string>>& args);
+std::string fill_template(const std::string& tmpl, const std::vector<std::pair<std::string, std::string>>& args);
 
 }  // namespace gklint

@@ -3,8 +3,8 @@
 #include <map>
 #include <optional>
 
-#include "rules/check.hpp"
 #include "gklint/numerals.hpp"
+#include "rules/check.hpp"
 
 namespace gklint {
 
@@ -30,8 +30,10 @@ std::string renumber(const std::string& marker, NumberStyle style, int n) {
       end = i + len;
     }
     std::string number;
-    if (style == NumberStyle::arabic_dot || style == NumberStyle::arabic_paren) number = std::to_string(n);
-    else append_cn_numeral(number, n);
+    if (style == NumberStyle::arabic_dot || style == NumberStyle::arabic_paren)
+      number = std::to_string(n);
+    else
+      append_cn_numeral(number, n);
     return marker.substr(0, i) + number + marker.substr(end);
   }
   return marker;
@@ -87,10 +89,10 @@ class HeadingNumbering : public Check {
       const int expected = place + offset;
       if (own != offset && !(offset_before && own == *offset_before)) {
         const std::string marker = heading_marker(ctx.source, h);
-        const char* key = previous == 0 ? "start"
+        const char* key = previous == 0          ? "start"
                           : h.number == previous ? "repeat"
-                          : h.number > expected ? "skip"
-                                                : "backwards";
+                          : h.number > expected  ? "skip"
+                                                 : "backwards";
         out.push_back(make(rule, ctx, key, h,
                            {{"marker", marker},
                             {"expected", renumber(marker, h.style, expected)},
@@ -115,19 +117,18 @@ class HeadingNumbering : public Check {
 }  // namespace
 
 void register_numbering_kinds(std::vector<RuleKind>& kinds) {
-  kinds.push_back(RuleKind{
-      "heading-numbering",
-      {"heading-numbering"},
-      {"mixed", "start", "repeat", "skip", "backwards"},
-      {},
-      [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
-        return std::make_shared<HeadingNumbering>();
-      }});
+  kinds.push_back(RuleKind{"heading-numbering",
+                           {"heading-numbering"},
+                           {"mixed", "start", "repeat", "skip", "backwards"},
+                           {},
+                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                             return std::make_shared<HeadingNumbering>();
+                           }});
   kinds.back().placeholders = {{"mixed", {"title", "count", "numbered"}},
-                                {"start", {"marker", "expected", "previous", "heading"}},
-                                {"repeat", {"marker", "expected", "previous", "heading"}},
-                                {"skip", {"marker", "expected", "previous", "heading"}},
-                                {"backwards", {"marker", "expected", "previous", "heading"}}};
+                               {"start", {"marker", "expected", "previous", "heading"}},
+                               {"repeat", {"marker", "expected", "previous", "heading"}},
+                               {"skip", {"marker", "expected", "previous", "heading"}},
+                               {"backwards", {"marker", "expected", "previous", "heading"}}};
   kinds.back().finds =
       "sibling numbering that starts wrong, skips, repeats, steps back, or mixes numbered and bare headings";
 }

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <map>
 
-#include "rules/check.hpp"
 #include "gklint/regex.hpp"
+#include "rules/check.hpp"
 
 namespace gklint {
 
@@ -107,8 +107,8 @@ class SectionMissing : public Check {
       if (!sec.required || heading[s] >= 0) continue;
       if (sec.body && in_body_) {
         if (std::optional<Span> at = find_in_body(ctx, *sec.body, body)) {
-          Diagnostic d = make_diagnostic(rule, ctx, "section-in-body", "in_body", *at,
-                                         {{"section", title_of(sec, ctx.lang)}});
+          Diagnostic d =
+              make_diagnostic(rule, ctx, "section-in-body", "in_body", *at, {{"section", title_of(sec, ctx.lang)}});
           d.severity = *in_body_;
           d.cite = sec.cite.empty() ? rule.cite : sec.cite;
           d.fields = {{"section", sec.id}};
@@ -170,8 +170,10 @@ class SectionOrder : public Check {
       auto it = std::upper_bound(tails.begin(), tails.end(), items[i].section,
                                  [&](int v, int idx) { return v < items[idx].section; });
       if (it != tails.begin()) pred[i] = *(it - 1);
-      if (it == tails.end()) tails.push_back(i);
-      else *it = i;
+      if (it == tails.end())
+        tails.push_back(i);
+      else
+        *it = i;
     }
     std::vector<bool> kept(items.size(), false);
     for (int i = tails.empty() ? -1 : tails.back(); i >= 0; i = pred[i]) kept[i] = true;
@@ -187,7 +189,7 @@ class SectionOrder : public Check {
           key = "after";
         }
       }
-      for (size_t j = 0; other < 0 && j < i; ++j) {    // an earlier content that should come later
+      for (size_t j = 0; other < 0 && j < i; ++j) {  // an earlier content that should come later
         if (kept[j] && items[j].section > x.section) {
           other = static_cast<int>(j);
           key = "before";
@@ -196,12 +198,11 @@ class SectionOrder : public Check {
       if (other < 0) continue;
       const Heading& h = ctx.report.headings[x.heading];
       const Heading& oh = ctx.report.headings[items[other].heading];
-      Diagnostic d = make_diagnostic(
-          rule, ctx, "section-order", key, h.span,
-          {{"section", title_of(sections[x.section], ctx.lang)},
-           {"heading", std::string(span_text(ctx.source, h.span))},
-           {"other", title_of(sections[items[other].section], ctx.lang)},
-           {"other_heading", std::string(span_text(ctx.source, oh.span))}});
+      Diagnostic d = make_diagnostic(rule, ctx, "section-order", key, h.span,
+                                     {{"section", title_of(sections[x.section], ctx.lang)},
+                                      {"heading", std::string(span_text(ctx.source, h.span))},
+                                      {"other", title_of(sections[items[other].section], ctx.lang)},
+                                      {"other_heading", std::string(span_text(ctx.source, oh.span))}});
       d.fields = {{"section", sections[x.section].id}};
       out.push_back(std::move(d));
     }
@@ -211,40 +212,42 @@ class SectionOrder : public Check {
 }  // namespace
 
 void register_section_kinds(std::vector<RuleKind>& kinds) {
-  kinds.push_back(RuleKind{
-      "section-missing",
-      {"section-missing", "section-in-body"},
-      {"default", "at_end", "in_body"},
-      {"in_body"},
-      [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
-        std::optional<Severity> in_body = Severity::info;
-        if (const YAML::Node n = params["in_body"]) {
-          std::string v = n.IsScalar() ? n.Scalar() : "";
-          Severity s;
-          if (v == "ignore") in_body.reset();
-          else if (parse_severity(v, &s)) in_body = s;
-          else {
-            error(n, "in_body 应为 info、warning、error 或 ignore (expected info, warning, error or ignore)");
-            return nullptr;
-          }
-        }
-        return std::make_shared<SectionMissing>(in_body);
-      }});
+  kinds.push_back(
+      RuleKind{"section-missing",
+               {"section-missing", "section-in-body"},
+               {"default", "at_end", "in_body"},
+               {"in_body"},
+               [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+                 std::optional<Severity> in_body = Severity::info;
+                 if (const YAML::Node n = params["in_body"]) {
+                   std::string v = n.IsScalar() ? n.Scalar() : "";
+                   Severity s;
+                   if (v == "ignore")
+                     in_body.reset();
+                   else if (parse_severity(v, &s))
+                     in_body = s;
+                   else {
+                     error(n, "in_body 应为 info、warning、error 或 ignore (expected info, warning, error or ignore)");
+                     return nullptr;
+                   }
+                 }
+                 return std::make_shared<SectionMissing>(in_body);
+               }});
   kinds.back().placeholders = {
       {"default", {"section", "next"}}, {"at_end", {"section", "next"}}, {"in_body", {"section"}}};
   kinds.back().finds = "a required section with no heading";
-  kinds.back().param_docs = {{"in_body", "severity for content found only in a paragraph (`info`, `warning`, "
-                                         "`error`), or `ignore` (then it is missing)"}};
-  kinds.push_back(RuleKind{
-      "section-order",
-      {"section-order"},
-      {"after", "before"},
-      {},
-      [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
-        return std::make_shared<SectionOrder>();
-      }});
+  kinds.back().param_docs = {{"in_body",
+                              "severity for content found only in a paragraph (`info`, `warning`, "
+                              "`error`), or `ignore` (then it is missing)"}};
+  kinds.push_back(RuleKind{"section-order",
+                           {"section-order"},
+                           {"after", "before"},
+                           {},
+                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                             return std::make_shared<SectionOrder>();
+                           }});
   kinds.back().placeholders = {{"after", {"section", "heading", "other", "other_heading"}},
-                                {"before", {"section", "heading", "other", "other_heading"}}};
+                               {"before", {"section", "heading", "other", "other_heading"}}};
   kinds.back().finds = "sections out of the set's order";
 }
 

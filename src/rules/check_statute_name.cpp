@@ -58,8 +58,9 @@ void register_statute_name_kinds(std::vector<RuleKind>& kinds) {
       [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
         const YAML::Node names = params["names"];
         if (!names || !names.IsSequence() || names.size() == 0) {
-          error(params, "需要 params.names：每项有 right（正确名称）和 wrong（错误名称列表） "
-                        "(params.names lists {right, wrong: [...]})");
+          error(params,
+                "需要 params.names：每项有 right（正确名称）和 wrong（错误名称列表） "
+                "(params.names lists {right, wrong: [...]})");
           return nullptr;
         }
         std::vector<StatuteName::Name> out;

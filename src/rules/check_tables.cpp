@@ -126,9 +126,9 @@ class TableReadable : public Check {
                               ? (t.def->row_identities.empty() ? "row_ambiguous" : "row_several")
                               : "row_count";
         if (!rows.empty()) rows += ctx.lang == Lang::en ? "; " : "；";
-        rows += fill_template(rule.message(key).in(ctx.lang), {{"row", u.row},
-                                                                {"found", std::to_string(u.found)},
-                                                                {"expected", std::to_string(u.expected)}});
+        rows += fill_template(
+            rule.message(key).in(ctx.lang),
+            {{"row", u.row}, {"found", std::to_string(u.found)}, {"expected", std::to_string(u.expected)}});
       }
       if (t.unreadable.size() > kRowsShown) rows += ctx.lang == Lang::en ? "; …" : "等";
       Diagnostic d = make_diagnostic(rule, ctx, "table-unreadable", "default", first.at,
@@ -162,8 +162,8 @@ class TableRows : public Check {
             break;
           }
         }
-        Diagnostic d = make_diagnostic(rule, ctx, "table-layout", "default", at,
-                                       {{"table", t.def->title}, {"row", r.label}});
+        Diagnostic d =
+            make_diagnostic(rule, ctx, "table-layout", "default", at, {{"table", t.def->title}, {"row", r.label}});
         table_fields(d, *t.def, static_cast<int>(j), -1);
         d.fields.emplace_back("problem", "row-missing");
         out.push_back(std::move(d));
@@ -203,12 +203,16 @@ class TableCell : public Check {
           std::string problem;
           if (cell.state == Cell::State::unfilled) {
             // Blanks are counted as 0 by the sums (blank_cells: zero), or said once per table below.
-            if (ctx.blank_cells == BlankCells::unfilled && wants("unfilled")) blanks.emplace_back(&row, static_cast<int>(c));
+            if (ctx.blank_cells == BlankCells::unfilled && wants("unfilled"))
+              blanks.emplace_back(&row, static_cast<int>(c));
             continue;
           }
-          if (cell.state == Cell::State::text) problem = "not_number";
-          else if (cell.value < 0 && col.kind != ValueKind::signed_count) problem = "negative";
-          else if (cell.decimals > 0 && col.kind != ValueKind::amount) problem = "fraction";
+          if (cell.state == Cell::State::text)
+            problem = "not_number";
+          else if (cell.value < 0 && col.kind != ValueKind::signed_count)
+            problem = "negative";
+          else if (cell.decimals > 0 && col.kind != ValueKind::amount)
+            problem = "fraction";
           if (problem.empty() || !wants(problem)) continue;
           Diagnostic d = make_diagnostic(rule, ctx, "table-cell", problem, cell.span,
                                          {{"table", t.def->title},
@@ -239,7 +243,8 @@ class TableCell : public Check {
       related.push_back({span, name + "/" + def.columns[c].label, std::string(span_text(ctx.source, span))});
     }
     std::string sums;
-    for (const std::string& id : sums_skipped_for_blanks(ctx, t)) sums += (sums.empty() ? "" : ctx.lang == Lang::en ? ", " : "、") + id;
+    for (const std::string& id : sums_skipped_for_blanks(ctx, t))
+      sums += (sums.empty() ? "" : ctx.lang == Lang::en ? ", " : "、") + id;
     if (sums.empty()) sums = ctx.lang == Lang::en ? "none" : "无";
     const auto& [first_row, first_column] = blanks.front();
     Diagnostic d = make_diagnostic(rule, ctx, "table-cell", "unfilled", related.front().span,
@@ -271,7 +276,8 @@ class TableCell : public Check {
 // Said of a sum that uses cells cut out of run-together digits, when the rule has no `inferred`
 // message of its own.
 constexpr const char* kInferredZh = "（表中数字连在一起，各单元格是按本行合计唯一可能的拆分读出的。）";
-constexpr const char* kInferredEn = "(The table's digits ran together; its cells were read by the only split that satisfies each row's total.)";
+constexpr const char* kInferredEn =
+    "(The table's digits ran together; its cells were read by the only split that satisfies each row's total.)";
 
 class TableEquation : public Check {
  public:
@@ -360,7 +366,8 @@ class TableEquation : public Check {
       // Sign of this cell in "expected = …": moved to the reported cell's side.
       const bool plus = (f.sign == at.sign) ? false : true;
       std::string label = along_ == Along::column ? def_->rows[f.row].name : def_->columns[f.column].label;
-      terms += (shown == 0 ? (plus ? "" : "-") : (plus ? " + " : " - ")) + label + " " + format_number(f.cell->value, f.cell->decimals);
+      terms += (shown == 0 ? (plus ? "" : "-") : (plus ? " + " : " - ")) + label + " " +
+               format_number(f.cell->value, f.cell->decimals);
       ++shown;
     }
     if (shown == 0) terms = ctx.lang == Lang::en ? "all 0" : "均为 0";
@@ -387,7 +394,8 @@ class TableEquation : public Check {
     if (std::any_of(fed.begin(), fed.end(), [](const Fed& f) { return f.cell->inferred; })) {
       d.inferred = true;
       const Text& note = rule.message("inferred");
-      d.message += " " + (note.zh.empty() ? std::string(ctx.lang == Lang::en ? kInferredEn : kInferredZh) : note.in(ctx.lang));
+      d.message +=
+          " " + (note.zh.empty() ? std::string(ctx.lang == Lang::en ? kInferredEn : kInferredZh) : note.in(ctx.lang));
     }
     out.push_back(std::move(d));
   }
@@ -410,7 +418,8 @@ std::vector<std::string> sums_skipped_for_blanks(const CheckContext& ctx, const 
 
 class TableTemplate : public Check {
  public:
-  TableTemplate(std::vector<std::string> words, std::string section) : words_(std::move(words)), section_(std::move(section)) {}
+  TableTemplate(std::vector<std::string> words, std::string section)
+      : words_(std::move(words)), section_(std::move(section)) {}
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const std::string& t = ctx.view.text();
@@ -476,61 +485,71 @@ const TableDef* table_param(const YAML::Node& params, const RuleSet& set, const 
 
 void register_table_kinds(std::vector<RuleKind>& kinds) {
   const size_t first = kinds.size();
-  kinds.push_back(RuleKind{"table-missing", {"table-missing"}, {"default"}, {},
+  kinds.push_back(RuleKind{"table-missing",
+                           {"table-missing"},
+                           {"default"},
+                           {},
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableMissing>();
                            }});
   kinds.back().placeholders = {{"default", {"table"}}};
   kinds.back().finds = "a required table not in the report (once per section when all its tables are missing)";
-  kinds.push_back(RuleKind{"table-readable", {"table-unreadable"}, {"default", "row_count", "row_no_cut", "row_several", "row_ambiguous", "row_gave_up"}, {},
+  kinds.push_back(RuleKind{"table-readable",
+                           {"table-unreadable"},
+                           {"default", "row_count", "row_no_cut", "row_several", "row_ambiguous", "row_gave_up"},
+                           {},
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableReadable>();
                            }});
   kinds.back().placeholders = {{"default", {"table", "row", "found", "expected", "count", "rows"}},
-                                {"row_count", {"row", "found", "expected"}},
-                                {"row_no_cut", {"row", "found", "expected"}},
-                                {"row_several", {"row", "found", "expected"}},
-                                {"row_ambiguous", {"row", "found", "expected"}},
-                                {"row_gave_up", {"row", "found", "expected"}}};
+                               {"row_count", {"row", "found", "expected"}},
+                               {"row_no_cut", {"row", "found", "expected"}},
+                               {"row_several", {"row", "found", "expected"}},
+                               {"row_ambiguous", {"row", "found", "expected"}},
+                               {"row_gave_up", {"row", "found", "expected"}}};
   kinds.back().finds =
       "rows whose cells cannot be read unambiguously, once per table: {rows} lists them with why (five at most), "
       "{row}, {found}, {expected} are the first's; the row's own message says why: `row_count` (too few or too many "
       "values), `row_no_cut` (run together, no cut satisfies the row's identities), `row_several` (several do), "
       "`row_ambiguous` (several cuts and the table has no row identity), `row_gave_up` (more ways than the file's "
       "budget tries)";
-  kinds.push_back(RuleKind{"table-rows", {"table-layout"}, {"default"}, {},
+  kinds.push_back(RuleKind{"table-rows",
+                           {"table-layout"},
+                           {"default"},
+                           {},
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableRows>();
                            }});
   kinds.back().placeholders = {{"default", {"table", "row"}}};
   kinds.back().finds = "a row of the format missing from a table";
-  kinds.push_back(RuleKind{
-      "table-cell",
-      {"table-cell"},
-      {"unfilled", "not_number", "negative", "fraction"},
-      {"problems"},
-      [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
-        static const std::vector<std::string> kProblems = {"unfilled", "not_number", "negative", "fraction"};
-        std::vector<std::string> problems;
-        const YAML::Node n = params["problems"];
-        if (!n || !n.IsSequence()) {
-          error(params, "需要 params.problems：unfilled、not_number、negative、fraction 中的若干项 (params.problems lists what to report)");
-          return nullptr;
-        }
-        for (const YAML::Node& p : n) {
-          if (!p.IsScalar() || std::find(kProblems.begin(), kProblems.end(), p.Scalar()) == kProblems.end()) {
-            error(p, "未知的问题类型 (unknown problem; expected unfilled, not_number, negative or fraction)");
-            return nullptr;
-          }
-          problems.push_back(p.Scalar());
-        }
-        return std::make_shared<TableCell>(std::move(problems));
-      }});
-  kinds.back().placeholders = {
-      {"unfilled", {"table", "count", "row_count", "rows", "sums", "row", "column", "text"}},
-      {"not_number", {"table", "row", "column", "text"}},
-      {"negative", {"table", "row", "column", "text"}},
-      {"fraction", {"table", "row", "column", "text"}}};
+  kinds.push_back(
+      RuleKind{"table-cell",
+               {"table-cell"},
+               {"unfilled", "not_number", "negative", "fraction"},
+               {"problems"},
+               [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+                 static const std::vector<std::string> kProblems = {"unfilled", "not_number", "negative", "fraction"};
+                 std::vector<std::string> problems;
+                 const YAML::Node n = params["problems"];
+                 if (!n || !n.IsSequence()) {
+                   error(params,
+                         "需要 params.problems：unfilled、not_number、negative、fraction 中的若干项 (params.problems "
+                         "lists what to report)");
+                   return nullptr;
+                 }
+                 for (const YAML::Node& p : n) {
+                   if (!p.IsScalar() || std::find(kProblems.begin(), kProblems.end(), p.Scalar()) == kProblems.end()) {
+                     error(p, "未知的问题类型 (unknown problem; expected unfilled, not_number, negative or fraction)");
+                     return nullptr;
+                   }
+                   problems.push_back(p.Scalar());
+                 }
+                 return std::make_shared<TableCell>(std::move(problems));
+               }});
+  kinds.back().placeholders = {{"unfilled", {"table", "count", "row_count", "rows", "sums", "row", "column", "text"}},
+                               {"not_number", {"table", "row", "column", "text"}},
+                               {"negative", {"table", "row", "column", "text"}},
+                               {"fraction", {"table", "row", "column", "text"}}};
   kinds.back().finds =
       "cells not filled (one finding per table, at its first blank; every blank in `related`: {rows} names the "
       "rows, three at most then 等, {sums} the `table-equation` rules skipped for these blanks, or 无), not a "
@@ -547,7 +566,8 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
         const YAML::Node each = params["each"];
         const std::string e = each && each.IsScalar() ? each.Scalar() : "";
         if (e != "column" && e != "row") {
-          error(each ? each : params, "each 应为 column 或 row (each: column runs down every column, each: row along every row)");
+          error(each ? each : params,
+                "each 应为 column 或 row (each: column runs down every column, each: row along every row)");
           return nullptr;
         }
         // One equation, or a list of equations sharing the table and direction (table 四's groups).
@@ -563,7 +583,9 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
         }
         const YAML::Node at = params["at"];
         if (at && texts.size() > 1) {
-          error(at, "at 只能用于单个等式；列表中每个等式报告在它的第一项 (at goes with one equation; in a list each reports at its first term)");
+          error(at,
+                "at 只能用于单个等式；列表中每个等式报告在它的第一项 (at goes with one equation; in a list each "
+                "reports at its first term)");
           return nullptr;
         }
         const Along along = e == "column" ? Along::column : Along::row;
@@ -581,8 +603,8 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
         return std::make_shared<TableEquation>(def, along, std::move(eqs));
       },
       {"inferred"}});
-  kinds.back().placeholders = {
-      {"default", {"table", "row", "row_label", "column", "actual", "expected", "terms"}}, {"inferred", {}}};
+  kinds.back().placeholders = {{"default", {"table", "row", "row_label", "column", "actual", "expected", "terms"}},
+                               {"inferred", {}}};
   kinds.back().finds =
       "an equation that does not hold; the optional `inferred` is appended when a cell was cut out of run-together "
       "digits";

@@ -18,9 +18,9 @@ class YearConsistency : public Check {
       return;
     }
     if (f.title_year && f.period_end && f.title_year->year != f.period_end->year) {
-      Diagnostic d = make_diagnostic(rule, ctx, "year-mismatch", "mismatch", f.period_end->span,
-                                     {{"title_year", std::to_string(f.title_year->year)},
-                                      {"period_year", std::to_string(f.period_end->year)}});
+      Diagnostic d = make_diagnostic(
+          rule, ctx, "year-mismatch", "mismatch", f.period_end->span,
+          {{"title_year", std::to_string(f.title_year->year)}, {"period_year", std::to_string(f.period_end->year)}});
       d.fields = {{"problem", "mismatch"},
                   {"title_year", std::to_string(f.title_year->year)},
                   {"period_year", std::to_string(f.period_end->year)}};
@@ -71,34 +71,31 @@ class PeriodComplete : public Check {
 }  // namespace
 
 void register_year_kinds(std::vector<RuleKind>& kinds) {
-  kinds.push_back(RuleKind{
-      "year-consistency",
-      {"year-mismatch"},
-      {"missing", "mismatch"},
-      {},
-      [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
-        return std::make_shared<YearConsistency>();
-      }});
+  kinds.push_back(RuleKind{"year-consistency",
+                           {"year-mismatch"},
+                           {"missing", "mismatch"},
+                           {},
+                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                             return std::make_shared<YearConsistency>();
+                           }});
   kinds.back().placeholders = {{"missing", {}}, {"mismatch", {"title_year", "period_year"}}};
   kinds.back().finds = "no report year; title and 统计期限 disagree";
-  kinds.push_back(RuleKind{
-      "year-typo",
-      {"year-mismatch"},
-      {"default"},
-      {},
-      [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
-        return std::make_shared<YearTypo>();
-      }});
+  kinds.push_back(RuleKind{"year-typo",
+                           {"year-mismatch"},
+                           {"default"},
+                           {},
+                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                             return std::make_shared<YearTypo>();
+                           }});
   kinds.back().placeholders = {{"default", {"text", "year"}}};
   kinds.back().finds = "a mistyped year (20120年度)";
-  kinds.push_back(RuleKind{
-      "period-complete",
-      {"period-incomplete"},
-      {"default"},
-      {},
-      [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
-        return std::make_shared<PeriodComplete>();
-      }});
+  kinds.push_back(RuleKind{"period-complete",
+                           {"period-incomplete"},
+                           {"default"},
+                           {},
+                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                             return std::make_shared<PeriodComplete>();
+                           }});
   kinds.back().placeholders = {{"default", {"text"}}};
   kinds.back().finds = "a 统计期限 whose end date lacks 日";
 }

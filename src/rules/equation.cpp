@@ -114,8 +114,8 @@ class Parser {
 
 }  // namespace
 
-bool parse_equation(const std::string& text, const std::string& at, const TableDef& table, Along along,
-                    Equation* out, std::string* error) {
+bool parse_equation(const std::string& text, const std::string& at, const TableDef& table, Along along, Equation* out,
+                    std::string* error) {
   Equation eq;
   if (!Parser(text, table, along).parse(&eq, error)) return false;
   if (at.empty()) {
@@ -123,7 +123,8 @@ bool parse_equation(const std::string& text, const std::string& at, const TableD
   } else {
     int found = -1, count = 0;
     for (size_t i = 0; i < eq.terms.size(); ++i) {
-      const std::string& id = along == Along::column ? table.rows[eq.terms[i].index].id : table.columns[eq.terms[i].index].id;
+      const std::string& id =
+          along == Along::column ? table.rows[eq.terms[i].index].id : table.columns[eq.terms[i].index].id;
       if (id == at) {
         found = static_cast<int>(i);
         ++count;

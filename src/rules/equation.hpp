@@ -16,14 +16,14 @@ struct Equation {
     int index = 0;  // row index (each column) or column index (each row) in the TableDef
   };
   std::vector<Term> terms;
-  int at = -1;      // the term index whose cell is reported, and solved for
+  int at = -1;  // the term index whose cell is reported, and solved for
 };
 
 enum class Along { column, row };  // each: column (names are rows) or each: row (names are columns)
 
 // Parses `text` against the table's ids; `at` names the reported cell (default: the first term).
 // Returns false with `error` set on a syntax error or an unknown name.
-bool parse_equation(const std::string& text, const std::string& at, const TableDef& table, Along along,
-                    Equation* out, std::string* error);
+bool parse_equation(const std::string& text, const std::string& at, const TableDef& table, Along along, Equation* out,
+                    std::string* error);
 
 }  // namespace gklint

@@ -14,9 +14,7 @@ namespace {
 // The base rule set holds the patterns that find the title and year; every built-in set extends it.
 constexpr const char* kBaseRuleSet = "base";
 
-std::string choose_text(Lang lang, const std::string& zh, const std::string& en) {
-  return lang == Lang::en ? en : zh;
-}
+std::string choose_text(Lang lang, const std::string& zh, const std::string& en) { return lang == Lang::en ? en : zh; }
 
 // A finding about the input itself (it cannot be read, or has bad bytes), at the problem's place.
 Diagnostic input_diagnostic(const char* rule, const char* kind, Severity severity, const InputProblem& p, Lang lang) {
@@ -71,7 +69,8 @@ namespace {
 // Adds the time since the last mark to a profile entry; free when no profile is kept.
 class Stopwatch {
  public:
-  explicit Stopwatch(Profile* p) : profile_(p), last_(p ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{}) {}
+  explicit Stopwatch(Profile* p)
+      : profile_(p), last_(p ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{}) {}
   void mark(std::map<std::string, int64_t>& into, const std::string& name) {
     if (!profile_) return;
     const auto now = std::chrono::steady_clock::now();
@@ -161,17 +160,18 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
     d.kind = "input-not-report";
     d.severity = Severity::warning;
     d.span = {0, 0};
-    d.message = choose_text(lang, "未检查：没有找到年度报告的标题、年度、章节标题或表格，这个文件看来不是政府信息公开工作年度报告",
-                            "not checked: no title, year, section heading or table of an annual report was found; this "
-                            "file does not look like a government information disclosure annual report");
+    d.message = choose_text(
+        lang, "未检查：没有找到年度报告的标题、年度、章节标题或表格，这个文件看来不是政府信息公开工作年度报告",
+        "not checked: no title, year, section heading or table of an annual report was found; this "
+        "file does not look like a government information disclosure annual report");
     r.diagnostics.push_back(std::move(d));
     apply_overrides(&r.diagnostics);
     return r;
   }
 
   const std::vector<int> section_heading = section_headings(*rules, report);
-  const CheckContext ctx{*source, view, report, *rules, lang, section_heading,
-                         options_.blank_cells.value_or(rules->blank_cells)};
+  const CheckContext ctx{
+      *source, view, report, *rules, lang, section_heading, options_.blank_cells.value_or(rules->blank_cells)};
   for (const Rule& rule : rules->rules) {
     rule.check->run(rule, ctx, r.diagnostics);
     clock.rule(rule.id);
@@ -185,10 +185,11 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
     d.severity = Severity::info;
     d.span = report.facts.title.value_or(Span{0, 0});
     std::string years = std::to_string(rules->year_from) + "–" + (rules->year_to ? std::to_string(rules->year_to) : "");
-    d.message = choose_text(lang,
+    d.message = choose_text(
+        lang,
         "报告年度为 " + std::to_string(r.report_year) + " 年，但规则集 " + rules->id + " 适用于 " + years + " 年度报告",
-        "the report year is " + std::to_string(r.report_year) + " but rule set " + rules->id +
-            " is for reports of " + years);
+        "the report year is " + std::to_string(r.report_year) + " but rule set " + rules->id + " is for reports of " +
+            years);
     r.diagnostics.push_back(std::move(d));
   }
 

@@ -7,9 +7,9 @@
 #include <set>
 
 #include "gklint/view.hpp"
+#include "gklint/yaml_error.hpp"
 #include "rules/check.hpp"
 #include "rules/equation.hpp"
-#include "gklint/yaml_error.hpp"
 
 namespace gklint {
 
@@ -79,23 +79,21 @@ struct Merged {
   std::vector<Entry> rules;
 };
 
-const std::vector<std::string> kTopKeys = {"id", "title", "title_en", "extends", "abstract",
-                                           "applies_to", "facts", "outline", "chrome", "sections",
-                                           "sections_may_nest", "tables", "blank_cells", "rules",
-                                           "disable"};
-const std::vector<std::string> kFactKeys = {"title_standalone", "title_embedded", "title_search_lines",
-                                            "year", "period", "agency_in_title", "agency_line",
-                                            "year_typo"};
+const std::vector<std::string> kTopKeys = {
+    "id",     "title",    "title_en",          "extends", "abstract",    "applies_to", "facts",  "outline",
+    "chrome", "sections", "sections_may_nest", "tables",  "blank_cells", "rules",      "disable"};
+const std::vector<std::string> kFactKeys = {"title_standalone", "title_embedded",  "title_search_lines", "year",
+                                            "period",           "agency_in_title", "agency_line",        "year_typo"};
 const std::vector<std::string> kOutlineKeys = {"bare_heading_max_chars", "title_ends"};
 const std::vector<std::string> kChromeKeys = {"header", "leading", "trailing"};
-const std::vector<std::string> kSectionKeys = {"id", "title", "title_en", "required", "match", "headings",
-                                               "body", "cite", "after", "remove"};
-const std::vector<std::string> kTableKeys = {"id", "title", "section", "required", "cite", "anchor", "header",
-                                             "columns", "rows", "after", "remove"};
+const std::vector<std::string> kSectionKeys = {"id",       "title", "title_en", "required", "match",
+                                               "headings", "body",  "cite",     "after",    "remove"};
+const std::vector<std::string> kTableKeys = {"id",     "title",   "section", "required", "cite",  "anchor",
+                                             "header", "columns", "rows",    "after",    "remove"};
 const std::vector<std::string> kColumnKeys = {"id", "label", "group", "value"};
 const std::vector<std::string> kRowKeys = {"id", "label", "match", "group", "unlabeled"};
-const std::vector<std::string> kRuleKeys = {"id", "kind", "severity", "cite", "summary", "doc",
-                                            "example", "messages", "params", "enabled", "tests"};
+const std::vector<std::string> kRuleKeys = {"id",      "kind",     "severity", "cite",    "summary", "doc",
+                                            "example", "messages", "params",   "enabled", "tests"};
 const std::vector<std::string> kCaseKeys = {"fires", "clean", "year", "expect"};
 const std::vector<std::string> kExpectKeys = {"line", "message"};
 
@@ -207,9 +205,10 @@ class Loader {
     try {
       out->root = YAML::Load(file.text);
     } catch (const YAML::Exception& e) {
-      const std::string at = e.mark.is_null() ? "" : std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1);
-      not_a_rule_set(*out, "不是规则集：YAML 语法错误 (not a rule set: YAML syntax error" + (at.empty() ? "" : " at " + at) +
-                               ": " + yaml_error_text(e) + ")");
+      const std::string at =
+          e.mark.is_null() ? "" : std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1);
+      not_a_rule_set(*out, "不是规则集：YAML 语法错误 (not a rule set: YAML syntax error" +
+                               (at.empty() ? "" : " at " + at) + ": " + yaml_error_text(e) + ")");
       return false;
     }
     if (!out->root.IsMap()) {
@@ -281,8 +280,7 @@ class Loader {
 
   // Sections and rules merge by id: a known id overrides the fields it names, a new id is added
   // (after `after:` when given), `remove: true` drops a section.
-  void merge_list(const Parsed& p, const char* key, const std::vector<std::string>& allowed,
-                  std::vector<Entry>* into) {
+  void merge_list(const Parsed& p, const char* key, const std::vector<std::string>& allowed, std::vector<Entry>* into) {
     const YAML::Node list = p.root[key];
     if (!list) return;
     if (!list.IsSequence()) {
@@ -323,8 +321,10 @@ class Loader {
         }
       }
       if (item["remove"] && item["remove"].IsScalar() && item["remove"].Scalar() == "true") {
-        if (it == into->end()) error(Sourced{id, &p}, "要删除的 `" + id.Scalar() + "` 不存在 (nothing to remove)");
-        else into->erase(it);
+        if (it == into->end())
+          error(Sourced{id, &p}, "要删除的 `" + id.Scalar() + "` 不存在 (nothing to remove)");
+        else
+          into->erase(it);
         continue;
       }
       if (it == into->end()) {
@@ -334,8 +334,10 @@ class Loader {
         size_t pos = into->size();
         if (const YAML::Node after = item["after"]) {
           auto a = std::find_if(into->begin(), into->end(), [&](const Entry& x) { return x.id == after.Scalar(); });
-          if (a == into->end()) error(Sourced{after, &p}, "after 指向不存在的 id `" + after.Scalar() + "` (no such id)");
-          else pos = static_cast<size_t>(a - into->begin()) + 1;
+          if (a == into->end())
+            error(Sourced{after, &p}, "after 指向不存在的 id `" + after.Scalar() + "` (no such id)");
+          else
+            pos = static_cast<size_t>(a - into->begin()) + 1;
         }
         it = into->insert(into->begin() + static_cast<std::ptrdiff_t>(pos), std::move(e));
       } else {
@@ -371,8 +373,10 @@ class Loader {
       }
       for (const YAML::Node& id : dis) {
         auto it = std::find_if(m->rules.begin(), m->rules.end(), [&](const Entry& e) { return e.id == id.Scalar(); });
-        if (it == m->rules.end()) error(Sourced{id, &p}, "没有可停用的规则 `" + id.Scalar() + "` (no such rule to disable)");
-        else it->enabled = false;
+        if (it == m->rules.end())
+          error(Sourced{id, &p}, "没有可停用的规则 `" + id.Scalar() + "` (no such rule to disable)");
+        else
+          it->enabled = false;
       }
     }
   }
@@ -425,7 +429,8 @@ class Loader {
       return;
     }
     if (!expect.node.IsSequence() || expect.node.size() == 0) {
-      error(expect, "expect 应为非空列表 [{line: 行号, message: 文本}] (expected a non-empty list of {line:, message:})");
+      error(expect,
+            "expect 应为非空列表 [{line: 行号, message: 文本}] (expected a non-empty list of {line:, message:})");
       return;
     }
     const uint32_t lines = static_cast<uint32_t>(std::count(c->text.begin(), c->text.end(), '\n') +
@@ -550,8 +555,7 @@ class Loader {
     std::shared_ptr<const re2::RE2> re = compiled(pattern);
     if (re->ok() && anchor_end) re = compiled("(?:" + pattern + ")$");
     if (!re->ok()) {
-      error(s, "正则表达式错误 (bad RE2 pattern): " + re->error() +
-                   " — RE2 has no look-around or back-references");
+      error(s, "正则表达式错误 (bad RE2 pattern): " + re->error() + " — RE2 has no look-around or back-references");
       return nullptr;
     }
     for (const std::string& g : groups) {
@@ -564,8 +568,8 @@ class Loader {
   }
 
   std::vector<std::shared_ptr<const re2::RE2>> read_regex_list(const Sourced& s,
-                                                                const std::vector<std::string>& groups = {},
-                                                                bool anchor_end = false) {
+                                                               const std::vector<std::string>& groups = {},
+                                                               bool anchor_end = false) {
     std::vector<std::shared_ptr<const re2::RE2>> out;
     if (!s.node.IsSequence()) {
       error(s, "应为正则表达式列表 (expected a list of patterns)");
@@ -602,8 +606,9 @@ class Loader {
     if (const Sourced* s = top("blank_cells")) {
       std::string v;
       if (read_string(*s, &v) && !parse_blank_cells(v, &set->blank_cells)) {
-        error(*s, "blank_cells 应为 unfilled（空白不等于 0，默认）或 zero（空白按 0 计算） "
-                  "(expected unfilled: a blank is not 0, the default; or zero: a blank counts as 0)");
+        error(*s,
+              "blank_cells 应为 unfilled（空白不等于 0，默认）或 zero（空白按 0 计算） "
+              "(expected unfilled: a blank is not 0, the default; or zero: a blank counts as 0)");
       }
     }
     set->facts_origin = m.facts_origin;
@@ -662,8 +667,10 @@ class Loader {
   void compile_section(const Entry& e, RuleSet* set) {
     Section sec;
     sec.id = e.id;
-    if (const Sourced* s = e.get("title")) read_text(*s, &sec.title);
-    else error(e.decl, "章节缺少 title (a section needs a `title:`)");
+    if (const Sourced* s = e.get("title"))
+      read_text(*s, &sec.title);
+    else
+      error(e.decl, "章节缺少 title (a section needs a `title:`)");
     if (const Sourced* s = e.get("title_en")) read_string(*s, &sec.title.en);
     if (const Sourced* s = e.get("required")) read_bool(*s, &sec.required);
     if (const Sourced* s = e.get("cite")) read_string(*s, &sec.cite);
@@ -684,8 +691,10 @@ class Loader {
             group.push_back(normalize_label(item.Scalar()));
           } else if (item.IsSequence()) {
             for (const YAML::Node& w : item) {
-              if (w.IsScalar()) group.push_back(normalize_label(w.Scalar()));
-              else error(Sourced{w, s->from}, "应为词 (expected a word)");
+              if (w.IsScalar())
+                group.push_back(normalize_label(w.Scalar()));
+              else
+                error(Sourced{w, s->from}, "应为词 (expected a word)");
             }
           } else {
             error(Sourced{item, s->from}, "应为词或词组 (expected a word or a list of words)");
@@ -705,8 +714,10 @@ class Loader {
       return out;
     }
     for (const YAML::Node& w : s.node) {
-      if (w.IsScalar() && !w.Scalar().empty()) out.push_back(normalize_label(w.Scalar()));
-      else error(Sourced{w, s.from}, "应为词 (expected a word)");
+      if (w.IsScalar() && !w.Scalar().empty())
+        out.push_back(normalize_label(w.Scalar()));
+      else
+        error(Sourced{w, s.from}, "应为词 (expected a word)");
     }
     return out;
   }
@@ -716,8 +727,10 @@ class Loader {
   void compile_table(const Entry& e, RuleSet* set) {
     TableDef t;
     t.id = e.id;
-    if (const Sourced* s = e.get("title")) read_string(*s, &t.title);
-    else error(e.decl, "表格缺少 title (a table needs a `title:`)");
+    if (const Sourced* s = e.get("title"))
+      read_string(*s, &t.title);
+    else
+      error(e.decl, "表格缺少 title (a table needs a `title:`)");
     if (const Sourced* s = e.get("section")) {
       if (read_string(*s, &t.section) && !set->section(t.section)) {
         error(*s, "没有这个章节 `" + t.section + "` (no such section)");
@@ -746,10 +759,14 @@ class Loader {
       if (col.id.empty() || col.label.empty()) error(sc, "列需要 id 和 label (a column needs `id:` and `label:`)");
       if (const YAML::Node v = c["value"]) {
         std::string kind = v.IsScalar() ? v.Scalar() : "";
-        if (kind == "count") col.kind = ValueKind::count;
-        else if (kind == "signed") col.kind = ValueKind::signed_count;
-        else if (kind == "amount") col.kind = ValueKind::amount;
-        else error(Sourced{v, sc.from}, "value 应为 count、signed 或 amount (expected count, signed or amount)");
+        if (kind == "count")
+          col.kind = ValueKind::count;
+        else if (kind == "signed")
+          col.kind = ValueKind::signed_count;
+        else if (kind == "amount")
+          col.kind = ValueKind::amount;
+        else
+          error(Sourced{v, sc.from}, "value 应为 count、signed 或 amount (expected count, signed or amount)");
       }
       t.header.push_back(normalize_label(col.label));
       if (!col.group.empty()) t.header.push_back(normalize_label(col.group));
@@ -796,7 +813,8 @@ class Loader {
   void add_row_identities(const Entry& e, RuleSet* set) {
     const Sourced* kind = e.get("kind");
     const Sourced* params = e.get("params");
-    if (!kind || !kind->node.IsScalar() || kind->node.Scalar() != "table-equation" || !params || !params->node.IsMap()) return;
+    if (!kind || !kind->node.IsScalar() || kind->node.Scalar() != "table-equation" || !params || !params->node.IsMap())
+      return;
     const YAML::Node each = params->node["each"], table = params->node["table"], assert_node = params->node["assert"];
     if (!each || !each.IsScalar() || each.Scalar() != "row" || !table || !table.IsScalar() || !assert_node) return;
     TableDef* def = nullptr;
@@ -881,9 +899,8 @@ class Loader {
         params_from = s->from;
       }
     }
-    r.check = rk->make(params, *set, [&](const YAML::Node& at, const std::string& msg) {
-      error(*params_from, at.Mark(), msg);
-    });
+    r.check = rk->make(params, *set,
+                       [&](const YAML::Node& at, const std::string& msg) { error(*params_from, at.Mark(), msg); });
     if (r.check) set->rules.push_back(std::move(r));
   }
 
@@ -894,8 +911,8 @@ class Loader {
 
 }  // namespace
 
-std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFileResolver& resolve,
-                                             LoadCache* cache, std::vector<RuleError>* errors) {
+std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFileResolver& resolve, LoadCache* cache,
+                                             std::vector<RuleError>* errors) {
   return Loader(resolve, cache, errors).load(file);
 }
 
@@ -936,9 +953,12 @@ bool read_rule_cases(const RuleFile& file, std::vector<RuleCase>* cases, std::ve
 }
 
 bool parse_blank_cells(const std::string& name, BlankCells* out) {
-  if (name == "unfilled") *out = BlankCells::unfilled;
-  else if (name == "zero") *out = BlankCells::zero;
-  else return false;
+  if (name == "unfilled")
+    *out = BlankCells::unfilled;
+  else if (name == "zero")
+    *out = BlankCells::zero;
+  else
+    return false;
   return true;
 }
 

@@ -13,7 +13,7 @@
 namespace gklint {
 
 struct RuleFile {
-  std::string path;   // as shown in messages
+  std::string path;  // as shown in messages
   std::string text;
   std::string builtin_id;  // set for embedded files
 };
@@ -43,7 +43,7 @@ bool read_rule_cases(const RuleFile& file, std::vector<RuleCase>* cases, std::ve
 // that it takes out of each built-in file its cases and nothing else.
 std::string without_tests(std::string_view yaml);
 
-std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFileResolver& resolve,
-                                             LoadCache* cache, std::vector<RuleError>* errors);
+std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFileResolver& resolve, LoadCache* cache,
+                                             std::vector<RuleError>* errors);
 
 }  // namespace gklint

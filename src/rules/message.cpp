@@ -2,8 +2,7 @@
 
 namespace gklint {
 
-std::string fill_template(const std::string& tmpl,
-                          const std::vector<std::pair<std::string, std::string>>& args) {
+std::string fill_template(const std::string& tmpl, const std::vector<std::pair<std::string, std::string>>& args) {
   std::string out;
   out.reserve(tmpl.size() + 32);
   for (size_t i = 0; i < tmpl.size();) {
@@ -30,9 +29,8 @@ std::string fill_template(const std::string& tmpl,
   return out;
 }
 
-Diagnostic make_diagnostic(const Rule& rule, const CheckContext& ctx, const std::string& kind,
-                           const std::string& key, Span span,
-                           const std::vector<std::pair<std::string, std::string>>& args) {
+Diagnostic make_diagnostic(const Rule& rule, const CheckContext& ctx, const std::string& kind, const std::string& key,
+                           Span span, const std::vector<std::pair<std::string, std::string>>& args) {
   Diagnostic d;
   d.rule = rule.id;
   d.kind = kind;

@@ -17,13 +17,16 @@ struct CaseFile {
   std::vector<RuleCase> cases;
 };
 
-std::string file_key(const RuleSet::File& f) { return f.builtin_id.empty() ? "path:" + f.path : "builtin:" + f.builtin_id; }
+std::string file_key(const RuleSet::File& f) {
+  return f.builtin_id.empty() ? "path:" + f.path : "builtin:" + f.builtin_id;
+}
 
 void run_case(Catalog& catalog, const CaseFile& file, const RuleCase& c, CaseResult* r) {
   r->file = file.file.path;
   r->set = file.set->id;
   r->test = c;
-  r->enabled = std::any_of(file.set->rules.begin(), file.set->rules.end(), [&](const Rule& x) { return x.id == c.rule; });
+  r->enabled =
+      std::any_of(file.set->rules.begin(), file.set->rules.end(), [&](const Rule& x) { return x.id == c.rule; });
   // Hermetic: no config, no disabled rules or severity overrides; messages in Chinese, as
   // `message:` is written.
   LintOptions options;
@@ -45,7 +48,8 @@ void run_case(Catalog& catalog, const CaseFile& file, const RuleCase& c, CaseRes
     std::stable_sort(want.begin(), want.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
     r->passed = want.size() == r->findings.size();
     for (size_t i = 0; r->passed && i < want.size(); ++i) {
-      r->passed = want[i].line == r->findings[i].line && (!want[i].message || *want[i].message == r->findings[i].message);
+      r->passed =
+          want[i].line == r->findings[i].line && (!want[i].message || *want[i].message == r->findings[i].message);
     }
   }
 }
@@ -79,7 +83,8 @@ RuleTestRun run_rule_tests(Catalog& catalog, const std::vector<std::string>& ref
       } else {
         cf.set = catalog.get(f.path, &run.errors);
         std::string why;
-        if (cf.set && !read_regular_file(f.path, &text.text, &why)) run.errors.push_back({f.path, "", 0, "规则文件" + why});
+        if (cf.set && !read_regular_file(f.path, &text.text, &why))
+          run.errors.push_back({f.path, "", 0, "规则文件" + why});
       }
       if (!cf.set) continue;
       read_rule_cases(text, &cf.cases, &run.errors);
@@ -114,8 +119,10 @@ RuleTestRun run_rule_tests(Catalog& catalog, const std::vector<std::string>& ref
         for (size_t i : results_of_file[file_key(set->files[k])]) {
           const CaseResult& r = run.cases[i];
           if (r.test.rule != rule.id || !r.enabled) continue;
-          if (r.test.fires) fired |= !r.findings.empty();
-          else clean |= r.findings.empty();
+          if (r.test.fires)
+            fired |= !r.findings.empty();
+          else
+            clean |= r.findings.empty();
         }
       }
       if (!fired) cov.never_fired.push_back(rule.id);
@@ -134,8 +141,9 @@ std::string describe_failure(const CaseResult& r, Lang lang) {
   }
   // Messages are shown when the case names some, or when a clean case fired (what fired matters).
   const bool with_messages =
-      !r.test.fires || (r.test.expect && std::any_of(r.test.expect->begin(), r.test.expect->end(),
-                                                     [](const RuleCase::Expected& e) { return e.message.has_value(); }));
+      !r.test.fires ||
+      (r.test.expect && std::any_of(r.test.expect->begin(), r.test.expect->end(),
+                                    [](const RuleCase::Expected& e) { return e.message.has_value(); }));
   const auto place = [&](uint32_t line, const std::string* message) {
     std::string s = en ? "line " + std::to_string(line) : "第 " + std::to_string(line) + " 行";
     if (message) s += en ? " \"" + *message + "\"" : "“" + *message + "”";
@@ -147,11 +155,9 @@ std::string describe_failure(const CaseResult& r, Lang lang) {
     for (size_t i = 0; i < count; ++i) s += (i ? (en ? "; " : "；") : "") + item(i);
     return s + (en ? ")" : "）");
   };
-  const std::string got =
-      r.findings.empty() ? (en ? "none" : "没有")
-                         : list(r.findings.size(), [&](size_t i) {
-                             return place(r.findings[i].line, with_messages ? &r.findings[i].message : nullptr);
-                           });
+  const std::string got = r.findings.empty() ? (en ? "none" : "没有") : list(r.findings.size(), [&](size_t i) {
+    return place(r.findings[i].line, with_messages ? &r.findings[i].message : nullptr);
+  });
   std::string expected;
   if (!r.test.fires) {
     expected = en ? "no finding" : "没有结果";
@@ -160,10 +166,12 @@ std::string describe_failure(const CaseResult& r, Lang lang) {
   } else {
     std::vector<RuleCase::Expected> want = *r.test.expect;
     std::stable_sort(want.begin(), want.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
-    expected = list(want.size(), [&](size_t i) { return place(want[i].line, want[i].message ? &*want[i].message : nullptr); });
+    expected =
+        list(want.size(), [&](size_t i) { return place(want[i].line, want[i].message ? &*want[i].message : nullptr); });
     if (!en) expected = "有 " + expected;
   }
-  return en ? "expected " + expected + ", got " + got : "应" + expected + "，实际" + (r.findings.empty() ? "" : " ") + got;
+  return en ? "expected " + expected + ", got " + got
+            : "应" + expected + "，实际" + (r.findings.empty() ? "" : " ") + got;
 }
 
 }  // namespace gklint

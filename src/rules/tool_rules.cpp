@@ -3,7 +3,8 @@
 namespace gklint {
 
 const std::array<ToolRule, 7> kToolRules = {{
-    {"input.error", "input-error", Severity::error, "输入文件无法作为报告读取", "The input could not be read as a report",
+    {"input.error", "input-error", Severity::error, "输入文件无法作为报告读取",
+     "The input could not be read as a report",
      "输入文件无法作为报告读取：文件不存在或无法读取、为空、是二进制文件（PDF、图片、旧版 .doc、加密文档），"
      ".docx 已损坏或过大，或无法识别其文字编码。该文件的其他内容都没有检查。",
      "The input could not be read as a report: missing or unreadable, empty, binary (a PDF, an image, a legacy "
@@ -17,7 +18,8 @@ const std::array<ToolRule, 7> kToolRules = {{
      "The location is the first one; the rest of the file is checked as usual, but findings near the replaced "
      "text may be affected. Name the encoding with --encoding."},
     {"rule.error", "rule-error", Severity::error, "规则文件有错误", "A rule file has an error",
-     "规则文件有错误（YAML 语法、未知的键、错误的类型、无效的正则表达式、extends 指向不存在的规则集）。位置指向规则文件中的行和列。",
+     "规则文件有错误（YAML 语法、未知的键、错误的类型、无效的正则表达式、extends "
+     "指向不存在的规则集）。位置指向规则文件中的行和列。",
      "A rule file has an error (YAML syntax, an unknown key, a wrong type, an invalid pattern, an extends that "
      "names no rule set). The location is the line and column in the rule file."},
     {"ruleset.year", "ruleset-year", Severity::info, "所用规则集并非为该报告年度制定",
@@ -26,7 +28,8 @@ const std::array<ToolRule, 7> kToolRules = {{
      "The rule set named with --rules was not written for the report's year (e.g. gov-2007 on a 2020 report); "
      "its findings may not apply."},
     {"config.error", "config-error", Severity::error, "配置文件有错误", "A config file has an error",
-     "配置文件（.gklint.yaml 或 --config 指定的文件）有错误：YAML 语法、未知的键、无效的值、未知的规则 id，或它指定的规则集无法加载。"
+     "配置文件（.gklint.yaml 或 --config 指定的文件）有错误：YAML 语法、未知的键、无效的值、未知的规则 "
+     "id，或它指定的规则集无法加载。"
      "位置指向配置文件中的行和列；在改正之前不检查任何报告。",
      "A config file (.gklint.yaml, or the file named with --config) has an error: YAML syntax, an unknown key, an "
      "invalid value, an unknown rule id, or a rule set it names that does not load. The location is the line and "
@@ -39,7 +42,8 @@ const std::array<ToolRule, 7> kToolRules = {{
      "crawled folder: it is not checked as a report, and this one warning replaces an error for every section "
      "\"missing\" from it. With --year it is checked as a report."},
     {"internal.error", "internal-error", Severity::error, "gklint 内部错误", "An internal error in gklint",
-     "检查该文件时 gklint 自身出错（程序缺陷，不是报告的问题）。该文件未检查完，其他文件照常检查，退出状态为 3。请把该文件和消息报告给 gklint 的维护者。",
+     "检查该文件时 gklint 自身出错（程序缺陷，不是报告的问题）。该文件未检查完，其他文件照常检查，退出状态为 "
+     "3。请把该文件和消息报告给 gklint 的维护者。",
      "gklint itself failed while checking this file (a defect in gklint, not in the report). The file was not "
      "fully checked; the other files were, and the exit status is 3. Please report the file and the message."},
 }};

@@ -24,7 +24,9 @@ bool looks_binary(std::string_view s) {
   return controls * 20 > n;  // more than 5%
 }
 
-bool has_bom16or32(std::string_view b) { return b.starts_with("\xFF\xFE") || b.starts_with("\xFE\xFF") || b.starts_with(std::string_view("\0\0\xFE\xFF", 4)); }
+bool has_bom16or32(std::string_view b) {
+  return b.starts_with("\xFF\xFE") || b.starts_with("\xFE\xFF") || b.starts_with(std::string_view("\0\0\xFE\xFF", 4));
+}
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
@@ -82,10 +84,11 @@ bool undecodable(const DecodedText& d) {
 }
 
 InputProblem undecodable_problem(const DecodedText& d) {
-  return InputProblem{"无法识别文件的文字编码（不是 UTF-8、UTF-16、GB18030 或 Big5）；请另存为 UTF-8，或用 --encoding 指定",
-                      "the file's text encoding could not be recognised (not UTF-8, UTF-16, GB18030 or Big5); save it "
-                      "as UTF-8, or name it with --encoding",
-                      d.first_bad.value_or(0)};
+  return InputProblem{
+      "无法识别文件的文字编码（不是 UTF-8、UTF-16、GB18030 或 Big5）；请另存为 UTF-8，或用 --encoding 指定",
+      "the file's text encoding could not be recognised (not UTF-8, UTF-16, GB18030 or Big5); save it "
+      "as UTF-8, or name it with --encoding",
+      d.first_bad.value_or(0)};
 }
 
 }  // namespace
@@ -229,8 +232,10 @@ Source Source::read(std::string path, std::string bytes, const ReadOptions& opti
   src.origins_ = std::move(e.origins);
   src.display_lines_ = std::move(e.display_lines);
   src.index_lines();
-  if (e.problem) src.problem_ = std::move(e.problem);
-  else if (src.text_.find_first_not_of(" \t\r\n\f") == std::string::npos) src.problem_ = empty_problem();
+  if (e.problem)
+    src.problem_ = std::move(e.problem);
+  else if (src.text_.find_first_not_of(" \t\r\n\f") == std::string::npos)
+    src.problem_ = empty_problem();
   return src;
 }
 

@@ -10,8 +10,8 @@ namespace {
 // A direct index for the Basic Multilingual Plane (where nearly all report text lives), built
 // once on first use: a table look-up per character instead of a search.
 struct Index {
-  std::vector<std::string_view> mapped;   // one per entry
-  std::vector<uint16_t> bmp;              // code point -> entry number + 1, 0 = identity
+  std::vector<std::string_view> mapped;  // one per entry
+  std::vector<uint16_t> bmp;             // code point -> entry number + 1, 0 = identity
   Index() : bmp(0x10000, 0) {
     mapped.reserve(kEntryCount);
     for (size_t i = 0; i < kEntryCount; ++i) {
@@ -35,8 +35,7 @@ const std::string_view* lookup(char32_t cp) {
     return n == 0 ? nullptr : &idx.mapped[n - 1];
   }
   const Entry* end = kEntries + kEntryCount;
-  const Entry* it = std::lower_bound(kEntries, end, cp,
-                                     [](const Entry& e, char32_t c) { return e.cp < c; });
+  const Entry* it = std::lower_bound(kEntries, end, cp, [](const Entry& e, char32_t c) { return e.cp < c; });
   if (it == end || it->cp != cp) return nullptr;
   return &idx.mapped[it - kEntries];
 }

@@ -10,20 +10,19 @@ namespace gklint {
 namespace {
 
 bool is_blank(char32_t c) {
-  return c == ' ' || c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
-         c == 0x205F || c == 0xFEFF || c == '\f' || c == '\v';
+  return c == ' ' || c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+         c == 0xFEFF || c == '\f' || c == '\v';
 }
 
 bool is_han(char32_t c) {
-  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3134F);
 }
 
 bool is_pinyin_letter(char32_t c, bool* toned) {
   if (c >= 'a' && c <= 'z') return true;
-  static const char32_t kToned[] = {U'ā', U'á', U'ǎ', U'à', U'ē', U'é', U'ě', U'è', U'ī', U'í',
-                                    U'ǐ', U'ì', U'ō', U'ó', U'ǒ', U'ò', U'ū', U'ú', U'ǔ', U'ù',
-                                    U'ǖ', U'ǘ', U'ǚ', U'ǜ', U'ü'};
+  static const char32_t kToned[] = {U'ā', U'á', U'ǎ', U'à', U'ē', U'é', U'ě', U'è', U'ī', U'í', U'ǐ', U'ì', U'ō',
+                                    U'ó', U'ǒ', U'ò', U'ū', U'ú', U'ǔ', U'ù', U'ǖ', U'ǘ', U'ǚ', U'ǜ', U'ü'};
   for (char32_t t : kToned) {
     if (c == t) {
       *toned = true;

@@ -36,15 +36,19 @@ struct Read {
 
 // A crawler's header block, as the corpus files have it.
 std::string header(const std::string& title) {
-  return "标题: " + title + "\n发布时间: 2022-01-10 09:00\n文号: \n发布机构: \n栏目: 政府信息公开年报\n"
+  return "标题: " + title +
+         "\n发布时间: 2022-01-10 09:00\n文号: \n发布机构: \n栏目: 政府信息公开年报\n"
          "原文链接: https://www.example.gov.cn/zwgk/zfxxgknb/202201/t20220110_1.htm\n"
-         "本地目录: zwgk/zfxxgknb/202201/1_" + title + "\n页面链接与图片详见 links.tsv(同目录)\n"
+         "本地目录: zwgk/zfxxgknb/202201/1_" +
+         title +
+         "\n页面链接与图片详见 links.tsv(同目录)\n"
          "==================== 正文 ====================\n";
 }
 
 const std::string kTitle = "某某县交通运输局2021年政府信息公开工作年度报告";
 const std::string kReport =
-    "根据《中华人民共和国政府信息公开条例》要求，编制本报告。本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。"
+    "根据《中华人民共和国政府信息公开条例》要求，编制本报告。本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止"
+    "。"
     "一、总体情况 2021年，我局扎实推进政务公开。二、主动公开政府信息情况 全年公开信息120条。"
     "三、收到和处理政府信息公开申请情况 全年收到申请2件。四、政府信息公开行政复议、行政诉讼情况 无。"
     "五、存在的主要问题及改进情况 公开内容有待丰富。六、其他需要报告的事项 无。 某某县交通运输局 2022年1月10日";
@@ -103,8 +107,10 @@ TEST_CASE("chrome: title and agency of a crawled one-line page") {
 
 TEST_CASE("chrome: a title glued to the first sentence ends at 报告") {
   SUBCASE("after the breadcrumb") {
-    Read r("当前位置： 首页 > 政务公开 > 年报 某某市民政局2012年度政府信息公开年度报告根据《中华人民共和国政府信息公开条例》，"
-           "现公布本报告。一、概述 全年公开信息20条。\n");
+    Read r(
+        "当前位置： 首页 > 政务公开 > 年报 "
+        "某某市民政局2012年度政府信息公开年度报告根据《中华人民共和国政府信息公开条例》，"
+        "现公布本报告。一、概述 全年公开信息20条。\n");
     CHECK(r.title() == "某某市民政局2012年度政府信息公开年度报告");
     CHECK(r.agency() == "某某市民政局");
     CHECK(r.result.report_year == 2012);
@@ -136,8 +142,10 @@ TEST_CASE("chrome: footer chrome is not in the body") {
     CHECK(r.body().ends_with("某某县交通运输局 2022年1月10日"));
   }
   SUBCASE("on lines of their own") {
-    Read r(kTitle + "\n" + kReport + "\n\n【打印本页】【关闭窗口】\n网站地图 | 联系我们\n"
-           "主办：某某县人民政府办公室 承办：某某县政务服务中心\n版权所有：某某县人民政府 闽公网安备 35010202000123号\n");
+    Read r(
+        kTitle + "\n" + kReport +
+        "\n\n【打印本页】【关闭窗口】\n网站地图 | 联系我们\n"
+        "主办：某某县人民政府办公室 承办：某某县政务服务中心\n版权所有：某某县人民政府 闽公网安备 35010202000123号\n");
     CHECK(r.body().ends_with("2022年1月10日"));
     CHECK(r.result.source->position(r.facts().body.end).line == 2);
   }
@@ -148,8 +156,9 @@ TEST_CASE("chrome: footer chrome is not in the body") {
 }
 
 TEST_CASE("chrome: no chrome, the body is the whole text and the facts are as without chrome patterns") {
-  const std::string text = "萝北县人民政府\n关于2018年度政府信息公开工作的报告\n统计期限自2018年1月1日起至2018年12月31\n"
-                           "一、概述\n现将20120年度工作报告如下。\n";
+  const std::string text =
+      "萝北县人民政府\n关于2018年度政府信息公开工作的报告\n统计期限自2018年1月1日起至2018年12月31\n"
+      "一、概述\n现将20120年度工作报告如下。\n";
   Catalog catalog;
   std::vector<RuleError> errors;
   auto set = catalog.get("gov-2007", &errors);
@@ -196,7 +205,8 @@ TEST_CASE("chrome: patterns are rule data, checked and inherited like facts:") {
   Catalog catalog;
   SUBCASE("a bad pattern is located") {
     std::vector<RuleError> errors;
-    CHECK_FALSE(catalog.get(write("bad.yaml", "id: x\ntitle: t\nchrome:\n  leading:\n    - '当前位置(?=:)'\n"), &errors));
+    CHECK_FALSE(
+        catalog.get(write("bad.yaml", "id: x\ntitle: t\nchrome:\n  leading:\n    - '当前位置(?=:)'\n"), &errors));
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].message.find("RE2") != std::string::npos);
     const Position p = Source::decode(errors[0].file, errors[0].file_text).position(errors[0].offset);
@@ -215,8 +225,9 @@ TEST_CASE("chrome: patterns are rule data, checked and inherited like facts:") {
   }
   SUBCASE("a trailing pattern is anchored at the end, a leading one at the start") {
     std::vector<RuleError> errors;
-    auto set = catalog.get(write("mine.yaml", "id: mine\nextends: gov-2021\ntitle: t\n"
-                                              "chrome:\n  trailing: ['(?:^| )本页完']\n  leading: ['导航']\n"),
+    auto set = catalog.get(write("mine.yaml",
+                                 "id: mine\nextends: gov-2021\ntitle: t\n"
+                                 "chrome:\n  trailing: ['(?:^| )本页完']\n  leading: ['导航']\n"),
                            &errors);
     REQUIRE(set);
     // header: inherited from base; trailing and leading: this file's.

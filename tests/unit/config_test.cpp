@@ -171,10 +171,10 @@ TEST_CASE("lint options: blank_cells from a config wins over the rule set's") {
   };
   const std::vector<std::string> unfilled = {"table.unfilled"};
   const std::vector<std::string> sums = {"table.row-total", "table.results-total"};
-  CHECK(rules(nullptr, std::nullopt) == unfilled);              // gov-2021's default
-  CHECK(rules(nullptr, BlankCells::zero) == sums);              // the config says zero
-  CHECK(rules(blank_zero, std::nullopt) == sums);               // the rule set says zero
-  CHECK(rules(blank_zero, BlankCells::unfilled) == unfilled);   // the config wins
+  CHECK(rules(nullptr, std::nullopt) == unfilled);             // gov-2021's default
+  CHECK(rules(nullptr, BlankCells::zero) == sums);             // the config says zero
+  CHECK(rules(blank_zero, std::nullopt) == sums);              // the rule set says zero
+  CHECK(rules(blank_zero, BlankCells::unfilled) == unfilled);  // the config wins
 }
 
 namespace {
@@ -307,8 +307,10 @@ TEST_CASE("config search: stops at .git and $HOME, skips planted configs") {
   const std::string saved = old_home ? old_home : "";
   setenv("HOME", (t.path / "repo").c_str(), 1);
   CHECK(find_config((t.path / "repo" / "reports" / "r.txt").string(), &skipped) == "");
-  if (old_home) setenv("HOME", saved.c_str(), 1);
-  else unsetenv("HOME");
+  if (old_home)
+    setenv("HOME", saved.c_str(), 1);
+  else
+    unsetenv("HOME");
 
   // A world-writable folder: skipped, and said so; with the sticky bit, a file of ours is read.
   const fs::path shared = t.path / "shared";

@@ -35,10 +35,13 @@ bench::GenOptions crawl_options() {
 // The reports both cases run over: 2007, 2019 and 2021 in turn.
 constexpr int kReports = 1050;
 bench::Regime regime_of(int i) {
-  static constexpr std::array<bench::Regime, 3> kRegimes = {bench::Regime::gov2007, bench::Regime::gov2019, bench::Regime::gov2021};
+  static constexpr std::array<bench::Regime, 3> kRegimes = {bench::Regime::gov2007, bench::Regime::gov2019,
+                                                            bench::Regime::gov2021};
   return kRegimes[static_cast<size_t>(i % 3)];
 }
-bench::GeneratedReport crawl_report(int i) { return bench::generate_report(bench::mix_seed(2031, static_cast<uint64_t>(i)), regime_of(i), crawl_options()); }
+bench::GeneratedReport crawl_report(int i) {
+  return bench::generate_report(bench::mix_seed(2031, static_cast<uint64_t>(i)), regime_of(i), crawl_options());
+}
 
 // Line `n` (1-based) of `text`, without its '\n'.
 std::string_view line_of(std::string_view text, int n) {
@@ -102,7 +105,8 @@ TEST_CASE("crawl pages: injected defects and table findings found at their colum
       }
       got.push_back(std::move(x));
     }
-    const std::string where = std::string(bench::regime_name(g.regime)) + " #" + std::to_string(i) + (g.traditional ? " (trad)" : "") + ": ";
+    const std::string where =
+        std::string(bench::regime_name(g.regime)) + " #" + std::to_string(i) + (g.traditional ? " (trad)" : "") + ": ";
     const auto problem = [&](const std::string& what) {
       if (problems.size() < 12) problems.push_back(where + what);
     };
@@ -115,8 +119,11 @@ TEST_CASE("crawl pages: injected defects and table findings found at their colum
     for (const bench::Defect& d : g.defects) {
       auto& n = by_rule[d.rule];
       ++n[0];
-      if (take([&](const Got& x) { return x.rule == d.rule && x.line == d.line && x.column == d.column; })) ++n[1];
-      else problem("missed " + d.rule + " at " + std::to_string(d.line) + ":" + std::to_string(d.column) + " (" + d.detail + ")");
+      if (take([&](const Got& x) { return x.rule == d.rule && x.line == d.line && x.column == d.column; }))
+        ++n[1];
+      else
+        problem("missed " + d.rule + " at " + std::to_string(d.line) + ":" + std::to_string(d.column) + " (" +
+                d.detail + ")");
     }
     for (const bench::TableFinding& t : g.table_findings) {
       auto& n = by_rule[t.rule];
@@ -131,9 +138,11 @@ TEST_CASE("crawl pages: injected defects and table findings found at their colum
         if (t.rule != "table.unfilled" && x.inferred != t.inferred) return false;
         return x.row == row && x.col_label == col;
       });
-      if (ok) ++n[1];
-      else problem("missed " + t.rule + " at " + std::to_string(t.line) + ":" + std::to_string(t.column) + " " + t.row_label + "/" +
-                   t.column_label + (t.rule == "table.unreadable" ? " table " + t.table : ""));
+      if (ok)
+        ++n[1];
+      else
+        problem("missed " + t.rule + " at " + std::to_string(t.line) + ":" + std::to_string(t.column) + " " +
+                t.row_label + "/" + t.column_label + (t.rule == "table.unreadable" ? " table " + t.table : ""));
     }
     for (const Got& x : got) {
       ++by_rule[x.rule][2];
@@ -150,8 +159,8 @@ TEST_CASE("crawl pages: injected defects and table findings found at their colum
     summary << "\n  " << rule << ": injected " << n[0] << ", found " << n[1] << ", extra " << n[2];
   }
   for (const auto& p : problems) why << p << "\n";
-  MESSAGE("crawl: reports " << reports << " (" << traditional << " traditional), injected " << injected << ", found " << found
-                            << ", extra " << extra << summary.str());
+  MESSAGE("crawl: reports " << reports << " (" << traditional << " traditional), injected " << injected << ", found "
+                            << found << ", extra " << extra << summary.str());
   CHECK(injected > 800);
   CHECK_MESSAGE(found == injected, why.str());
   CHECK_MESSAGE(extra == 0, why.str());
@@ -173,8 +182,10 @@ int brute_splits(const std::string& d, int groups, int per) {
       for (int k = 0; k < per; ++k) {
         const auto i = static_cast<size_t>(g * per + k);
         const long long v = std::stoll(d.substr(cut[i], cut[i + 1] - cut[i]));
-        if (k + 1 < per) sum += v;
-        else if (v != sum) return false;
+        if (k + 1 < per)
+          sum += v;
+        else if (v != sum)
+          return false;
       }
     }
     return true;
@@ -228,19 +239,23 @@ TEST_CASE("crawl pages: the generator's own truth (one body line, unique splits,
   for (int i = 0; i < kReports; i += 2) {  // half the reports of the first case, every regime
     const bench::GeneratedReport g = crawl_report(i);
     const auto bad = [&](const std::string& what) {
-      if (problems.size() < 12) problems.push_back(std::string(bench::regime_name(g.regime)) + " #" + std::to_string(i) + ": " + what);
+      if (problems.size() < 12)
+        problems.push_back(std::string(bench::regime_name(g.regime)) + " #" + std::to_string(i) + ": " + what);
     };
     // One body line after the header block (if any), which ends with the 正文 separator.
     const auto newlines = std::count(g.text.begin(), g.text.end(), '\n');
-    if (g.body_line < 1 || newlines != g.body_line || g.text.back() != '\n') bad("not a header block plus one body line");
+    if (g.body_line < 1 || newlines != g.body_line || g.text.back() != '\n')
+      bad("not a header block plus one body line");
     if (g.body_line > 1) {
       const std::string_view sep = line_of(g.text, g.body_line - 1);
       if (sep.find("====") != 0) bad("header block does not end with the separator line");
-      if (line_of(g.text, 1).find(g.traditional ? "標題: " : "标题: ") != 0) bad("header block does not start with 标题:");
+      if (line_of(g.text, 1).find(g.traditional ? "標題: " : "标题: ") != 0)
+        bad("header block does not start with 标题:");
     }
     const std::string_view body = line_of(g.text, g.body_line);
     if (body.find(g.traditional ? "當前位置" : "当前位置") != 0) bad("body line does not start with the breadcrumb");
-    if (bench::generate_report(bench::mix_seed(2031, static_cast<uint64_t>(i)), regime_of(i), crawl_options()).text != g.text)
+    if (bench::generate_report(bench::mix_seed(2031, static_cast<uint64_t>(i)), regime_of(i), crawl_options()).text !=
+        g.text)
       bad("not deterministic");
 
     for (const bench::CrawlRow& r : g.crawl_rows) {
@@ -251,9 +266,11 @@ TEST_CASE("crawl pages: the generator's own truth (one body line, unique splits,
         if (!r.cells.empty()) bad("blank row with cells");
         const std::string label = g.traditional ? bench::to_traditional(r.label) : r.label;
         const std::string_view before = at(body, r.label_column, r.label_end - r.label_column);
-        if (before.size() < label.size() || before.substr(before.size() - label.size()) != label) bad("blank row's label_end is not past " + r.label);
+        if (before.size() < label.size() || before.substr(before.size() - label.size()) != label)
+          bad("blank row's label_end is not past " + r.label);
         const std::string_view next = at(body, r.label_end, 1);
-        if (next.empty() || next == " " || next == "/" || (next[0] >= '0' && next[0] <= '9' && at(body, r.label_end + 1, 1) != "."))
+        if (next.empty() || next == " " || next == "/" ||
+            (next[0] >= '0' && next[0] <= '9' && at(body, r.label_end + 1, 1) != "."))
           bad("blank row " + r.label + " followed by a cell, not a label: " + std::string(at(body, r.label_end, 8)));
         continue;
       }
@@ -264,16 +281,19 @@ TEST_CASE("crawl pages: the generator's own truth (one body line, unique splits,
       }
       // The cells are printed where recorded, run together or one blank apart.
       const std::string printed = joined(r.cells, r.run_together ? "" : " ");
-      if (at(body, r.cell_columns[0], static_cast<int>(printed.size())) != printed) bad("row " + r.label + " is not printed at its columns");
+      if (at(body, r.cell_columns[0], static_cast<int>(printed.size())) != printed)
+        bad("row " + r.label + " is not printed at its columns");
       for (size_t k = 0; k < r.cells.size(); ++k)
-        if (at(body, r.cell_columns[k], static_cast<int>(r.cells[k].size())) != r.cells[k]) bad("cell " + std::to_string(k) + " of " + r.label + " misplaced");
+        if (at(body, r.cell_columns[k], static_cast<int>(r.cells[k].size())) != r.cells[k])
+          bad("cell " + std::to_string(k) + " of " + r.label + " misplaced");
       const std::string digits = joined(r.cells, "");
       if (r.dropped >= 0) {
         ++dropped;
         if (bench::crawl_split_count(digits, groups, per) != 0) bad("dropped row " + r.label + " still has a split");
       } else if (r.run_together) {
         ++run_rows;
-        if (bench::crawl_split_count(digits, groups, per) != 1) bad("run-together row " + r.label + " is not uniquely splittable: " + digits);
+        if (bench::crawl_split_count(digits, groups, per) != 1)
+          bad("run-together row " + r.label + " is not uniquely splittable: " + digits);
       }
       if ((r.dropped >= 0 || r.run_together) && digits.size() <= 17) {
         ++brute_checked;
@@ -286,7 +306,8 @@ TEST_CASE("crawl pages: the generator's own truth (one body line, unique splits,
         if (r.table == table && r.label == label) return &r;
       return nullptr;
     };
-    static constexpr std::array<std::string_view, 7> kCols = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
+    static constexpr std::array<std::string_view, 7> kCols = {"自然人",       "商业企业", "科研机构", "社会公益组织",
+                                                              "法律服务机构", "其他",     "总计"};
     for (const bench::TableFinding& t : g.table_findings) {
       ++findings;
       if (t.line != g.body_line) bad(t.rule + " not on the body line");
@@ -297,10 +318,12 @@ TEST_CASE("crawl pages: the generator's own truth (one body line, unique splits,
           if (x.table == t.table && x.dropped >= 0) d = &x;
         if (!d || d->label_column != t.column) bad("table.unreadable not at the dropped row's label");
       } else if (t.rule == "table.unfilled") {
-        if (!(at(body, t.column, 1) == "/" || blank_row_at(g, t.row_label, t.column))) bad("table.unfilled at neither '/' nor a blank row");
+        if (!(at(body, t.column, 1) == "/" || blank_row_at(g, t.row_label, t.column)))
+          bad("table.unfilled at neither '/' nor a blank row");
       } else {
         const auto c = static_cast<size_t>(std::find(kCols.begin(), kCols.end(), t.column_label) - kCols.begin());
-        if (!r || c >= r->cell_columns.size() || r->cell_columns[c] != t.column) bad(t.rule + " not at cell " + t.row_label + "/" + t.column_label);
+        if (!r || c >= r->cell_columns.size() || r->cell_columns[c] != t.column)
+          bad(t.rule + " not at cell " + t.row_label + "/" + t.column_label);
         const std::string_view ch = at(body, t.column, 1);
         if (ch.empty() || ch[0] < '0' || ch[0] > '9') bad(t.rule + " not at a digit");
       }
@@ -325,8 +348,9 @@ TEST_CASE("crawl pages: the generator's own truth (one body line, unique splits,
   }
   std::ostringstream why;
   for (const auto& p : problems) why << p << "\n";
-  MESSAGE("ground truth: " << rows_checked << " table rows (" << run_rows << " run together, " << brute_checked << " brute-forced, "
-                           << blank_rows << " blank, " << dropped << " dropped), " << findings << " table findings, " << defects << " defects");
+  MESSAGE("ground truth: " << rows_checked << " table rows (" << run_rows << " run together, " << brute_checked
+                           << " brute-forced, " << blank_rows << " blank, " << dropped << " dropped), " << findings
+                           << " table findings, " << defects << " defects");
   CHECK(run_rows > 1000);
   CHECK(blank_rows > 20);
   CHECK(dropped > 20);

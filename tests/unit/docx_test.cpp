@@ -67,7 +67,10 @@ zip_int64_t lazy_source(void* user, void* data, zip_uint64_t len, zip_source_cmd
       return sizeof(zip_stat_t);
     }
     case ZIP_SOURCE_ERROR: return zip_error_to_data(&s->error, data, len);
-    case ZIP_SOURCE_FREE: zip_error_fini(&s->error); delete s; return 0;
+    case ZIP_SOURCE_FREE:
+      zip_error_fini(&s->error);
+      delete s;
+      return 0;
     case ZIP_SOURCE_SUPPORTS:
       return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
                                             ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
@@ -113,14 +116,13 @@ std::string make_zip(const std::vector<Entry>& entries) {
   return out;
 }
 
-constexpr const char* kNs =
-    R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" )"
-    R"(xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" )"
-    R"(xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" )"
-    R"(xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" )"
-    R"(xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" )"
-    R"(xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" )"
-    R"(xmlns:v="urn:schemas-microsoft-com:vml")";
+constexpr const char* kNs = R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" )"
+                            R"(xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" )"
+                            R"(xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" )"
+                            R"(xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" )"
+                            R"(xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" )"
+                            R"(xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" )"
+                            R"(xmlns:v="urn:schemas-microsoft-com:vml")";
 
 std::string part(std::string_view root, std::string_view content) {
   return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:") + std::string(root) + " " +
@@ -139,7 +141,8 @@ const std::string kContentTypes =
 
 // A .docx with this body and, if given, the content of numbering.xml and styles.xml.
 std::string docx(std::string_view body, std::string_view numbering = "", std::string_view styles = "") {
-  std::vector<Entry> e{{"[Content_Types].xml", kContentTypes}, {"_rels/.rels", kRels}, {"word/document.xml", document(body)}};
+  std::vector<Entry> e{
+      {"[Content_Types].xml", kContentTypes}, {"_rels/.rels", kRels}, {"word/document.xml", document(body)}};
   if (!numbering.empty()) e.push_back({"word/numbering.xml", part("numbering", numbering)});
   if (!styles.empty()) e.push_back({"word/styles.xml", part("styles", styles)});
   return make_zip(e);
@@ -155,8 +158,7 @@ std::string np(int num_id, int ilvl, std::string_view text) {
          std::to_string(num_id) + "\"/></w:numPr></w:pPr><w:r><w:t>" + std::string(text) + "</w:t></w:r></w:p>";
 }
 
-std::string lvl(int ilvl, std::string_view fmt, std::string_view text, std::string_view extra = "",
-                int start = 1) {
+std::string lvl(int ilvl, std::string_view fmt, std::string_view text, std::string_view extra = "", int start = 1) {
   return "<w:lvl w:ilvl=\"" + std::to_string(ilvl) + "\"><w:start w:val=\"" + std::to_string(start) +
          "\"/><w:numFmt w:val=\"" + std::string(fmt) + "\"/><w:lvlText w:val=\"" + std::string(text) + "\"/>" +
          std::string(extra) + "</w:lvl>";
@@ -167,8 +169,8 @@ std::string abstract_num(int id, std::string_view levels) {
 }
 
 std::string num(int id, int abstract, std::string_view overrides = "") {
-  return "<w:num w:numId=\"" + std::to_string(id) + "\"><w:abstractNumId w:val=\"" + std::to_string(abstract) +
-         "\"/>" + std::string(overrides) + "</w:num>";
+  return "<w:num w:numId=\"" + std::to_string(id) + "\"><w:abstractNumId w:val=\"" + std::to_string(abstract) + "\"/>" +
+         std::string(overrides) + "</w:num>";
 }
 
 // Where a byte of the text is in the user's file, the way the contract says: the last origin at
@@ -222,12 +224,12 @@ TEST_CASE("docx: every paragraph is a line numbered in document order; an empty 
 }
 
 TEST_CASE("docx: runs: text, tabs, breaks, hyphens; symbols and hidden text are left out") {
-  const Extracted e = extract_docx(docx(
-      "<w:p><w:r><w:t>项目</w:t><w:tab/><w:t>数量</w:t><w:br/><w:t>a</w:t><w:cr/><w:t>b</w:t>"
-      "<w:noBreakHyphen/><w:t>c</w:t><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/>"
-      "<w:t xml:space=\"preserve\"> d </w:t></w:r>"
-      "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"
-      "<w:r><w:t>e\nf</w:t></w:r></w:p>"));
+  const Extracted e =
+      extract_docx(docx("<w:p><w:r><w:t>项目</w:t><w:tab/><w:t>数量</w:t><w:br/><w:t>a</w:t><w:cr/><w:t>b</w:t>"
+                        "<w:noBreakHyphen/><w:t>c</w:t><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/>"
+                        "<w:t xml:space=\"preserve\"> d </w:t></w:r>"
+                        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"
+                        "<w:r><w:t>e\nf</w:t></w:r></w:p>"));
   REQUIRE_FALSE(e.problem);
   CHECK(e.display_lines == std::vector<std::string>{"项目\t数量 a b-c d e f"});
   CHECK(e.text == "项目\t数量 a b-c d e f\n");
@@ -235,7 +237,8 @@ TEST_CASE("docx: runs: text, tabs, breaks, hyphens; symbols and hidden text are 
   CHECK(where(e, "f").column == 17);
 }
 
-TEST_CASE("docx: hyperlinks, content controls, insertions and field results are read; deletions and field codes are not") {
+TEST_CASE(
+    "docx: hyperlinks, content controls, insertions and field results are read; deletions and field codes are not") {
   const std::string body =
       "<w:p><w:hyperlink r:id=\"rId9\" xmlns:r=\"r\"><w:r><w:t>链接</w:t></w:r></w:hyperlink>"
       "<w:sdt><w:sdtPr><w:alias w:val=\"x\"/></w:sdtPr><w:sdtContent><w:r><w:t>控件</w:t></w:r></w:sdtContent></w:sdt>"
@@ -267,8 +270,7 @@ namespace {
 std::string text_box_run(std::string_view choice_requires, std::string_view choice_text,
                          std::string_view fallback_text) {
   return "<w:r><mc:AlternateContent><mc:Choice Requires=\"" + std::string(choice_requires) +
-         "\"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>" +
-         p(choice_text) +
+         "\"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>" + p(choice_text) +
          "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
          "<mc:Fallback><w:pict><v:rect><v:textbox><w:txbxContent>" +
          p(fallback_text) + "</w:txbxContent></v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r>";
@@ -277,8 +279,8 @@ std::string text_box_run(std::string_view choice_requires, std::string_view choi
 }  // namespace
 
 TEST_CASE("docx: a text box in mc:AlternateContent is read once, as paragraphs after its anchor") {
-  const std::string anchor = "<w:p><w:r><w:t>锚</w:t></w:r>" + text_box_run("wps", "框内", "框内（VML）") +
-                             "<w:r><w:t>点</w:t></w:r></w:p>";
+  const std::string anchor =
+      "<w:p><w:r><w:t>锚</w:t></w:r>" + text_box_run("wps", "框内", "框内（VML）") + "<w:r><w:t>点</w:t></w:r></w:p>";
   const Extracted e = extract_docx(docx(p("前") + anchor + p("后")));
   REQUIRE_FALSE(e.problem);
   CHECK(e.text == "前\n锚点\n框内\n后\n");
@@ -313,11 +315,10 @@ TEST_CASE("docx: chineseCounting %1、 numbers 一、 to 十二、 with the tab 
 }
 
 TEST_CASE("docx: a deeper level restarts under each new item of a shallower one") {
-  const std::string numbering =
-      abstract_num(0, lvl(0, "chineseCounting", "%1、", "<w:suff w:val=\"nothing\"/>") +
-                          lvl(1, "chineseCounting", "（%2）", "<w:suff w:val=\"nothing\"/>") +
-                          lvl(2, "decimal", "%3.", "<w:suff w:val=\"space\"/>")) +
-      num(1, 0);
+  const std::string numbering = abstract_num(0, lvl(0, "chineseCounting", "%1、", "<w:suff w:val=\"nothing\"/>") +
+                                                    lvl(1, "chineseCounting", "（%2）", "<w:suff w:val=\"nothing\"/>") +
+                                                    lvl(2, "decimal", "%3.", "<w:suff w:val=\"space\"/>")) +
+                                num(1, 0);
   const std::string body = np(1, 0, "a") + np(1, 1, "b") + np(1, 1, "c") + np(1, 2, "d") + np(1, 2, "e") +
                            np(1, 0, "f") + np(1, 1, "g") + np(1, 2, "h") + p("x") + np(1, 1, "i");
   const Extracted e = extract_docx(docx(body, numbering));
@@ -338,8 +339,8 @@ TEST_CASE("docx: numbering through a paragraph style, its basedOn, and a level's
                           lvl(1, "chineseCounting", "（%2）", "<w:pStyle w:val=\"H2\"/><w:suff w:val=\"nothing\"/>")) +
       num(1, 0);
   auto styled = [](std::string_view style, std::string_view text, std::string_view extra = "") {
-    return "<w:p><w:pPr><w:pStyle w:val=\"" + std::string(style) + "\"/>" + std::string(extra) +
-           "</w:pPr><w:r><w:t>" + std::string(text) + "</w:t></w:r></w:p>";
+    return "<w:p><w:pPr><w:pStyle w:val=\"" + std::string(style) + "\"/>" + std::string(extra) + "</w:pPr><w:r><w:t>" +
+           std::string(text) + "</w:t></w:r></w:p>";
   };
   const std::string body = styled("H1", "总体情况") + styled("H2", "细项") + styled("H1x", "主动公开") +
                            styled("H1x", "不编号", "<w:numPr><w:numId w:val=\"0\"/></w:numPr>") + p("正文");
@@ -361,8 +362,8 @@ TEST_CASE("docx: startOverride starts a list of its own; lists of one abstract c
                           lvl(1, "decimal", "%1.%2", "<w:isLgl/><w:suff w:val=\"nothing\"/>")) +
       num(1, 0) + num(2, 0, R"(<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride>)") + num(3, 0) +
       num(4, 1);
-  const std::string body = np(1, 0, "a") + np(1, 0, "b") + np(2, 0, "c") + np(2, 0, "d") + np(3, 0, "e") +
-                           np(4, 0, "f") + np(4, 1, "g");
+  const std::string body =
+      np(1, 0, "a") + np(1, 0, "b") + np(2, 0, "c") + np(2, 0, "d") + np(3, 0, "e") + np(4, 0, "f") + np(4, 1, "g");
   const Extracted e = extract_docx(docx(body, numbering));
   REQUIRE_FALSE(e.problem);
   // isLgl writes the level-1 number 一 as 1.
@@ -376,17 +377,30 @@ TEST_CASE("docx: number formats") {
     const char* label;
   };
   const Case cases[] = {
-      {"decimalZero", 3, "03"},           {"upperLetter", 27, "AA"},       {"lowerLetter", 2, "b"},
-      {"upperRoman", 14, "XIV"},          {"lowerRoman", 4, "iv"},         {"decimalEnclosedCircle", 3, "③"},
-      {"decimalEnclosedCircleChinese", 1, "①"}, {"decimalEnclosedParen", 2, "⑵"}, {"ideographTraditional", 2, "乙"},
-      {"ideographZodiac", 12, "亥"},      {"decimalFullWidth", 12, "１２"}, {"chineseCounting", 21, "二十一"},
-      {"chineseCounting", 110, "一百一十"}, {"chineseCountingThousand", 101, "一百零一"},
-      {"japaneseCounting", 11, "十一"},   {"decimal", 7, "7"},             {"ordinalText", 3, "3"},
-      {"chineseCounting", 20, "二十"},     {"none", 5, ""},
+      {"decimalZero", 3, "03"},
+      {"upperLetter", 27, "AA"},
+      {"lowerLetter", 2, "b"},
+      {"upperRoman", 14, "XIV"},
+      {"lowerRoman", 4, "iv"},
+      {"decimalEnclosedCircle", 3, "③"},
+      {"decimalEnclosedCircleChinese", 1, "①"},
+      {"decimalEnclosedParen", 2, "⑵"},
+      {"ideographTraditional", 2, "乙"},
+      {"ideographZodiac", 12, "亥"},
+      {"decimalFullWidth", 12, "１２"},
+      {"chineseCounting", 21, "二十一"},
+      {"chineseCounting", 110, "一百一十"},
+      {"chineseCountingThousand", 101, "一百零一"},
+      {"japaneseCounting", 11, "十一"},
+      {"decimal", 7, "7"},
+      {"ordinalText", 3, "3"},
+      {"chineseCounting", 20, "二十"},
+      {"none", 5, ""},
   };
   for (const Case& c : cases) {
     CAPTURE(c.fmt);
-    const Extracted e = extract_docx(docx(np(1, 0, "x"), abstract_num(0, lvl(0, c.fmt, "%1", "<w:suff w:val=\"nothing\"/>", c.start)) + num(1, 0)));
+    const Extracted e = extract_docx(
+        docx(np(1, 0, "x"), abstract_num(0, lvl(0, c.fmt, "%1", "<w:suff w:val=\"nothing\"/>", c.start)) + num(1, 0)));
     REQUIRE_FALSE(e.problem);
     CHECK(e.display_lines == std::vector<std::string>{std::string(c.label) + "x"});
   }
@@ -401,11 +415,11 @@ TEST_CASE("docx: a table row is one pipe line; merged cells are written once, lo
   };
   const std::string table =
       "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
-      "<w:tr>" + tc("", p("项目") + p("（单位）")) + tc("<w:gridSpan w:val=\"2\"/>", p("数量")) + "</w:tr>" +
-      "<w:tr>" + tc("<w:vMerge w:val=\"restart\"/>", p("甲")) + tc("", "<w:p/>") + tc("", p("3")) + "</w:tr>" +
-      "<w:tr>" + tc("<w:vMerge/>", "<w:p/>") + tc("", p("x\ty")) + tc("", p("4")) + "</w:tr>" +
-      "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" + tc("", p("乙")) + tc("", p("5")) + "</w:tr>" +
-      "</w:tbl>";
+      "<w:tr>" +
+      tc("", p("项目") + p("（单位）")) + tc("<w:gridSpan w:val=\"2\"/>", p("数量")) + "</w:tr>" + "<w:tr>" +
+      tc("<w:vMerge w:val=\"restart\"/>", p("甲")) + tc("", "<w:p/>") + tc("", p("3")) + "</w:tr>" + "<w:tr>" +
+      tc("<w:vMerge/>", "<w:p/>") + tc("", p("x\ty")) + tc("", p("4")) + "</w:tr>" +
+      "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" + tc("", p("乙")) + tc("", p("5")) + "</w:tr>" + "</w:tbl>";
   const Extracted e = extract_docx(docx(p("前") + table + p("后")));
   REQUIRE_FALSE(e.problem);
   // Paragraphs: 前 1 | 项目 2, （单位）3, 数量 4 | 甲 5, (empty) 6, 3 7 | (merged) 8, x y 9, 4 10 |
@@ -444,13 +458,12 @@ TEST_CASE("docx: a table row is one pipe line; merged cells are written once, lo
 }
 
 TEST_CASE("docx: a layout table's cells are ordinary lines; the table inside it is a table") {
-  const std::string inner =
-      "<w:tbl><w:tr><w:tc>" + p("a") + "</w:tc><w:tc>" + p("b") + "</w:tc></w:tr><w:tr><w:tc>" + p("c") +
-      "</w:tc><w:tc>" + p("d") + "</w:tc></w:tr></w:tbl>";
-  const std::string outer = "<w:tbl><w:tr><w:tc>" + p("标题") + "</w:tc><w:tc>" + p("说明") + inner + p("尾") +
-                            "</w:tc></w:tr></w:tbl>";
-  const std::string one_column = "<w:tbl><w:tr><w:tc>" + p("框一") + "</w:tc></w:tr><w:tr><w:tc>" + p("框二") +
-                                 "</w:tc></w:tr></w:tbl>";
+  const std::string inner = "<w:tbl><w:tr><w:tc>" + p("a") + "</w:tc><w:tc>" + p("b") + "</w:tc></w:tr><w:tr><w:tc>" +
+                            p("c") + "</w:tc><w:tc>" + p("d") + "</w:tc></w:tr></w:tbl>";
+  const std::string outer =
+      "<w:tbl><w:tr><w:tc>" + p("标题") + "</w:tc><w:tc>" + p("说明") + inner + p("尾") + "</w:tc></w:tr></w:tbl>";
+  const std::string one_column =
+      "<w:tbl><w:tr><w:tc>" + p("框一") + "</w:tc></w:tr><w:tr><w:tc>" + p("框二") + "</w:tc></w:tr></w:tbl>";
   const std::string data = "<w:tbl><w:tr><w:tc>" + p("e") + "</w:tc><w:tc>" + p("f") + "</w:tc></w:tr></w:tbl>";
   const Extracted e = extract_docx(docx(outer + one_column + data));
   REQUIRE_FALSE(e.problem);
@@ -473,10 +486,13 @@ TEST_CASE("docx: the main part and its styles are found through the package rela
       R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
       R"(<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="lists.xml"/>)"
       R"(</Relationships>)";
-  const std::string z = make_zip({{"_rels/.rels", rels},
-                                  {"word/document2.xml", document(np(1, 0, "概述"))},
-                                  {"word/_rels/document2.xml.rels", doc_rels},
-                                  {"word/lists.xml", part("numbering", abstract_num(0, lvl(0, "chineseCounting", "%1、", "<w:suff w:val=\"nothing\"/>")) + num(1, 0))}});
+  const std::string z =
+      make_zip({{"_rels/.rels", rels},
+                {"word/document2.xml", document(np(1, 0, "概述"))},
+                {"word/_rels/document2.xml.rels", doc_rels},
+                {"word/lists.xml",
+                 part("numbering",
+                      abstract_num(0, lvl(0, "chineseCounting", "%1、", "<w:suff w:val=\"nothing\"/>")) + num(1, 0))}});
   const Extracted e = extract_docx(z);
   REQUIRE_FALSE(e.problem);
   CHECK(e.display_lines == std::vector<std::string>{"一、概述"});
@@ -490,8 +506,9 @@ TEST_CASE("docx: what is not a zip, or a damaged or truncated one, is a problem"
     CHECK(e.text.empty());
   }
   // Cut anywhere, a real .docx is a problem, never a crash.
-  const std::string full = docx(np(1, 0, "总体情况") + p("正文"), abstract_num(0, lvl(0, "chineseCounting", "%1、")) + num(1, 0),
-                                R"(<w:style w:type="paragraph" w:styleId="A"/>)");
+  const std::string full =
+      docx(np(1, 0, "总体情况") + p("正文"), abstract_num(0, lvl(0, "chineseCounting", "%1、")) + num(1, 0),
+           R"(<w:style w:type="paragraph" w:styleId="A"/>)");
   REQUIRE_FALSE(extract_docx(full).problem);
   for (size_t cut = 0; cut < full.size(); cut += 7) {
     CAPTURE(cut);
@@ -517,8 +534,8 @@ TEST_CASE("docx: a zip that is not a Word document says so, and recognises an .o
 }
 
 TEST_CASE("docx: an encrypted entry means the file is password-protected") {
-  const Extracted e = extract_docx(make_zip({{"[Content_Types].xml", kContentTypes},
-                                             {"word/document.xml", document(p("机密")), true}}));
+  const Extracted e = extract_docx(
+      make_zip({{"[Content_Types].xml", kContentTypes}, {"word/document.xml", document(p("机密")), true}}));
   CHECK(has(e, "密码"));
   CHECK(e.problem->message_en.find("password") != std::string::npos);
 }
@@ -547,7 +564,8 @@ TEST_CASE("docx: a zip bomb is refused at the cap, quickly, without reading it a
 }
 
 TEST_CASE("docx: malformed XML names the part, line and column") {
-  const std::string xml = part("document", "<w:body>\n<w:p><w:r><w:t>好</w:t></w:r></w:p>\n<w:p><w:r><w:t>坏</w:r></w:p></w:body>");
+  const std::string xml =
+      part("document", "<w:body>\n<w:p><w:r><w:t>好</w:t></w:r></w:p>\n<w:p><w:r><w:t>坏</w:r></w:p></w:body>");
   const Extracted e = extract_docx(make_zip({{"word/document.xml", xml}}));
   REQUIRE(e.problem);
   CHECK(has(e, "word/document.xml 不是有效的 XML"));
@@ -556,8 +574,8 @@ TEST_CASE("docx: malformed XML names the part, line and column") {
   CHECK(e.problem->message_en.find("line 4, column 19") != std::string::npos);
 
   // A malformed numbering.xml only leaves the labels out.
-  const std::string z = make_zip({{"word/document.xml", document(np(1, 0, "概述"))},
-                                  {"word/numbering.xml", "<w:numbering><oops></w:numbering>"}});
+  const std::string z = make_zip(
+      {{"word/document.xml", document(np(1, 0, "概述"))}, {"word/numbering.xml", "<w:numbering><oops></w:numbering>"}});
   const Extracted n = extract_docx(z);
   REQUIRE_FALSE(n.problem);
   CHECK(n.display_lines == std::vector<std::string>{"概述"});
@@ -573,9 +591,10 @@ TEST_CASE("docx: content nested too deep is refused, without overflowing the sta
 }
 
 TEST_CASE("docx: a field whose instructions never end hides no more than its paragraph") {
-  const Extracted e = extract_docx(docx(
-      "<w:p><w:r><w:t>前</w:t><w:fldChar w:fldCharType=\"begin\"/><w:instrText>PAGE</w:instrText><w:t>藏</w:t></w:r></w:p>" +
-      p("后")));
+  const Extracted e =
+      extract_docx(docx("<w:p><w:r><w:t>前</w:t><w:fldChar "
+                        "w:fldCharType=\"begin\"/><w:instrText>PAGE</w:instrText><w:t>藏</w:t></w:r></w:p>" +
+                        p("后")));
   REQUIRE_FALSE(e.problem);
   CHECK(e.text == "前\n后\n");
 }
@@ -595,8 +614,8 @@ TEST_CASE("docx: numbering labels cannot multiply the text without bound") {
 
 TEST_CASE("docx: a bar in a cell does not split it; it keeps its column") {
   auto tc = [](std::string_view text) { return "<w:tc>" + p(text) + "</w:tc>"; };
-  const std::string table = "<w:tbl><w:tr>" + tc("规章|规范性文件") + tc("3") + "</w:tr><w:tr>" + tc("a|b") + tc("4") +
-                            "</w:tr></w:tbl>";
+  const std::string table =
+      "<w:tbl><w:tr>" + tc("规章|规范性文件") + tc("3") + "</w:tr><w:tr>" + tc("a|b") + tc("4") + "</w:tr></w:tbl>";
   const Extracted e = extract_docx(docx(p("前") + table));
   REQUIRE_FALSE(e.problem);
   CHECK(e.text == "前\n规章｜规范性文件 | 3 |\na｜b | 4 |\n");

@@ -8,9 +8,9 @@
 #include <iterator>
 #include <sstream>
 
-#include "gklint/tool_rules.hpp"
 #include "gklint/emit.hpp"
 #include "gklint/fingerprint.hpp"
+#include "gklint/tool_rules.hpp"
 
 using namespace gklint;
 
@@ -98,7 +98,7 @@ TEST_CASE("fingerprint: a finding without a place is told by its text, and repea
   Diagnostic second = r.diagnostics[0];
   second.span = {26, 31};  // the same typo again
   Diagnostic third = r.diagnostics[0];
-  third.span = {42, 47};   // another typo
+  third.span = {42, 47};  // another typo
   REQUIRE(span_text(*r.source, second.span) == "20120");
   REQUIRE(span_text(*r.source, third.span) == "20220");
   r.diagnostics.push_back(second);
@@ -212,7 +212,8 @@ TEST_CASE("sarif: one run, every rule described, results pointing at them") {
   REQUIRE(rules.size() == kToolRules.size() + catalog.get("gov-2019", &errors)->rules.size());
   CHECK(rules[0]["id"] == "input.error");
   CHECK(rules[3]["defaultConfiguration"]["level"] == "note");  // ruleset.year is an info
-  const auto sums = std::find_if(rules.begin(), rules.end(), [](const auto& x) { return x["id"] == "table.results-total"; });
+  const auto sums =
+      std::find_if(rules.begin(), rules.end(), [](const auto& x) { return x["id"] == "table.results-total"; });
   REQUIRE(sums != rules.end());
   CHECK((*sums)["name"] == "TableResultsTotal");
   CHECK((*sums)["defaultConfiguration"]["level"] == "error");

@@ -100,7 +100,9 @@ TEST_CASE("text: path:line:col: severity: message [rule], the line, a caret unde
 
   std::ostringstream en;
   write_text(en, lint_sample(Lang::en), TextStyle{false, Lang::en});
-  CHECK(en.str().rfind("dir/report.txt:6:1: warning: heading numbers jump from \"三、\" to \"五、\"; expected \"四、\" [heading.numbering]\n", 0) == 0);
+  CHECK(en.str().rfind("dir/report.txt:6:1: warning: heading numbers jump from \"三、\" to \"五、\"; expected \"四、\" "
+                       "[heading.numbering]\n",
+                       0) == 0);
   CHECK(en.str().find("= basis: ") != std::string::npos);
 }
 

@@ -40,8 +40,10 @@ Expectation read_expected(const fs::path& p) {
     if (line.rfind("# args:", 0) == 0) {
       std::istringstream args(line.substr(7));
       for (std::string a; args >> a;) {
-        if (a == "--rules") args >> e.rules;
-        else if (a == "--year") args >> e.year;
+        if (a == "--rules")
+          args >> e.rules;
+        else if (a == "--year")
+          args >> e.year;
       }
       continue;
     }
@@ -58,8 +60,8 @@ Expectation read_expected(const fs::path& p) {
 
 std::string describe(const FileResult& r, const Diagnostic& d) {
   Position p = r.source->position(d.span.begin);
-  std::string s = std::to_string(p.line) + ":" + std::to_string(p.column) + " " + d.rule + " " +
-                  severity_name(d.severity);
+  std::string s =
+      std::to_string(p.line) + ":" + std::to_string(p.column) + " " + d.rule + " " + severity_name(d.severity);
   for (const auto& [k, v] : d.fields) s += " " + k + "=" + v;
   if (d.inferred) s += " inferred=true";  // cells cut out of digits that ran together
   return s;
@@ -117,7 +119,8 @@ TEST_CASE("fixtures: every report gives exactly its expected findings") {
       const auto at = std::find(got.begin(), got.end(), want.lines[i]);
       if (at == got.end()) continue;  // said above
       const std::string& actual = r.diagnostics[static_cast<size_t>(at - got.begin())].message;
-      if (actual != message) diff += "  message of " + want.lines[i] + ":\n    want: " + message + "\n    got:  " + actual + "\n";
+      if (actual != message)
+        diff += "  message of " + want.lines[i] + ":\n    want: " + message + "\n    got:  " + actual + "\n";
     }
     CHECK_MESSAGE(diff.empty(), fs::relative(report, root).string() << "\n" << diff);
   }

@@ -87,9 +87,9 @@ TEST_CASE("formats: every copy of a report gives the reference's findings, locat
       CHECK_MESSAGE(got.report_year == want.report_year, copy.filename().string());
       const std::vector<std::string> got_set = finding_set(got);
       CHECK_MESSAGE(got_set == want_set, copy.filename().string() << " (" << got.source->format() << ", "
-                                                                   << got.source->encoding() << ")\n  reference:\n"
-                                                                   << join(want_set) << "  this copy:\n"
-                                                                   << join(got_set));
+                                                                  << got.source->encoding() << ")\n  reference:\n"
+                                                                  << join(want_set) << "  this copy:\n"
+                                                                  << join(got_set));
       // Every cell that fed a sum is where the finding says: its value as printed is at that line
       // and column of the file (the HTML source line, the .docx paragraph).
       for (const Diagnostic& d : got.diagnostics) {

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <tuple>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "generator.hpp"
 #include "gklint/lint.hpp"
@@ -29,7 +29,8 @@ void score(const Linter& linter, bench::Regime regime, int count, double rate, u
     bench::GeneratedReport g = bench::generate_report(bench::mix_seed(seed, i), regime, opt);
     FileResult r = linter.lint("gen", g.text);
     std::multiset<std::pair<int, std::string>> got;
-    for (const Diagnostic& d : r.diagnostics) got.insert({static_cast<int>(r.source->position(d.span.begin).line), d.rule});
+    for (const Diagnostic& d : r.diagnostics)
+      got.insert({static_cast<int>(r.source->position(d.span.begin).line), d.rule});
     ++s.reports;
     for (const bench::Defect& d : g.defects) {
       ++s.injected;
@@ -45,8 +46,8 @@ void score(const Linter& linter, bench::Regime regime, int count, double rate, u
     for (const auto& [line, rule] : got) {
       ++s.extra;
       if (s.problems.size() < 12) {
-        s.problems.push_back(std::string(bench::regime_name(regime)) + " seed " + std::to_string(i) +
-                             ": unexpected " + rule + " at line " + std::to_string(line));
+        s.problems.push_back(std::string(bench::regime_name(regime)) + " seed " + std::to_string(i) + ": unexpected " +
+                             rule + " at line " + std::to_string(line));
       }
     }
   }
@@ -76,7 +77,9 @@ TEST_CASE("generated tables: every layout, injected sum errors and blank cells f
   struct Key {
     int line;
     std::string rule, row, column;
-    bool operator<(const Key& o) const { return std::tie(line, rule, row, column) < std::tie(o.line, o.rule, o.row, o.column); }
+    bool operator<(const Key& o) const {
+      return std::tie(line, rule, row, column) < std::tie(o.line, o.rule, o.row, o.column);
+    }
   };
   std::map<std::string, std::array<int, 3>> by_layout;  // layout -> reports, injected, found
   int reports = 0, injected = 0, found = 0, extra = 0;
@@ -120,8 +123,9 @@ TEST_CASE("generated tables: every layout, injected sum errors and blank cells f
         return nullptr;
       };
       const auto miss = [&](const std::string& what) {
-        if (problems.size() < 12) problems.push_back(std::string(bench::regime_name(regime)) + " #" + std::to_string(i) + " (" +
-                                                     bench::table_layout_name(g.table_layout) + "): " + what);
+        if (problems.size() < 12)
+          problems.push_back(std::string(bench::regime_name(regime)) + " #" + std::to_string(i) + " (" +
+                             bench::table_layout_name(g.table_layout) + "): " + what);
       };
       // The generator's blank cells (its rule table.cell) are all in table 三. gklint gives one
       // table.unfilled for them, at the first in document order, and lists every one in `related`.
@@ -138,44 +142,57 @@ TEST_CASE("generated tables: every layout, injected sum errors and blank cells f
           ++found;
           ++layout[2];
         } else {
-          miss("missed " + t.rule + " at " + std::to_string(t.line) + ":" + std::to_string(t.column) + " " + t.row_label + "/" + t.column_label);
+          miss("missed " + t.rule + " at " + std::to_string(t.line) + ":" + std::to_string(t.column) + " " +
+               t.row_label + "/" + t.column_label);
         }
       }
-      std::sort(blanks.begin(), blanks.end(), [](const auto* a, const auto* b) { return std::tie(a->line, a->column) < std::tie(b->line, b->column); });
+      std::sort(blanks.begin(), blanks.end(), [](const auto* a, const auto* b) {
+        return std::tie(a->line, a->column) < std::tie(b->line, b->column);
+      });
       if (!blanks.empty()) {
         injected += static_cast<int>(blanks.size());
         layout[1] += static_cast<int>(blanks.size());
         const bench::TableFinding& first = *blanks.front();
-        const Diagnostic* d = take({first.line, "table.unfilled", normalize_label(first.row_label), normalize_label(first.column_label)}, first.column, false);
+        const Diagnostic* d =
+            take({first.line, "table.unfilled", normalize_label(first.row_label), normalize_label(first.column_label)},
+                 first.column, false);
         for (const bench::TableFinding* b : blanks) {
-          const bool listed = d && d->related.size() == blanks.size() &&
-                              std::any_of(d->related.begin(), d->related.end(), [&](const Related& rel) {
-                                const Position p = r.source->position(rel.span.begin);
-                                return static_cast<int>(p.line) == b->line && std::abs(static_cast<int>(p.column) - b->column) <= 1;
-                              });
+          const bool listed =
+              d && d->related.size() == blanks.size() &&
+              std::any_of(d->related.begin(), d->related.end(), [&](const Related& rel) {
+                const Position p = r.source->position(rel.span.begin);
+                return static_cast<int>(p.line) == b->line && std::abs(static_cast<int>(p.column) - b->column) <= 1;
+              });
           if (listed) {
             ++found;
             ++layout[2];
           } else {
-            miss("blank not in table.unfilled's related at " + std::to_string(b->line) + ":" + std::to_string(b->column) + " " + b->row_label + "/" + b->column_label);
+            miss("blank not in table.unfilled's related at " + std::to_string(b->line) + ":" +
+                 std::to_string(b->column) + " " + b->row_label + "/" + b->column_label);
           }
         }
       }
       for (const bench::Defect& d : g.defects) {
-        auto it = std::find_if(got.begin(), got.end(), [&](const auto& e) { return e.first.line == d.line && e.first.rule == d.rule; });
-        if (it != got.end()) got.erase(it);
-        else miss("missed structural " + d.rule + " at line " + std::to_string(d.line));
+        auto it = std::find_if(got.begin(), got.end(),
+                               [&](const auto& e) { return e.first.line == d.line && e.first.rule == d.rule; });
+        if (it != got.end())
+          got.erase(it);
+        else
+          miss("missed structural " + d.rule + " at line " + std::to_string(d.line));
       }
       for (const auto& [k, f] : got) {
         ++extra;
-        miss("unexpected " + k.rule + " at " + std::to_string(k.line) + ":" + std::to_string(f.column) + " " + k.row + "/" + k.column);
+        miss("unexpected " + k.rule + " at " + std::to_string(k.line) + ":" + std::to_string(f.column) + " " + k.row +
+             "/" + k.column);
       }
     }
   }
   std::ostringstream summary, why;
-  for (const auto& [name, n] : by_layout) summary << " " << name << ": " << n[0] << " reports, " << n[2] << "/" << n[1] << " found;";
+  for (const auto& [name, n] : by_layout)
+    summary << " " << name << ": " << n[0] << " reports, " << n[2] << "/" << n[1] << " found;";
   for (const auto& p : problems) why << p << "\n";
-  MESSAGE("reports " << reports << ", table errors injected " << injected << ", found " << found << ", extra " << extra << ";" << summary.str());
+  MESSAGE("reports " << reports << ", table errors injected " << injected << ", found " << found << ", extra " << extra
+                     << ";" << summary.str());
   CHECK(injected > 200);
   CHECK(by_layout.size() == 5);
   CHECK_MESSAGE(found == injected, why.str());

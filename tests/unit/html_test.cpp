@@ -106,7 +106,8 @@ TEST_CASE("html: one line per block, <br> ends a line, bare text is a line of it
 }
 
 TEST_CASE("html: blanks collapse to one space and are trimmed; a source line break between Chinese is none") {
-  const std::string html = "<p>  a \t\n  b  </p>\n<p>\n中文\n中文</p><p>中文 中文</p><p>ab\ncd</p><p>中\nab</p><p> </p>";
+  const std::string html =
+      "<p>  a \t\n  b  </p>\n<p>\n中文\n中文</p><p>中文 中文</p><p>ab\ncd</p><p>中\nab</p><p> </p>";
   const Extracted e = extract(html);
   CHECK(e.text == "a b\n中文中文\n中文 中文\nab cd\n中 ab\n");
   const At b = locate(e, "b\n");
@@ -180,7 +181,8 @@ TEST_CASE("html: Word's Save as Web Page reads like the document") {
   // Positions are in the page's own lines (CRLF), in code points.
   const At yi = locate(e, "一、");
   CHECK(yi.line == 10);
-  CHECK(e.display_lines[yi.line - 1].rfind("style='font-size:16.0pt;font-family:黑体'><span style='mso-list:Ignore'>", 0) == 0);
+  CHECK(e.display_lines[yi.line - 1].rfind("style='font-size:16.0pt;font-family:黑体'><span style='mso-list:Ignore'>",
+                                           0) == 0);
   CHECK(page_char(e, yi) == "一");
   const At zong = locate(e, "总体情况");
   CHECK(zong.line == 11);
@@ -234,7 +236,7 @@ TEST_CASE("html: a data table in the shape of the national table 三 (merged cor
   grid_is(locate(e, "（一）予以公开"), 5, 2);
   grid_is(locate(e, "（区分处理的）"), 6, 2);  // the second block of a cell
   grid_is(locate(e, "1.属于"), 7, 3);
-  grid_is(locate(e, "2.其他"), 8, 3);       // columns 1 and 2 covered from above
+  grid_is(locate(e, "2.其他"), 8, 3);  // columns 1 and 2 covered from above
   grid_is(locate(e, "0 |\n2.其他"), 7, 10);
   // Lines and columns: the source line of the row, the code point column of the cell text.
   const At label = locate(e, "2.其他");
@@ -252,7 +254,7 @@ TEST_CASE("html: a data table in the shape of the national table 三 (merged cor
   CHECK(page_char(e, empty_cell) == "<");
   CHECK(page_char(e, {empty_cell.line, empty_cell.column + 1, {}}) == "t");
   CHECK(locate(e, empty + 1).column == empty_cell.column);
-  const At before_total = locate(e, e.text.find(" 总计") );
+  const At before_total = locate(e, e.text.find(" 总计"));
   grid_is(before_total, 2, 10);
   CHECK(page_char(e, before_total) == "总");
 }
@@ -306,8 +308,7 @@ TEST_CASE("html: CRLF and a lone CR end source lines; display lines are the page
   const std::string html = "<p>一\r\n二</p>\r\n<p>三</p>\r<p>&amp;四</p>\n<p>五</p>\r\n";
   const Extracted e = extract(html);
   CHECK(e.text == "一二\n三\n&四\n五\n");
-  CHECK(e.display_lines ==
-        std::vector<std::string>{"<p>一", "二</p>", "<p>三</p>", "<p>&amp;四</p>", "<p>五</p>", ""});
+  CHECK(e.display_lines == std::vector<std::string>{"<p>一", "二</p>", "<p>三</p>", "<p>&amp;四</p>", "<p>五</p>", ""});
   CHECK(locate(e, "二").line == 2);
   CHECK(locate(e, "二").column == 1);
   CHECK(locate(e, "三").line == 3);

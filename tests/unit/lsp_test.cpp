@@ -26,7 +26,9 @@ namespace {
 
 constexpr auto kTimeout = std::chrono::seconds(30);  // generous: valgrind runs these too
 
-std::string frame(const std::string& body) { return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body; }
+std::string frame(const std::string& body) {
+  return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
 
 // The server's standard input: write() from the test, reads block until bytes come or close().
 class InputPipe : public std::streambuf {
@@ -175,7 +177,8 @@ class Session {
     return r;
   }
   void open(const std::string& uri, const std::string& text, int version = 1) {
-    notify("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"languageId", "text"}, {"version", version}, {"text", text}}}});
+    notify("textDocument/didOpen",
+           {{"textDocument", {{"uri", uri}, {"languageId", "text"}, {"version", version}, {"text", text}}}});
   }
   // Closes standard input (if the server is still reading) and returns its exit code.
   int finish() {
@@ -224,8 +227,10 @@ const std::string kUri = "file:///tmp/gklint-lsp/001.txt";
 std::vector<std::string> split_lines(const std::string& t) {
   std::vector<std::string> lines(1);
   for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == t.size() || t[i + 1] != '\n'))) lines.emplace_back();
-    else if (t[i] != '\r') lines.back() += t[i];
+    if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == t.size() || t[i + 1] != '\n')))
+      lines.emplace_back();
+    else if (t[i] != '\r')
+      lines.back() += t[i];
   }
   return lines;
 }
@@ -321,7 +326,8 @@ TEST_CASE("lsp: over string streams, all input at once") {
   std::istringstream in(frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}})") +
                         frame(R"({"jsonrpc":"2.0","method":"initialized","params":{}})") +
                         frame(R"({"jsonrpc":"2.0","id":"two","method":"shutdown"})") +
-                        frame(R"({"jsonrpc":"2.0","method":"exit"})") + frame(R"({"jsonrpc":"2.0","id":3,"method":"shutdown"})"));
+                        frame(R"({"jsonrpc":"2.0","method":"exit"})") +
+                        frame(R"({"jsonrpc":"2.0","id":3,"method":"shutdown"})"));
   std::ostringstream out;
   CHECK(run_language_server(in, out) == 0);
   const std::string o = out.str();
@@ -332,14 +338,17 @@ TEST_CASE("lsp: over string streams, all input at once") {
 
 TEST_CASE("lsp: requests before initialize") {
   Session s;
-  const json r = s.request(7, "textDocument/hover", {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 0}, {"character", 0}}}});
+  const json r = s.request(7, "textDocument/hover",
+                           {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 0}, {"character", 0}}}});
   CHECK(r["id"] == 7);
   CHECK(r["error"]["code"] == -32002);
   s.open(kUri, seed_text());  // dropped: not initialized
   s.initialize();
   CHECK(s.request(2, "initialize", {{"capabilities", json::object()}})["error"]["code"] == -32600);
   // The didOpen was dropped: hover finds no document.
-  CHECK(s.request(3, "textDocument/hover", {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 0}, {"character", 204}}}})["result"].is_null());
+  CHECK(s.request(3, "textDocument/hover",
+                  {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 0}, {"character", 204}}}})["result"]
+            .is_null());
 }
 
 TEST_CASE("lsp: didOpen publishes gklint's findings at exact UTF-16 positions") {
@@ -371,7 +380,8 @@ TEST_CASE("lsp: didOpen publishes gklint's findings at exact UTF-16 positions") 
   const json& typo = diags[0];
   CHECK(typo["code"] == "year.typo");
   CHECK(typo["severity"] == 2);
-  CHECK(typo["range"] == json{{"start", {{"line", 0}, {"character", 204}}}, {"end", {{"line", 0}, {"character", 209}}}});
+  CHECK(typo["range"] ==
+        json{{"start", {{"line", 0}, {"character", 204}}}, {"end", {{"line", 0}, {"character", 209}}}});
   CHECK(typo["message"].get<std::string>().find("20120") != std::string::npos);
   CHECK(typo["data"]["kind"] == "year-mismatch");
   CHECK(typo["data"]["problem"] == "typo");
@@ -437,7 +447,8 @@ TEST_CASE("lsp: didChange, didSave, didClose") {
   fixed.replace(fixed.find("20120"), 5, "2020");
   for (int v = 2; v <= 4; ++v) {
     const std::string text = v == 4 ? fixed : seed_text() + std::string(static_cast<size_t>(v), '\n');
-    s.notify("textDocument/didChange", {{"textDocument", {{"uri", kUri}, {"version", v}}}, {"contentChanges", {{{"text", text}}}}});
+    s.notify("textDocument/didChange",
+             {{"textDocument", {{"uri", kUri}, {"version", v}}}, {"contentChanges", {{{"text", text}}}}});
   }
   const json p = s.diagnostics(kUri);
   CHECK(p["version"] == 4);
@@ -451,7 +462,8 @@ TEST_CASE("lsp: didChange, didSave, didClose") {
   // A change that comes with a range (not what the server asked for) is still applied.
   const json at_start = {{"line", 0}, {"character", 0}};
   const json insert = {{"range", {{"start", at_start}, {"end", at_start}}}, {"text", "\xF0\xA0\x80\x80"}};
-  s.notify("textDocument/didChange", {{"textDocument", {{"uri", kUri}, {"version", 5}}}, {"contentChanges", json::array({insert})}});
+  s.notify("textDocument/didChange",
+           {{"textDocument", {{"uri", kUri}, {"version", 5}}}, {"contentChanges", json::array({insert})}});
   const json q = s.diagnostics(kUri);
   CHECK(q["version"] == 5);
 
@@ -469,8 +481,9 @@ TEST_CASE("lsp: hover shows the rule's doc and basis") {
   s.open(kUri, seed_text());
   s.diagnostics(kUri);
   const auto hover = [&](int id, uint32_t line, uint32_t character) {
-    return s.request(id, "textDocument/hover",
-                     {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", line}, {"character", character}}}})["result"];
+    return s.request(
+        id, "textDocument/hover",
+        {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", line}, {"character", character}}}})["result"];
   };
   const json h = hover(2, 0, 205);  // inside the year typo
   REQUIRE(h.is_object());
@@ -497,7 +510,8 @@ TEST_CASE("lsp: hover shows the rule's doc and basis") {
 TEST_CASE("lsp: rules, year and lang from initializationOptions") {
   SUBCASE("a built-in set and English") {
     Session s;
-    s.initialize({{"capabilities", json::object()}, {"initializationOptions", {{"rules", "gov-2007"}, {"lang", "en"}}}});
+    s.initialize(
+        {{"capabilities", json::object()}, {"initializationOptions", {{"rules", "gov-2007"}, {"lang", "en"}}}});
     s.open(kUri, seed_text());
     bool told = false;
     const json published = s.diagnostics(kUri);  // kept: a range-for over a temporary's member would dangle
@@ -506,13 +520,18 @@ TEST_CASE("lsp: rules, year and lang from initializationOptions") {
     }
     CHECK(told);
     const std::string md = s.request(2, "textDocument/hover",
-                                     {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 0}, {"character", 205}}}})["result"]["contents"]["value"];
+                                     {{"textDocument", {{"uri", kUri}}},
+                                      {"position", {{"line", 0}, {"character", 205}}}})["result"]["contents"]["value"];
     CHECK(md.find("Basis: ") != std::string::npos);
   }
   SUBCASE("a rule file that cannot be loaded: said, and the sets are chosen by year") {
     Session s;
-    s.send({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
-            {"params", {{"capabilities", json::object()}, {"initializationOptions", {{"rules", "no-such-rules.yaml"}, {"year", "x"}}}}}});
+    s.send({{"jsonrpc", "2.0"},
+            {"id", 1},
+            {"method", "initialize"},
+            {"params",
+             {{"capabilities", json::object()},
+              {"initializationOptions", {{"rules", "no-such-rules.yaml"}, {"year", "x"}}}}}});
     std::vector<json> shown;
     json r;
     for (;;) {
@@ -564,7 +583,8 @@ TEST_CASE("lsp: a document's .gklint.yaml applies, as on the command line") {
   json shown;
   for (;;) {
     json m = s.next();
-    if (m.value("method", "") == "window/showMessage") shown = m;
+    if (m.value("method", "") == "window/showMessage")
+      shown = m;
     else if (m.value("method", "") == "textDocument/publishDiagnostics") {
       CHECK(m["params"]["diagnostics"][0]["code"] == "year.typo");
       break;
@@ -624,13 +644,17 @@ TEST_CASE("lsp: bad messages are answered, and the server reads on") {
     CHECK(s.request(6, "$/something")["error"]["code"] == -32601);
     s.notify("$/cancelRequest", {{"id", 5}});
     s.notify("workspace/didChangeConfiguration", {{"settings", nullptr}});
-    s.notify("textDocument/didChange", {{"textDocument", {{"uri", "file:///not/open.txt"}}}, {"contentChanges", json::array()}});
+    s.notify("textDocument/didChange",
+             {{"textDocument", {{"uri", "file:///not/open.txt"}}}, {"contentChanges", json::array()}});
     works(10);
     CHECK(s.pending().empty());  // no answer to any notification
   }
   SUBCASE("invalid requests") {
     s.send({{"jsonrpc", "2.0"}, {"id", 5}});  // no method
-    CHECK(s.next() == json{{"jsonrpc", "2.0"}, {"id", 5}, {"error", {{"code", -32600}, {"message", "not a valid JSON-RPC 2.0 request or notification"}}}});
+    CHECK(s.next() ==
+          json{{"jsonrpc", "2.0"},
+               {"id", 5},
+               {"error", {{"code", -32600}, {"message", "not a valid JSON-RPC 2.0 request or notification"}}}});
     s.send({{"jsonrpc", "1.0"}, {"id", 6}, {"method", "shutdown"}});
     CHECK(s.next()["error"]["code"] == -32600);
     s.send({{"jsonrpc", "2.0"}, {"id", {{"x", 1}}}, {"method", "shutdown"}});
@@ -710,8 +734,9 @@ TEST_CASE("lsp: hostile clients: a negative length, a burst of changes, an overs
   s.open(kUri, "2020年政府信息公开工作年度报告\n", 1);
   (void)s.diagnostics(kUri);
   for (int v = 2; v <= 10001; ++v) {
-    s.notify("textDocument/didChange", {{"textDocument", {{"uri", kUri}, {"version", v}}},
-                                        {"contentChanges", {{{"text", "2020年政府信息公开工作年度报告\n" + std::to_string(v) + "\n"}}}}});
+    s.notify("textDocument/didChange",
+             {{"textDocument", {{"uri", kUri}, {"version", v}}},
+              {"contentChanges", {{{"text", "2020年政府信息公开工作年度报告\n" + std::to_string(v) + "\n"}}}}});
   }
   json p = s.diagnostics(kUri);
   while (p["version"] != 10001) p = s.diagnostics(kUri);  // a lint started mid-burst may report first
@@ -725,7 +750,9 @@ TEST_CASE("lsp: hostile clients: a negative length, a burst of changes, an overs
 
   // After shutdown, requests are invalid (LSP: InvalidRequest) and exit ends with 0.
   CHECK(s.request(13, "shutdown")["result"].is_null());
-  CHECK(s.request(14, "textDocument/hover", {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 0}, {"character", 0}}}})["error"]["code"] == -32600);
+  CHECK(s.request(14, "textDocument/hover",
+                  {{"textDocument", {{"uri", kUri}}},
+                   {"position", {{"line", 0}, {"character", 0}}}})["error"]["code"] == -32600);
   s.notify("exit");
   CHECK(s.finish() == 0);
 }

@@ -8,8 +8,8 @@
 #include <fstream>
 
 #include "gklint/baseline.hpp"
-#include "gklint/ruleset.hpp"
 #include "gklint/read.hpp"
+#include "gklint/ruleset.hpp"
 
 namespace fs = std::filesystem;
 using namespace gklint;
@@ -103,8 +103,10 @@ TEST_CASE("baseline: wrong JSON types and syntax errors are located messages, ne
     CHECK_FALSE(Baseline::read(t.write("base.json", json), &b, &error));
     return error;
   };
-  CHECK(error_of(R"({"tool":"gklint","version":1,"findings":[{"path":"a","fingerprint":"x"},{"path":"a","fingerprint":"y","rule":1}]})")
-            .find("entry 2: `rule` must be a string") != std::string::npos);
+  CHECK(
+      error_of(
+          R"({"tool":"gklint","version":1,"findings":[{"path":"a","fingerprint":"x"},{"path":"a","fingerprint":"y","rule":1}]})")
+          .find("entry 2: `rule` must be a string") != std::string::npos);
   CHECK(error_of(R"({"tool":"gklint","version":1,"findings":[{"path":"a","fingerprint":7}]})")
             .find("entry 1: `fingerprint` must be a string") != std::string::npos);
   CHECK(error_of(R"({"tool":7,"version":1,"findings":[]})").find("not a gklint baseline") != std::string::npos);

@@ -23,7 +23,9 @@ struct Read {
 }  // namespace
 
 TEST_CASE("outline: every numbering style, with levels and parents") {
-  Read r("某县2021年政府信息公开工作年度报告\n第一部分 总体\n一、总体情况\n（一）主动公开\n1. 网站\n（1）首页\n2、微信\n㈡依申请公开\n二、主动公开政府信息情况\n");
+  Read r(
+      "某县2021年政府信息公开工作年度报告\n第一部分 总体\n一、总体情况\n（一）主动公开\n1. "
+      "网站\n（1）首页\n2、微信\n㈡依申请公开\n二、主动公开政府信息情况\n");
   const auto& h = r.headings();
   REQUIRE(h.size() == 8);
   CHECK(h[0].style == NumberStyle::part);
@@ -51,12 +53,15 @@ TEST_CASE("outline: a numbered paragraph's heading is its first sentence") {
 }
 
 TEST_CASE("outline: numbers that are not headings") {
-  Read r("某县2021年政府信息公开工作年度报告\n2.5亿元用于建设\n2018.12 完成\n一是加强领导。\n1.属于国家秘密 | 0 | 0 |\n一、本年新收\t1\t0\n（一）\n");
+  Read r(
+      "某县2021年政府信息公开工作年度报告\n2.5亿元用于建设\n2018.12 完成\n一是加强领导。\n1.属于国家秘密 | 0 | 0 "
+      "|\n一、本年新收\t1\t0\n（一）\n");
   CHECK(r.headings().empty());
 }
 
 TEST_CASE("outline: bare lines are headings only when they name a known section") {
-  Read r("某县2016年政府信息公开工作年度报告\n概述\n全年没有召开新闻发布会\n主动公开政府信息情况\n萝北县人民政府\n无\n", "gov-2007");
+  Read r("某县2016年政府信息公开工作年度报告\n概述\n全年没有召开新闻发布会\n主动公开政府信息情况\n萝北县人民政府\n无\n",
+         "gov-2007");
   REQUIRE(r.headings().size() == 2);
   CHECK(r.headings()[0].key == "概述");
   CHECK(r.headings()[1].style == NumberStyle::none);

@@ -53,8 +53,10 @@ TEST_CASE("robustness: truncated and mutated reports lint without crashing, at r
       static const char* kPieces[] = {"一、", "（", "）", "\n", "|", "\t", "年", "9", "\xE4", "\r", "十", "。"};
       for (int j = 0; j < 8; ++j) {
         size_t at = rng() % m.size();
-        if (rng() % 3 == 0) m[at] = static_cast<char>(rng() % 256);
-        else m.insert(at, kPieces[rng() % (sizeof kPieces / sizeof *kPieces)]);
+        if (rng() % 3 == 0)
+          m[at] = static_cast<char>(rng() % 256);
+        else
+          m.insert(at, kPieces[rng() % (sizeof kPieces / sizeof *kPieces)]);
       }
       check_positions(linter.lint("mutated", m));
       ++runs;
@@ -71,8 +73,11 @@ TEST_CASE("robustness: digits run together without end are unreadable rows, neve
   // One row of 200,000 digits: no cut into seven figures exists.
   FileResult r = linter.lint("long.txt", head + new_row + std::string(200000, '1') + carried + "0000000\n");
   check_positions(r);
-  CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.rule == "table.unreadable"; }));
-  CHECK(std::none_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.severity == Severity::error && d.rule.starts_with("table."); }));
+  CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                    [](const Diagnostic& d) { return d.rule == "table.unreadable"; }));
+  CHECK(std::none_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::error && d.rule.starts_with("table.");
+  }));
   // Thousands of rows whose fourteen digits can be cut many ways: the file's cutting budget runs
   // out and the rows left are unreadable; nothing is summed from a cut that was not unique.
   std::string many = head;
@@ -112,14 +117,16 @@ TEST_CASE("robustness: inputs found by fuzzing lint to completion (tests/fixture
     check_positions(r);
     CHECK_FALSE(r.unreadable);  // read and checked, not given up on
     // Runs of digits that cut in too many ways: the rows are named unreadable, nothing summed from them.
-    CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.rule == "table.unreadable"; }));
+    CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                      [](const Diagnostic& d) { return d.rule == "table.unreadable"; }));
   }
 }
 
 // The rule loader on raw bytes, as fuzz_rules gives them (the CLI decodes a rule file first): a
 // table label ending in a cut UTF-8 sequence was read past its end (found under ASan).
 TEST_CASE("robustness: a rule file with labels that are not valid UTF-8 loads or fails cleanly") {
-  std::ifstream in(fs::path(GKLINT_SOURCE_DIR) / "tests/fixtures/hostile/rules-label-bad-utf8.yaml.in", std::ios::binary);
+  std::ifstream in(fs::path(GKLINT_SOURCE_DIR) / "tests/fixtures/hostile/rules-label-bad-utf8.yaml.in",
+                   std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();
   REQUIRE(!ss.str().empty());

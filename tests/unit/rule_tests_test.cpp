@@ -10,8 +10,8 @@
 #include <fstream>
 
 #include "gklint/lint.hpp"
-#include "rules/loader.hpp"
 #include "gklint/rule_tests.hpp"
+#include "rules/loader.hpp"
 
 using namespace gklint;
 
@@ -63,7 +63,8 @@ TEST_CASE("built-in files are loaded without their cases: without_tests takes ou
   CHECK(rules_with_cases > 0);
   // Layouts the built-in files may take: a sequence at the key's indentation, comments and blank
   // lines inside the block, the next key after it.
-  CHECK(without_tests("rules:\n  - id: a\n    tests:\n    - fires: |\n        x\n\n      # c\n    - clean: y\n    kind: k\n") ==
+  CHECK(without_tests(
+            "rules:\n  - id: a\n    tests:\n    - fires: |\n        x\n\n      # c\n    - clean: y\n    kind: k\n") ==
         "rules:\n  - id: a\n\n\n\n\n\n\n    kind: k\n");
   CHECK(without_tests("a:\n  tests:\n    - fires: x\nb: 1") == "a:\n\n\nb: 1");
 }
@@ -85,7 +86,8 @@ struct TempDir {
 
 // A file extending gov-2019 whose rule year.typo carries `tests` (indented under `    tests:`).
 std::string with_tests(const std::string& tests) {
-  return "id: city\nextends: gov-2019\ntitle: 某市\nrules:\n  - id: year.typo\n    severity: error\n    tests:\n" + tests;
+  return "id: city\nextends: gov-2019\ntitle: 某市\nrules:\n  - id: year.typo\n    severity: error\n    tests:\n" +
+         tests;
 }
 
 std::vector<RuleError> load_errors(const std::string& text) {
@@ -108,12 +110,14 @@ TEST_CASE("a malformed tests: is a rule error at its line") {
     CHECK(e[0].message.find("tests takes a list of cases") != std::string::npos);
   }
   SUBCASE("a misspelt key: unknown, and the case has neither fires nor clean") {
-    auto e = load_errors(with_tests("      - clean: |\n          某市2020年政府信息公开工作年度报告\n"
-                                    "      - fire: |\n          现将20120年度报告如下。\n"));
+    auto e =
+        load_errors(with_tests("      - clean: |\n          某市2020年政府信息公开工作年度报告\n"
+                               "      - fire: |\n          现将20120年度报告如下。\n"));
     REQUIRE(e.size() == 2);
     CHECK(where(e[0]).line == 10);
     CHECK(where(e[0]).column == 9);
-    CHECK(e[0].message.find("unknown key in test case; expected one of: fires, clean, year, expect") != std::string::npos);
+    CHECK(e[0].message.find("unknown key in test case; expected one of: fires, clean, year, expect") !=
+          std::string::npos);
     CHECK(where(e[1]).line == 10);
     CHECK(e[1].message.find("exactly one of fires: and clean:") != std::string::npos);
   }
@@ -123,19 +127,20 @@ TEST_CASE("a malformed tests: is a rule error at its line") {
     CHECK(where(e[0]).line == 8);
   }
   SUBCASE("wrong types: year, expect, line; expect on a clean case; a line past the snippet") {
-    auto e = load_errors(with_tests("      - fires: |\n          某市2020年政府信息公开工作年度报告\n"
-                                    "          现将20120年度报告如下。\n"
-                                    "        year: 二〇二〇\n"
-                                    "        expect: [{line: 3}, {line: two}, {line: 2, message: [x]}, {message: y}]\n"
-                                    "      - clean: 无。\n        expect: [{line: 1}]\n"
-                                    "      - fires: ''\n"));
+    auto e =
+        load_errors(with_tests("      - fires: |\n          某市2020年政府信息公开工作年度报告\n"
+                               "          现将20120年度报告如下。\n"
+                               "        year: 二〇二〇\n"
+                               "        expect: [{line: 3}, {line: two}, {line: 2, message: [x]}, {message: y}]\n"
+                               "      - clean: 无。\n        expect: [{line: 1}]\n"
+                               "      - fires: ''\n"));
     REQUIRE(e.size() == 7);
     CHECK(where(e[0]).line == 11);  // year
     CHECK(e[0].message.find("whole number") != std::string::npos);
     CHECK(where(e[1]).line == 12);  // line 3 of a two-line snippet
     CHECK(where(e[1]).column == 25);
     CHECK(e[1].message.find("1 to 2") != std::string::npos);
-    CHECK(e[2].message.find("whole number") != std::string::npos);  // line: two
+    CHECK(e[2].message.find("whole number") != std::string::npos);       // line: two
     CHECK(e[3].message.find("expected a string") != std::string::npos);  // message: [x]
     CHECK(e[4].message.find("needs `line:`") != std::string::npos);
     CHECK(where(e[5]).line == 14);  // expect on a clean case
@@ -144,7 +149,8 @@ TEST_CASE("a malformed tests: is a rule error at its line") {
     CHECK(e[6].message.find("empty") != std::string::npos);
   }
   SUBCASE("cases for a rule no file defines") {
-    auto e = load_errors("id: city\nextends: gov-2019\ntitle: t\nrules:\n  - id: year.typos\n    tests: [{clean: x}]\n");
+    auto e =
+        load_errors("id: city\nextends: gov-2019\ntitle: t\nrules:\n  - id: year.typos\n    tests: [{clean: x}]\n");
     REQUIRE(e.size() == 1);
     CHECK(where(e[0]).line == 5);
     CHECK(e[0].message.find("no rule `year.typos` to test") != std::string::npos);
@@ -208,18 +214,20 @@ TEST_CASE("gklint test: a user's set, its failures, and coverage by the file tha
   TempDir t;
   // year.typo only gets cases (so it is still base's rule, covered by base's cases); table.template
   // is changed here, so gov-2019's cases no longer speak for it.
-  const std::string file = t.write("city.yaml",
-                                   "id: city\nextends: gov-2019\ntitle: 某市\nrules:\n"
-                                   "  - id: year.typo\n    tests:\n"
-                                   "      - fires: |\n          某市2020年政府信息公开工作年度报告\n          现将20120年度报告如下。\n"
-                                   "        expect: [{line: 1}]\n"
-                                   "      - clean: |\n          某市2020年政府信息公开工作年度报告\n          现将20120年度报告如下。\n"
-                                   "  - id: table.template\n    severity: error\n");
+  const std::string file =
+      t.write("city.yaml",
+              "id: city\nextends: gov-2019\ntitle: 某市\nrules:\n"
+              "  - id: year.typo\n    tests:\n"
+              "      - fires: |\n          某市2020年政府信息公开工作年度报告\n          现将20120年度报告如下。\n"
+              "        expect: [{line: 1}]\n"
+              "      - clean: |\n          某市2020年政府信息公开工作年度报告\n          现将20120年度报告如下。\n"
+              "  - id: table.template\n    severity: error\n");
   Catalog c;
   std::vector<RuleError> errors;
   auto set = c.get(file, &errors);
   REQUIRE(set);
-  const auto typo = std::find_if(set->rules.begin(), set->rules.end(), [](const Rule& r) { return r.id == "year.typo"; });
+  const auto typo =
+      std::find_if(set->rules.begin(), set->rules.end(), [](const Rule& r) { return r.id == "year.typo"; });
   REQUIRE(typo != set->rules.end());
   CHECK(typo->defined_at.starts_with("rules/base.yaml:"));  // cases alone do not redefine it
 

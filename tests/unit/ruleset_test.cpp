@@ -92,14 +92,15 @@ TEST_CASE("rule sets: extends inherits, overrides by id, and disables") {
   CHECK(sichuan->section("fees"));
   auto gov2021 = c.get("gov-2021", &errors);
   REQUIRE(gov2021);
-  CHECK(gov2021->section("review")->cite.find("30号") != std::string::npos);  // overridden
+  CHECK(gov2021->section("review")->cite.find("30号") != std::string::npos);            // overridden
   CHECK(gov2021->section("review")->title.zh == "政府信息公开行政复议、行政诉讼情况");  // inherited
 
   TempRules t;
-  std::string path = t.write("mine.yaml",
-                             "id: mine\nextends: gov-2021\ntitle: 我的\n"
-                             "sections:\n  - id: extra\n    title: 附加内容\n    after: overview\n  - id: other\n    remove: true\n"
-                             "rules:\n  - id: heading.numbering\n    severity: error\ndisable: [year.typo]\n");
+  std::string path =
+      t.write("mine.yaml",
+              "id: mine\nextends: gov-2021\ntitle: 我的\n"
+              "sections:\n  - id: extra\n    title: 附加内容\n    after: overview\n  - id: other\n    remove: true\n"
+              "rules:\n  - id: heading.numbering\n    severity: error\ndisable: [year.typo]\n");
   auto mine = c.get(path, &errors);
   REQUIRE(mine);
   CHECK(mine->sections[1].id == "extra");
@@ -187,8 +188,9 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
     CHECK(where(e[0]).line == 4);
   }
   SUBCASE("unknown rule kind, missing messages, bad severity") {
-    auto e = load_errors("id: x\ntitle: t\nrules:\n  - id: a\n    kind: no-such-kind\n"
-                         "  - id: b\n    kind: year-typo\n    severity: fatal\n");
+    auto e = load_errors(
+        "id: x\ntitle: t\nrules:\n  - id: a\n    kind: no-such-kind\n"
+        "  - id: b\n    kind: year-typo\n    severity: fatal\n");
     REQUIRE(e.size() == 3);
     CHECK(where(e[0]).line == 5);
     CHECK(e[0].message.find("year-typo") != std::string::npos);  // lists the known kinds
@@ -196,11 +198,13 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
     CHECK(e[2].message.find("messages.default") != std::string::npos);
   }
   SUBCASE("a message with a placeholder its kind does not fill") {
-    auto e = load_errors("id: x\ntitle: t\nrules:\n  - id: a\n    kind: year-typo\n    messages:\n"
-                         "      default: {zh: '年份 {text} 应为 {year}', en: 'year {txt} should be {year} ({1})'}\n");
+    auto e = load_errors(
+        "id: x\ntitle: t\nrules:\n  - id: a\n    kind: year-typo\n    messages:\n"
+        "      default: {zh: '年份 {text} 应为 {year}', en: 'year {txt} should be {year} ({1})'}\n");
     REQUIRE(e.size() == 1);
     CHECK(where(e[0]).line == 7);
-    CHECK(e[0].message.find("unknown placeholder {txt} in messages.default of kind year-typo; it can use {text}, {year}") !=
+    CHECK(e[0].message.find(
+              "unknown placeholder {txt} in messages.default of kind year-typo; it can use {text}, {year}") !=
           std::string::npos);
   }
   SUBCASE("extends a set that does not exist, or loops") {
@@ -236,7 +240,8 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
     CHECK(where(e[0]).column == 14);
   }
   SUBCASE("disable or remove an id that does not exist") {
-    auto e = load_errors("id: x\nextends: gov-2021\ntitle: t\nsections:\n  - id: nope\n    remove: true\ndisable: [no.such]\n");
+    auto e = load_errors(
+        "id: x\nextends: gov-2021\ntitle: t\nsections:\n  - id: nope\n    remove: true\ndisable: [no.such]\n");
     REQUIRE(e.size() == 2);
     CHECK(where(e[0]).line == 5);
     CHECK(where(e[1]).line == 7);

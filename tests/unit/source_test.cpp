@@ -43,14 +43,14 @@ TEST_CASE("source: columns on a long line are those a walk from the line's start
 TEST_CASE("source: a ColumnWalker gives each column's byte and units, in order or not") {
   const std::string line = "a中𠀀b";
   ColumnWalker bytes;
-  CHECK(bytes.walk(line, 1, 3).byte == 4);   // after a and 中
-  CHECK(bytes.walk(line, 1, 4).byte == 8);   // on b
-  CHECK(bytes.walk(line, 1, 2).byte == 1);   // back: starts again from the line's start
+  CHECK(bytes.walk(line, 1, 3).byte == 4);  // after a and 中
+  CHECK(bytes.walk(line, 1, 4).byte == 8);  // on b
+  CHECK(bytes.walk(line, 1, 2).byte == 1);  // back: starts again from the line's start
   CHECK(bytes.walk(line, 1, 99).byte == line.size());
   CHECK(bytes.walk(line, 1, 99).column == 5);  // stopped at the end
   ColumnWalker utf16([](char32_t c) -> uint32_t { return c >= 0x10000 ? 2 : 1; });
   CHECK(utf16.walk(line, 2, 3).units == 2);
-  CHECK(utf16.walk(line, 2, 4).units == 4);  // 𠀀 is a surrogate pair
+  CHECK(utf16.walk(line, 2, 4).units == 4);   // 𠀀 is a surrogate pair
   CHECK(utf16.walk("xyz", 3, 2).units == 1);  // another line starts again
 }
 
@@ -103,7 +103,8 @@ TEST_CASE("source: GB18030, Big5 and UTF-16 are detected and give the UTF-8 text
   CHECK(g.text() == "政府信息公开工作年度报告\n一、总体情况");
   CHECK_FALSE(g.decode_warning());
   // 政府資訊公開 in Big5.
-  Source b = Source::decode("b.txt", "\xAC\x46\xA9\xB2\xB8\xEA\xB0\x54\xA4\xBD\xB6\x7D\n\xA4\x40\xA1\x42\xC1\x60\xC5\xE9\xB1\xA1\xAA\x70");
+  Source b = Source::decode(
+      "b.txt", "\xAC\x46\xA9\xB2\xB8\xEA\xB0\x54\xA4\xBD\xB6\x7D\n\xA4\x40\xA1\x42\xC1\x60\xC5\xE9\xB1\xA1\xAA\x70");
   CHECK(b.encoding() == "Big5");
   CHECK(b.text() == "政府資訊公開\n一、總體情況");
   for (bool be : {false, true}) {
@@ -123,7 +124,8 @@ TEST_CASE("source: files that are not reports are told apart by their first byte
     return s.problem() ? s.problem()->message_en : std::string();
   };
   CHECK(message("a.docx", "%PDF-1.4\n%...").find("PDF") != std::string::npos);
-  CHECK(message("a.txt", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0')).find("legacy Word") != std::string::npos);
+  CHECK(message("a.txt", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'))
+            .find("legacy Word") != std::string::npos);
   std::string encrypted = std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(100, '\0');
   for (char c : std::string("EncryptedPackage")) encrypted += std::string{c, '\0'};
   CHECK(message("a.docx", encrypted).find("password") != std::string::npos);
@@ -146,8 +148,8 @@ TEST_CASE("source: utf8 helpers round-trip") {
 }
 
 TEST_CASE("source: overlong forms, surrogates and values past U+10FFFF are not valid UTF-8") {
-  for (const char* bad : {"中文\xC0\xAF中文", "中文\xE0\x80\xAF中文", "中文\xED\xA0\x80中文", "中文\xF4\x90\x80\x80中文",
-                          "中文\xF0\x80\x80\xAF中文", "中文\xE4\xB8中文", "中文\xFF中文"}) {
+  for (const char* bad : {"中文\xC0\xAF中文", "中文\xE0\x80\xAF中文", "中文\xED\xA0\x80中文",
+                          "中文\xF4\x90\x80\x80中文", "中文\xF0\x80\x80\xAF中文", "中文\xE4\xB8中文", "中文\xFF中文"}) {
     // Enough good text around the bad bytes for a file to be read as UTF-8 with a warning.
     const std::string text = std::string("一、总体情况，本年度政府信息公开工作") + bad + "二、主动公开政府信息情况";
     Source s = Source::decode("t.txt", text);

@@ -87,11 +87,12 @@ TEST_CASE("equations: parsed against the table's ids, solved for the reported ce
 TEST_CASE("rule files: table definitions and equations with errors are located") {
   namespace fs = std::filesystem;
   const fs::path p = fs::temp_directory_path() / ("gklint-table-rules-" + std::to_string(::getpid()) + ".yaml");
-  std::ofstream(p) << "id: t\nextends: gov-2021\ntitle: t\n"
-                      "tables:\n  - id: x\n    title: X\n    columns:\n      - {id: a, label: A, value: money}\n"
-                      "    rows:\n      - {id: r, label: R}\n"
-                      "rules:\n  - id: x.sum\n    kind: table-equation\n    params: {table: x, each: row, assert: a == b}\n"
-                      "    messages: {default: m}\n";
+  std::ofstream(p)
+      << "id: t\nextends: gov-2021\ntitle: t\n"
+         "tables:\n  - id: x\n    title: X\n    columns:\n      - {id: a, label: A, value: money}\n"
+         "    rows:\n      - {id: r, label: R}\n"
+         "rules:\n  - id: x.sum\n    kind: table-equation\n    params: {table: x, each: row, assert: a == b}\n"
+         "    messages: {default: m}\n";
   Catalog c;
   std::vector<RuleError> errors;
   CHECK_FALSE(c.get(p.string(), &errors));

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "gklint/view.hpp"
 #include "gklint/numerals.hpp"
+#include "gklint/view.hpp"
 
 using namespace gklint;
 
@@ -36,8 +36,8 @@ TEST_CASE("view: every view byte maps back to the source character that produced
   const std::string src = "（一）數(shù)據(jù)　ok";
   View v = View::build(src);
   REQUIRE(v.text() == "(一)数据 ok");
-  CHECK(v.source_offset(0) == 0);                           // ( from （
-  CHECK(v.source_offset(1) == 3);                           // 一
+  CHECK(v.source_offset(0) == 0);  // ( from （
+  CHECK(v.source_offset(1) == 3);  // 一
   const uint32_t ju = static_cast<uint32_t>(v.text().find("据"));
   CHECK(v.source_offset(ju) == src.find("據"));
   const uint32_t o = static_cast<uint32_t>(v.text().find("ok"));
@@ -55,7 +55,7 @@ TEST_CASE("labels: normalized and without blanks") {
 TEST_CASE("numerals: Chinese numerals one to ninety-nine") {
   int v;
   size_t len;
-  const std::pair<const char*, int> cases[] = {{"一", 1}, {"九", 9}, {"十", 10}, {"十一", 11},
+  const std::pair<const char*, int> cases[] = {{"一", 1},    {"九", 9},      {"十", 10},    {"十一", 11},
                                                {"二十", 20}, {"二十三", 23}, {"九十九", 99}};
   for (const auto& [text, value] : cases) {
     REQUIRE(parse_cn_numeral(text, 0, &v, &len));
