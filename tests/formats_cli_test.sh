@@ -24,7 +24,10 @@ fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 same() { if [ "$2" = "$3" ]; then ok; else bad "$1: '$2' != '$3'"; fi; }
-formats=(text json gcc sarif github gitlab junit rdjson)
+# Every format --format accepts, from gklint --help (the registry): a new one gets the golden, exit
+# status and --help checks below without a change here; its consumer check is added by hand.
+mapfile -t formats < <("$gklint" --help | sed -n 's/.*--format TEXT:{\([^}]*\)}.*/\1/p' | tr ',' '\n')
+[ ${#formats[@]} -ge 8 ] || { echo "formats_cli_test: could not read the formats from gklint --help"; exit 1; }
 
 # --- What the consumers need ------------------------------------------------------------------
 multitool=$consumers/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool

@@ -19,7 +19,10 @@ inputs=(tests/fixtures/seeds/001_216a20324a3be511.txt tests/fixtures/seeds/000_a
         tests/fixtures/input/empty.txt)
 version=$("$gklint" --version | awk '{print $2}')
 
-for format in text json gcc sarif github gitlab junit rdjson; do
+# Every format --format accepts, as gklint --help lists them (the registry in src/emit/writer.cpp).
+mapfile -t formats < <("$gklint" --help | sed -n 's/.*--format TEXT:{\([^}]*\)}.*/\1/p' | tr ',' '\n')
+[ ${#formats[@]} -ge 7 ] || { echo "update.sh: could not read the formats from gklint --help" >&2; exit 1; }
+for format in "${formats[@]}"; do
   case $format in
     text) name=batch.txt ;;
     junit) name=batch.junit.xml ;;
