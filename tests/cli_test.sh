@@ -212,6 +212,25 @@ expect "csv thousands" ',applications,new,本年新收政府信息公开申请�
 check "extract unreadable table" 0 "$gklint" extract --format csv "$root/tests/fixtures/tables/unreadable.txt"
 expect "extract says unreadable" 'cannot be read reliably' "$tmp/err"
 check "extract missing file" 2 "$gklint" extract "$tmp/none.txt"
+# --bom: Excel reads UTF-8 CSV as the local code page unless it starts with a byte order mark.
+check "extract csv --bom" 0 "$gklint" extract --format csv --bom "$root/tests/fixtures/tables/worked-municipal-2025.txt"
+same "csv --bom: the mark, then the header" "$(head -c 8 "$tmp/out" | od -An -tx1 | tr -d ' \n')" "efbbbf706174682c"
+check "extract csv, no BOM by default" 0 "$gklint" extract --format csv "$root/tests/fixtures/tables/worked-municipal-2025.txt"
+same "csv: no mark by default" "$(head -c 5 "$tmp/out")" "path,"
+
+# Misuse: a mistyped subcommand is named as one, not linted as a missing report.
+check "mistyped subcommand" 2 "$gklint" explian table.balance
+expect "did you mean explain" '是否要用 gklint explain' "$tmp/err"
+check "mistyped subcommand, English" 2 "$gklint" --lang en rule
+expect "did you mean rules" 'did you mean `gklint rules`' "$tmp/err"
+check "a missing report is still a missing report" 2 "$gklint" "$tmp/none.txt"
+expect "file not found" 'input.error' "$tmp/out"
+# Word's lock file (~$报告.docx, there while the document is open) is skipped in a folder.
+mkdir -p "$tmp/locked"
+cp "$seeds/002_4b1796c7769bd424.txt" "$tmp/locked/report.txt"
+printf 'owner\0\0' >"$tmp/locked/~\$report.docx"
+check "a folder with a Word lock file" 0 "$gklint" --format json "$tmp/locked"
+same "the lock file is not listed" "$(jq -r '[.files[].path | split("/") | last] | join(",")' "$tmp/out")" "report.txt"
 check "table findings in json" 1 "$gklint" --format json "$root/tests/fixtures/tables/sum-pipe.txt"
 same "table-sum fields" "$(jq -c '.files[0].diagnostics[0] | [.kind, .table, .row_label, .column_label, .expected, .actual, (.related | length), .line, .column]' "$tmp/out")" \
   '["table-sum","applications","总计","自然人",31,32,21,52,9]'

@@ -53,6 +53,7 @@ struct Options {
   bool profile = false;
   std::vector<std::string> extract_paths;
   std::string extract_format = "json";
+  bool extract_bom = false;  // extract --bom: a UTF-8 byte order mark first, for Excel
   std::string cat_path;
   std::string encoding;
   std::string output;          // --output FILE; empty: standard output
@@ -134,8 +135,11 @@ std::vector<std::string> expand(const std::vector<std::string>& paths, std::vect
         }
         // Not only regular files: a FIFO, device or dangling link named like a report is listed so
         // that the reader says why it was not checked, rather than skipping it in silence.
+        // Word's lock file (~$报告.docx, written beside a document while it is open) is no report:
+        // listing it would report a broken .docx the user never made.
         std::error_code type_ec;
-        if (!it->is_directory(type_ec) && matches_any(include, rel)) found.push_back(it->path().string());
+        if (it->is_directory(type_ec) || !matches_any(include, rel) || rel.filename().string().starts_with("~$")) continue;
+        found.push_back(it->path().string());
       }
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
@@ -279,6 +283,7 @@ int run_extract(Session& s) {
   const Options& o = s.o;
   const bool csv = o.extract_format == "csv";
   bool first = true, unreadable = false;
+  if (csv && o.extract_bom) std::cout << "\xEF\xBB\xBF";
   if (csv)
     std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column,inferred\n";
   else
@@ -343,6 +348,9 @@ void extract_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("--format", o.extract_format, "json or csv")
       ->check(CLI::IsMember({"json", "csv"}))
       ->capture_default_str();
+  // Off by default: programs that read the CSV (Python's csv, pandas, csvkit) would take a BOM for
+  // part of the first column's name; Excel needs it to read UTF-8 Chinese rather than garble it.
+  cmd.add_flag("--bom", o.extract_bom, "CSV: begin with a UTF-8 byte order mark, so Excel reads the Chinese correctly");
 }
 void outline_arguments(CLI::App& cmd, Options& o) { cmd.add_option("file", o.outline_path, "report file")->required(); }
 void init_arguments(CLI::App& cmd, Options& o) {
@@ -402,6 +410,39 @@ const Subcommand kSubcommands[] = {
     {"init", "init", "write a commented .gklint.yaml (settings per project)",
      "write a commented .gklint.yaml to start a project's settings from", init_arguments, run_init, Needs::catalog},
 };
+
+// Optimal string alignment distance: edits, a swap of neighbours counting one (explian -> explain).
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// The subcommand a first argument was meant to be: a word (no path separator or extension) that is
+// not a file and is one or two edits from a subcommand's name. Nothing for a real path.
+const Subcommand* misspelt_subcommand(const std::string& arg) {
+  if (arg.empty() || arg.size() > 16 || arg.find_first_of("/.\\") != std::string::npos) return nullptr;
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(arg, ec))) return nullptr;
+  const Subcommand* best = nullptr;
+  size_t best_distance = 0;
+  for (const Subcommand& c : kSubcommands) {
+    const std::string name = c.name;
+    const size_t distance = edit_distance(arg, name);
+    if (distance <= (name.size() >= 5 ? 2u : 1u) && (!best || distance < best_distance)) {
+      best = &c;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
 
 // --help's description: how gklint is used, with a line for each subcommand from kSubcommands.
 std::string description() {
@@ -650,6 +691,11 @@ int run(int argc, char** argv) {
 
   if (!chosen && o.paths.empty() && o.files_from.empty()) {
     std::cerr << "gklint: " << msg::text(s.lang, msg::kNoInputFiles) << "\n";
+    return 2;
+  }
+  // `gklint explian x`: a mistyped subcommand, not a report that is missing.
+  if (const Subcommand* meant = !chosen && !o.paths.empty() ? misspelt_subcommand(o.paths.front()) : nullptr) {
+    std::cerr << "gklint: " << msg::text(s.lang, msg::kDidYouMean, {o.paths.front(), meant->name}) << "\n";
     return 2;
   }
 

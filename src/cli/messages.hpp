@@ -28,6 +28,8 @@ inline constexpr Message kNoInputFiles{"没有输入文件；用法见 gklint --
 inline constexpr Message kFilesFromUnreadable{"--files-from {}: 无法读取", "--files-from {}: cannot read"};
 inline constexpr Message kFilesFromTooLarge{"--files-from {}: 超过 256 MiB 或 4194304 个路径，不读取",
                                             "--files-from {}: more than 256 MiB or 4,194,304 paths; not read"};
+inline constexpr Message kDidYouMean{"`{}` 既不是文件也不是子命令；是否要用 gklint {}？",
+                                     "`{}` is neither a file nor a subcommand; did you mean `gklint {}`?"};
 inline constexpr Message kNoRuleNamed{"没有名为 `{}` 的规则；已有规则：", "no rule named `{}`; rules: "};
 
 // Files written
