@@ -212,6 +212,20 @@ same "rdjson: byte columns" \
   "$(jq -c '.diagnostics[0].location.range' tests/golden/batch.rdjson)" \
   "$(python3 -c 'import sys; line = open(sys.argv[1], encoding="utf-8").read().split("\n")[0]; b = lambda c: len(line[:c - 1].encode()) + 1; print("{\"start\":{\"line\":1,\"column\":%d},\"end\":{\"line\":1,\"column\":%d}}" % (b(203), b(208)))' "$seeds/001_216a20324a3be511.txt")"
 
+# --- GitHub: 10 annotations of each severity (what a step shows), errors first; the rest counted ---
+GITHUB_STEP_SUMMARY="$tmp/step-summary.md" "$gklint" --format github --fail-on never -j 2 "$fixtures" >"$tmp/gh.out" 2>/dev/null
+same "github: at most 10 errors annotated" "$(grep -c '^::error ' "$tmp/gh.out")" 10
+same "github: at most 10 warnings annotated" "$(grep -c '^::warning ' "$tmp/gh.out")" 10
+same "github: errors first" "$(grep -m1 -n '^::warning ' "$tmp/gh.out" | cut -d: -f1)" 11
+shown=$(grep -c '^::' "$tmp/gh.out")
+total=$(jq '[.files[].diagnostics[]] | length' <<<"$json_all")
+same "github: the findings left out are counted" "$(tail -1 "$tmp/gh.out" | grep -oE '另有 [0-9]+' | grep -oE '[0-9]+')" "$((total - shown))"
+grep -q '^### gklint$' "$tmp/step-summary.md" && ok || bad "github: step summary written"
+same "github: step summary counts" "$(grep -m1 -oE '[0-9]+ 个错误' "$tmp/step-summary.md")" "$(jq '.summary.errors' <<<"$json_all") 个错误"
+same "github: step summary rule table" "$(grep -c '^| `' "$tmp/step-summary.md")" "$(jq '.summary.by_rule | length' <<<"$json_all")"
+GITHUB_STEP_SUMMARY="$tmp/other.md" "$gklint" --format json "$seeds/000_ac653407c852e910.txt" >/dev/null 2>&1
+[ ! -e "$tmp/other.md" ] && ok || bad "github: another format wrote the step summary"
+
 # --- GitLab Code Quality ----------------------------------------------------------------------
 printf '[{"description":"m","check_name":"x","fingerprint":"f","severity":"error","location":{"path":"a.txt"}}]\n' >"$tmp/control/broken.gitlab.json"
 if node "$consumers/validate-json.js" "$consumers/gitlab-codequality.schema.json" "$tmp/control/broken.gitlab.json" >/dev/null; then bad "gitlab schema accepted the control file"; else ok; fi
@@ -246,8 +260,7 @@ def unescape(s, prop):
     for a, b in pairs:
         s = s.replace(a, b)
     return s
-line = lines[0]
-assert line.startswith("::warning "), line
+line = next(l for l in lines if l.startswith("::warning "))  # errors are printed first
 props, message = line[len("::warning "):].split("::", 1)
 fields = dict(p.split("=", 1) for p in props.split(","))
 print(json.dumps({"file": unescape(fields["file"], True), "title": unescape(fields["title"], True),

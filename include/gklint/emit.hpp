@@ -50,6 +50,7 @@ struct WriterOptions {
   Catalog* catalog = nullptr;                         // sarif: rule metadata of the rule sets used, by id
   std::shared_ptr<const RuleSet> fixed;               // sarif: the --rules set (a YAML file is no catalog id)
   bool baseline = false;                              // --baseline given: sarif marks results baselineState new
+  std::string step_summary;                           // github: Markdown appended here ($GITHUB_STEP_SUMMARY)
 };
 
 // An output format: the registry (src/emit/writer.cpp) that --format, its help, a config's

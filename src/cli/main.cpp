@@ -138,7 +138,8 @@ std::vector<std::string> expand(const std::vector<std::string>& paths, std::vect
         // Word's lock file (~$报告.docx, written beside a document while it is open) is no report:
         // listing it would report a broken .docx the user never made.
         std::error_code type_ec;
-        if (it->is_directory(type_ec) || !matches_any(include, rel) || rel.filename().string().starts_with("~$")) continue;
+        if (it->is_directory(type_ec) || !matches_any(include, rel) || rel.filename().string().starts_with("~$"))
+          continue;
         found.push_back(it->path().string());
       }
       std::sort(found.begin(), found.end());
@@ -230,6 +231,9 @@ WriterOptions writer_options(const Options& o, const TextStyle& style, Catalog& 
     w.fail_on = threshold;
   w.catalog = &catalog;
   w.fixed = std::move(fixed);
+  // GitHub Actions names the job summary's file; only the github format writes to it.
+  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && o.format == "github")
+    w.step_summary = summary;
   return w;
 }
 
@@ -419,7 +423,8 @@ size_t edit_distance(const std::string& a, const std::string& b) {
   for (size_t i = 1; i <= a.size(); ++i) {
     for (size_t j = 1; j <= b.size(); ++j) {
       d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.size()][b.size()];

@@ -31,7 +31,9 @@ const std::vector<OutputFormat>& output_format_registry() {
        make_sarif_writer},
       {"github", "Actions annotations", "GitHub Actions",
        "`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message` (`warning`, `notice`), shown on "
-       "the pull request",
+       "the pull request: the first 10 of each severity (what GitHub shows in a step), errors first, then one line "
+       "counting the rest; with `GITHUB_STEP_SUMMARY` set, the counts, the files with most errors and a table of "
+       "rules are appended to the job summary",
        make_github_writer},
       {"gitlab", "GitLab Code Quality", "GitLab merge requests (`artifacts:reports:codequality`)",
        "GitLab's Code Quality report: `description`, `check_name` (the rule), a `fingerprint` unique in the "
