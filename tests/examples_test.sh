@@ -59,6 +59,10 @@ fi
 # 3. The CI examples' gklint commands, as written, on a reports/ folder.
 new_repo
 cp "$seeds/001_216a20324a3be511.txt" "$seeds/002_4b1796c7769bd424.txt" reports/
+# A real batch has files that cannot be read: an empty one and an old .doc. The upload steps must
+# still pass (their report is what shows the problem), the gate steps fail.
+: >reports/empty.txt
+printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1old word file' >reports/old.doc
 run_step() {  # the command of a `run:` or `script:` line, gklint's path as the example has it
   local cmd=${1//\/opt\/gklint\/gklint/gklint}
   bash -c "$cmd" >"$tmp/out" 2>&1
@@ -69,14 +73,16 @@ same "CI examples: five gklint steps found" "$(wc -l <"$tmp/steps" | tr -d ' ')"
 mapfile -t steps <"$tmp/steps"
 run_step "${steps[0]}"; same "github: the SARIF step passes" "$?" 0
 same "github: SARIF written for upload-sarif" "$(jq -r '.version' gklint.sarif 2>/dev/null)" "2.1.0"
-run_step "${steps[1]}"; same "github: the annotation step fails on errors" "$?" 1
+same "github: the unreadable files are in the SARIF" "$(jq '[.runs[0].results[] | select(.ruleId == "input.error")] | length' gklint.sarif)" 2
+run_step "${steps[1]}"; same "github: the annotation step fails (errors, and files it could not read)" "$?" 2
 grep -q '^::error file=reports/001_216a20324a3be511.txt,line=62' "$tmp/out" && ok || bad "github: annotations written"
 run_step "${steps[2]}"; same "gitlab: the JUnit step passes" "$?" 0
 xmllint --noout gklint-junit.xml 2>/dev/null && ok || bad "gitlab: JUnit XML written"
 run_step "${steps[3]}"; same "gitlab: the Code Quality step passes" "$?" 0
 same "gitlab: a Code Quality issue per finding" "$(jq length gl-code-quality-report.json 2>/dev/null)" \
   "$(gklint reports/ --format json | jq '[.files[].diagnostics[]] | length')"
-run_step "${steps[4]}"; same "gitlab: the text step fails on errors" "$?" 1
+same "gitlab: the unreadable files are in the Code Quality report" "$(jq '[.[] | select(.severity == "critical")] | length' gl-code-quality-report.json)" 2
+run_step "${steps[4]}"; same "gitlab: the text step fails (errors, and files it could not read)" "$?" 2
 
 echo "examples: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -85,6 +85,17 @@ exits "--fail-on never" 0 --fail-on never "$seeds/000_ac653407c852e910.txt"
 exits "--fail-on info" 1 --fail-on info tests/fixtures/kinds/section-in-body-2007.txt
 exits "an empty file" 2 tests/fixtures/input/empty.txt
 exits "a missing file in a batch" 2 "$tmp/no-such.txt" "$seeds/000_ac653407c852e910.txt"
+# The contract for unreadable inputs: --fail-on never is 0 whatever; --unreadable warning makes it a
+# warning --fail-on counts; ignore never changes the status.
+exits "unreadable, --fail-on never" 0 --fail-on never tests/fixtures/input/empty.txt "$seeds/000_ac653407c852e910.txt"
+exits "unreadable, --unreadable warning" 0 --unreadable warning tests/fixtures/input/empty.txt "$seeds/002_4b1796c7769bd424.txt"
+exits "unreadable, --unreadable warning --fail-on warning" 1 --unreadable warning --fail-on warning tests/fixtures/input/empty.txt
+exits "unreadable, --unreadable ignore" 0 --unreadable ignore tests/fixtures/input/empty.txt "$seeds/002_4b1796c7769bd424.txt"
+exits "unreadable, --unreadable ignore, errors elsewhere" 1 --unreadable ignore tests/fixtures/input/empty.txt "$seeds/000_ac653407c852e910.txt"
+same "--unreadable warning: the input.error is a warning" \
+  "$("$gklint" --format json --unreadable warning tests/fixtures/input/empty.txt | jq -r '.files[0].diagnostics[0].severity')" warning
+same "--unreadable ignore: still reported" \
+  "$("$gklint" --format json --unreadable ignore tests/fixtures/input/empty.txt | jq -r '.files[0].status')" unreadable
 exits "a broken rule file" 2 --rules "$tmp/broken.yaml" "$seeds/000_ac653407c852e910.txt"
 exits "-q" 1 -q "$seeds"
 "$gklint" --format xml "$seeds/000_ac653407c852e910.txt" >/dev/null 2>&1

@@ -40,6 +40,7 @@ struct Options {
   int year = 0;
   std::string format = "text";
   std::string fail_on = "error";
+  std::string unreadable = "error";  // --unreadable: what an input that cannot be read does to the exit status
   std::string lang = "zh";
   std::string color = "auto";
   std::string explain_id;
@@ -469,7 +470,8 @@ std::string description() {
        "--encoding), HTML pages, and Word .docx (a finding's line is then the paragraph number).\n\n"
        "Settings: the nearest .gklint.yaml in a report's folder or above (or --config); options win.\n\n"
        "Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a rule file or\n"
-       "config error, or an input that could not be read at all; 3 an internal error in gklint.\n"
+       "config error, or an input that could not be read at all (see --unreadable; never with\n"
+       "--fail-on never); 3 an internal error in gklint.\n"
        "`-` reads a report from standard input.";
   return d;
 }
@@ -505,6 +507,12 @@ void lint_arguments(CLI::App& app, Options& o) {
       ->type_name("FILE");
   app.add_option("--fail-on", o.fail_on, "lowest severity that makes the exit status 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
+  app.add_option("--unreadable", o.unreadable,
+                 "an input that cannot be read (empty, a PDF, a damaged .docx, missing): error = exit 2 (unless "
+                 "--fail-on never); warning = its input.error is a warning, counted by --fail-on; ignore = reported, "
+                 "but never changes the exit status")
+      ->check(CLI::IsMember({"error", "warning", "ignore"}))
       ->capture_default_str();
   app.add_option("--lang", o.lang, "language of messages")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
   app.add_option("-j,--jobs", o.jobs, "worker threads (default: every core); output stays in input order")
@@ -636,11 +644,16 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
       linters, files, o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), lang,
       [&](FileResult& r) {
         internal_error |= r.internal_error;
+        // --unreadable warning: what could not be read is a warning like any other (gklint's own
+        // failures stay errors: they are never the report's fault).
+        if (r.unreadable && !r.internal_error && o.unreadable == "warning") {
+          for (Diagnostic& d : r.diagnostics) d.severity = Severity::warning;
+        }
         if (!o.write_baseline.empty()) recording.record(r);
         if (baseline) summary.suppressed += baseline->suppress(r);
         summary.add(r);
         for (const Diagnostic& d : r.diagnostics) {
-          if (!never && d.severity >= threshold) failed = true;
+          if (!never && d.severity >= threshold && !(r.unreadable && o.unreadable == "ignore")) failed = true;
         }
         writer->file(r);
       },
@@ -655,8 +668,10 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
     std::cerr << "gklint: "
               << msg::text(lang, msg::kBaselineWritten, {o.write_baseline, std::to_string(recording.size())}) << "\n";
   }
+  // The exit status contract (README, "Exit status"): gklint's own failure 3; then an input that
+  // could not be read 2, unless --unreadable says otherwise or --fail-on never asks for 0.
   if (internal_error) return 3;
-  if (summary.unreadable > 0) return 2;
+  if (summary.unreadable > 0 && o.unreadable == "error" && !never) return 2;
   // Recording a baseline accepts today's findings: not a failure.
   if (!o.write_baseline.empty()) return 0;
   return failed ? 1 : 0;
