@@ -334,6 +334,26 @@ printf '\n\n' | cat - "$seeds/000_ac653407c852e910.txt" > "$proj/reports/a.txt"
 echo "三、新增的一节" >> "$proj/reports/a.txt"
 check "baseline: lines moved, one new finding" 1 "$gklint" --baseline "$tmp/base.json" --fail-on warning --format sarif "$proj/reports"
 same "baseline: only the new finding, marked new" "$(jq -c '[.runs[0].results[] | [.ruleId, .baselineState]]' "$tmp/out")" '[["heading.numbering","new"]]'
+# Paths are kept relative to the baseline's folder: a run from elsewhere, with the paths typed
+# another way, finds the same files (issue 15); entries that match nothing are counted.
+mkdir -p "$tmp/bl/proj/reports" "$tmp/bl/elsewhere"
+cp "$seeds/000_ac653407c852e910.txt" "$seeds/001_216a20324a3be511.txt" "$tmp/bl/proj/reports/"
+(cd "$tmp/bl/proj" && "$gklint" --no-config --write-baseline base.json reports/ >/dev/null 2>&1)
+same "baseline: paths relative to its folder" "$(jq -r '[.version, .findings[0].path] | join(" ")' "$tmp/bl/proj/base.json")" \
+  "2 reports/000_ac653407c852e910.txt"
+(cd "$tmp/bl/elsewhere" && "$gklint" --no-config --baseline ../proj/base.json --format json "$tmp/bl/proj/reports/" >"$tmp/out" 2>&1)
+same "baseline: from another folder, absolute paths" "$(jq -c '[([.files[].diagnostics[]] | length), .summary.suppressed, .summary.baseline_unmatched]' "$tmp/out")" \
+  "[0,$(jq '.findings | length' "$tmp/bl/proj/base.json"),0]"
+rm "$tmp/bl/proj/reports/000_ac653407c852e910.txt"
+(cd "$tmp/bl/elsewhere" && "$gklint" --no-config --baseline ../proj/base.json --format json ../proj/reports >"$tmp/out" 2>&1)
+same "baseline: entries of a removed file match nothing" "$(jq '.summary.baseline_unmatched' "$tmp/out")" \
+  "$(jq '[.findings[] | select(.path | startswith("reports/000"))] | length' "$tmp/bl/proj/base.json")"
+(cd "$tmp/bl/elsewhere" && "$gklint" --no-config --baseline ../proj/base.json ../proj/reports >"$tmp/out" 2>&1)
+expect "baseline: the text summary says so" '基线中有 [0-9]+ 条记录已无对应结果' "$tmp/out"
+# A version-1 baseline (paths as typed, from the folder gklint ran in) is still read.
+jq -c '.version = 1' "$tmp/bl/proj/base.json" >"$tmp/bl/proj/v1.json"
+(cd "$tmp/bl/proj" && "$gklint" --no-config --baseline v1.json --format json reports/ >"$tmp/out" 2>&1)
+same "baseline: version 1 still read" "$(jq -c '[([.files[].diagnostics[]] | length), .summary.suppressed > 0]' "$tmp/out")" '[0,true]'
 echo '{"findings": 1}' > "$tmp/notbase.json"
 check "bad baseline" 2 "$gklint" --baseline "$tmp/notbase.json" "$proj/reports"
 expect "bad baseline message" 'not a gklint baseline' "$tmp/err"

@@ -21,6 +21,7 @@ struct Summary {
   std::map<std::string, int> by_rule;         // findings per rule id
   std::vector<std::string> unreadable_paths;  // files that could not be checked
   int suppressed = 0;                         // findings left out because --baseline holds them
+  int baseline_unmatched = -1;                // --baseline entries that matched no finding; -1: no baseline
   void add(const FileResult& r);
 };
 

@@ -604,7 +604,9 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
       return 2;
     }
   }
-  Baseline recording;
+  // Written to a file: its paths relative to that file's folder; to a stream: to the current folder.
+  const bool baseline_to_stream = o.write_baseline == "-" || o.write_baseline.starts_with("/dev/");
+  Baseline recording = o.write_baseline.empty() || baseline_to_stream ? Baseline() : Baseline(o.write_baseline);
 
   // Where the report and the baseline go, checked and opened before any report is read, so a
   // refusal (a device, a FIFO, an input file) costs no linting and leaves nothing behind.
@@ -660,6 +662,7 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
       progress, o.profile ? &profile : nullptr);
   if (progress_shown) std::cerr << "\r\033[K" << std::flush;
   if (o.profile) print_profile(profile, std::chrono::steady_clock::now() - started);
+  if (baseline) summary.baseline_unmatched = static_cast<int>(baseline->unmatched());
   writer->finish(summary);
   if (!report_file.commit()) return 2;
   if (!o.write_baseline.empty()) {

@@ -15,12 +15,27 @@ namespace gklint {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr int kBaselineVersion = 1;
+// 2: paths relative to the baseline file's folder; 1: as typed, relative to where gklint ran.
+constexpr int kBaselineVersion = 2;
+
+fs::path absolute_normal(const fs::path& p) {
+  std::error_code ec;
+  fs::path a = fs::absolute(p, ec);
+  if (ec) a = p;
+  // Symbolic links resolved where they exist, so /work/r.txt and a link to it are one file.
+  fs::path c = fs::weakly_canonical(a, ec);
+  return (ec ? a : c).lexically_normal();
+}
 }  // namespace
 
-// Paths compare after normalization, so `./a/r.txt` and `a/r.txt` are one file; a portal runs
-// from the same folder each time, so paths are kept as given, not made absolute.
-std::string Baseline::key(const std::string& path) { return fs::path(path).lexically_normal().generic_string(); }
+Baseline::Baseline() : folder_(absolute_normal(fs::path("."))) {}
+
+Baseline::Baseline(const std::string& file) : folder_(absolute_normal(fs::path(file)).parent_path()) {}
+
+std::string Baseline::key(const std::string& path) const {
+  if (path == "<stdin>" || path == "-") return "<stdin>";
+  return absolute_normal(fs::path(path)).lexically_relative(folder_).generic_string();
+}
 
 namespace {
 
@@ -72,7 +87,8 @@ bool Baseline::read(const std::string& path, Baseline* out, std::string* error) 
     *error = "`version` 应为整数 (`version` must be an integer)";
     return false;
   }
-  if (version->get<int64_t>() != kBaselineVersion) {
+  const int64_t file_version = version->get<int64_t>();
+  if (file_version != kBaselineVersion && file_version != 1) {
     *error = "不支持基线版本 " + version->dump() + " (baseline version " + version->dump() +
              " is not supported (expected " + std::to_string(kBaselineVersion) + "))";
     return false;
@@ -82,7 +98,7 @@ bool Baseline::read(const std::string& path, Baseline* out, std::string* error) 
     *error = "`findings` 应为数组 (`findings` must be an array)";
     return false;
   }
-  Baseline b;
+  Baseline b(path);
   size_t number = 0;
   for (const auto& f : *findings) {
     ++number;
@@ -100,7 +116,8 @@ bool Baseline::read(const std::string& path, Baseline* out, std::string* error) 
         return false;
       }
     }
-    e.path = key(e.path);
+    // Version 2 paths are relative to the file's folder; version 1 paths are as typed.
+    e.path = b.key(file_version == 1 ? e.path : (b.folder_ / e.path).string());
     b.by_path_[e.path].insert(e.fingerprint);
     b.entries_.push_back(std::move(e));
   }
@@ -108,9 +125,10 @@ bool Baseline::read(const std::string& path, Baseline* out, std::string* error) 
   return true;
 }
 
-int Baseline::suppress(FileResult& r) const {
+int Baseline::suppress(FileResult& r) {
   const auto it = by_path_.find(key(r.path));
-  if (it == by_path_.end() || r.diagnostics.empty()) return 0;
+  if (it == by_path_.end()) return 0;
+  unmatched_in_seen_[it->first] = it->second.size();  // until findings use them below
   // Each recorded print suppresses one finding: a second identical finding is new.
   std::multiset<std::string> left = it->second;
   const std::vector<std::string> prints = fingerprints(*r.source, r.diagnostics);
@@ -126,7 +144,21 @@ int Baseline::suppress(FileResult& r) const {
     }
   }
   r.diagnostics = std::move(kept);
+  unmatched_in_seen_[it->first] = left.size();
   return suppressed;
+}
+
+size_t Baseline::unmatched() const {
+  size_t n = 0;
+  for (const auto& [path, prints] : by_path_) {
+    if (const auto seen = unmatched_in_seen_.find(path); seen != unmatched_in_seen_.end()) {
+      n += seen->second;
+      continue;
+    }
+    std::error_code ec;
+    if (path != "<stdin>" && !fs::exists(folder_ / path, ec)) n += prints.size();
+  }
+  return n;
 }
 
 void Baseline::record(const FileResult& r) {

@@ -78,6 +78,7 @@ void JsonWriter::finish(const Summary& s) {
   j["by_rule"] = s.by_rule;
   j["unreadable_paths"] = s.unreadable_paths;
   j["suppressed"] = s.suppressed;
+  if (s.baseline_unmatched >= 0) j["baseline_unmatched"] = s.baseline_unmatched;
   out_ << "\n],\"summary\":" << j.dump() << "}\n";
 }
 

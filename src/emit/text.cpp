@@ -123,11 +123,13 @@ void write_text_summary(std::ostream& out, const Summary& s, const TextStyle& st
         << " warning(s), " << s.infos << " info";
     if (s.unreadable) out << "; " << s.unreadable << " could not be checked";
     if (s.suppressed) out << "; " << s.suppressed << " in the baseline, not shown";
+    if (s.baseline_unmatched > 0) out << "; " << s.baseline_unmatched << " baseline entries match no finding";
   } else {
     out << "共检查 " << s.files << " 个文件：" << s.errors << " 个错误，" << s.warnings << " 个警告，" << s.infos
         << " 条提示";
     if (s.unreadable) out << "；" << s.unreadable << " 个文件无法检查";
     if (s.suppressed) out << "；另有 " << s.suppressed << " 条已在基线中，未列出";
+    if (s.baseline_unmatched > 0) out << "；基线中有 " << s.baseline_unmatched << " 条记录已无对应结果";
   }
   out << "\n";
   // In a batch, which rules fired and which files could not be checked.

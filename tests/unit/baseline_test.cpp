@@ -30,9 +30,9 @@ TEST_CASE("baseline: recorded findings are suppressed, new ones reported, lines 
   const FileResult today = linter.lint("./reports/a.txt", kReport);
   REQUIRE(today.diagnostics.size() >= 3);
 
-  Baseline recorded;
-  recorded.record(today);
   const fs::path file = fs::temp_directory_path() / "gklint-baseline-test.json";
+  Baseline recorded(file.string());  // paths kept relative to the file's folder
+  recorded.record(today);
   {
     std::ofstream out(file);
     recorded.write(out);
