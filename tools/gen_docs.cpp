@@ -5,10 +5,10 @@
 //   gklint-docs [REPO]            rewrite the regions (REPO: the repository root, default .)
 //   gklint-docs --check [REPO]    change nothing; exit 1 naming each region that is out of date
 //                                 (the `docs` test runs this, so the docs cannot drift)
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <set>
 #include <sstream>
 #include <string>
 #include <vector>

@@ -105,10 +105,9 @@ std::string readable_extensions() {
 
 // "*.txt *.md … *.doc": the default --include as --help shows it (lower case only).
 std::string include_help() {
+  const std::vector<std::string> globs = default_include();
   std::string out;
-  for (const InputFormat& f : input_formats()) {
-    for (const std::string& e : f.extensions) out += (out.empty() ? "*" : " *") + e;
-  }
+  for (size_t i = 0; i < globs.size() / 2; ++i) out += (i ? " " : "") + globs[i];  // the lower-case half
   return out;
 }
 
@@ -604,15 +603,13 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
       return 2;
     }
   }
-  // Written to a file: its paths relative to that file's folder; to a stream: to the current folder.
-  const bool baseline_to_stream = o.write_baseline == "-" || o.write_baseline.starts_with("/dev/");
-  Baseline recording = o.write_baseline.empty() || baseline_to_stream ? Baseline() : Baseline(o.write_baseline);
-
   // Where the report and the baseline go, checked and opened before any report is read, so a
   // refusal (a device, a FIFO, an input file) costs no linting and leaves nothing behind.
   const auto is_stream = [](const std::string& p) {
     return p.empty() || p == "-" || p == "/dev/stdout" || p == "/dev/stderr";
   };
+  // Written to a file: its paths relative to that file's folder; to a stream: to the current folder.
+  Baseline recording = is_stream(o.write_baseline) ? Baseline() : Baseline(o.write_baseline);
   if (!is_stream(o.output) && !is_stream(o.write_baseline) && same_output(o.output, o.write_baseline)) {
     std::cerr << "gklint: --output " << o.output << ": " << msg::text(lang, msg::kSameAsBaseline) << "\n";
     return 2;

@@ -116,8 +116,10 @@ bool Baseline::read(const std::string& path, Baseline* out, std::string* error) 
         return false;
       }
     }
-    // Version 2 paths are relative to the file's folder; version 1 paths are as typed.
-    e.path = b.key(file_version == 1 ? e.path : (b.folder_ / e.path).string());
+    // Version 2 paths were written by key(), relative to the file's folder and with links resolved:
+    // normalized as text, without touching the file system for each entry. Version 1 paths are as
+    // typed, relative to the current folder.
+    e.path = file_version == 1 ? b.key(e.path) : fs::path(e.path).lexically_normal().generic_string();
     b.by_path_[e.path].insert(e.fingerprint);
     b.entries_.push_back(std::move(e));
   }

@@ -128,13 +128,7 @@ class GithubWriter : public Writer {
   void write_step_summary(const Summary& s) {
     std::ofstream md(summary_path_, std::ios::app | std::ios::binary);
     if (!md) return;  // a summary that cannot be written must not fail the lint
-    md << "### gklint\n\n"
-       << (en_ ? "" : "共检查 ") << s.files << (en_ ? " files checked: " : " 个文件：") << s.errors
-       << (en_ ? " errors, " : " 个错误，") << s.warnings << (en_ ? " warnings, " : " 个警告，") << s.infos
-       << (en_ ? " infos" : " 条提示");
-    if (s.unreadable) md << (en_ ? "; " : "；") << s.unreadable << (en_ ? " could not be checked" : " 个文件无法检查");
-    if (s.suppressed) md << (en_ ? "; " : "；") << s.suppressed << (en_ ? " in the baseline" : " 条在基线中");
-    md << "\n\n";
+    md << "### gklint\n\n" << summary_counts(s, en_ ? Lang::en : Lang::zh) << "\n\n";
     if (!files_.empty()) {
       std::stable_sort(files_.begin(), files_.end(), [](const FileCount& a, const FileCount& b) {
         return a.errors != b.errors ? a.errors > b.errors : a.warnings > b.warnings;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <sstream>
 
 #include "emit/writers.hpp"
 #include "gklint/emit.hpp"
@@ -117,8 +118,9 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
   }
 }
 
-void write_text_summary(std::ostream& out, const Summary& s, const TextStyle& style) {
-  if (style.lang == Lang::en) {
+std::string summary_counts(const Summary& s, Lang lang) {
+  std::ostringstream out;
+  if (lang == Lang::en) {
     out << s.files << (s.files == 1 ? " file" : " files") << " checked: " << s.errors << " error(s), " << s.warnings
         << " warning(s), " << s.infos << " info";
     if (s.unreadable) out << "; " << s.unreadable << " could not be checked";
@@ -131,7 +133,11 @@ void write_text_summary(std::ostream& out, const Summary& s, const TextStyle& st
     if (s.suppressed) out << "；另有 " << s.suppressed << " 条已在基线中，未列出";
     if (s.baseline_unmatched > 0) out << "；基线中有 " << s.baseline_unmatched << " 条记录已无对应结果";
   }
-  out << "\n";
+  return out.str();
+}
+
+void write_text_summary(std::ostream& out, const Summary& s, const TextStyle& style) {
+  out << summary_counts(s, style.lang) << "\n";
   // In a batch, which rules fired and which files could not be checked.
   if (s.files > 1 && !s.by_rule.empty()) {
     std::vector<std::pair<std::string, int>> rules(s.by_rule.begin(), s.by_rule.end());

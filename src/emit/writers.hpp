@@ -23,6 +23,9 @@ std::shared_ptr<const RuleSet> ruleset_of(const WriterOptions& options, const st
 // The word gcc, SARIF and most editors use: "error", "warning", or "note" for an info.
 const char* severity_word(Severity s);
 
+// The run's counts in one line, as the text summary says them ("共检查 3 个文件：…").
+std::string summary_counts(const Summary& s, Lang lang);
+
 // Text made safe for a one-line format: line breaks and other control characters become spaces.
 std::string one_line(std::string_view text);
 
