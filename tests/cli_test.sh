@@ -596,5 +596,49 @@ printf '{"tool": "gklint",\n  "version": 1,\n  "findings": [ x ]}\n' > "$hostile
 check "baseline: JSON syntax error" 2 "$gklint" --baseline "$hostile/base.json" "$seeds/002_4b1796c7769bd424.txt"
 expect "baseline: syntax error at line:column" 'base\.json: 3:17: .*JSON syntax error' "$tmp/err"
 
+# --stdin-filename: standard input linted as a file at that path (how the git hook lints what is
+# staged): its .gklint.yaml and by_path, its format by extension, its path in findings.
+sf=$tmp/stdin-filename && mkdir -p "$sf/proj/reports" "$sf/proj/drafts"
+seeds=$(cd "$seeds" && pwd)  # absolute: these run in another folder
+printf 'disable: [section.missing]\nexclude: ["drafts/*"]\n' >"$sf/proj/.gklint.yaml"
+(cd "$sf/proj" && "$gklint" --format json reports/none.txt - <"$seeds/000_ac653407c852e910.txt" --stdin-filename reports/a.txt) >"$tmp/out" 2>"$tmp/err"
+same "--stdin-filename: path shown, config applied" "$(jq -c '[.files[] | .path, (.diagnostics | map(.rule) | index("section.missing"))]' "$tmp/out")" '["reports/none.txt",null,"reports/a.txt",null]'
+(cd "$sf" && "$gklint" --format json - --stdin-filename reports/a.txt <"$seeds/000_ac653407c852e910.txt") >"$tmp/out" 2>"$tmp/err"
+same "--stdin-filename: no config there, the rule fires" "$(jq -c '[.files[0].diagnostics[].rule] | index("section.missing") != null' "$tmp/out")" true
+check "--stdin-filename: a .docx by its extension" 1 "$gklint" --format json - --stdin-filename d.docx <"$root/tests/fixtures/formats/numbering.libreoffice.docx"
+same "--stdin-filename: .docx read" "$(jq -r '.files[0].path + " " + .files[0].status + " " + .files[0].format' "$tmp/out")" "d.docx checked docx"
+check "--stdin-filename without -" 2 "$gklint" --stdin-filename a.txt "$seeds/002_4b1796c7769bd424.txt"
+expect "--stdin-filename without -: says so" 'stdin-filename' "$tmp/err"
+# --force-exclude: files named are selected like files in folders (the pre-commit framework names
+# every changed file): the config's exclude, and README* never a report.
+cp "$seeds/000_ac653407c852e910.txt" "$sf/proj/drafts/wip.txt"
+cp "$seeds/002_4b1796c7769bd424.txt" "$sf/proj/reports/ok.txt"
+printf '# notes\n' >"$sf/proj/README.md"
+(cd "$sf/proj" && "$gklint" --format json --force-exclude README.md drafts/wip.txt reports/ok.txt) >"$tmp/out" 2>"$tmp/err"
+same "--force-exclude: only the report" "$(jq -c '[.files[].path]' "$tmp/out")" '["reports/ok.txt"]'
+(cd "$sf/proj" && "$gklint" --format json README.md drafts/wip.txt) >"$tmp/out" 2>"$tmp/err"
+same "without it, files named are linted" "$(jq -c '[.files[].path]' "$tmp/out")" '["README.md","drafts/wip.txt"]'
+check "--force-exclude: nothing left is a pass" 0 "$gklint" -q --force-exclude "$sf/proj/README.md"
+(cd "$sf/proj" && cat drafts/wip.txt | "$gklint" --format json --force-exclude --stdin-filename drafts/wip.txt -) >"$tmp/out" 2>"$tmp/err"
+same "--force-exclude: standard input by its --stdin-filename" "$(jq -c '[.files[].path]' "$tmp/out")" '[]'
+# In folders: the config's exclude and include, and the default excludes.
+(cd "$sf/proj" && "$gklint" --format json .) >"$tmp/out" 2>"$tmp/err"
+same "folder: drafts/ and README.md left out" "$(jq -c '[.files[].path]' "$tmp/out")" '["./reports/ok.txt"]'
+printf 'include: ["drafts/*"]\n' >"$sf/proj/.gklint.yaml"
+(cd "$sf/proj" && "$gklint" --format json .) >"$tmp/out" 2>"$tmp/err"
+same "folder: the config's include" "$(jq -c '[.files[].path]' "$tmp/out")" '["./drafts/wip.txt"]'
+(cd "$sf/proj" && "$gklint" --format json --include '*.txt' .) >"$tmp/out" 2>"$tmp/err"
+same "folder: --include wins over the config's" "$(jq -c '[.files[].path]' "$tmp/out")" '["./drafts/wip.txt","./reports/ok.txt"]'
+printf 'exclude: {a: 1}\n' >"$sf/proj/.gklint.yaml"
+check "config: exclude must be globs" 2 "$gklint" --lang en --format gcc "$sf/proj"
+expect "config: exclude error located" '\.gklint\.yaml:1:10: error: .*exclude must be a list of globs' "$tmp/out"
+# unreadable: in the config, like --unreadable.
+printf 'unreadable: ignore\n' >"$sf/proj/.gklint.yaml"
+: >"$sf/proj/reports/empty.txt"
+(cd "$sf/proj" && "$gklint" -q reports/empty.txt) >"$tmp/out" 2>"$tmp/err"
+same "config unreadable: ignore" "$?" 0
+(cd "$sf/proj" && "$gklint" -q --unreadable error reports/empty.txt) >"$tmp/out" 2>"$tmp/err"
+same "--unreadable wins over the config" "$?" 2
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -39,6 +39,20 @@ same "git hook: nothing was committed" "$(git log --oneline | wc -l | tr -d ' ')
 # What is staged is linted, not the working copy: fix the file on disk only, still stopped.
 cp "$seeds/002_4b1796c7769bd424.txt" reports/bad.txt
 git commit -qm bad >"$tmp/out" 2>&1; same "git hook: lints the staged copy" "$?" 1
+# Run from a subfolder, it still finds the staged files (paths are the repository's).
+(cd reports && git commit -qm bad >"$tmp/out" 2>&1); same "git hook: from a subfolder too" "$?" 1
+# The working tree's .gklint.yaml applies, as to `gklint` run there: the staged report's error
+# is a rule it turns off, so the commit goes through; and its exclude keeps a draft out.
+printf 'disable: [section.missing, section.order]\nexclude: ["drafts/*"]\n' >.gklint.yaml
+cp "$seeds/000_ac653407c852e910.txt" reports/bad.txt && git add reports/bad.txt
+gklint --fail-on error -q reports/bad.txt >/dev/null; expected=$?
+git commit -qm bad >"$tmp/out" 2>&1; same "git hook: .gklint.yaml applies, like gklint in the tree" "$?" "$expected"
+same "git hook: (and that run passes)" "$expected" 0
+mkdir -p drafts && cp "$seeds/000_ac653407c852e910.txt" drafts/wip.txt && git add drafts
+git commit -qm draft >"$tmp/out" 2>&1; same "git hook: the config's exclude skips a draft" "$?" 0
+printf '# notes\n' >README.md && git add README.md
+git commit -qm readme >"$tmp/out" 2>&1; same "git hook: README.md is not a report" "$?" 0
+same "git hook: (and nothing was said of it)" "$(cat "$tmp/out" | grep -c README)" 0
 
 # 2. The pre-commit framework (Debian package pre-commit), config as in the example.
 if command -v pre-commit >/dev/null 2>&1; then
@@ -52,6 +66,14 @@ if command -v pre-commit >/dev/null 2>&1; then
   git rm -q --cached reports/bad.txt
   cp "$seeds/002_4b1796c7769bd424.txt" reports/clean.txt && git add reports/clean.txt
   git commit -qm clean >"$tmp/out" 2>&1; same "pre-commit: a clean report commits" "$?" 0
+  # README.md matches the hook's files pattern; gklint does not take it for a report.
+  printf '# notes\n' >README.md && git add README.md
+  git commit -qm readme >"$tmp/out" 2>&1; same "pre-commit: README.md commits" "$?" 0
+  grep -q 'input.not-report\|README' "$tmp/out" && bad "pre-commit: README.md was linted" || ok
+  # The .gklint.yaml's exclude applies to the files it names.
+  printf 'exclude: ["drafts/*"]\n' >.gklint.yaml && mkdir -p drafts
+  cp "$seeds/000_ac653407c852e910.txt" drafts/wip.txt && git add .gklint.yaml drafts
+  git commit -qm draft >"$tmp/out" 2>&1; same "pre-commit: the config's exclude skips a draft" "$?" 0
 else
   bad "pre-commit is not installed (scripts/install-deps.sh installs it)"
 fi

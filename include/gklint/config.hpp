@@ -37,8 +37,12 @@ struct Config {
   std::vector<std::string> disable;          // rule ids whose findings are dropped
   std::map<std::string, Severity> severity;  // rule id -> severity its findings get
   std::optional<BlankCells> blank_cells;     // how blank table cells count; wins over the rule set's
+  // Which files are reports (globs, like by_path's): in folders, only files matching `include`
+  // (unless --include is given) and none matching `exclude`; a file named on the command line
+  // only with --force-exclude (the hooks pass every staged file by name).
+  std::vector<std::string> include, exclude;
   // Output defaults (the command line overrides each).
-  std::optional<std::string> fail_on, format, lang, color, encoding;
+  std::optional<std::string> fail_on, format, lang, color, encoding, unreadable;
   // Where each rule id of `disable` and `severity` is written, so an unknown id can be shown there.
   std::vector<std::pair<std::string, uint32_t>> rule_refs;  // id, byte offset in the file
   std::string text;                                         // the file's text, for locating errors found after parsing
@@ -75,6 +79,10 @@ bool no_config_from_environment();
 // The rule set a report at `file` (a path as given) gets from the config's by_path, else its
 // `rules`; "" when the config leaves it to the year.
 std::string config_rules_for(const Config& config, const std::string& file);
+
+// Whether one of `globs` matches `file`: its path relative to the config's folder (`*` crossing
+// folders), or its name. What by_path, include and exclude match with.
+bool config_glob_matches(const Config& config, const std::vector<std::string>& globs, const std::string& file);
 
 // A commented starting config (`gklint init`).
 std::string config_template();

@@ -31,8 +31,9 @@ FileResult guarded(const std::string& path, Lang lang, const std::function<FileR
   return r;
 }
 
-FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile) {
-  const std::string shown = path == "-" ? "<stdin>" : path;
+FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile,
+                     const std::string& stdin_name) {
+  const std::string shown = path == "-" ? stdin_name : path;
   return guarded(shown, lang, [&] {
     std::string bytes;
     if (const auto error = read_input(path, &bytes))
@@ -41,14 +42,14 @@ FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, P
   });
 }
 
-void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths, int jobs, Lang lang,
-                const std::function<void(FileResult&)>& emit, const std::function<void(size_t)>& progress,
-                Profile* profile) {
+void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths,
+                const std::string& stdin_name, int jobs, Lang lang, const std::function<void(FileResult&)>& emit,
+                const std::function<void(size_t)>& progress, Profile* profile) {
   const size_t n = paths.size();
   jobs = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(n, 1))));
   if (jobs == 1) {  // no threads: the simplest path for one file or -j 1
     for (size_t i = 0; i < n; ++i) {
-      FileResult r = lint_path(*linters[i], paths[i], lang, profile);
+      FileResult r = lint_path(*linters[i], paths[i], lang, profile, stdin_name);
       emit(r);
       progress(i + 1);
     }
@@ -72,7 +73,7 @@ void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std
         if (next >= n) return;
         i = next++;
       }
-      FileResult r = lint_path(*linters[i], paths[i], lang, profile ? &profiles[worker] : nullptr);
+      FileResult r = lint_path(*linters[i], paths[i], lang, profile ? &profiles[worker] : nullptr, stdin_name);
       {
         std::lock_guard<std::mutex> lock(mutex);
         const size_t k = i - emitted;

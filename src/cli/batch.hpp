@@ -15,13 +15,15 @@ namespace gklint {
 // before it are ready; at most a bounded window of results waits, so memory does not grow with
 // the batch. `progress(done)` is called on the calling thread after each emit. `profile`, when
 // given, receives every thread's timings.
-void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths, int jobs, Lang lang,
-                const std::function<void(FileResult&)>& emit, const std::function<void(size_t)>& progress,
-                Profile* profile);
+// `stdin_name` is the path standard input's report is shown and matched as.
+void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths,
+                const std::string& stdin_name, int jobs, Lang lang, const std::function<void(FileResult&)>& emit,
+                const std::function<void(size_t)>& progress, Profile* profile);
 
-// Reads one input: a file, or "-" for standard input. An unreadable file gives an input-error;
-// anything gklint itself throws, an internal-error for that file (see `guarded`).
-FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile);
+// Reads one input: a file, or "-" for standard input (shown as `stdin_name`). An unreadable file
+// gives an input-error; anything gklint itself throws, an internal-error for that file (see `guarded`).
+FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile,
+                     const std::string& stdin_name = "<stdin>");
 
 // Runs `work` for `path`; an exception becomes that file's internal.error finding instead of
 // ending the batch.

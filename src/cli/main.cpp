@@ -50,6 +50,8 @@ struct Options {
   std::string files_from;
   std::vector<std::string> include;
   std::vector<std::string> exclude;
+  bool force_exclude = false;  // --force-exclude: files named are selected like files found in folders
+  std::string stdin_filename;  // --stdin-filename: the path standard input's report is linted as
   bool quiet = false;
   bool profile = false;
   std::vector<std::string> extract_paths;
@@ -111,15 +113,40 @@ std::string include_help() {
   return out;
 }
 
+// Never reports, in folders (and for files named, with --force-exclude): a repository's own files
+// and the documents every project has. A report named so is still linted when named.
+const std::vector<std::string> kDefaultExclude = {".git",       "node_modules",  "README*",
+                                                  "CHANGELOG*", "CONTRIBUTING*", "LICENSE*"};
+
+// A file named on the command line that an exclude glob matches, or one of its folders does (as a
+// folder walk would not have entered it).
+bool excluded_named(const std::vector<std::string>& exclude, const fs::path& path) {
+  fs::path prefix;
+  for (const fs::path& part : path.lexically_normal()) {
+    prefix /= part;
+    if (part != "/" && part != "." && part != ".." && matches_any(exclude, prefix)) return true;
+  }
+  return false;
+}
+
+// An input as given ("-": standard input), and whether it was named rather than found in a folder.
+struct Input {
+  std::string path;
+  bool named = false;
+};
+
 // Paths in the order given; a folder's matching files sorted, so output is the same every run.
 // Symbolic links to folders are not followed, so a link loop cannot make the walk endless.
-// Files named explicitly are always linted.
-std::vector<std::string> expand(const std::vector<std::string>& paths, std::vector<std::string> include,
-                                const std::vector<std::string>& exclude) {
+// Files named explicitly are always linted, unless `force_exclude` selects them like the rest;
+// `stdin_name` is what standard input is selected as.
+std::vector<Input> expand(const std::vector<std::string>& paths, std::vector<std::string> include,
+                          std::vector<std::string> exclude, bool force_exclude = false,
+                          const std::string& stdin_name = "") {
   // The input formats' extensions, in both cases: .doc files are listed too, so a folder of old
   // drafts says which ones could not be checked.
   if (include.empty()) include = default_include();
-  std::vector<std::string> out;
+  exclude.insert(exclude.end(), kDefaultExclude.begin(), kDefaultExclude.end());
+  std::vector<Input> out;
   for (const std::string& p : paths) {
     std::error_code ec;
     // A folder named like a report (x.txt) was meant as a file: the reader says it is not one,
@@ -143,11 +170,25 @@ std::vector<std::string> expand(const std::vector<std::string>& paths, std::vect
         found.push_back(it->path().string());
       }
       std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
+      for (std::string& f : found) out.push_back({std::move(f), false});
+    } else if (force_exclude) {
+      const fs::path as = p == "-" && !stdin_name.empty() ? fs::path(stdin_name) : fs::path(p);
+      if (p == "-" && stdin_name.empty()) {
+        out.push_back({p, true});
+      } else if (matches_any(include, as) && !excluded_named(exclude, as)) {
+        out.push_back({p, false});  // selected like a file found in a folder: the config's globs apply too
+      }
     } else {
-      out.push_back(p);
+      out.push_back({p, true});
     }
   }
+  return out;
+}
+
+std::vector<std::string> paths_of(const std::vector<Input>& inputs) {
+  std::vector<std::string> out;
+  out.reserve(inputs.size());
+  for (const Input& i : inputs) out.push_back(i.path);
   return out;
 }
 
@@ -206,6 +247,7 @@ bool apply_config_defaults(const CLI::App& app, Options& o, std::vector<FileResu
   fill("--fail-on", c.fail_on, o.fail_on);
   fill("--lang", c.lang, o.lang);
   fill("--color", c.color, o.color);
+  fill("--unreadable", c.unreadable, o.unreadable);
   return true;
 }
 
@@ -267,6 +309,27 @@ struct Session {
     return 2;
   }
 
+  // The path a report's settings are chosen by: standard input's is --stdin-filename.
+  std::string settings_path(const std::string& path) const {
+    return path == "-" && !o.stdin_filename.empty() ? o.stdin_filename : path;
+  }
+
+  // The reports to lint among `paths`: the files named, and the files found in folders (or named,
+  // with --force-exclude) that their config's include and exclude select.
+  std::vector<std::string> reports(const std::vector<std::string>& paths) {
+    std::vector<std::string> out;
+    for (const Input& in : expand(paths, o.include, o.exclude, o.force_exclude, o.stdin_filename)) {
+      const std::string as = settings_path(in.path);
+      bool ok = true;
+      // A config with errors selects nothing here: for_file reports its errors.
+      const Config* c = in.named ? nullptr : pool->config_for(as, &setup_errors, &ok);
+      if (c && config_glob_matches(*c, c->exclude, as)) continue;
+      if (c && o.include.empty() && !c->include.empty() && !config_glob_matches(*c, c->include, as)) continue;
+      out.push_back(in.path);
+    }
+    return out;
+  }
+
   // One file through the Linter its settings give: for outline, cat and extract.
   std::optional<FileResult> lint_one(const std::string& path) {
     const Linter* linter = pool->for_file(path, &setup_errors);
@@ -292,7 +355,7 @@ int run_extract(Session& s) {
     std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column,inferred\n";
   else
     std::cout << "{\"version\":1,\"files\":[";
-  for (const std::string& path : expand(o.extract_paths, o.include, o.exclude)) {
+  for (const std::string& path : s.reports(o.extract_paths)) {
     std::optional<FileResult> r = s.lint_one(path);
     if (!r) return s.report_setup_errors();
     if (r->unreadable) {
@@ -523,9 +586,25 @@ void lint_arguments(CLI::App& app, Options& o) {
                  "in folders, lint files matching GLOB (repeatable; default: " + include_help() + ")")
       ->type_name("GLOB")
       ->allow_extra_args(false);
-  app.add_option("--exclude", o.exclude, "in folders, skip files and folders matching GLOB (repeatable)")
+  app.add_option(
+         "--exclude", o.exclude,
+         "in folders, skip files and folders matching GLOB (repeatable; always skipped: " +
+             [] {
+               std::string list;
+               for (const std::string& g : kDefaultExclude) list += (list.empty() ? "" : " ") + g;
+               return list;
+             }() +
+             ")")
       ->type_name("GLOB")
       ->allow_extra_args(false);
+  app.add_flag("--force-exclude", o.force_exclude,
+               "select files named on the command line like files found in folders: --include, --exclude, the "
+               "config's include/exclude and the default excludes (.git node_modules README* CHANGELOG* "
+               "CONTRIBUTING* LICENSE*) apply to them too (for hooks, which name every file changed)");
+  app.add_option("--stdin-filename", o.stdin_filename,
+                 "lint standard input (-) as the file PATH: PATH's .gklint.yaml and by_path rule set, its format by "
+                 "extension, PATH in findings and baselines (how the git hook lints staged content)")
+      ->type_name("PATH");
   app.add_option("--encoding", o.encoding,
                  "encoding of text files and pages (GB18030, GBK, Big5, UTF-8, UTF-16LE, …; default: detected)")
       ->type_name("NAME")
@@ -586,12 +665,12 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
   const Lang lang = s.lang;
   std::vector<std::string> inputs;
   if (!collect_inputs(o, lang, &inputs)) return 2;
-  const std::vector<std::string> files = expand(inputs, o.include, o.exclude);
+  const std::vector<std::string> files = s.reports(inputs);
   s.inputs_known = files;
   // Each report's Linter, from its config, resolved before any is read.
   std::vector<const Linter*> linters;
   linters.reserve(files.size());
-  for (const std::string& f : files) linters.push_back(s.pool->for_file(f, &s.setup_errors));
+  for (const std::string& f : files) linters.push_back(s.pool->for_file(s.settings_path(f), &s.setup_errors));
   if (!s.setup_errors.empty()) return s.report_setup_errors();
 
   // Baselines: the accepted findings to leave out, and where to record this run's.
@@ -640,7 +719,8 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
   Profile profile;
   bool internal_error = false;
   lint_batch(
-      linters, files, o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), lang,
+      linters, files, o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename,
+      o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), lang,
       [&](FileResult& r) {
         internal_error |= r.internal_error;
         // --unreadable warning: what could not be read is a warning like any other (gklint's own
@@ -713,6 +793,10 @@ int run(int argc, char** argv) {
     std::cerr << "gklint: " << msg::text(s.lang, msg::kNoInputFiles) << "\n";
     return 2;
   }
+  if (!o.stdin_filename.empty() && std::find(o.paths.begin(), o.paths.end(), "-") == o.paths.end()) {
+    std::cerr << "gklint: " << msg::text(s.lang, msg::kStdinFilenameAlone) << "\n";
+    return 2;
+  }
   // `gklint explian x`: a mistyped subcommand, not a report that is missing.
   if (const Subcommand* meant = !chosen && !o.paths.empty() ? misspelt_subcommand(o.paths.front()) : nullptr) {
     std::cerr << "gklint: " << msg::text(s.lang, msg::kDidYouMean, {o.paths.front(), meant->name}) << "\n";
@@ -727,7 +811,7 @@ int run(int argc, char** argv) {
 
   // The files to lint, which --output must not overwrite: those below the folders given until
   // --files-from is read, then all of them.
-  s.inputs_known = expand(o.paths, o.include, o.exclude);
+  s.inputs_known = paths_of(expand(o.paths, o.include, o.exclude));
   std::shared_ptr<const RuleSet> fixed;
   if (!o.rules.empty()) {
     std::vector<RuleError> errors;

@@ -30,6 +30,9 @@ inline constexpr Message kFilesFromTooLarge{"--files-from {}: 超过 256 MiB 或
                                             "--files-from {}: more than 256 MiB or 4,194,304 paths; not read"};
 inline constexpr Message kDidYouMean{"`{}` 既不是文件也不是子命令；是否要用 gklint {}？",
                                      "`{}` is neither a file nor a subcommand; did you mean `gklint {}`?"};
+inline constexpr Message kStdinFilenameAlone{
+    "--stdin-filename 只用于标准输入：请同时给出 -（例如 git show :a.txt | gklint --stdin-filename a.txt -）",
+    "--stdin-filename names standard input: give - too (git show :a.txt | gklint --stdin-filename a.txt -)"};
 inline constexpr Message kNoRuleNamed{"没有名为 `{}` 的规则；已有规则：", "no rule named `{}`; rules: "};
 
 // Files written

@@ -21,8 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::set<std::string> kTopKeys = {"rules",   "by_year", "by_path", "disable", "severity", "blank_cells",
-                                        "fail_on", "format",  "lang",    "color",   "encoding"};
+const std::set<std::string> kTopKeys = {"rules",       "by_year", "by_path",  "disable",   "severity",
+                                        "blank_cells", "include", "exclude",  "fail_on",   "format",
+                                        "lang",        "color",   "encoding", "unreadable"};
 
 class Parser {
  public:
@@ -65,9 +66,20 @@ class Parser {
   }
 
   std::vector<std::string> ids(const YAML::Node& n, const std::string& key) {
+    return list(n, key, "规则 id", "rule ids");
+  }
+
+  // A list of scalars; a single scalar is a list of one.
+  std::vector<std::string> globs(const YAML::Node& n, const std::string& key) {
+    if (n.IsScalar()) return {n.Scalar()};
+    return list(n, key, "glob（如 \"*.txt\"、\"草稿/*\"）", "globs (\"*.txt\", \"drafts/*\")");
+  }
+
+  std::vector<std::string> list(const YAML::Node& n, const std::string& key, const std::string& what_zh,
+                                const std::string& what_en) {
     std::vector<std::string> out;
     if (!n.IsSequence()) {
-      error(n.Mark(), key + " 应为规则 id 的列表", key + " must be a list of rule ids");
+      error(n.Mark(), key + " 应为" + what_zh + "的列表", key + " must be a list of " + what_en);
       return out;
     }
     for (const auto& item : n) {
@@ -189,9 +201,7 @@ bool parse_config(const std::string& path, const std::string& text, Config* out,
           y.rules = set;
           if (p.years(selector, &y.from, &y.to)) c.by_year.push_back(y);
         } else {
-          const std::vector<std::string> globs =
-              selector.IsScalar() ? std::vector<std::string>{selector.Scalar()} : p.ids(selector, "paths");
-          for (const auto& g : globs) c.by_path.push_back({g, set});
+          for (const auto& g : p.globs(selector, "paths")) c.by_path.push_back({g, set});
         }
       }
     } else if (key == "disable") {
@@ -221,6 +231,12 @@ bool parse_config(const std::string& path, const std::string& text, Config* out,
       std::optional<std::string> name;
       BlankCells b;
       if (p.one_of(v, key, {"unfilled", "zero"}, &name) && parse_blank_cells(*name, &b)) c.blank_cells = b;
+    } else if (key == "include") {
+      c.include = p.globs(v, key);
+    } else if (key == "exclude") {
+      c.exclude = p.globs(v, key);
+    } else if (key == "unreadable") {
+      p.one_of(v, key, {"error", "warning", "ignore"}, &c.unreadable);
     } else if (key == "fail_on") {
       p.one_of(v, key, {"error", "warning", "info", "never"}, &c.fail_on);
     } else if (key == "format") {
@@ -332,14 +348,35 @@ bool no_config_from_environment() {
   return v && *v && std::string(v) != "0";
 }
 
-std::string config_rules_for(const Config& config, const std::string& file) {
-  if (!config.by_path.empty()) {
+namespace {
+
+// A report's path relative to a config's folder, and its name: what the config's globs match.
+struct GlobSubject {
+  std::string rel, name;
+  GlobSubject(const Config& config, const std::string& file) {
     std::error_code ec;
-    const fs::path rel = fs::absolute(file, ec).lexically_relative(fs::absolute(config.dir, ec));
-    const std::string r = rel.generic_string(), name = rel.filename().string();
-    for (const auto& p : config.by_path) {
-      if (fnmatch(p.glob.c_str(), r.c_str(), 0) == 0 || fnmatch(p.glob.c_str(), name.c_str(), 0) == 0) return p.rules;
-    }
+    const fs::path r = fs::absolute(file, ec).lexically_normal().lexically_relative(fs::absolute(config.dir, ec));
+    rel = r.generic_string();
+    name = r.filename().string();
+  }
+  bool matches(const std::string& glob) const {
+    return fnmatch(glob.c_str(), rel.c_str(), 0) == 0 || fnmatch(glob.c_str(), name.c_str(), 0) == 0;
+  }
+};
+
+}  // namespace
+
+bool config_glob_matches(const Config& config, const std::vector<std::string>& globs, const std::string& file) {
+  if (globs.empty()) return false;
+  const GlobSubject subject(config, file);
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return subject.matches(g); });
+}
+
+std::string config_rules_for(const Config& config, const std::string& file) {
+  if (config.by_path.empty()) return config.rules;
+  const GlobSubject subject(config, file);
+  for (const auto& p : config.by_path) {
+    if (subject.matches(p.glob)) return p.rules;
   }
   return config.rules;
 }
@@ -364,6 +401,12 @@ std::string config_template() {
 #   - paths: ["sichuan/**", "*-sc.txt"]
 #     rules: my-province.yaml
 
+# Which files are reports (globs relative to this folder, or a file name; * crosses folders).
+# In folders, only files matching include (left out: every format gklint reads) and none matching
+# exclude are linted; a file named on the command line too, with --force-exclude (the hooks).
+# include: ["reports/*"]
+# exclude: ["drafts/*", "*-old.docx"]
+
 # Rules whose findings are not reported.
 # disable: [heading.numbering]
 
@@ -378,6 +421,7 @@ std::string config_template() {
 
 # Output defaults.
 # fail_on: error              # error | warning | info | never
+# unreadable: error           # error | warning | ignore (an input that cannot be read)
 # format: text                # )" +
          format_names + R"(
 # lang: zh                    # zh | en

@@ -39,7 +39,10 @@ TEST_CASE("config: every key read; rule files relative to the config's folder") 
       "format: sarif\n"
       "lang: en\n"
       "color: never\n"
-      "encoding: GB18030\n";
+      "encoding: GB18030\n"
+      "include: [\"reports/*\"]\n"
+      "exclude: \"*-draft.txt\"\n"
+      "unreadable: ignore\n";
   Config c;
   std::vector<RuleError> errors;
   REQUIRE(parse_config("proj/.gklint.yaml", text, &c, &errors));
@@ -61,6 +64,14 @@ TEST_CASE("config: every key read; rule files relative to the config's folder") 
   CHECK(*c.format == "sarif");
   CHECK(*c.lang == "en");
   CHECK(*c.encoding == "GB18030");
+  CHECK(*c.unreadable == "ignore");
+  // include/exclude: the path below the config's folder (* crossing folders) or the name.
+  CHECK(config_glob_matches(c, c.include, "proj/reports/a/b.txt"));
+  CHECK(config_glob_matches(c, c.include, "proj/./reports/../reports/a.txt"));
+  CHECK_FALSE(config_glob_matches(c, c.include, "proj/other/reports.txt"));
+  CHECK(config_glob_matches(c, c.exclude, "proj/any/where/x-draft.txt"));
+  CHECK_FALSE(config_glob_matches(c, c.exclude, "proj/x-draft.txt.bak"));
+  CHECK_FALSE(config_glob_matches(c, {}, "proj/reports/a.txt"));
   // An empty file is a config with every default.
   CHECK(parse_config("e/.gklint.yaml", "", &c, &errors));
   CHECK(c.rules.empty());
