@@ -640,5 +640,27 @@ same "config unreadable: ignore" "$?" 0
 (cd "$sf/proj" && "$gklint" -q --unreadable error reports/empty.txt) >"$tmp/out" 2>"$tmp/err"
 same "--unreadable wins over the config" "$?" 2
 
+# The command line's own mistakes in the language of the findings: Chinese by default (the
+# English after it), English with --lang en wherever it stands; exit 2; --help still 0.
+check "usage: unknown option" 2 "$gklint" --frmat json "$seeds/002_4b1796c7769bd424.txt"
+expect "usage: unknown option, in Chinese" '^gklint: 无法识别的参数：--frmat \(The following argument was not expected: --frmat\)$' "$tmp/err"
+expect "usage: points to --help" '^用法见 gklint --help$' "$tmp/err"
+check "usage: a bad choice" 2 "$gklint" --format xml a.txt
+expect "usage: a bad choice lists the choices" '^gklint: --format 的值“xml”无效，可选：text、json、' "$tmp/err"
+check "usage: out of range" 2 "$gklint" -j 0 a.txt
+expect "usage: out of range, in Chinese" '^gklint: --jobs 的值“0”应在 1 到 256 之间' "$tmp/err"
+check "usage: a value missing" 2 "$gklint" a.txt --output
+expect "usage: a value missing, in Chinese" '^gklint: --output 后面缺少值' "$tmp/err"
+check "usage: a subcommand's argument missing" 2 "$gklint" extract
+expect "usage: names the subcommand's help" '^gklint: 缺少必需的参数：paths .*$' "$tmp/err"
+expect "usage: the subcommand's help" '^用法见 gklint extract --help$' "$tmp/err"
+check "usage: in English with --lang en, even after the mistake" 2 "$gklint" --frmat json a.txt --lang en
+expect "usage: English" '^gklint: The following argument was not expected: --frmat$' "$tmp/err"
+expect "usage: English help line" '^Run gklint --help for usage\.$' "$tmp/err"
+check "usage: --lang=en" 2 "$gklint" --lang=en --year 1800 a.txt
+expect "usage: --lang=en English" '^gklint: --year: Value 1800 not in range 1990 to 2100$' "$tmp/err"
+check "--help is not a mistake" 0 "$gklint" --help
+expect "--help prints the usage" '^Usage: gklint' "$tmp/out"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

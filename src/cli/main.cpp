@@ -757,6 +757,19 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
   return failed ? 1 : 0;
 }
 
+// --lang en or --lang=en among the arguments (Chinese otherwise): for the parse's own errors, when
+// the parsed value is not there to ask.
+Lang lang_of_arguments(int argc, char** argv) {
+  Lang lang = Lang::zh;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--") break;
+    if (a == "--lang=en" || (a == "--lang" && i + 1 < argc && std::string(argv[i + 1]) == "en")) lang = Lang::en;
+    if (a == "--lang=zh" || (a == "--lang" && i + 1 < argc && std::string(argv[i + 1]) == "zh")) lang = Lang::zh;
+  }
+  return lang;
+}
+
 int run(int argc, char** argv) {
   Options o;
   CLI::App app{description(), "gklint"};
@@ -773,8 +786,14 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    // In the language of the findings: --lang as given, even where the parse stopped before it.
+    std::string help = "gklint";
+    for (const auto& [c, cmd] : commands) {
+      if (cmd->parsed()) help += std::string(" ") + c->name;
+    }
+    std::cerr << "gklint: " << msg::usage_error(lang_of_arguments(argc, argv), e.what(), help) << "\n";
+    return 2;
   }
   const Subcommand* chosen = nullptr;
   for (const auto& [c, cmd] : commands) {

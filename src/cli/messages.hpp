@@ -35,6 +35,10 @@ inline constexpr Message kStdinFilenameAlone{
     "--stdin-filename names standard input: give - too (git show :a.txt | gklint --stdin-filename a.txt -)"};
 inline constexpr Message kNoRuleNamed{"没有名为 `{}` 的规则；已有规则：", "no rule named `{}`; rules: "};
 
+// A command-line mistake CLI11 found (`what`: its English message), said in `lang`: in Chinese, with
+// the English after it. `help` is the command whose --help to point to ("gklint", "gklint extract").
+std::string usage_error(Lang lang, const std::string& what, const std::string& help);
+
 // Files written
 inline constexpr Message kConfigExists{"{}：已存在（用 --force 覆盖）", "{}: already exists (--force replaces it)"};
 inline constexpr Message kConfigCannotWrite{"{}：无法写入", "{}: cannot write"};
