@@ -75,6 +75,11 @@ const RuleKind* find_rule_kind(const std::string& name);
 // Which heading stands for each of the rule set's sections (-1: none).
 std::vector<int> section_headings(const RuleSet& rules, const Report& report);
 
+// The view range [from, to) of the rule set's section `id`: from its heading (or from just after it,
+// without `with_heading`) to the next heading at the same or a higher level. False when the report
+// has no heading for it.
+bool section_view_range(const CheckContext& ctx, const std::string& id, bool with_heading, size_t* from, size_t* to);
+
 // A finding from a rule, its message filled from the template `key`.
 Diagnostic make_diagnostic(const Rule& rule, const CheckContext& ctx, const std::string& kind, const std::string& key,
                            Span span, const std::vector<std::pair<std::string, std::string>>& args);

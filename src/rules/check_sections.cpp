@@ -15,6 +15,27 @@ namespace {
 // match, skipping headings inside another section's when the rule set says sections do not nest).
 }  // namespace
 
+bool section_view_range(const CheckContext& ctx, const std::string& id, bool with_heading, size_t* from, size_t* to) {
+  const RuleSet& set = ctx.rules;
+  const std::vector<int>& hs = ctx.section_heading;
+  for (size_t i = 0; i < set.sections.size(); ++i) {
+    if (set.sections[i].id != id || hs[i] < 0) continue;
+    const auto& headings = ctx.report.headings;
+    const Heading& h = headings[hs[i]];
+    uint32_t end_source = static_cast<uint32_t>(ctx.source.text().size());
+    for (size_t k = hs[i] + 1; k < headings.size(); ++k) {
+      if (headings[k].level <= h.level) {
+        end_source = headings[k].span.begin;
+        break;
+      }
+    }
+    *from = ctx.view.view_offset(with_heading ? h.span.begin : h.span.end);
+    *to = ctx.view.view_offset(end_source);
+    return *from <= *to;
+  }
+  return false;
+}
+
 std::vector<int> section_headings(const RuleSet& rules, const Report& report) {
   const auto& hs = report.headings;
   const size_t n = rules.sections.size();

@@ -443,27 +443,10 @@ class TableTemplate : public Check {
   }
 
  private:
-  // The view range of the section: from its heading to the next heading at the same or a
-  // higher level. Words of prose elsewhere (政府集中采购 in a paragraph) do not count.
+  // The view range of the section (heading included). Words of prose elsewhere (政府集中采购 in a
+  // paragraph) do not count.
   bool section_range(const CheckContext& ctx, size_t* from, size_t* to) const {
-    const RuleSet& set = ctx.rules;
-    const std::vector<int>& hs = ctx.section_heading;
-    for (size_t i = 0; i < set.sections.size(); ++i) {
-      if (set.sections[i].id != section_ || hs[i] < 0) continue;
-      const auto& headings = ctx.report.headings;
-      const Heading& h = headings[hs[i]];
-      uint32_t end_source = static_cast<uint32_t>(ctx.source.text().size());
-      for (size_t k = hs[i] + 1; k < headings.size(); ++k) {
-        if (headings[k].level <= h.level) {
-          end_source = headings[k].span.begin;
-          break;
-        }
-      }
-      *from = ctx.view.view_offset(h.span.begin);
-      *to = ctx.view.view_offset(end_source);
-      return true;
-    }
-    return false;
+    return section_view_range(ctx, section_, /*with_heading=*/true, from, to);
   }
 
   std::vector<std::string> words_;  // normalized

@@ -1,5 +1,9 @@
 // Rule kinds about the report year and period: year-consistency (found, and the same in title and
-// period), year-typo (a mistyped year such as 20120年度 in a 2020 report), period-complete.
+// period), year-typo (a mistyped year such as 20120年度 in a 2020 report), period-complete,
+// year-plan (next year's plan dated with the report year).
+#include <re2/re2.h>
+
+#include "gklint/regex.hpp"
 #include "rules/check.hpp"
 
 namespace gklint {
@@ -68,6 +72,47 @@ class PeriodComplete : public Check {
   }
 };
 
+// A plan for the coming year dated with the report year or earlier: "2020年我局将进一步…" in the
+// improvements of a 2020 report (copied from the year before, or the year not updated). Only what
+// the rule's pattern finds in the rule's section is considered: a year that opens a sentence and is
+// followed by the subject and a word of intention. A year further inside a sentence ("针对2020年存
+// 在的问题，我局将…") is a reference, not a date, and is left alone.
+class YearPlan : public Check {
+ public:
+  YearPlan(std::string section, std::shared_ptr<const re2::RE2> pattern)
+      : section_(std::move(section)), pattern_(std::move(pattern)) {}
+
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    const int report_year = ctx.report.facts.report_year;
+    size_t from = 0, to = 0;
+    if (report_year == 0 || !section_view_range(ctx, section_, /*with_heading=*/false, &from, &to)) return;
+    // The section's text alone, so that ^ is where its prose begins (right after the heading, on a
+    // crawled one-line page too).
+    const std::string_view body = std::string_view(ctx.view.text()).substr(from, to - from);
+    const int year_group = re_group(*pattern_, "year");
+    std::vector<re2::StringPiece> g;
+    for (size_t at = 0; at < body.size() && re_search(*pattern_, body, at, g);) {
+      const re2::StringPiece year = g[year_group];
+      at = std::max(at + 1, re_offset(body, g[0]) + g[0].size());
+      int y = 0;
+      for (char c : year) y = y * 10 + (c - '0');
+      if (year.size() != 4 || y > report_year) continue;
+      const size_t begin = from + re_offset(body, year);
+      const Span span = ctx.view.source_span(static_cast<uint32_t>(begin), static_cast<uint32_t>(begin + year.size()));
+      Diagnostic d = make_diagnostic(rule, ctx, "year-plan", "default", span,
+                                     {{"year", std::string(year)},
+                                      {"report_year", std::to_string(report_year)},
+                                      {"next_year", std::to_string(report_year + 1)}});
+      d.fields = {{"year", std::string(year)}, {"report_year", std::to_string(report_year)}};
+      out.push_back(std::move(d));
+    }
+  }
+
+ private:
+  std::string section_;
+  std::shared_ptr<const re2::RE2> pattern_;
+};
+
 }  // namespace
 
 void register_year_kinds(std::vector<RuleKind>& kinds) {
@@ -98,6 +143,44 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
                            }});
   kinds.back().placeholders = {{"default", {"text"}}};
   kinds.back().finds = "a 统计期限 whose end date lacks 日";
+  kinds.push_back(RuleKind{
+      "year-plan",
+      {"year-plan"},
+      {"default"},
+      {"section", "pattern"},
+      [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+        const YAML::Node section = params["section"], pattern = params["pattern"];
+        if (!section || !section.IsScalar() || section.Scalar().empty()) {
+          error(params, "需要 params.section：计划所在章节的 id (params.section names the section plans are in)");
+          return nullptr;
+        }
+        if (!pattern || !pattern.IsScalar()) {
+          error(params, "需要 params.pattern：含命名分组 year 的正则表达式 (params.pattern: RE2 with a group year)");
+          return nullptr;
+        }
+        re2::RE2::Options options;
+        options.set_log_errors(false);
+        auto re = std::make_shared<const re2::RE2>(pattern.Scalar(), options);
+        if (!re->ok()) {
+          error(pattern, "正则表达式错误 (bad RE2 pattern): " + re->error());
+          return nullptr;
+        }
+        if (re_group(*re, "year") < 0) {
+          error(pattern, "正则表达式缺少命名分组 (the pattern needs the named group) (?P<year>…)");
+          return nullptr;
+        }
+        // A section the rule set does not have is simply not found in any report: rule sets that
+        // extend this one name their sections.
+        return std::make_shared<YearPlan>(section.Scalar(), std::move(re));
+      }});
+  kinds.back().placeholders = {{"default", {"year", "report_year", "next_year"}}};
+  kinds.back().finds =
+      "a plan in a section dated with the report year or earlier (2020年我局将进一步… in a 2020 report)";
+  kinds.back().param_docs = {
+      {"section", "the id of the section that holds the plans (`problems`)"},
+      {"pattern",
+       "RE2 on the section's normalized text, with a group `year`: a year that dates a plan (a year after the "
+       "report year is never reported)"}};
 }
 
 }  // namespace gklint

@@ -13,6 +13,7 @@ const std::vector<FindingKind>& finding_kinds() {
       {"heading-numbering", "", "`problem`: `mixed`, `start`, `repeat`, `skip`, `backwards`"},
       {"year-mismatch", "", "`problem`: `missing`, `mismatch` (+ `title_year`, `period_year`), `typo`"},
       {"period-incomplete", "", ""},
+      {"year-plan", "warning: a plan dated with the report year or earlier", "`year`, `report_year`"},
       {"table-sum", "", "table fields, `expected`, `actual`, `related`"},
       {"table-cell", "",
        "table fields, `problem`: `unfilled`, `not_number`, `negative`, `fraction`; for `unfilled`, one finding per "
