@@ -69,7 +69,7 @@ same "json file count" "$(jq '.files | length' "$tmp/out")" 5
 same "json sorted" "$(jq -r '.files[0].path' "$tmp/out" | xargs basename)" "000_ac653407c852e910.txt"
 same "json years" "$(jq -c '[.files[].report_year]' "$tmp/out")" "[2018,2020,2017,2018,2014]"
 same "json rule sets" "$(jq -c '[.files[].ruleset]' "$tmp/out")" '["gov-2007","gov-2019","gov-2007","gov-2007","gov-2007"]'
-same "json summary" "$(jq -c '.summary | del(.by_rule, .unreadable_paths)' "$tmp/out")" '{"files":5,"unreadable":0,"errors":6,"warnings":5,"infos":0,"suppressed":0}'
+same "json summary" "$(jq -c '.summary | del(.by_rule, .unreadable_paths)' "$tmp/out")" '{"files":5,"unreadable":0,"errors":6,"warnings":7,"infos":0,"suppressed":0}'
 same "json summary by rule" "$(jq -c '.summary.by_rule["section.missing"]' "$tmp/out")" 4
 same "json diagnostic fields" "$(jq -c '.files[4].diagnostics[0] | [.rule,.kind,.severity,.line,.column,.section]' "$tmp/out")" \
   '["section.missing","section-missing","error",37,3,"fees"]'

@@ -220,7 +220,7 @@ if node "$consumers/validate-json.js" "$consumers/rdjson.schema.json" "$tmp"/rdj
 if "$rdformat_validator" --strict "$tmp"/rdjson/*.rdjson >"$tmp/rdf.log" 2>&1; then ok; else bad "rdformat-validator:"; head -30 "$tmp/rdf.log"; fi
 # Columns are UTF-8 bytes: year.typo in seed 001 is at character 203 of a line of Chinese text.
 same "rdjson: byte columns" \
-  "$(jq -c '.diagnostics[0].location.range' tests/golden/batch.rdjson)" \
+  "$(jq -c '[.diagnostics[] | select(.code.value == "year.typo")][0].location.range' tests/golden/batch.rdjson)" \
   "$(python3 -c 'import sys; line = open(sys.argv[1], encoding="utf-8").read().split("\n")[0]; b = lambda c: len(line[:c - 1].encode()) + 1; print("{\"start\":{\"line\":1,\"column\":%d},\"end\":{\"line\":1,\"column\":%d}}" % (b(203), b(208)))' "$seeds/001_216a20324a3be511.txt")"
 
 # --- GitHub: 10 annotations of each severity (what a step shows), errors first; the rest counted ---
@@ -271,7 +271,7 @@ def unescape(s, prop):
     for a, b in pairs:
         s = s.replace(a, b)
     return s
-line = next(l for l in lines if l.startswith("::warning "))  # errors are printed first
+line = next(l for l in lines if l.startswith("::warning ") and ",title=year.typo::" in l)  # errors are printed first
 props, message = line[len("::warning "):].split("::", 1)
 fields = dict(p.split("=", 1) for p in props.split(","))
 print(json.dumps({"file": unescape(fields["file"], True), "title": unescape(fields["title"], True),
@@ -282,7 +282,7 @@ same "github: parsed back" "$(jq -c '[.file, .title, .line, .col, .message]' "$t
 same "github: one line per finding" "$(wc -l <"$tmp/github.out" | tr -d ' ')" \
   "$("$gklint" --format json --rules "$tmp/crafted.yaml" "$crafted" | jq '.files[0].diagnostics | length')"
 # gcc: the same message on one line.
-"$gklint" --format gcc --rules "$tmp/crafted.yaml" "$crafted" | head -1 | grep -qF "$crafted:1:203: warning: 100% typo: 20120, year 2020 second line  [year.typo]" &&
+"$gklint" --format gcc --rules "$tmp/crafted.yaml" "$crafted" | grep -qxF "$crafted:1:203: warning: 100% typo: 20120, year 2020 second line  [year.typo]" &&
   ok || bad "gcc: crafted message on one line"
 
 echo "formats: $pass passed, $fail failed"

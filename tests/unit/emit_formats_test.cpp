@@ -73,20 +73,20 @@ TEST_CASE("fingerprint: FNV-1a 64 in hex, the same for the same finding wherever
   const std::string text = read_file(kSeed);
   REQUIRE(!text.empty());
   const FileResult a = lint_text(catalog, "a.txt", text);
-  REQUIRE(a.diagnostics.size() == 5);
+  REQUIRE(a.diagnostics.size() == 7);
   const std::vector<std::string> prints = fingerprints(*a.source, a.diagnostics);
   for (const std::string& p : prints) {
     CHECK(p.size() == 16);
     CHECK(p.find_first_not_of("0123456789abcdef") == std::string::npos);
   }
   // Pinned: a later baseline compares prints across gklint versions, so the recipe must not drift.
-  CHECK(prints[3] == "c3f62ee304257782");  // table.results-total at 表三（七）总计, column natural
+  CHECK(prints[5] == "c3f62ee304257782");  // table.results-total at 表三（七）总计, column natural
 
   // Lines added above, another path, English messages: the same prints.
   const FileResult moved = lint_text(catalog, "other/b.txt", "\n\n" + text, Lang::en);
   CHECK(fingerprints(*moved.source, moved.diagnostics) == prints);
 
-  // Two sums on the same row differ by column; all five differ.
+  // Two sums on the same row differ by column; all seven differ.
   std::vector<std::string> sorted = prints;
   std::sort(sorted.begin(), sorted.end());
   CHECK(std::unique(sorted.begin(), sorted.end()) == sorted.end());
@@ -187,7 +187,7 @@ TEST_CASE("junit: a failure at or above --fail-on, below it system-out; unreadab
 
   // --fail-on warning: the warnings fail too; never: nothing fails.
   options.fail_on = Severity::warning;
-  CHECK(write("junit", {r}, options).find("failures=\"4\"") != std::string::npos);
+  CHECK(write("junit", {r}, options).find("failures=\"5\"") != std::string::npos);  // one per rule
   options.fail_on.reset();
   CHECK(write("junit", {r}, options).find("failures=\"0\"") != std::string::npos);
 }
@@ -221,16 +221,16 @@ TEST_CASE("sarif: one run, every rule described, results pointing at them") {
   CHECK((*sums)["help"]["text"].get<std::string>().find("gov-2019: 国办公开办函〔2019〕60号") != std::string::npos);
 
   const auto& results = run["results"];
-  REQUIRE(results.size() == 6);
+  REQUIRE(results.size() == 8);
   for (const auto& res : results) CHECK(rules[res["ruleIndex"].get<size_t>()]["id"] == res["ruleId"]);
-  const auto& sum = results[3];
+  const auto& sum = results[5];
   CHECK(sum["ruleId"] == "table.results-total");
   CHECK(sum["level"] == "error");
   const auto& loc = sum["locations"][0]["physicalLocation"];
   CHECK(loc["artifactLocation"]["uri"] == "%E6%8A%A5%E5%91%8A%201.txt");
   CHECK(loc["region"] == nlohmann::json::parse(
                              R"({"startLine":62,"startColumn":9,"endLine":62,"endColumn":10,"snippet":{"text":"1"}})"));
-  CHECK(sum["relatedLocations"].size() == r.diagnostics[3].related.size());
+  CHECK(sum["relatedLocations"].size() == r.diagnostics[5].related.size());
   CHECK(sum["relatedLocations"][0]["message"]["text"] == "予以公开/自然人 = 3");
   CHECK(sum["partialFingerprints"]["gklint/v1"] == "c3f62ee304257782");
   CHECK(sum["properties"]["kind"] == "table-sum");
@@ -239,8 +239,8 @@ TEST_CASE("sarif: one run, every rule described, results pointing at them") {
   CHECK(sum["properties"]["actual"] == 1);
 
   // The file that could not be read: a result and a tool execution notification.
-  CHECK(results[5]["ruleId"] == "input.error");
-  CHECK(results[5]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "file:///abs/missing.txt");
+  CHECK(results[7]["ruleId"] == "input.error");
+  CHECK(results[7]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "file:///abs/missing.txt");
   const auto& invocation = run["invocations"][0];
   CHECK(invocation["executionSuccessful"] == false);
   CHECK(invocation["toolExecutionNotifications"][0]["associatedRule"]["id"] == "input.error");
