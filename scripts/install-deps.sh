@@ -18,6 +18,7 @@ $test_only && packages+=(
   neovim   # the lsp-neovim test: a real LSP client, run headless
   python3 libxml2-utils python3-junitparser   # output-format tests: xmllint, a JUnit XML reader
   git pre-commit   # examples test: the git hook and the pre-commit framework config
+  zsh fish   # completions test: the scripts `gklint completion` writes, run by each shell
 )
 [ "${1:-}" = "--sanitize" ] && packages+=(clang-14 libclang-rt-14-dev xz-utils)
 [ "${1:-}" = "--lint" ] && packages+=(clang-format-14 clang-tidy-14)
