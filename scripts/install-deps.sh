@@ -10,6 +10,7 @@ packages=(
   g++ cmake make pkg-config
   libyaml-cpp-dev libicu-dev libre2-dev doctest-dev libcli11-dev nlohmann-json3-dev
   libgumbo-dev libzip-dev libpugixml-dev
+  help2man dpkg-dev file   # the man page (from --help); the Debian package: cpack, dpkg-shlibdeps
 )
 test_only=false
 [ "${1:-}" = "--build" ] || test_only=true
