@@ -20,6 +20,7 @@ $test_only && packages+=(
   python3 libxml2-utils python3-junitparser   # output-format tests: xmllint, a JUnit XML reader
   git pre-commit   # examples test: the git hook and the pre-commit framework config
   zsh fish   # completions test: the scripts `gklint completion` writes, run by each shell
+  man-db   # scripts/package-test.sh: `man gklint` once the .deb is installed
 )
 [ "${1:-}" = "--sanitize" ] && packages+=(clang-14 libclang-rt-14-dev xz-utils)
 [ "${1:-}" = "--lint" ] && packages+=(clang-format-14 clang-tidy-14)
