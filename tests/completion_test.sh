@@ -2,7 +2,7 @@
 # The shell completions `gklint completion bash|zsh|fish` writes (installed from the build's
 # share/completions/): the files the build wrote are what the binary writes now, and each shell
 # completes with them: bash driven through its completion function, fish through `complete -C`,
-# zsh parsed (zsh -n) and loaded under compinit.
+# zsh in an interactive shell on a pseudo-terminal.
 #   tests/completion_test.sh GKLINT BUILD_DIR
 set -uo pipefail
 gklint=$1
@@ -63,11 +63,39 @@ else
   fail "fish not installed (scripts/install-deps.sh)"
 fi
 
-# zsh: the file parses, and loads as a completion function under compinit.
+# zsh: the file parses, loads under compinit, and completes in an interactive zsh driven through a
+# pseudo-terminal (zpty): compadd is wrapped to print what it is offered.
 if command -v zsh >/dev/null; then
   zsh -n "$tmp/_gklint" || fail "zsh -n _gklint"
   out=$(HOME=$tmp zsh -f -c "fpath=($tmp \$fpath); autoload -Uz compinit; compinit -u -d $tmp/zcompdump; source $tmp/_gklint; print -r -- \$_comps[gklint]" 2>&1)
   if [ "$out" = "_gklint" ]; then pass "zsh: _gklint registered for gklint"; else fail "zsh: loading _gklint: $out"; fi
+  cat >"$tmp/capture.zsh" <<'ZSH'
+zmodload zsh/zpty
+zpty z zsh -f -i
+zpty -w z "fpath=($1 \$fpath); autoload -Uz compinit; compinit -u -d $1/zcompdump"
+zpty -w z 'compadd() { local -a h; builtin compadd -O h "$@" 2>/dev/null; (( $#h )) && print -rl -- "<<${^h}>>"; builtin compadd "$@"; }'
+# Typed only once the line editor waits at the prompt (a marker prompt, as typed-ahead input may be dropped).
+zpty -w z "PROMPT='ZLE'\$((6*7))'> '; print -- ready\$((1+1))"
+zpty -r z line '*ready2*'
+zpty -r z line '*ZLE42> '
+zpty -w -n z "$2"$'\t'
+zpty -w z $'\C-u'"print -- done\$((1+1))"
+zpty -r z out '*done2*'
+print -r -- $out | grep -ao '<<[^>]*>>' | tr -d '<>\r'
+zpty -d z
+ZSH
+  expect_zsh() {
+    local want=$1 got
+    got=$(cd "$tmp" && HOME=$tmp timeout 20 zsh -f "$tmp/capture.zsh" "$tmp" "$2" | tr -s ' ' '\n' | sort -u | tr '\n' ' ' | sed 's/ $//')
+    if [ "$got" = "$want" ]; then pass "zsh: $2 -> $want"; else fail "zsh: $2: expected '$want', got '$got'"; fi
+  }
+  expect_zsh "--format" "gklint --for"
+  expect_zsh "gcc github gitlab json junit rdjson sarif text" "gklint --format "
+  expect_zsh "json" "gklint --format=js"
+  expect_zsh "exhibits explain extract" "gklint ex"
+  expect_zsh "csv json" "gklint extract --format "
+  expect_zsh "--format" "gklint report.txt --fo"
+  expect_zsh "bash fish zsh" "gklint completion "
 else
   fail "zsh not installed (scripts/install-deps.sh)"
 fi

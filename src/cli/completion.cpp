@@ -276,7 +276,7 @@ void write_zsh(const std::vector<Command>& commands, std::ostream& out) {
   root_options.positionals.clear();
   for (const std::string& spec : zsh_specs(root_options)) out << "    " << spec << "\n";
   out << "  )\n"
-         "  _arguments -C -s $root '1: :->first' '*:: :->rest' && ret=0\n"
+         "  _arguments -C -s -A '-*' $root '1: :->first' '*:: :->rest' && ret=0\n"
          "  case $state in\n"
          "    first)\n"
          "      _alternative 'commands:subcommand:_describe -t commands subcommand commands' "
