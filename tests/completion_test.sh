@@ -59,6 +59,8 @@ if command -v fish >/dev/null; then
   expect_fish "gcc github gitlab json junit rdjson sarif text" "gklint --format "
   expect_fish "exhibits/ explain extract" "gklint ex"
   expect_fish "bash fish zsh" "gklint completion "
+  expect_fish "csv json" "gklint extract --format "
+  expect_fish "--format" "gklint report.txt --fo"
 else
   fail "fish not installed (scripts/install-deps.sh)"
 fi
