@@ -107,6 +107,20 @@ grep -q -- '--format' <<<"$page" && pass "man gklint: --format" || fail "man gkl
 got=$(bash -c 'source /usr/share/bash-completion/completions/gklint; COMP_WORDS=(gklint --fo); COMP_CWORD=1; _gklint; echo "${COMPREPLY[*]}"')
 [ "$got" = --format ] && pass "bash completion: gklint --fo -> --format" || fail "bash completion: gklint --fo -> '$got'"
 
+# fish and zsh find theirs where Debian's fish and zsh look, without being told.
+if command -v fish >/dev/null; then
+  got=$(fish -c "complete -C 'gklint --for'" | cut -f1)
+  [ "$got" = --format ] && pass "fish completion (vendor_completions.d): gklint --for -> --format" ||
+    fail "fish completion: gklint --for -> '$got'"
+fi
+if command -v zsh >/dev/null; then
+  tmp=$(mktemp -d)
+  got=$(HOME=$tmp zsh -f -c "autoload -Uz compinit; compinit -u -d $tmp/zcompdump; print -r -- \$_comps[gklint]")
+  rm -rf "$tmp"
+  [ "$got" = _gklint ] && pass "zsh completion (vendor-completions): _gklint for gklint" ||
+    fail "zsh completion: compinit gives '$got' for gklint"
+fi
+
 # Removed, nothing of it is left.
 remove && pass "apt-get remove gklint" || fail "apt-get remove gklint"
 installed && fail "gklint still installed"
