@@ -10,6 +10,7 @@ packages=(
   g++ cmake make pkg-config
   libyaml-cpp-dev libicu-dev libre2-dev doctest-dev libcli11-dev nlohmann-json3-dev
   libgumbo-dev libzip-dev libpugixml-dev
+  help2man dpkg-dev file   # the man page (from --help); the Debian package: cpack, dpkg-shlibdeps
 )
 test_only=false
 [ "${1:-}" = "--build" ] || test_only=true
@@ -18,6 +19,8 @@ $test_only && packages+=(
   neovim   # the lsp-neovim test: a real LSP client, run headless
   python3 libxml2-utils python3-junitparser   # output-format tests: xmllint, a JUnit XML reader
   git pre-commit   # examples test: the git hook and the pre-commit framework config
+  zsh fish   # completions test: the scripts `gklint completion` writes, run by each shell
+  man-db   # scripts/package-test.sh: `man gklint` once the .deb is installed
 )
 [ "${1:-}" = "--sanitize" ] && packages+=(clang-14 libclang-rt-14-dev xz-utils)
 [ "${1:-}" = "--lint" ] && packages+=(clang-format-14 clang-tidy-14)

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "cli/batch.hpp"
+#include "cli/completion.hpp"
 #include "cli/inspect.hpp"
 #include "cli/messages.hpp"
 #include "cli/output_file.hpp"
@@ -476,6 +477,9 @@ const Subcommand kSubcommands[] = {
      test_arguments, run_test, Needs::nothing},
     {"init", "init", "write a commented .gklint.yaml (settings per project)",
      "write a commented .gklint.yaml to start a project's settings from", init_arguments, run_init, Needs::catalog},
+    {"completion", "completion bash|zsh|fish", "a shell completion script, made from these options", kCompletionSummary,
+     [](CLI::App& cmd, Options&) { add_completion_arguments(cmd); },
+     [](Session& s) { return run_completion_command(s.app); }, Needs::nothing},
 };
 
 // Optimal string alignment distance: edits, a swap of neighbours counting one (explian -> explain).
