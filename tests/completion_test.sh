@@ -34,7 +34,8 @@ expect_bash() {
 }
 bash -n "$tmp/gklint.bash" || fail "bash -n gklint.bash"
 mkdir "$tmp/exhibits" "$tmp/reports"
-expect_bash "--format" gklint --fo
+expect_bash "--force-exclude --format" gklint --fo
+expect_bash "--format" gklint --form
 expect_bash "json" gklint --format js
 expect_bash "json" gklint --format = js   # --format=js: bash splits the word at =
 expect_bash "gcc github gitlab json junit rdjson sarif text" gklint --format ""
@@ -55,12 +56,12 @@ if command -v fish >/dev/null; then
     got=$(cd "$tmp" && fish -c "source $tmp/gklint.fish; complete -C '$2'" | cut -f1 | sort | tr '\n' ' ' | sed 's/ $//')
     if [ "$got" = "$want" ]; then pass "fish: $2 -> $want"; else fail "fish: $2: expected '$want', got '$got'"; fi
   }
-  expect_fish "--format" "gklint --for"
+  expect_fish "--format" "gklint --form"
   expect_fish "gcc github gitlab json junit rdjson sarif text" "gklint --format "
   expect_fish "exhibits/ explain extract" "gklint ex"
   expect_fish "bash fish zsh" "gklint completion "
   expect_fish "csv json" "gklint extract --format "
-  expect_fish "--format" "gklint report.txt --fo"
+  expect_fish "--format" "gklint report.txt --form"
 else
   fail "fish not installed (scripts/install-deps.sh)"
 fi
@@ -91,12 +92,12 @@ ZSH
     got=$(cd "$tmp" && HOME=$tmp timeout 20 zsh -f "$tmp/capture.zsh" "$tmp" "$2" | tr -s ' ' '\n' | sort -u | tr '\n' ' ' | sed 's/ $//')
     if [ "$got" = "$want" ]; then pass "zsh: $2 -> $want"; else fail "zsh: $2: expected '$want', got '$got'"; fi
   }
-  expect_zsh "--format" "gklint --for"
+  expect_zsh "--format" "gklint --form"
   expect_zsh "gcc github gitlab json junit rdjson sarif text" "gklint --format "
   expect_zsh "json" "gklint --format=js"
   expect_zsh "exhibits explain extract" "gklint ex"
   expect_zsh "csv json" "gklint extract --format "
-  expect_zsh "--format" "gklint report.txt --fo"
+  expect_zsh "--format" "gklint report.txt --form"
   expect_zsh "bash fish zsh" "gklint completion "
 else
   fail "zsh not installed (scripts/install-deps.sh)"

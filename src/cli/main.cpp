@@ -531,7 +531,7 @@ std::string description() {
     usage.resize(std::max<size_t>(usage.size() + 1, 36), ' ');
     d += usage + c.brief + "\n";
   }
-  d += "  gklint --baseline b.json reports/ only findings not recorded by --write-baseline b.json\n\n"
+  d += "  gklint --baseline b.json reports/  only findings not recorded by --write-baseline b.json\n\n"
        "Inputs: plain text in UTF-8, UTF-16 (with BOM), GB18030/GBK/GB2312 or Big5 (detected; or\n"
        "--encoding), HTML pages, and Word .docx (a finding's line is then the paragraph number).\n\n"
        "Settings: the nearest .gklint.yaml in a report's folder or above (or --config); options win.\n\n"
