@@ -22,10 +22,12 @@ bool section_view_range(const CheckContext& ctx, const std::string& id, bool wit
     if (set.sections[i].id != id || hs[i] < 0) continue;
     const auto& headings = ctx.report.headings;
     const Heading& h = headings[hs[i]];
-    uint32_t end_source = static_cast<uint32_t>(ctx.source.text().size());
+    // The last section ends with the report's body, not with the page's footer after it.
+    const uint32_t body_end = ctx.report.facts.body.end;
+    uint32_t end_source = body_end > h.span.end ? body_end : static_cast<uint32_t>(ctx.source.text().size());
     for (size_t k = hs[i] + 1; k < headings.size(); ++k) {
       if (headings[k].level <= h.level) {
-        end_source = headings[k].span.begin;
+        end_source = std::min(end_source, headings[k].span.begin);
         break;
       }
     }

@@ -10,6 +10,8 @@ const std::vector<FindingKind>& finding_kinds() {
       {"section-missing", "", "`section`: section id"},
       {"section-in-body", "info: the content is in a paragraph, without a heading", "`section`"},
       {"section-order", "", "`section`"},
+      {"section-empty", "",
+       "`section`, `problem`: `empty` (nothing under the heading), `none` (only 无 where substance is asked)"},
       {"heading-numbering", "", "`problem`: `mixed`, `start`, `repeat`, `skip`, `backwards`"},
       {"year-mismatch", "", "`problem`: `missing`, `mismatch` (+ `title_year`, `period_year`), `typo`"},
       {"period-incomplete", "", ""},

@@ -12,6 +12,7 @@ void register_year_kinds(std::vector<RuleKind>& kinds);
 void register_table_kinds(std::vector<RuleKind>& kinds);
 void register_statute_name_kinds(std::vector<RuleKind>& kinds);
 void register_text_garbled_kinds(std::vector<RuleKind>& kinds);
+void register_section_empty_kinds(std::vector<RuleKind>& kinds);
 
 const std::vector<RuleKind>& rule_kinds() {
   static const std::vector<RuleKind> kinds = [] {
@@ -22,6 +23,7 @@ const std::vector<RuleKind>& rule_kinds() {
     register_table_kinds(k);
     register_statute_name_kinds(k);
     register_text_garbled_kinds(k);
+    register_section_empty_kinds(k);
     return k;
   }();
   return kinds;
