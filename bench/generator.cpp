@@ -572,7 +572,9 @@ class SentencePicker {
     for (int t = 0; t < kTopicCount; ++t) refill(static_cast<Topic>(t));
   }
   bool has(Topic t) const { return !left_[static_cast<size_t>(t)].empty(); }
-  // One sentence from `t`; when exhausted falls back to kGeneral, then reuses `t`.
+  // One sentence from `t`; when exhausted falls back to kGeneral, then reuses `t`, the sentences
+  // drawn last coming last again (a sentence or passage written twice in a row is a defect gklint
+  // reports: text.duplicate).
   std::string_view draw(Topic t) {
     if (!has(t)) {
       if (t != kGeneral && has(kGeneral)) return draw(kGeneral);
@@ -581,18 +583,40 @@ class SentencePicker {
     auto& v = left_[static_cast<size_t>(t)];
     const size_t idx = v.back();
     v.pop_back();
+    taken(t, idx);
     return topic_pool(t)[idx];
   }
 
+  // Sentence `idx` of `t` written by the caller itself (the fixed 监督保障 sentences): not drawn
+  // again before the pool is used up, and not first after it is.
+  void consume(Topic t, size_t idx) {
+    auto& v = left_[static_cast<size_t>(t)];
+    v.erase(std::remove(v.begin(), v.end(), idx), v.end());
+    taken(t, idx);
+  }
+
  private:
+  static constexpr size_t kRecent = 4;  // sentences of a topic kept from the start of its reuse
+
+  void taken(Topic t, size_t idx) {
+    auto& r = recent_[static_cast<size_t>(t)];
+    r.push_back(idx);
+    if (r.size() > kRecent) r.erase(r.begin());
+  }
+
   void refill(Topic t) {
     auto& v = left_[static_cast<size_t>(t)];
     v.clear();
     for (size_t i = 0; i < topic_pool(t).size(); ++i) v.push_back(i);
     rng_.shuffle(v);
+    // Drawn from the back: the recent ones go to the front, so they come last.
+    const auto& r = recent_[static_cast<size_t>(t)];
+    if (v.size() > r.size())
+      std::stable_partition(v.begin(), v.end(), [&](size_t i) { return std::find(r.begin(), r.end(), i) != r.end(); });
   }
   Rng& rng_;
   std::array<std::vector<size_t>, kTopicCount> left_;
+  std::array<std::vector<size_t>, kTopicCount> recent_;  // the indices drawn last, per topic
 };
 
 // ---------------------------------------------------------------------------------------
@@ -1569,7 +1593,10 @@ class Builder {
           s.blocks.push_back(para(sentences(topic, 2)));
       }
       std::string oversight;
-      for (size_t i = 0; i < 3; ++i) oversight += expand(topic_pool(kOversight)[i], ctx_, rng_);
+      for (size_t i = 0; i < 3; ++i) {
+        oversight += expand(topic_pool(kOversight)[i], ctx_, rng_);
+        picker_.consume(kOversight, i);
+      }
       s.blocks.push_back(sub("监督保障", oversight));
       seal(out, std::move(s));
     }
