@@ -25,6 +25,9 @@ const std::vector<FindingKind>& finding_kinds() {
        "`table`, `row_label` (the first such row), `count`, `related` (every such row)"},
       {"table-layout", "", "table fields, `problem`: `row-missing` (`table-rows`), `template` (`table-template`)"},
       {"statute-name", "", "`right`: the statute's name"},
+      {"text-duplicate", "warning",
+       "`problem`: `phrase` (doubled in place), `sentence` (+ `count`: sentences in the repeated passage; `related`: "
+       "where it first is)"},
       {"text-garbled", "warning, one per kind of garbling per report, at the first",
        "`garbling` (the rule's id for it: `pinyin`, `mojibake`, `markup`), `count`, `related` (the next 20)"},
       {"ruleset-year", "info: `--rules` names a set not written for the report's year", ""},

@@ -13,6 +13,7 @@ void register_table_kinds(std::vector<RuleKind>& kinds);
 void register_statute_name_kinds(std::vector<RuleKind>& kinds);
 void register_text_garbled_kinds(std::vector<RuleKind>& kinds);
 void register_section_empty_kinds(std::vector<RuleKind>& kinds);
+void register_text_duplicate_kinds(std::vector<RuleKind>& kinds);
 
 const std::vector<RuleKind>& rule_kinds() {
   static const std::vector<RuleKind> kinds = [] {
@@ -24,6 +25,7 @@ const std::vector<RuleKind>& rule_kinds() {
     register_statute_name_kinds(k);
     register_text_garbled_kinds(k);
     register_section_empty_kinds(k);
+    register_text_duplicate_kinds(k);
     return k;
   }();
   return kinds;
