@@ -756,3 +756,217 @@ TEST_CASE("lsp: hostile clients: a negative length, a burst of changes, an overs
   s.notify("exit");
   CHECK(s.finish() == 0);
 }
+
+namespace {
+
+// A folder of its own below the temporary folder, removed at the end of the test.
+struct TempFolder {
+  explicit TempFolder(const std::string& name) : path(std::filesystem::temp_directory_path() / name) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempFolder() { std::filesystem::remove_all(path); }
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+  std::string uri(const std::string& name) const { return "file://" + (path / name).string(); }
+  void write(const std::string& name, const std::string& text) const {
+    std::filesystem::create_directories((path / name).parent_path());
+    std::ofstream(path / name, std::ios::binary) << text;
+  }
+  std::filesystem::path path;
+};
+
+bool has_rule(const json& published, const std::string& rule) {
+  for (const json& d : published["diagnostics"]) {
+    if (d["code"] == rule) return true;
+  }
+  return false;
+}
+
+// The message of the first finding of `rule`, or "".
+std::string message_of(const json& published, const std::string& rule) {
+  for (const json& d : published["diagnostics"]) {
+    if (d["code"] == rule) return d["message"];
+  }
+  return "";
+}
+
+// A client that can do what the server makes use of.
+json full_capabilities() {
+  return {{"workspace",
+           {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}},
+            {"configuration", true},
+            {"workspaceEdit", {{"documentChanges", true}, {"resourceOperations", {"create", "rename", "delete"}}}}}},
+          {"textDocument",
+           {{"codeAction", {{"codeActionLiteralSupport", {{"codeActionKind", {{"valueSet", {"quickfix"}}}}}}}}}}};
+}
+
+json watched(const std::string& uri) { return {{"changes", {{{"uri", uri}, {"type", 2}}}}}; }
+
+}  // namespace
+
+TEST_CASE("lsp: a changed .gklint.yaml, reported by didChangeWatchedFiles, re-lints every open document") {
+  TempFolder dir("gklint-lsp-watched");
+  dir.write(".gklint.yaml", "severity: {heading.numbering: warning}\n");
+  Session s;
+  s.initialize({{"capabilities", full_capabilities()}});
+  // Dynamic registration offered: the server registers a watcher for configs (and rule files).
+  const json registration = s.next();
+  REQUIRE(registration.value("method", "") == "client/registerCapability");
+  const json& reg = registration["params"]["registrations"][0];
+  CHECK(reg["method"] == "workspace/didChangeWatchedFiles");
+  CHECK(reg["registerOptions"]["watchers"][0]["globPattern"] == "**/.gklint.yaml");
+  s.send({{"jsonrpc", "2.0"}, {"id", registration["id"]}, {"result", nullptr}});  // its response: taken, ignored
+
+  s.open(dir.uri("a/001.txt"), seed_text());
+  s.open(dir.uri("b/001.txt"), seed_text());
+  CHECK(has_rule(s.diagnostics(dir.uri("a/001.txt")), "year.typo"));
+  CHECK(has_rule(s.diagnostics(dir.uri("b/001.txt")), "year.typo"));
+
+  // A file that is neither a config nor a rule file: nothing to do.
+  s.notify("workspace/didChangeWatchedFiles", watched(dir.uri("notes.txt")));
+  dir.write(".gklint.yaml", "disable: [year.typo]\n");
+  s.notify("workspace/didChangeWatchedFiles", watched(dir.uri(".gklint.yaml")));
+  CHECK_FALSE(has_rule(s.diagnostics(dir.uri("a/001.txt")), "year.typo"));
+  CHECK_FALSE(has_rule(s.diagnostics(dir.uri("b/001.txt")), "year.typo"));
+
+  // A rule file the config names: changing it is seen too.
+  dir.write("my.yaml", "id: my\nextends: gov-2019\nrules:\n  - id: year.typo\n    severity: error\n");
+  dir.write(".gklint.yaml", "rules: my.yaml\n");
+  s.notify("workspace/didChangeWatchedFiles", watched(dir.uri(".gklint.yaml")));
+  json a = s.diagnostics(dir.uri("a/001.txt"));
+  REQUIRE(has_rule(a, "year.typo"));
+  for (const json& d : a["diagnostics"]) {
+    if (d["code"] == "year.typo") CHECK(d["severity"] == 1);
+  }
+  (void)s.diagnostics(dir.uri("b/001.txt"));
+  dir.write("my.yaml", "id: my\nextends: gov-2019\nrules:\n  - id: year.typo\n    severity: info\n");
+  s.notify("workspace/didChangeWatchedFiles", watched(dir.uri("my.yaml")));
+  a = s.diagnostics(dir.uri("a/001.txt"));
+  for (const json& d : a["diagnostics"]) {
+    if (d["code"] == "year.typo") CHECK(d["severity"] == 3);
+  }
+  CHECK(s.request(9, "shutdown")["result"].is_null());
+}
+
+TEST_CASE("lsp: a document opened after its config changed sees the new config, without any notification") {
+  TempFolder dir("gklint-lsp-fresh");
+  dir.write("with/.gklint.yaml", "severity: {heading.numbering: warning}\n");
+  Session s;
+  s.initialize();  // no watcher: the client never says a file changed
+  s.open(dir.uri("with/a.txt"), seed_text());
+  CHECK(has_rule(s.diagnostics(dir.uri("with/a.txt")), "year.typo"));
+  s.open(dir.uri("without/c.txt"), seed_text());
+  CHECK(has_rule(s.diagnostics(dir.uri("without/c.txt")), "year.typo"));
+
+  // The config changed on disk: a document opened next gets it, and the open ones are linted again.
+  dir.write("with/.gklint.yaml", "disable: [year.typo]\n");
+  s.open(dir.uri("with/b.txt"), seed_text());
+  CHECK_FALSE(has_rule(s.diagnostics(dir.uri("with/b.txt")), "year.typo"));
+  CHECK_FALSE(has_rule(s.diagnostics(dir.uri("with/a.txt")), "year.typo"));
+  CHECK(has_rule(s.diagnostics(dir.uri("without/c.txt")), "year.typo"));  // linted again, its config unchanged
+
+  // A config where there was none.
+  dir.write("without/.gklint.yaml", "disable: [year.typo]\n");
+  s.open(dir.uri("without/d.txt"), seed_text());
+  CHECK_FALSE(has_rule(s.diagnostics(dir.uri("without/d.txt")), "year.typo"));
+  CHECK_FALSE(has_rule(s.diagnostics(dir.uri("without/c.txt")), "year.typo"));
+}
+
+TEST_CASE("lsp: didChangeConfiguration changes rules, year and lang, and every open document is linted again") {
+  SUBCASE("settings pushed with the notification") {
+    Session s;
+    s.initialize();
+    s.open(kUri, seed_text());
+    const std::string zh = message_of(s.diagnostics(kUri), "year.typo");
+    CHECK(zh.find("疑似年份笔误") != std::string::npos);
+    s.notify("workspace/didChangeConfiguration", {{"settings", {{"gklint", {{"lang", "en"}}}}}});
+    const std::string en = message_of(s.diagnostics(kUri), "year.typo");
+    CHECK(en.starts_with("probably a mistyped year"));
+    // A rule set by name (gov-2007 for a 2020 report says so), then back to sets chosen by year.
+    s.notify("workspace/didChangeConfiguration", {{"settings", {{"gklint", {{"lang", "en"}, {"rules", "gov-2007"}}}}}});
+    CHECK(has_rule(s.diagnostics(kUri), "ruleset.year"));
+    s.notify("workspace/didChangeConfiguration", {{"settings", {{"gklint", {{"lang", nullptr}, {"rules", nullptr}}}}}});
+    const json back = s.diagnostics(kUri);
+    CHECK_FALSE(has_rule(back, "ruleset.year"));
+    CHECK(message_of(back, "year.typo") == zh);
+    // Without settings, from a client that cannot be asked: the settings stay, configs are re-read.
+    s.notify("workspace/didChangeConfiguration", {{"settings", {{"gklint", {{"lang", "en"}}}}}});
+    (void)s.diagnostics(kUri);
+    s.notify("workspace/didChangeConfiguration", {{"settings", nullptr}});
+    CHECK(message_of(s.diagnostics(kUri), "year.typo") == en);
+  }
+  SUBCASE("no settings in the notification: asked for with workspace/configuration") {
+    Session s;
+    s.initialize({{"capabilities", {{"workspace", {{"configuration", true}}}}}});
+    s.open(kUri, seed_text());
+    const std::string zh = message_of(s.diagnostics(kUri), "year.typo");
+    s.notify("workspace/didChangeConfiguration", {{"settings", json::object()}});
+    json asked = s.next();
+    while (asked.value("method", "") == "textDocument/publishDiagnostics") asked = s.next();
+    REQUIRE(asked.value("method", "") == "workspace/configuration");
+    CHECK(asked["params"]["items"] == json::array({{{"section", "gklint"}}}));
+    s.send({{"jsonrpc", "2.0"}, {"id", asked["id"]}, {"result", {{{"lang", "en"}, {"year", 2020}}}}});
+    const std::string en = message_of(s.diagnostics(kUri), "year.typo");
+    CHECK(en.starts_with("probably a mistyped year"));
+    // A response to nothing, a repeated one, an error, a hostile result: ignored.
+    s.send({{"jsonrpc", "2.0"}, {"id", asked["id"]}, {"result", {{{"lang", "zh"}}}}});
+    s.send({{"jsonrpc", "2.0"}, {"id", "gklint-999"}, {"error", {{"code", -1}, {"message", "x"}}}});
+    s.notify("workspace/didChangeConfiguration", {{"settings", json::object()}});
+    asked = s.next();
+    while (asked.value("method", "") == "textDocument/publishDiagnostics") asked = s.next();
+    REQUIRE(asked.value("method", "") == "workspace/configuration");
+    s.send({{"jsonrpc", "2.0"}, {"id", asked["id"]}, {"result", 42}});
+    CHECK(s.request(20, "shutdown-probe")["error"]["code"] == -32601);
+    s.notify("textDocument/didSave", {{"textDocument", {{"uri", kUri}}}});
+    CHECK(message_of(s.diagnostics(kUri), "year.typo") == en);  // the ignored responses changed nothing
+  }
+  SUBCASE("wrong values are said and left out") {
+    Session s;
+    s.initialize();
+    s.notify("workspace/didChangeConfiguration",
+             {{"settings", {{"gklint", {{"lang", "fr"}, {"year", "2020"}, {"rules", 7}}}}}});
+    for (int i = 0; i < 3; ++i) {
+      const json m = s.next();
+      CHECK(m["method"] == "window/showMessage");
+      CHECK(m["params"]["message"].get<std::string>().find("settings gklint.") != std::string::npos);
+    }
+    s.open(kUri, seed_text());
+    CHECK(message_of(s.diagnostics(kUri), "year.typo").find("疑似年份笔误") != std::string::npos);
+  }
+}
+
+TEST_CASE("lsp: no watcher is registered unless the client can take one") {
+  Session s;
+  s.initialize();
+  // The first message after initialized is the probe's answer: no registration was sent.
+  const json next = s.request(2, "shutdown-probe");
+  CHECK(next["error"]["code"] == -32601);
+  CHECK(s.pending().empty());
+}
+
+TEST_CASE("lsp: hostile configuration notifications") {
+  Session s;
+  s.initialize({{"capabilities", full_capabilities()}});
+  (void)s.next();  // the watcher's registration
+  s.open(kUri, seed_text());
+  (void)s.diagnostics(kUri);
+  json deep = json::array();
+  for (int i = 0; i < 2000; ++i) deep = json::array({deep});
+  // Notifications with bogus params are dropped without an answer.
+  s.notify("workspace/didChangeWatchedFiles", {{"changes", 5}});
+  s.notify("workspace/didChangeWatchedFiles", {{"changes", {1, {{"uri", 2}}, {{"type", 1}}}}});
+  s.notify("workspace/didChangeWatchedFiles", json::object());
+  s.notify("workspace/didChangeConfiguration", {{"settings", {{"gklint", deep}}}});
+  s.notify("workspace/didChangeConfiguration", json::array({1}));
+  s.send({{"jsonrpc", "2.0"}, {"id", "gklint-1"}, {"result", deep}});  // a second answer to the registration
+  CHECK(s.request(8, "shutdown-probe")["error"]["code"] == -32601);
+  // A burst of changes to configs: the Engine is built again once, not 2,000 times, and the
+  // document is published again.
+  for (int i = 0; i < 2000; ++i) s.notify("workspace/didChangeWatchedFiles", watched("file:///x/.gklint.yaml"));
+  CHECK(s.request(10, "shutdown-probe")["error"]["code"] == -32601);
+  CHECK(has_rule(s.diagnostics(kUri), "year.typo"));
+  CHECK(s.request(9, "shutdown")["result"].is_null());
+  s.notify("exit");
+  CHECK(s.finish() == 0);
+}
