@@ -3,8 +3,10 @@
 //
 // The subset served:
 //   requests       initialize (positionEncoding utf-16, or utf-8/utf-32 when the client offers
-//                  only those; full text sync; hover), shutdown, textDocument/hover; anything else
-//                  -32601, before initialize -32002, after shutdown -32600
+//                  only those; full text sync; hover; code actions of kind quickfix), shutdown,
+//                  textDocument/hover, textDocument/codeAction ("disable this rule": an edit of the
+//                  document's .gklint.yaml, or a new one beside it); anything else -32601, before
+//                  initialize -32002, after shutdown -32600
 //   notifications  initialized, exit (code 0 after shutdown, else 1), textDocument/didOpen,
 //                  didChange (full text; ranged changes are applied too), didSave, didClose (an
 //                  empty list is published), workspace/didChangeConfiguration (settings section

@@ -28,6 +28,8 @@
 #include "gklint/config.hpp"
 #include "gklint/diagnostic_json.hpp"
 #include "gklint/lint.hpp"
+#include "gklint/read.hpp"
+#include "lsp/config_edit.hpp"
 #include "lsp/jsonrpc.hpp"
 #include "lsp/messages.hpp"
 #include "lsp/positions.hpp"
@@ -55,10 +57,11 @@ constexpr int kMessageWarning = 2;
 
 // ---- The server -------------------------------------------------------------------------------
 
-// What hover shows for a published diagnostic.
+// What hover shows for a published diagnostic, and its rule (for code actions).
 struct Published {
   LspRange range;
   std::string markdown;
+  std::string rule;
 };
 
 struct Document {
@@ -258,6 +261,8 @@ class Server {
         respond(id, nullptr);
       } else if (method == "textDocument/hover") {
         respond(id, hover(params));
+      } else if (method == "textDocument/codeAction") {
+        respond(id, code_action(params));
       } else {
         // Also every "$/…" request, as LSP asks.
         respond_error(id, kMethodNotFound, "unknown method: " + method);
@@ -423,6 +428,12 @@ class Server {
     };
     can_watch_ = flag({"workspace", "didChangeWatchedFiles"}, "dynamicRegistration");
     can_pull_settings_ = flag({"workspace"}, "configuration");
+    literal_actions_ = object_at(caps, {"textDocument", "codeAction", "codeActionLiteralSupport"}) != nullptr;
+    if (const json* edit = object_at(caps, {"workspace", "workspaceEdit"})) {
+      const auto ops = edit->find("resourceOperations");
+      can_create_files_ = flag({"workspace", "workspaceEdit"}, "documentChanges") && ops != edit->end() &&
+                          ops->is_array() && std::find(ops->begin(), ops->end(), "create") != ops->end();
+    }
 
     // The workspace root, for a rule file named by a relative path.
     if (auto r = params.find("rootUri"); r != params.end() && r->is_string())
@@ -442,7 +453,8 @@ class Server {
         {"capabilities",
          {{"positionEncoding", encoding_name(encoding)},
           {"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}}},
-          {"hoverProvider", true}}},
+          {"hoverProvider", true},
+          {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}}}},
         {"serverInfo", {{"name", "gklint"}, {"version", GKLINT_VERSION}}},
     };
   }
@@ -637,6 +649,106 @@ class Server {
     }
     if (value.empty()) return nullptr;
     return {{"contents", {{"kind", "markdown"}, {"value", value}}}, {"range", to_json(*range)}};
+  }
+
+  // -- code actions --
+
+  // For each of gklint's findings in the request's context, "disable this rule" as an edit of the
+  // .gklint.yaml that applies to the document (the nearest one; a new one beside the document
+  // when there is none and the client can create files). Only for rules published for the
+  // document; nothing when configs are not read (GKLINT_NO_CONFIG) or the client takes no
+  // CodeAction literals.
+  json code_action(const json& params) {
+    const std::string uri = string_member(member(params, "textDocument"), "uri");
+    const json& context = member(params, "context");
+    const json& diagnostics = member(context, "diagnostics");
+    if (!diagnostics.is_array()) throw BadParams("\"context.diagnostics\" must be an array");
+    json actions = json::array();
+    if (const auto only = context.find("only");
+        only != context.end() && only->is_array() && std::find(only->begin(), only->end(), "quickfix") == only->end()) {
+      return actions;
+    }
+    if (!literal_actions_ || !uri.starts_with("file://")) return actions;
+
+    // The rules asked about (in the order first asked), each with its diagnostics as the client
+    // sent them: only their plain members are copied.
+    std::vector<std::pair<std::string, json>> rules;
+    Lang lang = Lang::zh;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      const auto doc = docs_.find(uri);
+      if (doc == docs_.end() || doc->second.closed || !engine_->search) return actions;
+      lang = engine_->lang;
+      for (const json& d : diagnostics) {
+        if (!d.is_object() || d.value("source", json()) != "gklint" || !d.contains("code") || !d["code"].is_string()) {
+          continue;
+        }
+        const std::string rule = d["code"].get<std::string>();
+        const auto published = std::find_if(doc->second.published.begin(), doc->second.published.end(),
+                                            [&](const Published& p) { return p.rule == rule; });
+        if (published == doc->second.published.end()) continue;
+        auto entry = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.first == rule; });
+        if (entry == rules.end()) entry = rules.insert(rules.end(), {rule, json::array()});
+        json copy = {{"code", rule}, {"source", "gklint"}, {"range", to_json(published->range)}};
+        if (const auto range = d.find("range"); range != d.end()) {
+          try {
+            copy["range"] = to_json(LspRange{position_member(*range, "start"), position_member(*range, "end")});
+          } catch (const BadParams&) {
+            // keep the published range
+          }
+        }
+        if (d.contains("message") && d["message"].is_string()) copy["message"] = d["message"];
+        if (d.contains("severity") && d["severity"].is_number_integer()) copy["severity"] = d["severity"];
+        entry->second.push_back(std::move(copy));
+      }
+    }
+    if (rules.empty()) return actions;
+
+    const std::string path = uri_to_path(uri);
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    std::vector<std::string> skipped;
+    const std::string config = find_config(path, &skipped);
+    const bool en = lang == Lang::en;
+    std::string text;
+    if (!config.empty()) {
+      if (read_input(config, &text, 1 << 20)) return actions;  // not a readable regular file
+    } else if (!can_create_files_) {
+      return actions;
+    }
+    const std::string target = config.empty() ? (folder / kConfigFileName).string() : config;
+    if (config.empty()) {
+      std::error_code ec;
+      if (std::filesystem::exists(std::filesystem::symlink_status(target, ec))) return actions;  // skipped: not ours
+    }
+    const std::string shown = std::filesystem::path(target).lexically_relative(folder).string();
+    const std::string target_uri = path_to_uri(target);
+    for (auto& [rule, diags] : rules) {
+      const std::optional<TextEdit> edit = disable_rule_edit(target, text, rule);
+      if (!edit) continue;
+      const LineIndex lines(text);
+      const json text_edit = {{"range", to_json(LspRange{to_lsp_position(lines, edit->begin, encoding_),
+                                                         to_lsp_position(lines, edit->end, encoding_)})},
+                              {"newText", edit->text}};
+      json workspace_edit;
+      std::string title;
+      if (config.empty()) {
+        workspace_edit = {
+            {"documentChanges",
+             {{{"kind", "create"}, {"uri", target_uri}, {"options", {{"overwrite", false}, {"ignoreIfExists", false}}}},
+              {{"textDocument", {{"uri", target_uri}, {"version", nullptr}}}, {"edits", {text_edit}}}}}};
+        title = en ? "Disable " + rule + " in a new " + shown + " (every report in this folder and below)"
+                   : "新建 " + shown + "，停用规则 " + rule + "（本文件夹及以下的所有报告）";
+      } else {
+        workspace_edit = {{"changes", {{target_uri, {text_edit}}}}};
+        title = en ? "Disable " + rule + " in " + shown + " (every report it covers)"
+                   : "在 " + shown + " 中停用规则 " + rule + "（它覆盖的所有报告）";
+      }
+      actions.push_back({{"title", "gklint: " + title},
+                         {"kind", "quickfix"},
+                         {"diagnostics", std::move(diags)},
+                         {"edit", std::move(workspace_edit)}});
+    }
+    return actions;
   }
 
   // -- the worker --
@@ -839,7 +951,7 @@ class Server {
       }
       if (!d.cite.empty()) md += std::string("\n\n") + (en ? "Basis: " : "依据：") + markdown_text(d.cite);
       if (!r.ruleset.empty()) md += std::string("\n\n") + (en ? "Rule set: `" : "规则集：`") + r.ruleset + "`";
-      published->push_back({range, std::move(md)});
+      published->push_back({range, std::move(md), d.rule});
     }
     return params;
   }
@@ -853,6 +965,8 @@ class Server {
   std::string root_;
   bool can_watch_ = false;          // workspace.didChangeWatchedFiles.dynamicRegistration
   bool can_pull_settings_ = false;  // workspace.configuration
+  bool can_create_files_ = false;   // workspace.workspaceEdit: documentChanges, resourceOperations "create"
+  bool literal_actions_ = false;    // textDocument.codeAction.codeActionLiteralSupport
   uint64_t requests_sent_ = 0;
   std::map<std::string, std::string> awaiting_;  // request id -> method
 

@@ -18,6 +18,7 @@
 
 #include "gklint/lint.hpp"
 #include "gklint/lsp.hpp"
+#include "lsp/config_edit.hpp"
 
 using namespace gklint;
 using json = nlohmann::json;
@@ -276,6 +277,7 @@ TEST_CASE("lsp: initialize, initialized, shutdown, exit") {
   CHECK(caps["positionEncoding"] == "utf-16");
   CHECK(caps["textDocumentSync"] == json{{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}});
   CHECK(caps["hoverProvider"] == true);
+  CHECK(caps["codeActionProvider"] == json{{"codeActionKinds", {"quickfix"}}});
   CHECK(init["result"]["serverInfo"]["name"] == "gklint");
   const json shutdown = s.request(2, "shutdown");
   CHECK(shutdown["result"].is_null());
@@ -801,6 +803,17 @@ json full_capabilities() {
            {{"codeAction", {{"codeActionLiteralSupport", {{"codeActionKind", {{"valueSet", {"quickfix"}}}}}}}}}}};
 }
 
+// Applies one TextEdit (LSP positions; the test's texts are ASCII, so characters are bytes).
+std::string apply_edit(const std::string& text, const json& edit) {
+  const auto offset = [&](const json& p) {
+    size_t at = 0;
+    for (int line = p["line"]; line > 0; --line) at = text.find('\n', at) + 1;
+    return at + p["character"].get<size_t>();
+  };
+  const size_t begin = offset(edit["range"]["start"]), end = offset(edit["range"]["end"]);
+  return text.substr(0, begin) + edit["newText"].get<std::string>() + text.substr(end);
+}
+
 json watched(const std::string& uri) { return {{"changes", {{{"uri", uri}, {"type", 2}}}}}; }
 
 }  // namespace
@@ -945,14 +958,147 @@ TEST_CASE("lsp: no watcher is registered unless the client can take one") {
   CHECK(s.pending().empty());
 }
 
-TEST_CASE("lsp: hostile configuration notifications") {
+TEST_CASE("lsp: codeAction disables a rule in the document's .gklint.yaml, and the finding goes") {
+  TempFolder dir("gklint-lsp-action");
+  const std::string config = "# the office's settings\ndisable: [heading.numbering]  # noisy\nfail_on: warning\n";
+  dir.write(".gklint.yaml", config);
+  Session s;
+  s.initialize({{"capabilities", full_capabilities()}});
+  (void)s.next();  // the watcher's registration
+  const std::string uri = dir.uri("sub/001.txt");
+  s.open(uri, seed_text());
+  const json published = s.diagnostics(uri);
+  REQUIRE(has_rule(published, "year.typo"));
+  json typo;
+  for (const json& d : published["diagnostics"]) {
+    if (d["code"] == "year.typo") typo = d;
+  }
+  const auto ask = [&](int id, json diagnostics, json only = nullptr) {
+    json context = {{"diagnostics", std::move(diagnostics)}};
+    if (!only.is_null()) context["only"] = std::move(only);
+    const json r = s.request(id, "textDocument/codeAction",
+                             {{"textDocument", {{"uri", uri}}}, {"range", typo["range"]}, {"context", context}});
+    REQUIRE(r.contains("result"));
+    return r["result"];
+  };
+  const json actions = ask(2, {typo, typo});
+  REQUIRE(actions.size() == 1);  // one per rule
+  const json& action = actions[0];
+  CHECK(action["kind"] == "quickfix");
+  CHECK(action["title"].get<std::string>().find("year.typo") != std::string::npos);
+  CHECK(action["title"].get<std::string>().find("../.gklint.yaml") != std::string::npos);
+  CHECK(action["diagnostics"].size() == 2);
+  CHECK(action["diagnostics"][0]["code"] == "year.typo");
+  const json& changes = action["edit"]["changes"];
+  REQUIRE(changes.size() == 1);
+  REQUIRE(changes.contains(dir.uri(".gklint.yaml")));
+  const json& edits = changes[dir.uri(".gklint.yaml")];
+  REQUIRE(edits.size() == 1);
+  const std::string edited = apply_edit(config, edits[0]);
+  CHECK(edited == "# the office's settings\ndisable: [heading.numbering, year.typo]  # noisy\nfail_on: warning\n");
+
+  // Not offered: another kind than quickfix asked for, a finding not gklint's, a rule not published
+  // for the document, a document not open.
+  CHECK(ask(3, {typo}, json::array({"refactor"})).empty());
+  CHECK(ask(4, {typo}, json::array({"quickfix"})).size() == 1);
+  json other = typo;
+  other["source"] = "cspell";
+  CHECK(ask(5, {other}).empty());
+  json unpublished = typo;
+  unpublished["code"] = "section.order";
+  CHECK(ask(6, {unpublished}).empty());
+  CHECK(s.request(7, "textDocument/codeAction",
+                  {{"textDocument", {{"uri", dir.uri("closed.txt")}}},
+                   {"range", typo["range"]},
+                   {"context", {{"diagnostics", {typo}}}}})["result"] == json::array());
+
+  // The edit applied and saved, as the editor does; the watcher's notification; the finding is gone.
+  dir.write(".gklint.yaml", edited);
+  s.notify("workspace/didChangeWatchedFiles", watched(dir.uri(".gklint.yaml")));
+  const json after = s.diagnostics(uri);
+  CHECK_FALSE(has_rule(after, "year.typo"));
+  CHECK(after["diagnostics"].size() == published["diagnostics"].size() - 1);
+  // Disabled already: nothing more to offer.
+  CHECK(ask(8, {typo}).empty());
+}
+
+TEST_CASE("lsp: codeAction creates a .gklint.yaml beside a document that has none") {
+  TempFolder dir("gklint-lsp-create");
+  const std::string uri = dir.uri("001.txt");
+  const auto first_typo = [](const json& published) {
+    for (const json& d : published["diagnostics"]) {
+      if (d["code"] == "year.typo") return d;
+    }
+    return json();
+  };
+  SUBCASE("a client that can create files") {
+    Session s;
+    s.initialize({{"capabilities", full_capabilities()}, {"initializationOptions", {{"lang", "en"}}}});
+    (void)s.next();  // the watcher's registration
+    s.open(uri, seed_text());
+    const json typo = first_typo(s.diagnostics(uri));
+    REQUIRE(typo.is_object());
+    const json actions = s.request(
+        2, "textDocument/codeAction",
+        {{"textDocument", {{"uri", uri}}}, {"range", typo["range"]}, {"context", {{"diagnostics", {typo}}}}})["result"];
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0]["title"] ==
+          "gklint: Disable year.typo in a new .gklint.yaml (every report in this folder and below)");
+    const json& changes = actions[0]["edit"]["documentChanges"];
+    REQUIRE(changes.size() == 2);
+    CHECK(changes[0] == json{{"kind", "create"},
+                             {"uri", dir.uri(".gklint.yaml")},
+                             {"options", {{"overwrite", false}, {"ignoreIfExists", false}}}});
+    CHECK(changes[1]["textDocument"]["uri"] == dir.uri(".gklint.yaml"));
+    REQUIRE(changes[1]["edits"].size() == 1);
+    const std::string created = apply_edit("", changes[1]["edits"][0]);
+    CHECK(created == "disable: [year.typo]\n");
+    dir.write(".gklint.yaml", created);
+    s.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", dir.uri(".gklint.yaml")}, {"type", 1}}}}});
+    CHECK_FALSE(has_rule(s.diagnostics(uri), "year.typo"));
+  }
+  SUBCASE("a client that cannot, or takes no CodeAction literals: nothing offered") {
+    for (const json& caps : {json::object(), json{{"workspace", {{"workspaceEdit", {{"documentChanges", true}}}}},
+                                                  {"textDocument", full_capabilities()["textDocument"]}}}) {
+      Session s;
+      s.initialize({{"capabilities", caps}});
+      s.open(uri, seed_text());
+      const json typo = first_typo(s.diagnostics(uri));
+      CHECK(s.request(2, "textDocument/codeAction",
+                      {{"textDocument", {{"uri", uri}}},
+                       {"range", typo["range"]},
+                       {"context", {{"diagnostics", {typo}}}}})["result"] == json::array());
+    }
+  }
+}
+
+TEST_CASE("lsp: hostile code action requests and configuration notifications") {
   Session s;
   s.initialize({{"capabilities", full_capabilities()}});
   (void)s.next();  // the watcher's registration
   s.open(kUri, seed_text());
   (void)s.diagnostics(kUri);
+  const json range = {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 1}}}};
+  const auto code_action = [&](int id, json params) { return s.request(id, "textDocument/codeAction", params); };
+  // Missing or mistyped members: invalid params.
+  CHECK(code_action(2, json::object())["error"]["code"] == -32602);
+  CHECK(code_action(3, {{"textDocument", {{"uri", kUri}}}, {"range", range}})["error"]["code"] == -32602);
+  CHECK(code_action(4, {{"textDocument", {{"uri", kUri}}}, {"context", {{"diagnostics", 5}}}})["error"]["code"] ==
+        -32602);
+  CHECK(code_action(5, {{"textDocument", {{"uri", 5}}},
+                        {"context", {{"diagnostics", json::array()}}}})["error"]["code"] == -32602);
+  CHECK(code_action(6, json::array({1, 2}))["error"]["code"] == -32602);
+  // Diagnostics of any shape: only gklint's are looked at, the rest skipped.
   json deep = json::array();
   for (int i = 0; i < 2000; ++i) deep = json::array({deep});
+  const json odd =
+      json::array({5, nullptr, "x", json::array(), json{{"source", "gklint"}}, json{{"source", "gklint"}, {"code", 7}},
+                   json{{"source", "gklint"}, {"code", "year.typo"}, {"range", "here"}, {"data", deep}},
+                   json{{"source", "gklint"}, {"code", "a]: [b\n#"}, {"range", range}}});
+  const json r =
+      code_action(7, {{"textDocument", {{"uri", kUri}}}, {"range", range}, {"context", {{"diagnostics", odd}}}});
+  REQUIRE(r.contains("result"));
+  CHECK(r["result"].is_array());
   // Notifications with bogus params are dropped without an answer.
   s.notify("workspace/didChangeWatchedFiles", {{"changes", 5}});
   s.notify("workspace/didChangeWatchedFiles", {{"changes", {1, {{"uri", 2}}, {{"type", 1}}}}});
@@ -969,4 +1115,37 @@ TEST_CASE("lsp: hostile configuration notifications") {
   CHECK(s.request(9, "shutdown")["result"].is_null());
   s.notify("exit");
   CHECK(s.finish() == 0);
+}
+
+TEST_CASE("lsp: the edit that disables a rule keeps the config's layout, and changes nothing else") {
+  const auto edited = [](const std::string& text, const std::string& rule = "year.typo") -> std::optional<std::string> {
+    const auto edit = lsp::disable_rule_edit("/p/.gklint.yaml", text, rule);
+    if (!edit) return std::nullopt;
+    std::string out = text;
+    out.replace(edit->begin, edit->end - edit->begin, edit->text);
+    return out;
+  };
+  // A new config, one without `disable`, an empty list, a flow list, a block list.
+  CHECK(edited("") == "disable: [year.typo]\n");
+  CHECK(edited("# only a comment") == "# only a comment\ndisable: [year.typo]\n");
+  CHECK(edited("rules: gov-2021\r\nfail_on: info") == "rules: gov-2021\r\nfail_on: info\r\ndisable: [year.typo]\r\n");
+  CHECK(edited("disable: []\n") == "disable: [year.typo]\n");
+  CHECK(edited("disable: [heading.numbering,\n  section.order]  # x\nformat: json\n") ==
+        "disable: [heading.numbering,\n  section.order, year.typo]  # x\nformat: json\n");
+  CHECK(edited("disable: [heading.numbering, ]\n") == "disable: [heading.numbering, year.typo ]\n");
+  CHECK(
+      edited("disable:\n  - heading.numbering   # noisy\n  - section.order\nseverity: {table.cell: warning}\n") ==
+      "disable:\n  - heading.numbering   # noisy\n  - section.order\n  - year.typo\nseverity: {table.cell: warning}\n");
+  CHECK(edited("disable:\n- heading.numbering") == "disable:\n- heading.numbering\n- year.typo");
+  CHECK(edited("\"disable\": ['heading.numbering']\n") == "\"disable\": ['heading.numbering', year.typo]\n");
+  // Nothing: already disabled, a config that does not parse or is not a block mapping, an id
+  // that is not one, a second document after the first.
+  CHECK(edited("disable: [year.typo]\n") == std::nullopt);
+  CHECK(edited("disable: [year.typo\n") == std::nullopt);
+  CHECK(edited("{format: json}\n") == std::nullopt);
+  CHECK(edited("format: json\n", "a]: [b") == std::nullopt);
+  CHECK(edited("format: json\n", "") == std::nullopt);
+  CHECK(edited("format: json\n...\n") == std::nullopt);
+  CHECK(edited("disable: heading.numbering\n") == std::nullopt);
+  CHECK(edited("disable:   # none yet\nformat: sarif\n") == std::nullopt);  // a config error: not a list
 }
