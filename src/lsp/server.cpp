@@ -429,10 +429,12 @@ class Server {
     can_watch_ = flag({"workspace", "didChangeWatchedFiles"}, "dynamicRegistration");
     can_pull_settings_ = flag({"workspace"}, "configuration");
     literal_actions_ = object_at(caps, {"textDocument", "codeAction", "codeActionLiteralSupport"}) != nullptr;
+    // Resource operations exist only in documentChanges: offering "create" says both (Neovim 0.7
+    // lists resourceOperations without documentChanges).
     if (const json* edit = object_at(caps, {"workspace", "workspaceEdit"})) {
       const auto ops = edit->find("resourceOperations");
-      can_create_files_ = flag({"workspace", "workspaceEdit"}, "documentChanges") && ops != edit->end() &&
-                          ops->is_array() && std::find(ops->begin(), ops->end(), "create") != ops->end();
+      can_create_files_ =
+          ops != edit->end() && ops->is_array() && std::find(ops->begin(), ops->end(), "create") != ops->end();
     }
 
     // The workspace root, for a rule file named by a relative path.

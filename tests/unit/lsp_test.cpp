@@ -1058,8 +1058,13 @@ TEST_CASE("lsp: codeAction creates a .gklint.yaml beside a document that has non
     CHECK_FALSE(has_rule(s.diagnostics(uri), "year.typo"));
   }
   SUBCASE("a client that cannot, or takes no CodeAction literals: nothing offered") {
-    for (const json& caps : {json::object(), json{{"workspace", {{"workspaceEdit", {{"documentChanges", true}}}}},
-                                                  {"textDocument", full_capabilities()["textDocument"]}}}) {
+    const json rename_only = {{"workspaceEdit", {{"documentChanges", true}, {"resourceOperations", {"rename"}}}}};
+    const std::vector<json> clients = {
+        json::object(),
+        {{"workspace", rename_only}, {"textDocument", full_capabilities()["textDocument"]}},
+        {{"workspace", full_capabilities()["workspace"]}},
+    };
+    for (const json& caps : clients) {
       Session s;
       s.initialize({{"capabilities", caps}});
       s.open(uri, seed_text());
