@@ -682,7 +682,9 @@ class Server {
       if (doc == docs_.end() || doc->second.closed || !engine_->search) return actions;
       lang = engine_->lang;
       for (const json& d : diagnostics) {
-        if (!d.is_object() || d.value("source", json()) != "gklint" || !d.contains("code") || !d["code"].is_string()) {
+        // Compared, never copied: a member may be nested arbitrarily deep.
+        if (!d.is_object() || !d.contains("source") || d["source"] != "gklint" || !d.contains("code") ||
+            !d["code"].is_string()) {
           continue;
         }
         const std::string rule = d["code"].get<std::string>();
@@ -691,6 +693,7 @@ class Server {
         if (published == doc->second.published.end()) continue;
         auto entry = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.first == rule; });
         if (entry == rules.end()) entry = rules.insert(rules.end(), {rule, json::array()});
+        if (entry->second.size() >= 100) continue;  // enough to say which findings the action is for
         json copy = {{"code", rule}, {"source", "gklint"}, {"range", to_json(published->range)}};
         if (const auto range = d.find("range"); range != d.end()) {
           try {
