@@ -1,5 +1,7 @@
--- gklint in Neovim (0.7 or later, no plugin): findings as diagnostics while you type, and the
--- rule's explanation on hover (K, or :lua vim.lsp.buf.hover()).
+-- gklint in Neovim (0.7 or later, no plugin): findings as diagnostics while you type, the rule's
+-- explanation on hover (K, or :lua vim.lsp.buf.hover()), and a quick fix that disables a finding's
+-- rule in the .gklint.yaml that applies (<space>ca, or :lua vim.lsp.buf.code_action(); then :w the
+-- config). A changed .gklint.yaml is seen at the next lint of a report (an edit, a save, an open).
 --
 -- Paste into ~/.config/nvim/init.lua, or load it from there: dofile("/path/to/nvim-gklint.lua").
 -- `gklint` must be on PATH (or put its full path in `cmd`).
@@ -28,6 +30,7 @@ vim.api.nvim_create_autocmd({ "BufReadPost", "BufNewFile" }, {
         init_options = gklint.init_options,
         on_attach = function(_, buf)
           vim.keymap.set("n", "K", vim.lsp.buf.hover, { buffer = buf })  -- K is hover from 0.10 on anyway
+          vim.keymap.set("n", "<space>ca", vim.lsp.buf.code_action, { buffer = buf })
         end,
       })
     end

@@ -3,12 +3,20 @@
 //
 // The subset served:
 //   requests       initialize (positionEncoding utf-16, or utf-8/utf-32 when the client offers
-//                  only those; full text sync; hover), shutdown, textDocument/hover; anything else
-//                  -32601, before initialize -32002, after shutdown -32600
+//                  only those; full text sync; hover; code actions of kind quickfix), shutdown,
+//                  textDocument/hover, textDocument/codeAction ("disable this rule": an edit of the
+//                  document's .gklint.yaml, or a new one beside it); anything else -32601, before
+//                  initialize -32002, after shutdown -32600
 //   notifications  initialized, exit (code 0 after shutdown, else 1), textDocument/didOpen,
 //                  didChange (full text; ranged changes are applied too), didSave, didClose (an
-//                  empty list is published); $/cancelRequest and unknown ones are ignored
-//   sent           textDocument/publishDiagnostics, window/showMessage (bad initializationOptions)
+//                  empty list is published), workspace/didChangeConfiguration (settings section
+//                  "gklint": rules, year, lang) and workspace/didChangeWatchedFiles (a .yaml or .yml
+//                  file): every open document is linted again; $/cancelRequest and unknown ones are
+//                  ignored. A config or rule file changed on disk is also seen at the next lint.
+//   sent           textDocument/publishDiagnostics, window/showMessage (bad settings, a config
+//                  with errors), client/registerCapability (a watcher for **/.gklint.yaml and YAML
+//                  rule files, when the client can register one), workspace/configuration (settings
+//                  changed but not sent, when the client can be asked); their responses are read
 //   errors         -32700 for bytes that are not a message (bad header, invalid JSON; id null),
 //                  -32600 for JSON that is not a request, -32602 for params of the wrong shape
 #pragma once
@@ -23,7 +31,8 @@ namespace gklint {
 
 struct LanguageServerOptions {
   // The command line's choices (`gklint lsp --rules … --year … --lang …`); the client's
-  // initializationOptions {rules, year, lang} override them.
+  // initializationOptions {rules, year, lang} override them, and its settings {gklint: {rules,
+  // year, lang}} override those.
   std::string rules;  // a built-in id or a YAML file; empty: chosen by each report's year
   int year = 0;       // 0: the year found in the report
   std::string lang;   // "zh" | "en"; empty: zh

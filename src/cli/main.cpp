@@ -470,8 +470,10 @@ const Subcommand kSubcommands[] = {
      "print the text gklint reads from a file, numbered as findings are located", cat_arguments, run_cat,
      Needs::linters},
     {"lsp", "lsp", "a language server for editors (LSP over standard input/output)",
-     "run a language server (LSP 3.17, JSON-RPC over standard input/output): editors show findings as you type;\n"
-     "initializationOptions {rules, year, lang} override these options (README: Editors)",
+     "run a language server (LSP 3.17, JSON-RPC over standard input/output): editors show findings as you type,\n"
+     "hover explains them, a quick fix disables a rule in .gklint.yaml; changed configs and settings are picked up.\n"
+     "initializationOptions {rules, year, lang}, then the client's settings under gklint, override these options\n"
+     "(README: Editors)",
      lsp_arguments, run_lsp, Needs::nothing},
     {"test", "test [RULES...]", "run the test cases rule files carry; list the rules none exercises", kTestSummary,
      test_arguments, run_test, Needs::nothing},

@@ -52,6 +52,22 @@ std::string uri_to_path(const std::string& uri) {
   return out;
 }
 
+std::string path_to_uri(const std::string& path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out = "file://";
+  for (const char c : path) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((std::isalnum(b) && b < 0x80) || std::string_view("-._~/").find(c) != std::string_view::npos) {
+      out.push_back(c);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[b >> 4]);
+      out.push_back(kHex[b & 15]);
+    }
+  }
+  return out;
+}
+
 bool ends_with_ci(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
   return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),

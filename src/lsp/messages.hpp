@@ -28,6 +28,10 @@ LspPosition position_member(const nlohmann::json& j, const char* key);
 // extension, says whether it is HTML.
 std::string uri_to_path(const std::string& uri);
 
+// "/home/a/报告.txt" -> "file:///home/a/%E6%8A%A5%E5%91%8A.txt": every byte but letters, digits,
+// "-._~/" percent-encoded.
+std::string path_to_uri(const std::string& path);
+
 // Whether `s` ends with `suffix` (written in lower case), whatever the case of its ASCII letters.
 bool ends_with_ci(std::string_view s, std::string_view suffix);
 

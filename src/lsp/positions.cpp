@@ -1,5 +1,7 @@
 #include "lsp/positions.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace gklint::lsp {
@@ -65,6 +67,18 @@ size_t to_offset(const LineIndex& lines, const LspPosition& p, Encoding e, size_
   const ColumnWalker::Units units = units_of(e);
   while (n < p.character && i < t.size()) n += units(utf8_next(t, i));
   return lines.start(p.line) + i;
+}
+
+LspPosition to_lsp_position(const LineIndex& lines, size_t offset, Encoding e) {
+  if (lines.count() == 0) return {};
+  size_t line = lines.count() - 1;
+  while (line > 0 && lines.start(line) > offset) --line;
+  const std::string_view t = lines.line(line);
+  const size_t end = std::min(offset - lines.start(line), t.size());
+  const ColumnWalker::Units units = units_of(e);
+  uint32_t n = 0;
+  for (size_t i = 0; i < end;) n += units(utf8_next(t, i));
+  return {static_cast<uint32_t>(line), n};
 }
 
 }  // namespace gklint::lsp

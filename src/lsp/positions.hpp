@@ -57,4 +57,8 @@ LspPosition to_lsp(const LineIndex& lines, const Position& p, ColumnWalker& walk
 // line's end; a character inside a surrogate pair or a UTF-8 sequence rounds up past it.
 size_t to_offset(const LineIndex& lines, const LspPosition& p, Encoding e, size_t text_size);
 
+// The LSP position of a byte offset in the client's text (an edit to a file the server read);
+// an offset inside a line end or past the text is clamped to the end of its line or of the text.
+LspPosition to_lsp_position(const LineIndex& lines, size_t offset, Encoding e);
+
 }  // namespace gklint::lsp

@@ -2,9 +2,15 @@
 // worker thread that lints documents. Every publishDiagnostics comes from the worker, so for each
 // document they go out in the order the changes came in, and a didClose's empty list can never be
 // overtaken by a late result.
+//
+// What a lint uses (the rule sets, each document's .gklint.yaml) is an Engine, built at initialize
+// and built anew when the settings or a config change: then every open document is linted again.
+// A lint in flight keeps its Engine alive; the next one takes the new Engine.
 #include "gklint/lsp.hpp"
 
 #include "gklint/pool.hpp"
+
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <condition_variable>
@@ -19,8 +25,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "gklint/config.hpp"
 #include "gklint/diagnostic_json.hpp"
 #include "gklint/lint.hpp"
+#include "gklint/read.hpp"
+#include "lsp/config_edit.hpp"
 #include "lsp/jsonrpc.hpp"
 #include "lsp/messages.hpp"
 #include "lsp/positions.hpp"
@@ -48,10 +57,11 @@ constexpr int kMessageWarning = 2;
 
 // ---- The server -------------------------------------------------------------------------------
 
-// What hover shows for a published diagnostic.
+// What hover shows for a published diagnostic, and its rule (for code actions).
 struct Published {
   LspRange range;
   std::string markdown;
+  std::string rule;
 };
 
 struct Document {
@@ -66,6 +76,46 @@ struct Document {
   std::vector<Published> published;
 };
 
+// A file as it was when a lint used it: a change (or its appearing, or going) makes the Engine stale.
+struct FileStamp {
+  bool exists = false;
+  int64_t mtime_sec = 0, mtime_nsec = 0, size = 0;
+  uint64_t inode = 0, device = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
+FileStamp stamp_of(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  return {true,
+          static_cast<int64_t>(st.st_mtim.tv_sec),
+          static_cast<int64_t>(st.st_mtim.tv_nsec),
+          static_cast<int64_t>(st.st_size),
+          static_cast<uint64_t>(st.st_ino),
+          static_cast<uint64_t>(st.st_dev)};
+}
+
+// The folder whose .gklint.yaml search a document starts from, as LinterPool keys it.
+std::string folder_of(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::absolute(path, ec).parent_path().string();
+}
+
+// Everything a lint reads besides the document, built from the settings of the moment. The
+// members are destroyed in reverse order: the Catalog, which the others use, last.
+struct Engine {
+  std::unique_ptr<Catalog> catalog = std::make_unique<Catalog>();
+  std::shared_ptr<const RuleSet> fixed;  // the settings' rule set, if any
+  std::unique_ptr<const Linter> linter;  // without a config: for documents whose config has errors
+  std::unique_ptr<LinterPool> pool;      // a Linter per .gklint.yaml (worker thread, under mutex_)
+  Lang lang = Lang::zh;
+  bool search = true;  // .gklint.yaml is looked for (not GKLINT_NO_CONFIG)
+  // What the configs and rule files were when read (worker thread, under mutex_): the config found
+  // for each folder, and each file read.
+  std::map<std::string, std::string> config_of_folder;
+  std::map<std::string, FileStamp> files;
+};
+
 // One lint, with everything the worker needs copied out of the shared state.
 struct Job {
   std::string uri, path, text;
@@ -74,17 +124,22 @@ struct Job {
   bool close = false;
   Encoding encoding = Encoding::utf16;
   Lang lang = Lang::zh;
-  const Linter* linter = nullptr;  // owned by the server's pool (or its fallback): lives as long
+  std::shared_ptr<const Engine> engine;  // keeps `linter` and the Catalog alive during the lint
+  const Linter* linter = nullptr;
   std::shared_ptr<const RuleSet> fixed;
 };
 
-// The settings a lint runs with. Layers, each overriding the one before: the defaults, (later: a
-// workspace config file, read in Server::resolve_settings), the command line, the client's
-// initializationOptions.
+// The settings a lint runs with: the command line's, then the client's initializationOptions, then
+// its workspace settings (section "gklint"), each overriding the one before where it sets a value.
 struct Settings {
   std::string rules;
   int year = 0;
   std::string lang;
+};
+struct SettingsLayer {
+  std::optional<std::string> rules;
+  std::optional<int> year;
+  std::optional<std::string> lang;
 };
 
 class Server {
@@ -105,9 +160,10 @@ class Server {
   bool load_command_line_rules() {
     if (options_.rules.empty()) return true;
     std::vector<RuleError> errors;
-    cli_rules_ = catalog_.get(options_.rules, &errors);
+    Catalog catalog;
+    const bool ok = catalog.get(options_.rules, &errors) != nullptr;
     for (const RuleError& e : errors) log(e.file + ": " + e.message);
-    return cli_rules_ != nullptr;
+    return ok;
   }
 
   int run(std::istream& in) {
@@ -162,7 +218,8 @@ class Server {
     const json id = id_ok ? *id_it : json(nullptr);
     const auto method_it = m.find("method");
     if (method_it == m.end() && has_id && (m.contains("result") || m.contains("error"))) {
-      return {};  // a response; the server sends no requests, so nothing waits for it
+      response(id, m);  // to one of the server's requests (or to nothing: ignored)
+      return {};
     }
     const auto version_it = m.find("jsonrpc");
     const auto params_it = m.find("params");
@@ -204,6 +261,8 @@ class Server {
         respond(id, nullptr);
       } else if (method == "textDocument/hover") {
         respond(id, hover(params));
+      } else if (method == "textDocument/codeAction") {
+        respond(id, code_action(params));
       } else {
         // Also every "$/…" request, as LSP asks.
         respond_error(id, kMethodNotFound, "unknown method: " + method);
@@ -229,48 +288,118 @@ class Server {
         did_save(params);
       else if (method == "textDocument/didClose")
         did_close(params);
-      // "initialized", "$/cancelRequest" (every request is answered before the next is read, so
-      // there is never one to cancel), "$/setTrace", configuration changes and any other
-      // notification: nothing to do.
+      else if (method == "initialized")
+        initialized();
+      else if (method == "workspace/didChangeConfiguration")
+        did_change_configuration(params);
+      else if (method == "workspace/didChangeWatchedFiles")
+        did_change_watched_files(params);
+      // "$/cancelRequest" (every request is answered before the next is read, so there is never
+      // one to cancel), "$/setTrace" and any other notification: nothing to do.
     } catch (const std::exception& e) {
       log(method + ": " + e.what());
     }
     return {};
   }
 
-  // -- initialize --
+  // -- initialize, settings and reloading --
 
-  Settings resolve_settings(const json& init, const std::string& root) {
-    Settings s;
-    // A document's .gklint.yaml (rule sets, disabled rules, severities) is applied per document
-    // by the pool built in initialize(); what is set here wins over it, as on the command line.
-    (void)root;
-    s.rules = options_.rules;
-    s.year = options_.year;
-    s.lang = options_.lang;
-    if (init.is_object()) {
-      if (auto it = init.find("rules"); it != init.end()) {
-        if (it->is_string())
-          s.rules = it->get<std::string>();
-        else if (!it->is_null())
-          show_message(kMessageWarning, "gklint: initializationOptions.rules must be a string; ignored");
-      }
-      if (auto it = init.find("year"); it != init.end()) {
-        if (it->is_number_integer() &&
-            (it->get<int64_t>() == 0 || (it->get<int64_t>() >= 1990 && it->get<int64_t>() <= 2100))) {
-          s.year = it->get<int>();
-        } else if (!it->is_null()) {
-          show_message(kMessageWarning, "gklint: initializationOptions.year must be a year from 1990 to 2100; ignored");
-        }
-      }
-      if (auto it = init.find("lang"); it != init.end()) {
-        if (*it == "zh" || *it == "en")
-          s.lang = it->get<std::string>();
-        else if (!it->is_null())
-          show_message(kMessageWarning, "gklint: initializationOptions.lang must be \"zh\" or \"en\"; ignored");
+  // A layer of settings from `j` (initializationOptions, or the workspace settings' "gklint"
+  // section): a value of the wrong type is said and left out; null is no value.
+  SettingsLayer parse_layer(const json& j, const std::string& where) {
+    SettingsLayer layer;
+    if (!j.is_object()) return layer;
+    if (auto it = j.find("rules"); it != j.end()) {
+      if (it->is_string())
+        layer.rules = it->get<std::string>();
+      else if (!it->is_null())
+        show_message(kMessageWarning, "gklint: " + where + "rules must be a string; ignored");
+    }
+    if (auto it = j.find("year"); it != j.end()) {
+      if (it->is_number_integer() &&
+          (it->get<int64_t>() == 0 || (it->get<int64_t>() >= 1990 && it->get<int64_t>() <= 2100))) {
+        layer.year = it->get<int>();
+      } else if (!it->is_null()) {
+        show_message(kMessageWarning, "gklint: " + where + "year must be a year from 1990 to 2100; ignored");
       }
     }
+    if (auto it = j.find("lang"); it != j.end()) {
+      if (*it == "zh" || *it == "en")
+        layer.lang = it->get<std::string>();
+      else if (!it->is_null())
+        show_message(kMessageWarning, "gklint: " + where + "lang must be \"zh\" or \"en\"; ignored");
+    }
+    return layer;
+  }
+
+  // The command line's settings, overridden by initializationOptions, then by workspace settings.
+  Settings resolve_settings() const {
+    Settings s{options_.rules, options_.year, options_.lang};
+    for (const SettingsLayer* layer : {&init_layer_, &workspace_layer_}) {
+      if (layer->rules) s.rules = *layer->rules;
+      if (layer->year) s.year = *layer->year;
+      if (layer->lang) s.lang = *layer->lang;
+    }
     return s;
+  }
+
+  // A new Engine from the settings of the moment; configs and rule files are read afresh as the
+  // documents are linted. Under mutex_.
+  void build_engine_locked() {
+    const Settings settings = resolve_settings();
+    auto engine = std::make_shared<Engine>();
+    std::string fixed_ref;
+    if (!settings.rules.empty()) {
+      std::string name = settings.rules;
+      const std::vector<std::string> builtin = engine->catalog->builtin_ids();
+      // A rule file named by the client is relative to the workspace; --rules, to the current folder.
+      if (name != options_.rules && std::find(builtin.begin(), builtin.end(), name) == builtin.end() &&
+          !root_.empty() && std::filesystem::path(name).is_relative()) {
+        name = (std::filesystem::path(root_) / name).string();
+      }
+      std::vector<RuleError> errors;
+      if (auto set = engine->catalog->get(name, &errors)) {
+        engine->fixed = set;
+        fixed_ref = name;
+        if (std::find(builtin.begin(), builtin.end(), name) == builtin.end()) {
+          engine->files.emplace(name, stamp_of(name));
+        }
+      } else {
+        std::string text = "gklint: the rule set \"" + settings.rules + "\" cannot be loaded";
+        for (const RuleError& e : errors) text += "; " + e.file + ": " + e.message;
+        show_message(kMessageError, text);
+        log(text);
+      }
+    }
+    LintOptions lint;
+    lint.year = settings.year;
+    lint.lang = settings.lang == "en" ? Lang::en : Lang::zh;
+    lint.encoding = "UTF-8";  // the client sends Unicode text, whatever the file's encoding on disk
+    engine->linter = std::make_unique<const Linter>(*engine->catalog, engine->fixed, lint);
+    PoolOptions pool;
+    pool.rules = fixed_ref;
+    pool.base = lint;
+    pool.search = engine->search = !no_config_from_environment();
+    engine->pool = std::make_unique<LinterPool>(*engine->catalog, pool);
+    engine->lang = lint.lang;
+    engine_ = std::move(engine);
+  }
+
+  // The settings or a config changed: every open document is linted again (a lint in flight is
+  // dropped), with a new Engine that the worker builds before its next lint, once for a burst of
+  // changes. Under mutex_.
+  void reload_locked(const std::string& why) {
+    log("reloading: " + why);
+    reload_ = true;
+    for (auto& [uri, doc] : docs_) {
+      if (doc.closed) continue;
+      ++doc.generation;
+      schedule(doc, Clock::duration::zero());
+    }
+  }
+  void reload(const std::string& why) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    reload_locked(why);
   }
 
   json initialize(const json& params) {
@@ -278,10 +407,11 @@ class Server {
     // UTF-16 unless the client lists encodings without it; then the first of its list we know.
     Encoding encoding = Encoding::utf16;
     const json* offered = nullptr;
-    if (auto c = params.find("capabilities"); c != params.end() && c->is_object()) {
-      if (auto g = c->find("general"); g != c->end() && g->is_object()) {
-        if (auto p = g->find("positionEncodings"); p != g->end() && p->is_array() && !p->empty()) offered = &*p;
-      }
+    static const json none;
+    const auto capabilities_it = params.find("capabilities");
+    const json& caps = capabilities_it != params.end() ? *capabilities_it : none;
+    if (auto g = object_at(caps, {"general"})) {
+      if (auto p = g->find("positionEncodings"); p != g->end() && p->is_array() && !p->empty()) offered = &*p;
     }
     if (offered && std::find(offered->begin(), offered->end(), "utf-16") == offered->end()) {
       for (const json& e : *offered) {
@@ -291,65 +421,129 @@ class Server {
         }
       }
     }
+    // What the client can do that the server uses.
+    const auto flag = [&](std::initializer_list<const char*> path, const char* key) {
+      const json* o = object_at(caps, path);
+      return o && o->contains(key) && (*o)[key] == true;
+    };
+    can_watch_ = flag({"workspace", "didChangeWatchedFiles"}, "dynamicRegistration");
+    can_pull_settings_ = flag({"workspace"}, "configuration");
+    literal_actions_ = object_at(caps, {"textDocument", "codeAction", "codeActionLiteralSupport"}) != nullptr;
+    // Resource operations exist only in documentChanges: offering "create" says both (Neovim 0.7
+    // lists resourceOperations without documentChanges).
+    if (const json* edit = object_at(caps, {"workspace", "workspaceEdit"})) {
+      const auto ops = edit->find("resourceOperations");
+      can_create_files_ =
+          ops != edit->end() && ops->is_array() && std::find(ops->begin(), ops->end(), "create") != ops->end();
+    }
 
     // The workspace root, for a rule file named by a relative path.
-    std::string root;
     if (auto r = params.find("rootUri"); r != params.end() && r->is_string())
-      root = uri_to_path(r->get<std::string>());
+      root_ = uri_to_path(r->get<std::string>());
     else if (auto p = params.find("rootPath"); p != params.end() && p->is_string())
-      root = p->get<std::string>();
-    static const json none;
+      root_ = p->get<std::string>();
     const auto init_it = params.find("initializationOptions");
     const json& init = init_it != params.end() ? *init_it : none;  // not copied (a copy recurses)
-    const Settings settings = resolve_settings(init, root);
-
-    std::shared_ptr<const RuleSet> fixed = cli_rules_;
-    std::string fixed_ref = fixed ? options_.rules : "";
-    if (!settings.rules.empty() && settings.rules != options_.rules) {
-      std::string name = settings.rules;
-      const std::vector<std::string> builtin = catalog_.builtin_ids();
-      if (std::find(builtin.begin(), builtin.end(), name) == builtin.end() && !root.empty() &&
-          std::filesystem::path(name).is_relative()) {
-        name = (std::filesystem::path(root) / name).string();
-      }
-      std::vector<RuleError> errors;
-      if (auto set = catalog_.get(name, &errors)) {
-        fixed = set;
-        fixed_ref = name;
-      } else {
-        std::string text = "gklint: the rule set \"" + settings.rules + "\" cannot be loaded";
-        for (const RuleError& e : errors) text += "; " + e.file + ": " + e.message;
-        show_message(kMessageError, text);
-        log(text);
-      }
-    } else if (settings.rules.empty()) {
-      fixed = nullptr;
-      fixed_ref.clear();
-    }
-    LintOptions lint;
-    lint.year = settings.year;
-    lint.lang = settings.lang == "en" ? Lang::en : Lang::zh;
-    lint.encoding = "UTF-8";  // the client sends Unicode text, whatever the file's encoding on disk
+    init_layer_ = parse_layer(init, "initializationOptions.");
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      linter_ = std::make_shared<const Linter>(catalog_, fixed, lint);
-      fixed_ = fixed;
-      PoolOptions pool;
-      pool.rules = fixed_ref;
-      pool.base = lint;
-      pool.search = !no_config_from_environment();
-      pool_ = std::make_unique<LinterPool>(catalog_, pool);
+      build_engine_locked();
       encoding_ = encoding;
-      lang_ = lint.lang;
       state_ = State::running;
     }
     return {
         {"capabilities",
          {{"positionEncoding", encoding_name(encoding)},
           {"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}}},
-          {"hoverProvider", true}}},
+          {"hoverProvider", true},
+          {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}}}},
         {"serverInfo", {{"name", "gklint"}, {"version", GKLINT_VERSION}}},
     };
+  }
+
+  // The object at `path` below `j` (each step an object), or nullptr.
+  static const json* object_at(const json& j, std::initializer_list<const char*> path) {
+    const json* at = &j;
+    for (const char* key : path) {
+      if (!at->is_object()) return nullptr;
+      const auto it = at->find(key);
+      if (it == at->end()) return nullptr;
+      at = &*it;
+    }
+    return at->is_object() ? at : nullptr;
+  }
+
+  // A request to the client; its response comes to response().
+  void send_request(const std::string& method, json params) {
+    const std::string id = "gklint-" + std::to_string(++requests_sent_);
+    if (awaiting_.size() >= 64) awaiting_.clear();  // a client that never answers: forgotten, not kept
+    awaiting_[id] = method;
+    writer_.send({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
+  }
+
+  void response(const json& id, const json& m) {
+    if (!id.is_string()) return;
+    const auto it = awaiting_.find(id.get<std::string>());
+    if (it == awaiting_.end()) return;
+    const std::string method = it->second;
+    awaiting_.erase(it);
+    // client/registerCapability: nothing to do either way (without the watcher, a changed config
+    // is still seen at the next lint of a document it covers).
+    if (method != "workspace/configuration" || state_ != State::running) return;
+    const auto result = m.find("result");
+    if (result == m.end() || !result->is_array() || result->empty()) {
+      log("workspace/configuration: no settings in the response");
+      return;
+    }
+    SettingsLayer layer = parse_layer((*result)[0], "settings gklint.");
+    std::lock_guard<std::mutex> lock(mutex_);
+    workspace_layer_ = std::move(layer);
+    reload_locked("workspace/configuration");
+  }
+
+  void initialized() {
+    if (!can_watch_) return;
+    // .gklint.yaml anywhere, and the YAML rule files a config may name (or extend).
+    const json watchers = {
+        {{"globPattern", "**/.gklint.yaml"}}, {{"globPattern", "**/*.yaml"}}, {{"globPattern", "**/*.yml"}}};
+    send_request("client/registerCapability", {{"registrations",
+                                                {{{"id", "gklint-config-files"},
+                                                  {"method", "workspace/didChangeWatchedFiles"},
+                                                  {"registerOptions", {{"watchers", watchers}}}}}}});
+  }
+
+  void did_change_configuration(const json& params) {
+    // {"settings": {"gklint": {…}}} as VS Code sends it; {"settings": {"rules": …}} too.
+    const json* section = nullptr;
+    if (const json* settings = object_at(params, {"settings"})) {
+      if (const json* g = object_at(*settings, {"gklint"}))
+        section = g;
+      else if (settings->contains("rules") || settings->contains("year") || settings->contains("lang"))
+        section = settings;
+    }
+    if (section) {
+      SettingsLayer layer = parse_layer(*section, "settings gklint.");
+      std::lock_guard<std::mutex> lock(mutex_);
+      workspace_layer_ = std::move(layer);
+      reload_locked("workspace/didChangeConfiguration");
+    } else if (can_pull_settings_) {
+      send_request("workspace/configuration", {{"items", {{{"section", "gklint"}}}}});
+    } else {
+      reload("workspace/didChangeConfiguration without settings");  // the configs may have changed
+    }
+  }
+
+  void did_change_watched_files(const json& params) {
+    const json& changes = member(params, "changes");
+    if (!changes.is_array()) throw BadParams("\"changes\" must be an array");
+    for (const json& change : changes) {
+      if (!change.is_object() || !change.contains("uri") || !change["uri"].is_string()) continue;
+      const std::string& uri = change["uri"].get_ref<const std::string&>();
+      if (ends_with_ci(uri, ".yaml") || ends_with_ci(uri, ".yml")) {
+        reload("changed: " + uri);  // a config, or a file a config may name
+        return;
+      }
+    }
   }
 
   // -- documents --
@@ -459,7 +653,151 @@ class Server {
     return {{"contents", {{"kind", "markdown"}, {"value", value}}}, {"range", to_json(*range)}};
   }
 
+  // -- code actions --
+
+  // For each of gklint's findings in the request's context, "disable this rule" as an edit of the
+  // .gklint.yaml that applies to the document (the nearest one; a new one beside the document
+  // when there is none and the client can create files). Only for rules published for the
+  // document; nothing when configs are not read (GKLINT_NO_CONFIG) or the client takes no
+  // CodeAction literals.
+  json code_action(const json& params) {
+    const std::string uri = string_member(member(params, "textDocument"), "uri");
+    const json& context = member(params, "context");
+    const json& diagnostics = member(context, "diagnostics");
+    if (!diagnostics.is_array()) throw BadParams("\"context.diagnostics\" must be an array");
+    json actions = json::array();
+    if (const auto only = context.find("only");
+        only != context.end() && only->is_array() && std::find(only->begin(), only->end(), "quickfix") == only->end()) {
+      return actions;
+    }
+    if (!literal_actions_ || !uri.starts_with("file://")) return actions;
+
+    // The rules asked about (in the order first asked), each with its diagnostics as the client
+    // sent them: only their plain members are copied.
+    std::vector<std::pair<std::string, json>> rules;
+    Lang lang = Lang::zh;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      const auto doc = docs_.find(uri);
+      if (doc == docs_.end() || doc->second.closed || !engine_->search) return actions;
+      lang = engine_->lang;
+      for (const json& d : diagnostics) {
+        // Compared, never copied: a member may be nested arbitrarily deep.
+        if (!d.is_object() || !d.contains("source") || d["source"] != "gklint" || !d.contains("code") ||
+            !d["code"].is_string()) {
+          continue;
+        }
+        const std::string rule = d["code"].get<std::string>();
+        const auto published = std::find_if(doc->second.published.begin(), doc->second.published.end(),
+                                            [&](const Published& p) { return p.rule == rule; });
+        if (published == doc->second.published.end()) continue;
+        auto entry = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.first == rule; });
+        if (entry == rules.end()) entry = rules.insert(rules.end(), {rule, json::array()});
+        if (entry->second.size() >= 100) continue;  // enough to say which findings the action is for
+        json copy = {{"code", rule}, {"source", "gklint"}, {"range", to_json(published->range)}};
+        if (const auto range = d.find("range"); range != d.end()) {
+          try {
+            copy["range"] = to_json(LspRange{position_member(*range, "start"), position_member(*range, "end")});
+          } catch (const BadParams&) {
+            // keep the published range
+          }
+        }
+        if (d.contains("message") && d["message"].is_string()) copy["message"] = d["message"];
+        if (d.contains("severity") && d["severity"].is_number_integer()) copy["severity"] = d["severity"];
+        entry->second.push_back(std::move(copy));
+      }
+    }
+    if (rules.empty()) return actions;
+
+    const std::string path = uri_to_path(uri);
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    std::vector<std::string> skipped;
+    const std::string config = find_config(path, &skipped);
+    const bool en = lang == Lang::en;
+    std::string text;
+    if (!config.empty()) {
+      if (read_input(config, &text, 1 << 20)) return actions;  // not a readable regular file
+    } else if (!can_create_files_) {
+      return actions;
+    }
+    const std::string target = config.empty() ? (folder / kConfigFileName).string() : config;
+    if (config.empty()) {
+      std::error_code ec;
+      if (std::filesystem::exists(std::filesystem::symlink_status(target, ec))) return actions;  // skipped: not ours
+    }
+    const std::string shown = std::filesystem::path(target).lexically_relative(folder).string();
+    const std::string target_uri = path_to_uri(target);
+    for (auto& [rule, diags] : rules) {
+      const std::optional<TextEdit> edit = disable_rule_edit(target, text, rule);
+      if (!edit) continue;
+      const LineIndex lines(text);
+      const json text_edit = {{"range", to_json(LspRange{to_lsp_position(lines, edit->begin, encoding_),
+                                                         to_lsp_position(lines, edit->end, encoding_)})},
+                              {"newText", edit->text}};
+      json workspace_edit;
+      std::string title;
+      if (config.empty()) {
+        workspace_edit = {
+            {"documentChanges",
+             {{{"kind", "create"}, {"uri", target_uri}, {"options", {{"overwrite", false}, {"ignoreIfExists", false}}}},
+              {{"textDocument", {{"uri", target_uri}, {"version", nullptr}}}, {"edits", {text_edit}}}}}};
+        title = en ? "Disable " + rule + " in a new " + shown + " (every report in this folder and below)"
+                   : "新建 " + shown + "，停用规则 " + rule + "（本文件夹及以下的所有报告）";
+      } else {
+        workspace_edit = {{"changes", {{target_uri, {text_edit}}}}};
+        title = en ? "Disable " + rule + " in " + shown + " (every report it covers)"
+                   : "在 " + shown + " 中停用规则 " + rule + "（它覆盖的所有报告）";
+      }
+      actions.push_back({{"title", "gklint: " + title},
+                         {"kind", "quickfix"},
+                         {"diagnostics", std::move(diags)},
+                         {"edit", std::move(workspace_edit)}});
+    }
+    return actions;
+  }
+
   // -- the worker --
+
+  // Whether a config or rule file the Engine read has changed since, or the document's folder now
+  // gets another config: then the Engine is stale. Under mutex_.
+  bool stale_locked(const Engine& engine, const std::string& path) {
+    if (engine.search) {
+      const auto it = engine.config_of_folder.find(folder_of(path));
+      std::vector<std::string> skipped;
+      if (it != engine.config_of_folder.end() && find_config(path, &skipped) != it->second) return true;
+    }
+    for (const auto& [file, stamp] : engine.files) {
+      if (stamp_of(file) != stamp) return true;
+    }
+    return false;
+  }
+
+  // Before the pool reads a document's config: which it is, and its state now (a change after this
+  // makes the Engine stale, even one made while the pool reads it). Under mutex_.
+  static void note_config_locked(Engine& engine, const std::string& path) {
+    if (!engine.search) return;
+    const std::string folder = folder_of(path);
+    if (engine.config_of_folder.count(folder)) return;
+    std::vector<std::string> skipped;
+    const std::string config = find_config(path, &skipped);
+    engine.config_of_folder.emplace(folder, config);
+    if (!config.empty()) engine.files.emplace(config, stamp_of(config));
+  }
+
+  // After: the rule files the config names. Under mutex_.
+  static void note_rule_files_locked(Engine& engine, const std::string& path) {
+    if (!engine.search) return;
+    std::vector<FileResult> errors;  // already shown by for_file
+    bool ok = true;
+    const Config* config = engine.pool->config_for(path, &errors, &ok);
+    if (!config) return;
+    std::vector<std::string> refs = {config->rules};
+    for (const auto& y : config->by_year) refs.push_back(y.rules);
+    for (const auto& p : config->by_path) refs.push_back(p.rules);
+    for (const std::string& ref : refs) {
+      if (ref.find('/') != std::string::npos) engine.files.emplace(ref, stamp_of(ref));
+    }
+  }
 
   void work() {
     std::unique_lock<std::mutex> lock(mutex_);
@@ -478,19 +816,43 @@ class Server {
         continue;
       }
       next->pending = false;
+      if (!next->closed) {
+        if (!reload_ && stale_locked(*engine_, next->path)) {
+          reload_locked("a config or rule file changed: " + next->path);  // lints every open document again
+          next->pending = false;                                          // this one now
+        }
+        if (reload_) {
+          build_engine_locked();
+          reload_ = false;
+        }
+      }
       // The document's Linter from its .gklint.yaml; a config with errors is shown once and the
       // document is linted without it.
-      std::vector<FileResult> config_errors;
-      const Linter* linter = pool_->for_file(next->path, &config_errors);
-      for (const FileResult& e : config_errors) {
-        const Position at = e.source->position(e.diagnostics.front().span.begin);
-        show_message(kMessageError, "gklint: " + e.path + ":" + std::to_string(at.line) + ":" +
-                                        std::to_string(at.column) + ": " + e.diagnostics.front().message);
+      const std::shared_ptr<Engine> engine = engine_;
+      const Linter* linter = nullptr;
+      if (!next->closed) {
+        note_config_locked(*engine, next->path);
+        std::vector<FileResult> config_errors;
+        linter = engine->pool->for_file(next->path, &config_errors);
+        for (const FileResult& e : config_errors) {
+          const Position at = e.source->position(e.diagnostics.front().span.begin);
+          show_message(kMessageError, "gklint: " + e.path + ":" + std::to_string(at.line) + ":" +
+                                          std::to_string(at.column) + ": " + e.diagnostics.front().message);
+        }
+        note_rule_files_locked(*engine, next->path);
       }
-      if (!linter) linter = linter_.get();
-      Job job{
-          next->uri,    next->path, next->text, next->version, next->generation,
-          next->closed, encoding_,  lang_,      linter,        linter->fixed_rules() ? linter->fixed_rules() : fixed_};
+      if (!linter) linter = engine->linter.get();
+      Job job{next->uri,
+              next->path,
+              next->text,
+              next->version,
+              next->generation,
+              next->closed,
+              encoding_,
+              engine->lang,
+              engine,
+              linter,
+              linter->fixed_rules() ? linter->fixed_rules() : engine->fixed};
       if (job.close) docs_.erase(job.uri);
       lock.unlock();
 
@@ -518,7 +880,7 @@ class Server {
     std::shared_ptr<const RuleSet> set = job.fixed;
     if (!set && !ruleset.empty()) {
       std::vector<RuleError> errors;
-      set = catalog_.get(ruleset, &errors);  // built-in, cached: chosen by year
+      set = job.engine->catalog->get(ruleset, &errors);  // built-in, cached: chosen by year
     }
     if (!set) return nullptr;
     for (const Rule& r : set->rules) {
@@ -594,7 +956,7 @@ class Server {
       }
       if (!d.cite.empty()) md += std::string("\n\n") + (en ? "Basis: " : "依据：") + markdown_text(d.cite);
       if (!r.ruleset.empty()) md += std::string("\n\n") + (en ? "Rule set: `" : "规则集：`") + r.ruleset + "`";
-      published->push_back({range, std::move(md)});
+      published->push_back({range, std::move(md), d.rule});
     }
     return params;
   }
@@ -602,18 +964,24 @@ class Server {
   const LanguageServerOptions& options_;
   lsp::Writer writer_;
   std::mutex log_mutex_;
-  Catalog catalog_;  // thread-safe; shared by the reader (initialize) and the worker
-  std::shared_ptr<const RuleSet> cli_rules_;
   State state_ = State::uninitialized;  // written under mutex_ (the worker reads it)
+
+  // The reader thread's alone: what the client can do, and the server's requests awaiting an answer.
+  std::string root_;
+  bool can_watch_ = false;          // workspace.didChangeWatchedFiles.dynamicRegistration
+  bool can_pull_settings_ = false;  // workspace.configuration
+  bool can_create_files_ = false;   // workspace.workspaceEdit: documentChanges, resourceOperations "create"
+  bool literal_actions_ = false;    // textDocument.codeAction.codeActionLiteralSupport
+  uint64_t requests_sent_ = 0;
+  std::map<std::string, std::string> awaiting_;  // request id -> method
 
   std::mutex mutex_;  // guards everything below, and state_ for the worker
   std::condition_variable wake_;
   std::map<std::string, Document> docs_;
-  std::shared_ptr<const Linter> linter_;  // without a config: for documents whose config has errors
-  std::unique_ptr<LinterPool> pool_;      // a Linter per .gklint.yaml (worker thread, under mutex_)
-  std::shared_ptr<const RuleSet> fixed_;
+  SettingsLayer init_layer_, workspace_layer_;
+  std::shared_ptr<Engine> engine_;
+  bool reload_ = false;  // engine_ is to be built anew before the next lint
   Encoding encoding_ = Encoding::utf16;
-  Lang lang_ = Lang::zh;
   bool stop_ = false;
   std::thread worker_;
 };

@@ -4,7 +4,8 @@
 --   GKLINT=build/gklint GKLINT_LSP_OUT=out.json nvim --headless --clean -u tests/lsp/init.lua REPORT.txt
 --
 -- It opens the report, waits for gklint's diagnostics, hovers over the first one, fixes the
--- year typo on line 1 (a didChange), waits for the new diagnostics, stops the server
+-- year typo on line 1 (a didChange), waits for the new diagnostics, applies the code action that
+-- disables the first finding's rule and waits for the diagnostics without it, stops the server
 -- (shutdown + exit) and writes everything to GKLINT_LSP_OUT as JSON for tests/lsp/neovim_test.sh
 -- to compare with `gklint --format json`. Every wait is bounded, and any error still writes the
 -- file (with "error") and quits, so the test cannot hang.
@@ -75,6 +76,32 @@ local function run()
   vim.api.nvim_buf_set_text(buf, 0, at - 1, 0, at + 4, { "2020" })
   assert(vim.wait(20000, function() return #result.publishes >= 2 end, 20), "no diagnostics after didChange")
   result.changed = shown(buf)
+
+  -- A code action on the first finding left: "disable this rule", applied as Neovim applies it (here,
+  -- with no .gklint.yaml, a new one beside the report), saved, and reported as a file watcher would
+  -- (Neovim 0.7 has none); the server lints again without the rule.
+  local last = result.publishes[#result.publishes]
+  local target = last.diagnostics[1]
+  result.action_rule = target.code
+  local actions = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = target.range,
+    context = { diagnostics = { target } },
+  }, 10000)
+  local action = assert(actions and actions[client_id] and actions[client_id].result
+    and actions[client_id].result[1], "no code action")
+  result.action_title = action.title
+  result.action_kind = action.kind
+  local published = #result.publishes
+  vim.lsp.util.apply_workspace_edit(action.edit, "utf-16")
+  local config_uri = action.edit.documentChanges[1].uri
+  local config_buf = vim.uri_to_bufnr(config_uri)
+  vim.api.nvim_buf_call(config_buf, function() vim.cmd("silent write") end)
+  vim.lsp.get_client_by_id(client_id).notify("workspace/didChangeWatchedFiles",
+    { changes = { { uri = config_uri, type = 1 } } })
+  assert(vim.wait(20000, function() return #result.publishes > published end, 20),
+    "no diagnostics after the config changed")
+  result.after_action = shown(buf)
 
   vim.lsp.stop_client(client_id)  -- shutdown, then exit
   assert(vim.wait(20000, function() return result.exit_code ~= nil end, 20), "the server did not exit")

@@ -19,6 +19,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
+mkdir .git  # the search for .gklint.yaml stops here: the code action writes one here, none above counts
 # Neovim's state, cache (the LSP log) and data stay in the temporary folder.
 export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data XDG_STATE_HOME=$tmp/state XDG_CACHE_HOME=$tmp/cache
 
@@ -74,8 +75,19 @@ problems=$(jq -nr --slurpfile exp expected.json --slurpfile fixed expected-fixed
     (if ($o.hover | type) != "string" or ($o.hover | contains("`\($ds[0].rule)`") | not)
      then "hover on the first finding: \($o.hover)" else empty end),
     (if ($o.publishes | length) < 2 or $o.publishes[1].version <= $o.publishes[0].version
-     then "the didChange was not published with a newer version" else empty end)
+     then "the didChange was not published with a newer version" else empty end),
+    # The code action: its rule gone from what Neovim shows, the rest as before.
+    (if $o.action_kind != "quickfix" or ($o.action_title | contains($o.action_rule) | not)
+     then "code action: \($o.action_title) (\($o.action_kind)) for \($o.action_rule)" else empty end),
+    (if ($o.after_action | pick) != ($o.changed | pick | map(select(.code != $o.action_rule)))
+     then "after the code action Neovim shows \($o.after_action | pick)" else empty end),
+    (if ($o.changed | map(select(.code == $o.action_rule)) | length) == 0 then "the code action removed nothing" else empty end)
 ')
+config_written=$(cat .gklint.yaml 2>/dev/null || echo none)
+if [ "$config_written" != "disable: [$(jq -r .action_rule out.json)]" ]; then
+  problems+=$'\n'"the code action wrote .gklint.yaml: $config_written"
+fi
+rm -f .gklint.yaml
 # The snippet README points users to (examples/editors/nvim-gklint.lua) works as pasted: gklint
 # found on PATH, attached when a report is read, the same findings shown.
 PATH=$(dirname "$gklint"):$PATH timeout 60 nvim --headless --clean -u "$src/examples/editors/nvim-gklint.lua" report.txt \
@@ -92,4 +104,4 @@ if [ -n "$problems" ]; then
   echo "$problems"
   exit 1
 fi
-echo "lsp-neovim: ok ($(jq '.files[0].diagnostics | length' expected.json) diagnostics after didOpen, $(jq '.files[0].diagnostics | length' expected-fixed.json) after didChange, hover, exit 0; $(nvim --version | head -1))"
+echo "lsp-neovim: ok ($(jq '.files[0].diagnostics | length' expected.json) diagnostics after didOpen, $(jq '.files[0].diagnostics | length' expected-fixed.json) after didChange, hover, $(jq '.after_action | length' out.json) after disabling $(jq -r .action_rule out.json) by code action, exit 0; $(nvim --version | head -1))"

@@ -18,6 +18,7 @@
 
 #include "gklint/lint.hpp"
 #include "gklint/lsp.hpp"
+#include "lsp/config_edit.hpp"
 
 using namespace gklint;
 using json = nlohmann::json;
@@ -284,6 +285,7 @@ TEST_CASE("lsp: initialize, initialized, shutdown, exit") {
   CHECK(caps["positionEncoding"] == "utf-16");
   CHECK(caps["textDocumentSync"] == json{{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}});
   CHECK(caps["hoverProvider"] == true);
+  CHECK(caps["codeActionProvider"] == json{{"codeActionKinds", {"quickfix"}}});
   CHECK(init["result"]["serverInfo"]["name"] == "gklint");
   const json shutdown = s.request(2, "shutdown");
   CHECK(shutdown["result"].is_null());
@@ -764,4 +766,405 @@ TEST_CASE("lsp: hostile clients: a negative length, a burst of changes, an overs
                    {"position", {{"line", 0}, {"character", 0}}}})["error"]["code"] == -32600);
   s.notify("exit");
   CHECK(s.finish() == 0);
+}
+
+namespace {
+
+// A folder of its own below the temporary folder, removed at the end of the test.
+struct TempFolder {
+  explicit TempFolder(const std::string& name) : path(std::filesystem::temp_directory_path() / name) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempFolder() { std::filesystem::remove_all(path); }
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+  std::string uri(const std::string& name) const { return "file://" + (path / name).string(); }
+  void write(const std::string& name, const std::string& text) const {
+    std::filesystem::create_directories((path / name).parent_path());
+    std::ofstream(path / name, std::ios::binary) << text;
+  }
+  std::filesystem::path path;
+};
+
+bool has_rule(const json& published, const std::string& rule) {
+  for (const json& d : published["diagnostics"]) {
+    if (d["code"] == rule) return true;
+  }
+  return false;
+}
+
+// The message of the first finding of `rule`, or "".
+std::string message_of(const json& published, const std::string& rule) {
+  for (const json& d : published["diagnostics"]) {
+    if (d["code"] == rule) return d["message"];
+  }
+  return "";
+}
+
+// A client that can do what the server makes use of.
+json full_capabilities() {
+  return {{"workspace",
+           {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}},
+            {"configuration", true},
+            {"workspaceEdit", {{"documentChanges", true}, {"resourceOperations", {"create", "rename", "delete"}}}}}},
+          {"textDocument",
+           {{"codeAction", {{"codeActionLiteralSupport", {{"codeActionKind", {{"valueSet", {"quickfix"}}}}}}}}}}};
+}
+
+// Applies one TextEdit (LSP positions; the test's texts are ASCII, so characters are bytes).
+std::string apply_edit(const std::string& text, const json& edit) {
+  const auto offset = [&](const json& p) {
+    size_t at = 0;
+    for (int line = p["line"]; line > 0; --line) at = text.find('\n', at) + 1;
+    return at + p["character"].get<size_t>();
+  };
+  const size_t begin = offset(edit["range"]["start"]), end = offset(edit["range"]["end"]);
+  return text.substr(0, begin) + edit["newText"].get<std::string>() + text.substr(end);
+}
+
+json watched(const std::string& uri) { return {{"changes", {{{"uri", uri}, {"type", 2}}}}}; }
+
+}  // namespace
+
+TEST_CASE("lsp: a changed .gklint.yaml, reported by didChangeWatchedFiles, re-lints every open document") {
+  TempFolder dir("gklint-lsp-watched");
+  dir.write(".gklint.yaml", "severity: {heading.numbering: warning}\n");
+  Session s;
+  s.initialize({{"capabilities", full_capabilities()}});
+  // Dynamic registration offered: the server registers a watcher for configs (and rule files).
+  const json registration = s.next();
+  REQUIRE(registration.value("method", "") == "client/registerCapability");
+  const json& reg = registration["params"]["registrations"][0];
+  CHECK(reg["method"] == "workspace/didChangeWatchedFiles");
+  CHECK(reg["registerOptions"]["watchers"][0]["globPattern"] == "**/.gklint.yaml");
+  s.send({{"jsonrpc", "2.0"}, {"id", registration["id"]}, {"result", nullptr}});  // its response: taken, ignored
+
+  s.open(dir.uri("a/001.txt"), seed_text());
+  s.open(dir.uri("b/001.txt"), seed_text());
+  CHECK(has_rule(s.diagnostics(dir.uri("a/001.txt")), "year.typo"));
+  CHECK(has_rule(s.diagnostics(dir.uri("b/001.txt")), "year.typo"));
+
+  // A file that is neither a config nor a rule file: nothing to do.
+  s.notify("workspace/didChangeWatchedFiles", watched(dir.uri("notes.txt")));
+  dir.write(".gklint.yaml", "disable: [year.typo]\n");
+  s.notify("workspace/didChangeWatchedFiles", watched(dir.uri(".gklint.yaml")));
+  CHECK_FALSE(has_rule(s.diagnostics(dir.uri("a/001.txt")), "year.typo"));
+  CHECK_FALSE(has_rule(s.diagnostics(dir.uri("b/001.txt")), "year.typo"));
+
+  // A rule file the config names: changing it is seen too.
+  dir.write("my.yaml", "id: my\nextends: gov-2019\nrules:\n  - id: year.typo\n    severity: error\n");
+  dir.write(".gklint.yaml", "rules: my.yaml\n");
+  s.notify("workspace/didChangeWatchedFiles", watched(dir.uri(".gklint.yaml")));
+  json a = s.diagnostics(dir.uri("a/001.txt"));
+  REQUIRE(has_rule(a, "year.typo"));
+  for (const json& d : a["diagnostics"]) {
+    if (d["code"] == "year.typo") CHECK(d["severity"] == 1);
+  }
+  (void)s.diagnostics(dir.uri("b/001.txt"));
+  dir.write("my.yaml", "id: my\nextends: gov-2019\nrules:\n  - id: year.typo\n    severity: info\n");
+  s.notify("workspace/didChangeWatchedFiles", watched(dir.uri("my.yaml")));
+  a = s.diagnostics(dir.uri("a/001.txt"));
+  for (const json& d : a["diagnostics"]) {
+    if (d["code"] == "year.typo") CHECK(d["severity"] == 3);
+  }
+  CHECK(s.request(9, "shutdown")["result"].is_null());
+}
+
+TEST_CASE("lsp: a document opened after its config changed sees the new config, without any notification") {
+  TempFolder dir("gklint-lsp-fresh");
+  dir.write("with/.gklint.yaml", "severity: {heading.numbering: warning}\n");
+  Session s;
+  s.initialize();  // no watcher: the client never says a file changed
+  s.open(dir.uri("with/a.txt"), seed_text());
+  CHECK(has_rule(s.diagnostics(dir.uri("with/a.txt")), "year.typo"));
+  s.open(dir.uri("without/c.txt"), seed_text());
+  CHECK(has_rule(s.diagnostics(dir.uri("without/c.txt")), "year.typo"));
+
+  // The config changed on disk: a document opened next gets it, and the open ones are linted again.
+  dir.write("with/.gklint.yaml", "disable: [year.typo]\n");
+  s.open(dir.uri("with/b.txt"), seed_text());
+  CHECK_FALSE(has_rule(s.diagnostics(dir.uri("with/b.txt")), "year.typo"));
+  CHECK_FALSE(has_rule(s.diagnostics(dir.uri("with/a.txt")), "year.typo"));
+  CHECK(has_rule(s.diagnostics(dir.uri("without/c.txt")), "year.typo"));  // linted again, its config unchanged
+
+  // A config where there was none.
+  dir.write("without/.gklint.yaml", "disable: [year.typo]\n");
+  s.open(dir.uri("without/d.txt"), seed_text());
+  CHECK_FALSE(has_rule(s.diagnostics(dir.uri("without/d.txt")), "year.typo"));
+  CHECK_FALSE(has_rule(s.diagnostics(dir.uri("without/c.txt")), "year.typo"));
+}
+
+TEST_CASE("lsp: didChangeConfiguration changes rules, year and lang, and every open document is linted again") {
+  SUBCASE("settings pushed with the notification") {
+    Session s;
+    s.initialize();
+    s.open(kUri, seed_text());
+    const std::string zh = message_of(s.diagnostics(kUri), "year.typo");
+    CHECK(zh.find("疑似年份笔误") != std::string::npos);
+    s.notify("workspace/didChangeConfiguration", {{"settings", {{"gklint", {{"lang", "en"}}}}}});
+    const std::string en = message_of(s.diagnostics(kUri), "year.typo");
+    CHECK(en.starts_with("probably a mistyped year"));
+    // A rule set by name (gov-2007 for a 2020 report says so), then back to sets chosen by year.
+    s.notify("workspace/didChangeConfiguration", {{"settings", {{"gklint", {{"lang", "en"}, {"rules", "gov-2007"}}}}}});
+    CHECK(has_rule(s.diagnostics(kUri), "ruleset.year"));
+    s.notify("workspace/didChangeConfiguration", {{"settings", {{"gklint", {{"lang", nullptr}, {"rules", nullptr}}}}}});
+    const json back = s.diagnostics(kUri);
+    CHECK_FALSE(has_rule(back, "ruleset.year"));
+    CHECK(message_of(back, "year.typo") == zh);
+    // Without settings, from a client that cannot be asked: the settings stay, configs are re-read.
+    s.notify("workspace/didChangeConfiguration", {{"settings", {{"gklint", {{"lang", "en"}}}}}});
+    (void)s.diagnostics(kUri);
+    s.notify("workspace/didChangeConfiguration", {{"settings", nullptr}});
+    CHECK(message_of(s.diagnostics(kUri), "year.typo") == en);
+  }
+  SUBCASE("no settings in the notification: asked for with workspace/configuration") {
+    Session s;
+    s.initialize({{"capabilities", {{"workspace", {{"configuration", true}}}}}});
+    s.open(kUri, seed_text());
+    const std::string zh = message_of(s.diagnostics(kUri), "year.typo");
+    s.notify("workspace/didChangeConfiguration", {{"settings", json::object()}});
+    json asked = s.next();
+    while (asked.value("method", "") == "textDocument/publishDiagnostics") asked = s.next();
+    REQUIRE(asked.value("method", "") == "workspace/configuration");
+    CHECK(asked["params"]["items"] == json::array({{{"section", "gklint"}}}));
+    s.send({{"jsonrpc", "2.0"}, {"id", asked["id"]}, {"result", {{{"lang", "en"}, {"year", 2020}}}}});
+    const std::string en = message_of(s.diagnostics(kUri), "year.typo");
+    CHECK(en.starts_with("probably a mistyped year"));
+    // A response to nothing, a repeated one, an error, a hostile result: ignored.
+    s.send({{"jsonrpc", "2.0"}, {"id", asked["id"]}, {"result", {{{"lang", "zh"}}}}});
+    s.send({{"jsonrpc", "2.0"}, {"id", "gklint-999"}, {"error", {{"code", -1}, {"message", "x"}}}});
+    s.notify("workspace/didChangeConfiguration", {{"settings", json::object()}});
+    asked = s.next();
+    while (asked.value("method", "") == "textDocument/publishDiagnostics") asked = s.next();
+    REQUIRE(asked.value("method", "") == "workspace/configuration");
+    s.send({{"jsonrpc", "2.0"}, {"id", asked["id"]}, {"result", 42}});
+    CHECK(s.request(20, "shutdown-probe")["error"]["code"] == -32601);
+    s.notify("textDocument/didSave", {{"textDocument", {{"uri", kUri}}}});
+    CHECK(message_of(s.diagnostics(kUri), "year.typo") == en);  // the ignored responses changed nothing
+  }
+  SUBCASE("wrong values are said and left out") {
+    Session s;
+    s.initialize();
+    s.notify("workspace/didChangeConfiguration",
+             {{"settings", {{"gklint", {{"lang", "fr"}, {"year", "2020"}, {"rules", 7}}}}}});
+    for (int i = 0; i < 3; ++i) {
+      const json m = s.next();
+      CHECK(m["method"] == "window/showMessage");
+      CHECK(m["params"]["message"].get<std::string>().find("settings gklint.") != std::string::npos);
+    }
+    s.open(kUri, seed_text());
+    CHECK(message_of(s.diagnostics(kUri), "year.typo").find("疑似年份笔误") != std::string::npos);
+  }
+}
+
+TEST_CASE("lsp: no watcher is registered unless the client can take one") {
+  Session s;
+  s.initialize();
+  // The first message after initialized is the probe's answer: no registration was sent.
+  const json next = s.request(2, "shutdown-probe");
+  CHECK(next["error"]["code"] == -32601);
+  CHECK(s.pending().empty());
+}
+
+TEST_CASE("lsp: codeAction disables a rule in the document's .gklint.yaml, and the finding goes") {
+  TempFolder dir("gklint-lsp-action");
+  const std::string config = "# the office's settings\ndisable: [heading.numbering]  # noisy\nfail_on: warning\n";
+  dir.write(".gklint.yaml", config);
+  Session s;
+  s.initialize({{"capabilities", full_capabilities()}});
+  (void)s.next();  // the watcher's registration
+  const std::string uri = dir.uri("sub/001.txt");
+  s.open(uri, seed_text());
+  const json published = s.diagnostics(uri);
+  REQUIRE(has_rule(published, "year.typo"));
+  json typo;
+  for (const json& d : published["diagnostics"]) {
+    if (d["code"] == "year.typo") typo = d;
+  }
+  const auto ask = [&](int id, json diagnostics, json only = nullptr) {
+    json context = {{"diagnostics", std::move(diagnostics)}};
+    if (!only.is_null()) context["only"] = std::move(only);
+    const json r = s.request(id, "textDocument/codeAction",
+                             {{"textDocument", {{"uri", uri}}}, {"range", typo["range"]}, {"context", context}});
+    REQUIRE(r.contains("result"));
+    return r["result"];
+  };
+  const json actions = ask(2, {typo, typo});
+  REQUIRE(actions.size() == 1);  // one per rule
+  const json& action = actions[0];
+  CHECK(action["kind"] == "quickfix");
+  CHECK(action["title"].get<std::string>().find("year.typo") != std::string::npos);
+  CHECK(action["title"].get<std::string>().find("../.gklint.yaml") != std::string::npos);
+  CHECK(action["diagnostics"].size() == 2);
+  CHECK(action["diagnostics"][0]["code"] == "year.typo");
+  const json& changes = action["edit"]["changes"];
+  REQUIRE(changes.size() == 1);
+  REQUIRE(changes.contains(dir.uri(".gklint.yaml")));
+  const json& edits = changes[dir.uri(".gklint.yaml")];
+  REQUIRE(edits.size() == 1);
+  const std::string edited = apply_edit(config, edits[0]);
+  CHECK(edited == "# the office's settings\ndisable: [heading.numbering, year.typo]  # noisy\nfail_on: warning\n");
+
+  // Not offered: another kind than quickfix asked for, a finding not gklint's, a rule not published
+  // for the document, a document not open.
+  CHECK(ask(3, {typo}, json::array({"refactor"})).empty());
+  CHECK(ask(4, {typo}, json::array({"quickfix"})).size() == 1);
+  json other = typo;
+  other["source"] = "cspell";
+  CHECK(ask(5, {other}).empty());
+  json unpublished = typo;
+  unpublished["code"] = "section.order";
+  CHECK(ask(6, {unpublished}).empty());
+  CHECK(s.request(7, "textDocument/codeAction",
+                  {{"textDocument", {{"uri", dir.uri("closed.txt")}}},
+                   {"range", typo["range"]},
+                   {"context", {{"diagnostics", {typo}}}}})["result"] == json::array());
+
+  // The edit applied and saved, as the editor does; the watcher's notification; the finding is gone.
+  dir.write(".gklint.yaml", edited);
+  s.notify("workspace/didChangeWatchedFiles", watched(dir.uri(".gklint.yaml")));
+  const json after = s.diagnostics(uri);
+  CHECK_FALSE(has_rule(after, "year.typo"));
+  CHECK(after["diagnostics"].size() == published["diagnostics"].size() - 1);
+  // Disabled already: nothing more to offer.
+  CHECK(ask(8, {typo}).empty());
+}
+
+TEST_CASE("lsp: codeAction creates a .gklint.yaml beside a document that has none") {
+  TempFolder dir("gklint-lsp-create");
+  const std::string uri = dir.uri("001.txt");
+  const auto first_typo = [](const json& published) {
+    for (const json& d : published["diagnostics"]) {
+      if (d["code"] == "year.typo") return d;
+    }
+    return json();
+  };
+  SUBCASE("a client that can create files") {
+    Session s;
+    s.initialize({{"capabilities", full_capabilities()}, {"initializationOptions", {{"lang", "en"}}}});
+    (void)s.next();  // the watcher's registration
+    s.open(uri, seed_text());
+    const json typo = first_typo(s.diagnostics(uri));
+    REQUIRE(typo.is_object());
+    const json actions = s.request(
+        2, "textDocument/codeAction",
+        {{"textDocument", {{"uri", uri}}}, {"range", typo["range"]}, {"context", {{"diagnostics", {typo}}}}})["result"];
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0]["title"] ==
+          "gklint: Disable year.typo in a new .gklint.yaml (every report in this folder and below)");
+    const json& changes = actions[0]["edit"]["documentChanges"];
+    REQUIRE(changes.size() == 2);
+    CHECK(changes[0] == json{{"kind", "create"},
+                             {"uri", dir.uri(".gklint.yaml")},
+                             {"options", {{"overwrite", false}, {"ignoreIfExists", false}}}});
+    CHECK(changes[1]["textDocument"]["uri"] == dir.uri(".gklint.yaml"));
+    REQUIRE(changes[1]["edits"].size() == 1);
+    const std::string created = apply_edit("", changes[1]["edits"][0]);
+    CHECK(created == "disable: [year.typo]\n");
+    dir.write(".gklint.yaml", created);
+    s.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", dir.uri(".gklint.yaml")}, {"type", 1}}}}});
+    CHECK_FALSE(has_rule(s.diagnostics(uri), "year.typo"));
+  }
+  SUBCASE("a client that cannot, or takes no CodeAction literals: nothing offered") {
+    const json rename_only = {{"workspaceEdit", {{"documentChanges", true}, {"resourceOperations", {"rename"}}}}};
+    const std::vector<json> clients = {
+        json::object(),
+        {{"workspace", rename_only}, {"textDocument", full_capabilities()["textDocument"]}},
+        {{"workspace", full_capabilities()["workspace"]}},
+    };
+    for (const json& caps : clients) {
+      Session s;
+      s.initialize({{"capabilities", caps}});
+      s.open(uri, seed_text());
+      const json typo = first_typo(s.diagnostics(uri));
+      CHECK(s.request(2, "textDocument/codeAction",
+                      {{"textDocument", {{"uri", uri}}},
+                       {"range", typo["range"]},
+                       {"context", {{"diagnostics", {typo}}}}})["result"] == json::array());
+    }
+  }
+}
+
+TEST_CASE("lsp: hostile code action requests and configuration notifications") {
+  Session s;
+  s.initialize({{"capabilities", full_capabilities()}});
+  (void)s.next();  // the watcher's registration
+  s.open(kUri, seed_text());
+  (void)s.diagnostics(kUri);
+  const json range = {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 1}}}};
+  const auto code_action = [&](int id, json params) { return s.request(id, "textDocument/codeAction", params); };
+  // Missing or mistyped members: invalid params.
+  CHECK(code_action(2, json::object())["error"]["code"] == -32602);
+  CHECK(code_action(3, {{"textDocument", {{"uri", kUri}}}, {"range", range}})["error"]["code"] == -32602);
+  CHECK(code_action(4, {{"textDocument", {{"uri", kUri}}}, {"context", {{"diagnostics", 5}}}})["error"]["code"] ==
+        -32602);
+  CHECK(code_action(5, {{"textDocument", {{"uri", 5}}},
+                        {"context", {{"diagnostics", json::array()}}}})["error"]["code"] == -32602);
+  CHECK(code_action(6, json::array({1, 2}))["error"]["code"] == -32602);
+  // Diagnostics of any shape: only gklint's are looked at, the rest skipped.
+  json deep = json::array();
+  for (int i = 0; i < 2000; ++i) deep = json::array({deep});
+  const json odd =
+      json::array({5, nullptr, "x", json::array(), json{{"source", "gklint"}}, json{{"source", "gklint"}, {"code", 7}},
+                   json{{"source", "gklint"}, {"code", "year.typo"}, {"range", "here"}, {"data", deep}},
+                   json{{"source", "gklint"}, {"code", "a]: [b\n#"}, {"range", range}},
+                   json{{"source", deep}, {"code", "year.typo"}, {"range", range}}});
+  const json r =
+      code_action(7, {{"textDocument", {{"uri", kUri}}}, {"range", range}, {"context", {{"diagnostics", odd}}}});
+  REQUIRE(r.contains("result"));
+  // With no config for kUri and a client that can create files: one action, for the one gklint
+  // finding that was published (its range, unreadable here, is the published one).
+  REQUIRE(r["result"].size() == 1);
+  CHECK(r["result"][0]["diagnostics"].size() == 1);
+  CHECK(r["result"][0]["diagnostics"][0]["range"]["start"]["line"] == 0);
+  // Notifications with bogus params are dropped without an answer.
+  s.notify("workspace/didChangeWatchedFiles", {{"changes", 5}});
+  s.notify("workspace/didChangeWatchedFiles", {{"changes", {1, {{"uri", 2}}, {{"type", 1}}}}});
+  s.notify("workspace/didChangeWatchedFiles", json::object());
+  s.notify("workspace/didChangeConfiguration", {{"settings", {{"gklint", deep}}}});
+  s.notify("workspace/didChangeConfiguration", json::array({1}));
+  s.send({{"jsonrpc", "2.0"}, {"id", "gklint-1"}, {"result", deep}});  // a second answer to the registration
+  CHECK(s.request(8, "shutdown-probe")["error"]["code"] == -32601);
+  // A burst of changes to configs: the Engine is built again once, not 2,000 times, and the
+  // document is published again.
+  for (int i = 0; i < 2000; ++i) s.notify("workspace/didChangeWatchedFiles", watched("file:///x/.gklint.yaml"));
+  CHECK(s.request(10, "shutdown-probe")["error"]["code"] == -32601);
+  CHECK(has_rule(s.diagnostics(kUri), "year.typo"));
+  CHECK(s.request(9, "shutdown")["result"].is_null());
+  s.notify("exit");
+  CHECK(s.finish() == 0);
+}
+
+TEST_CASE("lsp: the edit that disables a rule keeps the config's layout, and changes nothing else") {
+  const auto edited = [](const std::string& text, const std::string& rule = "year.typo") -> std::optional<std::string> {
+    const auto edit = lsp::disable_rule_edit("/p/.gklint.yaml", text, rule);
+    if (!edit) return std::nullopt;
+    std::string out = text;
+    out.replace(edit->begin, edit->end - edit->begin, edit->text);
+    return out;
+  };
+  // A new config, one without `disable`, an empty list, a flow list, a block list.
+  CHECK(edited("") == "disable: [year.typo]\n");
+  CHECK(edited("# only a comment") == "# only a comment\ndisable: [year.typo]\n");
+  CHECK(edited("rules: gov-2021\r\nfail_on: info") == "rules: gov-2021\r\nfail_on: info\r\ndisable: [year.typo]\r\n");
+  CHECK(edited("disable: []\n") == "disable: [year.typo]\n");
+  CHECK(edited("disable: [heading.numbering,\n  section.order]  # x\nformat: json\n") ==
+        "disable: [heading.numbering,\n  section.order, year.typo]  # x\nformat: json\n");
+  CHECK(edited("disable: [heading.numbering, ]\n") == "disable: [heading.numbering, year.typo ]\n");
+  CHECK(
+      edited("disable:\n  - heading.numbering   # noisy\n  - section.order\nseverity: {table.cell: warning}\n") ==
+      "disable:\n  - heading.numbering   # noisy\n  - section.order\n  - year.typo\nseverity: {table.cell: warning}\n");
+  CHECK(edited("disable:\n- heading.numbering") == "disable:\n- heading.numbering\n- year.typo");
+  CHECK(edited("\"disable\": ['heading.numbering']\n") == "\"disable\": ['heading.numbering', year.typo]\n");
+  // Nothing: already disabled, a config that does not parse or is not a block mapping, an id
+  // that is not one, a second document after the first.
+  CHECK(edited("disable: [year.typo]\n") == std::nullopt);
+  CHECK(edited("disable: [year.typo\n") == std::nullopt);
+  CHECK(edited("{format: json}\n") == std::nullopt);
+  CHECK(edited("format: json\n", "a]: [b") == std::nullopt);
+  CHECK(edited("format: json\n", "") == std::nullopt);
+  CHECK(edited("format: json\n...\n") == std::nullopt);
+  CHECK(edited("disable: heading.numbering\n") == std::nullopt);
+  CHECK(edited("disable:   # none yet\nformat: sarif\n") == std::nullopt);  // a config error: not a list
 }
