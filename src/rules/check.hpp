@@ -15,6 +15,10 @@
 #include "gklint/source.hpp"
 #include "gklint/view.hpp"
 
+namespace re2 {
+class RE2;
+}
+
 namespace gklint {
 
 struct CheckContext {
@@ -38,6 +42,11 @@ class Check {
 
 // Reports a problem in a rule's `params:` at a YAML node.
 using ParamError = std::function<void(const YAML::Node& at, const std::string& message)>;
+
+// An RE2 pattern a rule's params give (a scalar), compiled once; nullptr, said at the node, when it
+// does not compile or lacks the named `group` (none: no group needed).
+std::shared_ptr<const re2::RE2> param_regex(const YAML::Node& pattern, const ParamError& error,
+                                            const std::string& group = "");
 
 struct RuleKind {
   std::string name;                           // "section-missing"

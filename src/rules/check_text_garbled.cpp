@@ -86,13 +86,8 @@ void register_text_garbled_kinds(std::vector<RuleKind>& kinds) {
             error(item, "每项需要 id、name {zh, en} 和 pattern (each item needs id, name {zh, en} and pattern)");
             return nullptr;
           }
-          re2::RE2::Options options;
-          options.set_log_errors(false);
-          auto re = std::make_shared<const re2::RE2>(pattern.Scalar(), options);
-          if (!re->ok()) {
-            error(pattern, "正则表达式错误 (bad RE2 pattern): " + re->error());
-            return nullptr;
-          }
+          auto re = param_regex(pattern, error);
+          if (!re) return nullptr;
           out.push_back({id.Scalar(), text_of("zh"), text_of("en"), std::move(re)});
         }
         return std::make_shared<TextGarbled>(std::move(out));

@@ -154,21 +154,12 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
           error(params, "需要 params.section：计划所在章节的 id (params.section names the section plans are in)");
           return nullptr;
         }
-        if (!pattern || !pattern.IsScalar()) {
+        if (!pattern) {
           error(params, "需要 params.pattern：含命名分组 year 的正则表达式 (params.pattern: RE2 with a group year)");
           return nullptr;
         }
-        re2::RE2::Options options;
-        options.set_log_errors(false);
-        auto re = std::make_shared<const re2::RE2>(pattern.Scalar(), options);
-        if (!re->ok()) {
-          error(pattern, "正则表达式错误 (bad RE2 pattern): " + re->error());
-          return nullptr;
-        }
-        if (re_group(*re, "year") < 0) {
-          error(pattern, "正则表达式缺少命名分组 (the pattern needs the named group) (?P<year>…)");
-          return nullptr;
-        }
+        auto re = param_regex(pattern, error, "year");
+        if (!re) return nullptr;
         // A section the rule set does not have is simply not found in any report: rule sets that
         // extend this one name their sections.
         return std::make_shared<YearPlan>(section.Scalar(), std::move(re));

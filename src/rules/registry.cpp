@@ -1,6 +1,9 @@
 // The registry of rule kinds. A new kind: its Check in src/rules/check_NAME.cpp (compiled by the
 // glob in CMakeLists.txt), its register function declared and called here. scripts/new-rule-kind.sh
 // does both (CONTRIBUTING.md, "Add a rule kind").
+#include <re2/re2.h>
+
+#include "gklint/regex.hpp"
 #include "rules/check.hpp"
 
 namespace gklint {
@@ -36,6 +39,26 @@ const RuleKind* find_rule_kind(const std::string& name) {
     if (k.name == name) return &k;
   }
   return nullptr;
+}
+
+std::shared_ptr<const re2::RE2> param_regex(const YAML::Node& pattern, const ParamError& error,
+                                            const std::string& group) {
+  if (!pattern || !pattern.IsScalar() || pattern.Scalar().empty()) {
+    error(pattern, "应为正则表达式 (a pattern: RE2, as a string)");
+    return nullptr;
+  }
+  re2::RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_shared<const re2::RE2>(pattern.Scalar(), options);
+  if (!re->ok()) {
+    error(pattern, "正则表达式错误 (bad RE2 pattern): " + re->error() + " — RE2 has no look-around or back-references");
+    return nullptr;
+  }
+  if (!group.empty() && re_group(*re, group) < 0) {
+    error(pattern, "正则表达式缺少命名分组 (the pattern needs the named group) (?P<" + group + ">…)");
+    return nullptr;
+  }
+  return re;
 }
 
 }  // namespace gklint

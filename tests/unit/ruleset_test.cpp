@@ -187,6 +187,32 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
     CHECK(e[0].message.find("year") != std::string::npos);
     CHECK(where(e[0]).line == 4);
   }
+  SUBCASE("content kinds: bad params at their place") {
+    const std::string head = "id: x\ntitle: t\nrules:\n  - id: a\n";
+    auto e = load_errors(head +
+                         "    kind: year-plan\n    messages: {default: m}\n"
+                         "    params: {section: problems, pattern: '(\\d{4})年将'}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("(?P<year>") != std::string::npos);
+    CHECK(where(e[0]).line == 7);
+    e = load_errors(head +
+                    "    kind: text-garbled\n    messages: {default: m}\n    params:\n      garbling:\n"
+                    "        - {id: p, name: {zh: 拼音, en: pinyin}, pattern: '(?<=x)y'}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("RE2") != std::string::npos);
+    CHECK(where(e[0]).line == 9);
+    e = load_errors(head + "    kind: text-garbled\n    messages: {default: m}\n    params: {garbling: [{id: p}]}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("name {zh, en}") != std::string::npos);
+    e = load_errors(head + "    kind: section-empty\n    messages: {empty: m, none: n}\n    params: {sections: []}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("params.sections") != std::string::npos);
+    e = load_errors(head +
+                    "    kind: text-duplicate\n    messages: {phrase: m, sentence: n}\n"
+                    "    params: {phrase_min: 5, phrase_max: 3, sentence_min: x}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("sentence_min") != std::string::npos);
+  }
   SUBCASE("unknown rule kind, missing messages, bad severity") {
     auto e = load_errors(
         "id: x\ntitle: t\nrules:\n  - id: a\n    kind: no-such-kind\n"
