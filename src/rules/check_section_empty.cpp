@@ -15,12 +15,13 @@ namespace gklint {
 
 namespace {
 
-// Letters, digits, ideographs: what counts as content once punctuation and blanks are gone.
-std::string without_punctuation(std::string_view text) {
+// Letters, digits, ideographs: what counts as content once punctuation and blanks are gone; at
+// most `limit` bytes of it (a section's text is only compared with a few short words).
+std::string without_punctuation(std::string_view text, size_t limit = std::string::npos) {
   std::string out;
-  for (size_t i = 0; i < text.size();) {
+  for (size_t i = 0; i < text.size() && out.size() <= limit;) {
     const size_t from = i;
-    const char32_t c = utf8_next(text, i);
+    const char32_t c = utf8_next_valid(text, i);
     const bool ascii_word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     const bool wide = c >= 0x3400 && !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFF65) &&
                       !(c >= 0x2000 && c <= 0x206F) && c != 0xFEFF;
@@ -32,7 +33,9 @@ std::string without_punctuation(std::string_view text) {
 class SectionEmpty : public Check {
  public:
   SectionEmpty(std::set<std::string> sections, std::set<std::string> substance, std::vector<std::string> none_words)
-      : sections_(std::move(sections)), substance_(std::move(substance)), none_words_(std::move(none_words)) {}
+      : sections_(std::move(sections)), substance_(std::move(substance)), none_words_(std::move(none_words)) {
+    for (const std::string& w : none_words_) longest_none_ = std::max(longest_none_, w.size());
+  }
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const auto& sections = ctx.rules.sections;
@@ -46,7 +49,8 @@ class SectionEmpty : public Check {
       if (std::find(sec.headings.begin(), sec.headings.end(), heading.key) == sec.headings.end()) continue;
       size_t from = 0, to = 0;
       if (!section_view_range(ctx, sec.id, /*with_heading=*/false, &from, &to)) continue;
-      const std::string content = without_punctuation(std::string_view(ctx.view.text()).substr(from, to - from));
+      const std::string content =
+          without_punctuation(std::string_view(ctx.view.text()).substr(from, to - from), longest_none_);
       ++examined;
       if (content.empty()) ++empty;
       const bool none =
@@ -68,6 +72,7 @@ class SectionEmpty : public Check {
  private:
   std::set<std::string> sections_, substance_;
   std::vector<std::string> none_words_;  // without punctuation, normalized
+  size_t longest_none_ = 0;              // bytes: content longer than this is content
 };
 
 std::vector<std::string> scalars(const YAML::Node& n) {

@@ -44,42 +44,50 @@ class TextDuplicate : public Check {
   template <typename InTable>
   void phrases(const Rule& rule, const CheckContext& ctx, std::string_view text, size_t from, size_t to,
                const InTable& in_table, std::vector<Diagnostic>& out) const {
-    // The body's ideographs with their offsets; a run of them is where a phrase can double.
-    std::vector<size_t> at;  // offset of each code point of the current run, then its end
+    // The body's runs of ideographs, decoded once: a phrase doubles inside a run. A doubling of
+    // length L at i needs cps[i] == cps[i + L] first, so most positions cost a few comparisons.
+    std::vector<char32_t> cps;
+    std::vector<size_t> at;  // offset of each code point of the run, then the run's end
     const auto scan_run = [&] {
-      const size_t n = at.size() - 1;  // code points in the run
-      for (size_t i = 0; i < n;) {
-        bool found = false;
-        for (size_t len = std::min(phrase_max_, (n - i) / 2); len >= phrase_min_ && len > 0; --len) {
-          const std::string_view a = text.substr(at[i], at[i + len] - at[i]);
-          const std::string_view b = text.substr(at[i + len], at[i + 2 * len] - at[i + len]);
-          if (a != b || allow_.count(std::string(a) + std::string(b)) || in_table(at[i], at[i + 2 * len])) continue;
-          const Span span = ctx.view.source_span(static_cast<uint32_t>(at[i]), static_cast<uint32_t>(at[i + 2 * len]));
-          Diagnostic d = make_diagnostic(rule, ctx, "text-duplicate", "phrase", span,
-                                         {{"text", std::string(span_text(ctx.source, span))}});
-          d.fields = {{"problem", "phrase"}};
-          out.push_back(std::move(d));
-          i += 2 * len;
-          found = true;
-          break;
+      const size_t n = cps.size();
+      for (size_t i = 0; i + 2 * phrase_min_ <= n;) {
+        size_t len = std::min(phrase_max_, (n - i) / 2);
+        for (; len >= phrase_min_; --len) {
+          if (cps[i] != cps[i + len] || !std::equal(cps.begin() + static_cast<std::ptrdiff_t>(i),
+                                                    cps.begin() + static_cast<std::ptrdiff_t>(i + len),
+                                                    cps.begin() + static_cast<std::ptrdiff_t>(i + len)))
+            continue;
+          const std::string doubled(text.substr(at[i], at[i + 2 * len] - at[i]));
+          if (!allow_.count(doubled) && !in_table(at[i], at[i + 2 * len])) break;
         }
-        if (!found) ++i;
+        if (len < phrase_min_) {
+          ++i;
+          continue;
+        }
+        const Span span = ctx.view.source_span(static_cast<uint32_t>(at[i]), static_cast<uint32_t>(at[i + 2 * len]));
+        Diagnostic d = make_diagnostic(rule, ctx, "text-duplicate", "phrase", span,
+                                       {{"text", std::string(span_text(ctx.source, span))}});
+        d.fields = {{"problem", "phrase"}};
+        out.push_back(std::move(d));
+        i += 2 * len;
       }
+      cps.clear();
       at.clear();
     };
     for (size_t i = from; i < to;) {
       const size_t begin = i;
-      const char32_t c = utf8_next(text, i);
+      const char32_t c = utf8_next_valid(text, i);
       if (han(c)) {
+        cps.push_back(c);
         at.push_back(begin);
         continue;
       }
-      if (!at.empty()) {
+      if (!cps.empty()) {
         at.push_back(begin);
         scan_run();
       }
     }
-    if (!at.empty()) {
+    if (!cps.empty()) {
       at.push_back(to);
       scan_run();
     }
@@ -95,17 +103,26 @@ class TextDuplicate : public Check {
       bool barrier = false;
     };
     std::vector<Sentence> list;
-    size_t start = from;
-    for (size_t i = from; i < to;) {
-      const char32_t c = utf8_next(text, i);
-      const bool ends = c == U'。' || c == '!' || c == '?' || c == ';';
-      if (!ends && c != '\n') continue;
+    size_t start = from, sentence_hans = 0;
+    // Bytes, not code points: the ends are ASCII or 。 (E3 80 82), and an ideograph of U+3400 to
+    // U+9FFF is a lead byte E4..E9, or E3 followed by 90..BF (the hot loop of the check).
+    for (size_t i = from; i < to; ++i) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      bool ends = b == '!' || b == '?' || b == ';';
+      if (b >= 0xE3 && b <= 0xE9 && i + 2 < to) {
+        const auto b1 = static_cast<unsigned char>(text[i + 1]);
+        if (b > 0xE3 || b1 >= 0x90) ++sentence_hans;
+        ends = b == 0xE3 && b1 == 0x80 && static_cast<unsigned char>(text[i + 2]) == 0x82;
+        i += 2;
+      }
+      if (!ends && b != '\n') continue;
       Sentence s;
       s.begin = start;
       while (s.begin < i && text[s.begin] == ' ') ++s.begin;  // blanks before it are not part of it
-      s.end = ends ? i : i - 1;
-      start = i;
-      for (size_t k = s.begin; k < s.end;) s.hans += han(utf8_next(text, k)) ? 1 : 0;
+      s.end = ends ? i + 1 : i;
+      s.hans = sentence_hans;
+      start = i + 1;
+      sentence_hans = 0;
       s.barrier = !ends || s.hans == 0 || in_table(s.begin, s.end);
       if (s.barrier && !list.empty() && list.back().barrier) continue;
       list.push_back(s);
@@ -139,7 +156,7 @@ class TextDuplicate : public Check {
       std::string shown(span_text(ctx.source, span));
       size_t cut = 0, points = 0;
       while (cut < shown.size() && points < kQuoted) {
-        utf8_next(shown, cut);
+        utf8_next_valid(shown, cut);
         ++points;
       }
       if (cut < shown.size()) shown = shown.substr(0, cut) + "…";
