@@ -104,14 +104,14 @@ done
 grep -q -- '--format' <<<"$page" && pass "man gklint: --format" || fail "man gklint: no --format"
 
 # The installed bash completion.
-got=$(bash -c 'source /usr/share/bash-completion/completions/gklint; COMP_WORDS=(gklint --fo); COMP_CWORD=1; _gklint; echo "${COMPREPLY[*]}"')
-[ "$got" = --format ] && pass "bash completion: gklint --fo -> --format" || fail "bash completion: gklint --fo -> '$got'"
+got=$(bash -c 'source /usr/share/bash-completion/completions/gklint; COMP_WORDS=(gklint --form); COMP_CWORD=1; _gklint; echo "${COMPREPLY[*]}"')
+[ "$got" = --format ] && pass "bash completion: gklint --form -> --format" || fail "bash completion: gklint --form -> '$got'"
 
 # fish and zsh find theirs where Debian's fish and zsh look, without being told.
 if command -v fish >/dev/null; then
-  got=$(fish -c "complete -C 'gklint --for'" | cut -f1)
-  [ "$got" = --format ] && pass "fish completion (vendor_completions.d): gklint --for -> --format" ||
-    fail "fish completion: gklint --for -> '$got'"
+  got=$(fish -c "complete -C 'gklint --form'" | cut -f1)
+  [ "$got" = --format ] && pass "fish completion (vendor_completions.d): gklint --form -> --format" ||
+    fail "fish completion: gklint --form -> '$got'"
 fi
 if command -v zsh >/dev/null; then
   tmp=$(mktemp -d)
