@@ -21,6 +21,7 @@ const std::vector<FindingKind>& finding_kinds() {
        "table fields, `problem`: `unfilled`, `not_number`, `negative`, `fraction`; for `unfilled`, one finding per "
        "table: `count` and `related` (below)"},
       {"table-missing", "", "`table`"},
+      {"table-all-zero", "info, once per report: at the prose that states applications or cases", ""},
       {"table-unreadable", "warning, one per table: its rows that could not be read",
        "`table`, `row_label` (the first such row), `count`, `related` (every such row)"},
       {"table-layout", "", "table fields, `problem`: `row-missing` (`table-rows`), `template` (`table-template`)"},

@@ -17,6 +17,7 @@ void register_statute_name_kinds(std::vector<RuleKind>& kinds);
 void register_text_garbled_kinds(std::vector<RuleKind>& kinds);
 void register_section_empty_kinds(std::vector<RuleKind>& kinds);
 void register_text_duplicate_kinds(std::vector<RuleKind>& kinds);
+void register_table_all_zero_kinds(std::vector<RuleKind>& kinds);
 
 const std::vector<RuleKind>& rule_kinds() {
   static const std::vector<RuleKind> kinds = [] {
@@ -29,6 +30,7 @@ const std::vector<RuleKind>& rule_kinds() {
     register_text_garbled_kinds(k);
     register_section_empty_kinds(k);
     register_text_duplicate_kinds(k);
+    register_table_all_zero_kinds(k);
     return k;
   }();
   return kinds;
