@@ -136,6 +136,13 @@ struct Input {
   bool named = false;
 };
 
+// ".git node_modules README* …": the excludes always applied, for --help.
+std::string exclude_help() {
+  std::string out;
+  for (const std::string& g : kDefaultExclude) out += (out.empty() ? "" : " ") + g;
+  return out;
+}
+
 // Paths in the order given; a folder's matching files sorted, so output is the same every run.
 // Symbolic links to folders are not followed, so a link loop cannot make the walk endless.
 // Files named explicitly are always linted, unless `force_exclude` selects them like the rest;
@@ -594,19 +601,13 @@ void lint_arguments(CLI::App& app, Options& o) {
       ->allow_extra_args(false);
   app.add_option(
          "--exclude", o.exclude,
-         "in folders, skip files and folders matching GLOB (repeatable; always skipped: " +
-             [] {
-               std::string list;
-               for (const std::string& g : kDefaultExclude) list += (list.empty() ? "" : " ") + g;
-               return list;
-             }() +
-             ")")
+         "in folders, skip files and folders matching GLOB (repeatable; always skipped: " + exclude_help() + ")")
       ->type_name("GLOB")
       ->allow_extra_args(false);
   app.add_flag("--force-exclude", o.force_exclude,
                "select files named on the command line like files found in folders: --include, --exclude, the "
-               "config's include/exclude and the default excludes (.git node_modules README* CHANGELOG* "
-               "CONTRIBUTING* LICENSE*) apply to them too (for hooks, which name every file changed)");
+               "config's include/exclude and the default excludes (" +
+                   exclude_help() + ") apply to them too (for hooks, which name every file changed)");
   app.add_option("--stdin-filename", o.stdin_filename,
                  "lint standard input (-) as the file PATH: PATH's .gklint.yaml and by_path rule set, its format by "
                  "extension, PATH in findings and baselines (how the git hook lints staged content)")

@@ -23,8 +23,9 @@ std::string without_punctuation(std::string_view text, size_t limit = std::strin
     const size_t from = i;
     const char32_t c = utf8_next_valid(text, i);
     const bool ascii_word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    const bool wide = c >= 0x3400 && !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFF65) &&
-                      !(c >= 0x2000 && c <= 0x206F) && c != 0xFEFF;
+    // From U+3400 on (ideographs and beyond; CJK punctuation lies below), less the full-width
+    // punctuation block and the byte order mark.
+    const bool wide = c >= 0x3400 && !(c >= 0xFF00 && c <= 0xFF65) && c != 0xFEFF;
     if (ascii_word || wide) out.append(text.substr(from, i - from));
   }
   return out;

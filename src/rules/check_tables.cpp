@@ -424,7 +424,9 @@ class TableTemplate : public Check {
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const std::string& t = ctx.view.text();
     size_t from = 0, to = t.size();
-    if (!section_.empty() && !section_range(ctx, &from, &to)) return;
+    // Only in the section (heading included): words of prose elsewhere (政府集中采购 in a paragraph)
+    // do not count.
+    if (!section_.empty() && !section_view_range(ctx, section_, /*with_heading=*/true, &from, &to)) return;
     size_t best = std::string::npos;
     const std::string* word = nullptr;
     for (const std::string& w : words_) {
@@ -443,12 +445,6 @@ class TableTemplate : public Check {
   }
 
  private:
-  // The view range of the section (heading included). Words of prose elsewhere (政府集中采购 in a
-  // paragraph) do not count.
-  bool section_range(const CheckContext& ctx, size_t* from, size_t* to) const {
-    return section_view_range(ctx, section_, /*with_heading=*/true, from, to);
-  }
-
   std::vector<std::string> words_;  // normalized
   std::string section_;
 };
