@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "gklint/numbers.hpp"
 #include "gklint/numerals.hpp"
 #include "gklint/source.hpp"
 #include "gklint/table.hpp"
@@ -902,41 +903,14 @@ Cell parse_cell(std::string_view s) {
   size_t p = 0;
   bool negative = false;
   if (s[p] == '+' || s[p] == '-') negative = s[p++] == '-';
-  std::string digits;
-  size_t group = 0;
-  bool grouped = false, any = false;
-  while (p < s.size() && ((s[p] >= '0' && s[p] <= '9') || s[p] == ',')) {
-    if (s[p] == ',') {
-      // Thousands separators: groups of exactly three digits after the first.
-      if (!any || (grouped && group != 3) || (!grouped && group > 3)) return c;
-      grouped = true;
-      group = 0;
-    } else {
-      digits += s[p];
-      ++group;
-      any = true;
-    }
-    ++p;
-  }
-  if (!any || (grouped && group != 3)) return c;
-  int decimals = 0;
-  if (p < s.size() && s[p] == '.') {
-    ++p;
-    while (p < s.size() && s[p] >= '0' && s[p] <= '9') {
-      digits += s[p++];
-      ++decimals;
-    }
-    if (decimals == 0) return c;
-  }
+  Decimal d;
+  if (!read_decimal(s, p, &d)) return c;
+  p += d.length;
   std::string_view unit = s.substr(p);
   if (!unit.empty() && !unit_word(unit)) return c;
-  int64_t units = 0;
-  if (digits.size() > 17 || std::from_chars(digits.data(), digits.data() + digits.size(), units).ec != std::errc()) {
-    return c;  // beyond exact arithmetic: not a figure a report prints
-  }
-  c.units = negative ? -units : units;
-  c.value = static_cast<double>(c.units) / std::pow(10.0, decimals);
-  c.decimals = decimals;
+  c.units = negative ? -d.units : d.units;
+  c.value = static_cast<double>(c.units) / std::pow(10.0, d.decimals);
+  c.decimals = d.decimals;
   c.unit = std::string(unit);
   c.state = Cell::State::number;
   return c;
