@@ -89,6 +89,18 @@ std::vector<int> section_headings(const RuleSet& rules, const Report& report);
 // has no heading for it.
 bool section_view_range(const CheckContext& ctx, const std::string& id, bool with_heading, size_t* from, size_t* to);
 
+// The report's prose as the content checks read it: the body's view range, less its tables and
+// headings (the gaps, sorted view ranges).
+struct Prose {
+  size_t from = 0, to = 0;
+  std::vector<std::pair<size_t, size_t>> gaps;
+  // Does [begin, end) overlap a table or a heading?
+  bool in_gap(size_t begin, size_t end) const;
+  // The end of the gap holding `at`, or `at` when none does.
+  size_t skip_gap(size_t at) const;
+};
+Prose prose_of(const CheckContext& ctx);
+
 // A finding from a rule, its message filled from the template `key`.
 Diagnostic make_diagnostic(const Rule& rule, const CheckContext& ctx, const std::string& kind, const std::string& key,
                            Span span, const std::vector<std::pair<std::string, std::string>>& args);

@@ -38,6 +38,29 @@ bool section_view_range(const CheckContext& ctx, const std::string& id, bool wit
   return false;
 }
 
+Prose prose_of(const CheckContext& ctx) {
+  Prose p;
+  p.from = ctx.view.view_offset(ctx.report.facts.body.begin);
+  p.to = std::max(p.from, static_cast<size_t>(ctx.view.view_offset(ctx.report.facts.body.end)));
+  for (const Table& t : ctx.report.tables)
+    p.gaps.emplace_back(ctx.view.view_offset(t.span.begin), ctx.view.view_offset(t.span.end));
+  for (const Heading& h : ctx.report.headings)
+    p.gaps.emplace_back(ctx.view.view_offset(h.span.begin), ctx.view.view_offset(h.span.end));
+  std::sort(p.gaps.begin(), p.gaps.end());
+  return p;
+}
+
+bool Prose::in_gap(size_t begin, size_t end) const {
+  return std::any_of(gaps.begin(), gaps.end(), [&](const auto& g) { return begin < g.second && end > g.first; });
+}
+
+size_t Prose::skip_gap(size_t at) const {
+  for (const auto& g : gaps) {
+    if (g.first <= at && at < g.second) return g.second;
+  }
+  return at;
+}
+
 std::vector<int> section_headings(const RuleSet& rules, const Report& report) {
   const auto& hs = report.headings;
   const size_t n = rules.sections.size();

@@ -31,6 +31,9 @@ const std::vector<FindingKind>& finding_kinds() {
        "where it first is)"},
       {"text-garbled", "warning, one per kind of garbling per report, at the first",
        "`garbling` (the rule's id for it: `pinyin`, `mojibake`, `markup`), `count`, `related` (the next 20)"},
+      {"text-sum", "error when the total is in the list's own sentence, else warning: at the stated total",
+       "`unit`, `expected` (the parts' sum), `actual` (the total as stated), `related` (each part: its label and "
+       "figure)"},
       {"ruleset-year", "info: `--rules` names a set not written for the report's year", ""},
       {"input-error", "", ""},
       {"input-encoding",
