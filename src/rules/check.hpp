@@ -48,6 +48,13 @@ using ParamError = std::function<void(const YAML::Node& at, const std::string& m
 std::shared_ptr<const re2::RE2> param_regex(const YAML::Node& pattern, const ParamError& error,
                                             const std::string& group = "");
 
+// A list of non-empty words a rule's params give under `key`, appended to `into`; false, said at
+// the node, when it is not one (or, `required`, absent or empty).
+bool param_words(const YAML::Node& params, const char* key, bool required, const ParamError& error,
+                 std::vector<std::string>& into);
+// An integer in [lo, hi] under `key`, left as it is when absent; false, said at the node, when not.
+bool param_int(const YAML::Node& params, const char* key, int lo, int hi, const ParamError& error, size_t& into);
+
 struct RuleKind {
   std::string name;                           // "section-missing"
   std::vector<std::string> diagnostic_kinds;  // what its findings' `kind` can be
@@ -90,14 +97,12 @@ std::vector<int> section_headings(const RuleSet& rules, const Report& report);
 bool section_view_range(const CheckContext& ctx, const std::string& id, bool with_heading, size_t* from, size_t* to);
 
 // The report's prose as the content checks read it: the body's view range, less its tables and
-// headings (the gaps, sorted view ranges).
+// headings (the gaps: disjoint view ranges, in order).
 struct Prose {
   size_t from = 0, to = 0;
   std::vector<std::pair<size_t, size_t>> gaps;
-  // Does [begin, end) overlap a table or a heading?
+  // Does [begin, end) overlap a table or a heading? (log of the gaps)
   bool in_gap(size_t begin, size_t end) const;
-  // The end of the gap holding `at`, or `at` when none does.
-  size_t skip_gap(size_t at) const;
 };
 Prose prose_of(const CheckContext& ctx);
 

@@ -42,23 +42,28 @@ Prose prose_of(const CheckContext& ctx) {
   Prose p;
   p.from = ctx.view.view_offset(ctx.report.facts.body.begin);
   p.to = std::max(p.from, static_cast<size_t>(ctx.view.view_offset(ctx.report.facts.body.end)));
+  std::vector<std::pair<size_t, size_t>> gaps;
   for (const Table& t : ctx.report.tables)
-    p.gaps.emplace_back(ctx.view.view_offset(t.span.begin), ctx.view.view_offset(t.span.end));
+    gaps.emplace_back(ctx.view.view_offset(t.span.begin), ctx.view.view_offset(t.span.end));
   for (const Heading& h : ctx.report.headings)
-    p.gaps.emplace_back(ctx.view.view_offset(h.span.begin), ctx.view.view_offset(h.span.end));
-  std::sort(p.gaps.begin(), p.gaps.end());
+    gaps.emplace_back(ctx.view.view_offset(h.span.begin), ctx.view.view_offset(h.span.end));
+  std::sort(gaps.begin(), gaps.end());
+  // Merged into disjoint ranges (a table holds headings' words), so in_gap is a binary search.
+  for (const auto& g : gaps) {
+    if (!p.gaps.empty() && g.first <= p.gaps.back().second) {
+      p.gaps.back().second = std::max(p.gaps.back().second, g.second);
+    } else {
+      p.gaps.push_back(g);
+    }
+  }
   return p;
 }
 
 bool Prose::in_gap(size_t begin, size_t end) const {
-  return std::any_of(gaps.begin(), gaps.end(), [&](const auto& g) { return begin < g.second && end > g.first; });
-}
-
-size_t Prose::skip_gap(size_t at) const {
-  for (const auto& g : gaps) {
-    if (g.first <= at && at < g.second) return g.second;
-  }
-  return at;
+  // The first gap ending after `begin`; the ranges are disjoint and sorted, so their ends are too.
+  const auto it = std::upper_bound(gaps.begin(), gaps.end(), begin,
+                                   [](size_t b, const std::pair<size_t, size_t>& g) { return b < g.second; });
+  return it != gaps.end() && it->first < end;
 }
 
 std::vector<int> section_headings(const RuleSet& rules, const Report& report) {

@@ -34,6 +34,9 @@ const std::vector<FindingKind>& finding_kinds() {
       {"text-sum", "error when the total is in the list's own sentence, else warning: at the stated total",
        "`unit`, `expected` (the parts' sum), `actual` (the total as stated), `related` (each part: its label and "
        "figure)"},
+      {"text-percent", "warning: at the percentage",
+       "`expected` (the share the part and base give), `actual` (the percentage as printed), `related` (the part "
+       "and the base)"},
       {"ruleset-year", "info: `--rules` names a set not written for the report's year", ""},
       {"input-error", "", ""},
       {"input-encoding",

@@ -19,6 +19,7 @@ void register_section_empty_kinds(std::vector<RuleKind>& kinds);
 void register_text_duplicate_kinds(std::vector<RuleKind>& kinds);
 void register_table_all_zero_kinds(std::vector<RuleKind>& kinds);
 void register_text_sum_kinds(std::vector<RuleKind>& kinds);
+void register_text_percent_kinds(std::vector<RuleKind>& kinds);
 
 const std::vector<RuleKind>& rule_kinds() {
   static const std::vector<RuleKind> kinds = [] {
@@ -33,6 +34,7 @@ const std::vector<RuleKind>& rule_kinds() {
     register_text_duplicate_kinds(k);
     register_table_all_zero_kinds(k);
     register_text_sum_kinds(k);
+    register_text_percent_kinds(k);
     return k;
   }();
   return kinds;
@@ -63,6 +65,37 @@ std::shared_ptr<const re2::RE2> param_regex(const YAML::Node& pattern, const Par
     return nullptr;
   }
   return re;
+}
+
+bool param_words(const YAML::Node& params, const char* key, bool required, const ParamError& error,
+                 std::vector<std::string>& into) {
+  const YAML::Node n = params[key];
+  if (!n && !required) return true;
+  if (!n || !n.IsSequence() || (required && n.size() == 0)) {
+    error(n ? n : params, std::string("params.") + key + " 应为词语列表 (a list of words)");
+    return false;
+  }
+  for (const YAML::Node& w : n) {
+    if (!w.IsScalar() || w.Scalar().empty()) {
+      error(w, "应为非空词语 (a non-empty word)");
+      return false;
+    }
+    into.push_back(w.Scalar());
+  }
+  return true;
+}
+
+bool param_int(const YAML::Node& params, const char* key, int lo, int hi, const ParamError& error, size_t& into) {
+  const YAML::Node n = params[key];
+  if (!n) return true;
+  int v = 0;
+  if (!n.IsScalar() || !YAML::convert<int>::decode(n, v) || v < lo || v > hi) {
+    error(n, std::string("params.") + key + " 应为 " + std::to_string(lo) + " 到 " + std::to_string(hi) +
+                 " 的整数 (an integer, " + std::to_string(lo) + " to " + std::to_string(hi) + ")");
+    return false;
+  }
+  into = static_cast<size_t>(v);
+  return true;
 }
 
 }  // namespace gklint

@@ -212,6 +212,27 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
                     "    params: {phrase_min: 5, phrase_max: 3, sentence_min: x}\n");
     REQUIRE(e.size() == 1);
     CHECK(e[0].message.find("sentence_min") != std::string::npos);
+    e = load_errors(head +
+                    "    kind: text-sum\n    messages: {default: m, earlier: n}\n"
+                    "    params: {introducers: [其中], units: []}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("params.units") != std::string::npos);
+    CHECK(where(e[0]).line == 7);
+    e = load_errors(head +
+                    "    kind: text-sum\n    messages: {default: m, earlier: n}\n"
+                    "    params: {introducers: [其中], units: [件], min_parts: 1}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("2 到 1000") != std::string::npos);
+    e = load_errors(head +
+                    "    kind: text-percent\n    messages: {default: m}\n"
+                    "    params: {share_words: [占], introducers: [其中], units: [件], tolerance: -1}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("tolerance") != std::string::npos);
+    e = load_errors(head +
+                    "    kind: text-percent\n    messages: {default: m}\n"
+                    "    params: {share_words: [''], introducers: [其中], units: [件]}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("非空") != std::string::npos);
   }
   SUBCASE("unknown rule kind, missing messages, bad severity") {
     auto e = load_errors(
