@@ -26,6 +26,7 @@ constexpr const char* kUsage =
     "                  [--regimes 2007,2019,2021] [--no-traditional]\n"
     "                  [--table-layout pipe|markdown|tab|aligned|cell_per_line|random|crawl]\n"
     "                  [--table-error-rate R] [--unfilled-rate R] [--dropped-cell-rate R]\n"
+    "                  [--content-defect-rate R] [--content-sentences]\n"
     "       gklint-gen --self-check\n"
     "Writes DIR/00000.txt ... and DIR/truth.tsv (file, line, rule, detail).\n"
     "With any --table-* or --unfilled-rate option also DIR/tables.tsv (file, line, column,\n"
@@ -33,6 +34,10 @@ constexpr const char* kUsage =
     "--tables is another name for --table-layout. With crawl (whole reports as one-line crawled\n"
     "pages) truth.tsv has a column field after line, and tables.tsv ends with table and inferred.\n"
     "--dropped-cell-rate applies to crawl only.\n"
+    "--content-sentences writes the content sentences (a total with its parts, a percentage, the\n"
+    "count of applications received), all correct; --content-defect-rate R writes them too and\n"
+    "makes each kind of content defect with probability R (text.sum, text.percent, text.table,\n"
+    "period.missing, text.duplicate, text.garbled), listed in truth.tsv with the others.\n"
     "Regimes are assigned round-robin in the order given; file i uses seed mix(S, i).\n"
     "--self-check verifies that the simplified->traditional map covers the vocabulary.\n";
 
@@ -120,6 +125,10 @@ int main(int argc, char** argv) {
       seed = parse_int<uint64_t>(a, value());
     else if (a == "--defect-rate")
       opt.defect_rate = parse_rate(a, value());
+    else if (a == "--content-defect-rate")
+      opt.content_defect_rate = parse_rate(a, value());
+    else if (a == "--content-sentences" && !has_val)
+      opt.content_sentences = true;
     else if (a == "--table-layout" || a == "--tables") {
       const std::string_view v = value();
       const auto l = gklint::bench::parse_table_layout(v);

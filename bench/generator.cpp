@@ -5,10 +5,12 @@
 //      text RNG stream; an optional table error / unfilled cell is drawn from streams of
 //      their own right after the table numbers, before any prose quotes them;
 //   2. pick and apply defects from a separate defect RNG stream, at the structure level
-//      (drop/swap sections, override heading numbers, shift the period year);
-//   3. render to lines, recording the line of every heading, of the period sentence and
-//      the position of every table cell, so truth positions come from the renderer rather
-//      than from re-parsing;
+//      (drop/swap sections, override heading numbers, shift the period year); then, with the
+//      content options, write the content sentences and content defects into the document from
+//      streams of their own (plan_content), marking where each truth is;
+//   3. render to lines, recording the line of every heading, of the period sentence, of every
+//      content mark and the position of every table cell, so truth positions come from the
+//      renderer rather than from re-parsing;
 //   4. optionally convert to traditional script character by character (line-preserving).
 // The crawl layout replaces step 3 with render_crawl() (one line for the whole page, positions
 // as columns) and plans its own table changes (plan_crawl_mods) instead of plan_table_mods.
@@ -1382,10 +1384,18 @@ CrawlMods plan_crawl_mods(uint64_t seed, const GenOptions& opt, Table3& t3, cons
 // Document model.
 
 enum class BlockKind { paragraph, subheading, item, table };
+// A position in a paragraph's text where a content defect's truth is (plan_content): the renderer
+// turns it into a line and column.
+struct Mark {
+  int truth;      // index in ContentPlan::truths
+  size_t offset;  // byte offset in Block::text
+};
 struct Block {
   BlockKind kind;
   std::string text;  // paragraph, or heading title + "。" + prose (number added at render)
   TableGrid table;
+  std::vector<Mark> marks = {};  // paragraphs only
+  bool content = false;          // a content sentence, or prose a content defect changed
 };
 
 struct Section {
@@ -1695,11 +1705,23 @@ class Builder {
 // ---------------------------------------------------------------------------------------
 // Rendering with line bookkeeping.
 
+// Records where a paragraph's marks are, keeping per truth the first position in document order.
+// `col0` is the column of the paragraph's first character (>= 1: column 0 is "not yet seen").
+void note_marks(const Block& b, int line, int col0, std::vector<CellPos>& out) {
+  for (const Mark& m : b.marks) {
+    const auto t = static_cast<size_t>(m.truth);
+    if (out.size() <= t) out.resize(t + 1);
+    const CellPos p{line, col0 + cp_len(std::string_view(b.text).substr(0, m.offset))};
+    if (out[t].column == 0 || std::tie(p.line, p.column) < std::tie(out[t].line, out[t].column)) out[t] = p;
+  }
+}
+
 struct Rendered {
   std::vector<std::string> lines;
   std::vector<int> heading_line;            // per section index, 1-based
   std::vector<std::vector<int>> sub_lines;  // per section, per sub-heading
   int period_line = 0;
+  std::vector<CellPos> marks;  // per content truth (ContentPlan), its first mark
   // Cell positions of every rendered table, by TableGrid::name (a table whose section was
   // dropped by section.missing is absent).
   std::vector<std::pair<std::string, GridPos>> tables;
@@ -1742,7 +1764,7 @@ Rendered render(const Document& d, const Style& st, const Ctx& ctx, int period_y
     int sub_idx = 0, sub_num = 0, item_num = 0;
     for (const auto& b : s.blocks) {
       switch (b.kind) {
-        case BlockKind::paragraph: push(st.indent + b.text); break;
+        case BlockKind::paragraph: note_marks(b, push(st.indent + b.text), cp_len(st.indent) + 1, r.marks); break;
         case BlockKind::subheading:
           sub_num = (sub_idx == s.repeat_sub) ? sub_num : sub_num + 1;
           r.sub_lines.back().push_back(push(hindent + lp + cn_number(sub_num) + rp + b.text));
@@ -1814,6 +1836,8 @@ struct CrawlPage {
   std::vector<int> heading_col;            // per section: its number marker
   std::vector<std::vector<int>> sub_cols;  // per section, per sub-heading
   int period_end_col = 0;                  // first digit of the 统计期限's end year
+  int period_col = 0;                      // first character of the 统计期限 sentence
+  std::vector<CellPos> marks;              // per content truth, its first mark (line unused: 0)
   int end_col = 0;                         // just past the report's last character (before the footer)
   std::vector<CrawlRow> rows;              // tables 三 and 四 in document order (line filled in later)
   int t3_first = -1;                       // index in rows of table 三's first spec row, -1: not rendered
@@ -1988,6 +2012,7 @@ CrawlPage render_crawl(const Document& d, const Style& st, const Ctx& ctx, int p
       text(d.period_prefix, false);
       const std::string ps = expand(d.period_template, ctx, rng, period_year);
       const int at = text(ps, false);
+      pg.period_col = at;
       // The end year is the last year of every period sentence.
       pg.period_end_col = at + cp_len(std::string_view(ps).substr(0, ps.rfind(std::to_string(period_year))));
       text(d.period_suffix, false);
@@ -2003,7 +2028,7 @@ CrawlPage render_crawl(const Document& d, const Style& st, const Ctx& ctx, int p
     int sub_idx = 0, sub_num = 0, item_num = 0;
     for (const auto& b : s.blocks) {
       switch (b.kind) {
-        case BlockKind::paragraph: text(b.text, false); break;
+        case BlockKind::paragraph: note_marks(b, 0, text(b.text, false), pg.marks); break;
         case BlockKind::subheading:
           sub_num = (sub_idx == s.repeat_sub) ? sub_num : sub_num + 1;
           pg.sub_cols.back().push_back(text(lp + cn_number(sub_num) + rp + b.text, true));
@@ -2056,7 +2081,9 @@ constexpr std::string_view kS2T =
     "过過运運还還这這进進远遠违違适適递遞邮郵采採释釋针針销銷镇鎮长長门門问問间間闻聞"
     "阅閱队隊阳陽阶階随隨隐隱难難项項顺順顾顧预預领領频頻题題额額馆館验驗鹤鶴齐齊龙龍"
     // the crawl layout's page chrome
-    "详詳链鏈闭閉页頁";
+    "详詳链鏈闭閉页頁"
+    // the content sentences and the pinyin annotations of text.garbled
+    "筹籌学學习習";
 // Ideographs of the vocabulary that are written the same in both scripts.
 constexpr std::string_view kSameInBoth =
     "一七三上下不中主之九也了予事二互五些交人仍他代以件任企伍估但位低住何作使例供依便"
@@ -2069,7 +2096,8 @@ constexpr std::string_view kSameInBoth =
     "深清渠湖源溪焦然照版物率理生用由申留疑登白的益目直相看真督知石研示社禁秀私科秘程"
     "稽究空突立站章第等答策算管箱篇系索累置署群考聘聚育能自至致良草落薄融行街衡表被要"
     "覆解言走起超足身近述追送透逐途通造逾遇道邀部配醒重量金限院障集需青面革音高"
-    "口片窗附首";  // the crawl layout's page chrome
+    "口片窗附首"  // the crawl layout's page chrome
+    "占";         // the content sentences
 
 char32_t decode_utf8(std::string_view s, size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
@@ -2237,6 +2265,416 @@ DefectPlan apply_defects(Document& d, Rng& rng, double rate) {
   return p;
 }
 
+// ---------------------------------------------------------------------------------------
+// Content sentences and content defects (GenOptions::content_sentences, content_defect_rate).
+// Written into the finished document, after the structural defects and the last top-up, so the
+// text stream is not touched: the sentences and their values come from a stream of their own and
+// the defects from another, so a report that draws no content defect is byte-identical at any
+// content_defect_rate. Each truth is a Mark in a paragraph (or the period sentence), turned into
+// a line and column by the renderer.
+
+// text.sum: lead + total + "条，其中" + 2–3 parts and the rest ("其他"), each "<name><n>条".
+const StrList kSumLeads = {"本年度共主动公开政府信息", "{Y}年，{we}共主动公开政府信息"};
+const StrList kSumParts = {"政策文件类", "人事信息类", "财政信息类", "公示公告类", "工作动态类", "规划计划类"};
+const StrList kSumOthers = {"其他", "其他信息"};
+// text.percent: {X} the base, {PART} the part, {PCT} the percentage. Topics no table and no
+// sentence of the pools speaks of, so that no other figure of the report counts the same thing.
+const StrList kPercentSentences = {
+    "本年度共发布政务动态信息{X}条，其中通过政务新媒体发布{PART}条，占{PCT}%。",
+    "全年共编发政务信息简报{X}期，其中被上级部门采用{PART}期，占{PCT}%。",
+    "全年共开展政务公开宣传活动{X}场，其中进社区宣传{PART}场，占{PCT}%。",
+    "全年共组织政务公开业务学习{X}次，其中专题学习{PART}次，占{PCT}%。",
+};
+constexpr std::array<std::array<int64_t, 2>, 4> kPercentBases = {{{40, 3000}, {6, 120}, {4, 60}, {4, 40}}};
+// text.table: table 三's 本年新收 总计 in the applications section.
+const StrList kReceivedSentences = {"本年度共收到政府信息公开申请{N}件。", "{Y}年，{we}共收到政府信息公开申请{N}件。"};
+// period.missing: what stands in the 统计期限 sentence instead of its years.
+const StrList kPeriodBlanks = {" ", "　　", "____"};
+// text.garbled: characters a script converter annotated with their pinyin, tone marks included
+// (text.garbled's pattern and gklint's reader both require one), and markup pasted with the text.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 32> kPinyin = {{
+    {"据", "jù"},    {"统", "tǒng"}, {"筹", "chóu"},  {"公", "gōng"}, {"开", "kāi"},  {"政", "zhèng"}, {"府", "fǔ"},
+    {"信", "xìn"},   {"息", "xī"},   {"务", "wù"},    {"依", "yī"},   {"法", "fǎ"},   {"规", "guī"},   {"范", "fàn"},
+    {"强", "qiáng"}, {"化", "huà"},  {"推", "tuī"},   {"进", "jìn"},  {"落", "luò"},  {"实", "shí"},   {"监", "jiān"},
+    {"督", "dū"},    {"提", "tí"},   {"升", "shēng"}, {"完", "wán"},  {"善", "shàn"}, {"建", "jiàn"},  {"设", "shè"},
+    {"管", "guǎn"},  {"理", "lǐ"},   {"责", "zé"},    {"任", "rèn"},
+}};
+// text.duplicate: the words doubled when the paragraph has one (else any few characters are).
+const StrList kDoubledWords = {"政府信息",   "信息公开", "主动公开", "政务公开",   "公开工作", "政务新媒体", "门户网站",
+                               "规范性文件", "人民群众", "工作要点", "依申请公开", "政策解读", "重点领域",   "进一步",
+                               "严格落实",   "政策文件", "有关规定", "意见建议",   "社会公众", "新闻发布会", "责任单位",
+                               "监督检查",   "法治政府", "答复文书", "公开指南"};
+const StrList kMarkupEnd = {"<o:p></o:p>", "<br />", "<br>"};
+const StrList kMarkupLead = {"&nbsp;&nbsp;", "&nbsp;"};
+
+// What the content sentences need to know of tables 三 and 四 (2019/2021).
+struct ContentTables {
+  bool present = false;
+  int64_t received = 0;        // table 三 本年新收 总计 as printed
+  bool received_read = false;  // that cell is printed as a number in a table gklint can read
+  bool all_zero = false;       // every number of tables 三 and 四 is 0 (table.all-zero would join in)
+};
+
+struct ContentTruth {
+  std::string rule, detail;
+  bool period = false;  // at the 统计期限 sentence rather than at a mark
+};
+struct ContentPlan {
+  std::vector<ContentTruth> truths;  // Mark::truth indexes this
+};
+
+int section_index(const Document& d, std::string_view key) {
+  for (size_t i = 0; i < d.sections.size(); ++i)
+    if (d.sections[i].key == key) return static_cast<int>(i);
+  return -1;
+}
+
+// Replaces the first "{key}" of `s` with `v`; returns where `v` starts.
+size_t put(std::string& s, std::string_view key, const std::string& v) {
+  const std::string k = "{" + std::string(key) + "}";
+  const size_t at = s.find(k);
+  s.replace(at, k.size(), v);
+  return at;
+}
+
+std::string tenths_text(int64_t tenths, bool integer) {
+  return integer ? std::to_string(tenths / 10) : std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+
+// The ideographs of a paragraph in runs (what text.duplicate compares): code points and the byte
+// offset of each, the run's end last.
+struct HanRun {
+  std::vector<char32_t> cps;
+  std::vector<size_t> at;
+};
+std::vector<HanRun> han_runs(std::string_view s) {
+  std::vector<HanRun> runs;
+  bool in = false;
+  for (size_t i = 0; i < s.size();) {
+    const size_t begin = i;
+    const char32_t c = decode_utf8(s, i);
+    if (is_ideograph(c)) {
+      if (!in) runs.emplace_back();
+      in = true;
+      runs.back().cps.push_back(c);
+      runs.back().at.push_back(begin);
+    } else if (in) {
+      runs.back().at.push_back(begin);
+      in = false;
+    }
+  }
+  if (in) runs.back().at.push_back(s.size());
+  return runs;
+}
+
+// Where text.duplicate's phrase scan finds a doubling in one run of ideographs, as its doc and
+// params (phrase_min 3, phrase_max 8) describe it: at each position the longest doubled phrase,
+// then on past the doubling. Written for the generator (not shared with gklint): it decides where
+// an injected doubling is the only one and starts where the phrase does.
+std::vector<size_t> doublings(const std::vector<char32_t>& run) {
+  constexpr size_t kMin = 3, kMax = 8;
+  std::vector<size_t> out;
+  const size_t n = run.size();
+  for (size_t i = 0; i + 2 * kMin <= n;) {
+    size_t len = std::min(kMax, (n - i) / 2);
+    const auto at = [&](size_t k) { return run.begin() + static_cast<std::ptrdiff_t>(k); };
+    while (len >= kMin && !std::equal(at(i), at(i + len), at(i + len))) --len;
+    if (len < kMin) {
+      ++i;
+      continue;
+    }
+    out.push_back(i);
+    i += 2 * len;
+  }
+  return out;
+}
+
+// Doubles a phrase in place in `b`'s text, where it is the only doubling of its run and found
+// where it starts: one of kDoubledWords when the paragraph has one, else any `len` ideographs. A
+// run that starts the paragraph may be glued to the text before it (crawl layout), so there the
+// phrase starts 2 × phrase_max characters in. Returns the byte offset of the phrase, or npos when
+// no place fits.
+size_t double_phrase(Block& b, Rng& rng, size_t len, std::string* phrase) {
+  const std::vector<HanRun> runs = han_runs(b.text);
+  std::vector<std::tuple<size_t, size_t, size_t>> words, any;  // (run, start, length)
+  for (size_t k = 0; k < runs.size(); ++k) {
+    const HanRun& r = runs[k];
+    const size_t from = r.at[0] == 0 ? 16 : 0;
+    for (size_t j = from; j < r.cps.size(); ++j) {
+      if (r.cps[j] == U'一') continue;  // 一项一项 and the like are words (text.duplicate's allow)
+      if (j + len <= r.cps.size()) any.emplace_back(k, j, len);
+      for (std::string_view w : kDoubledWords) {
+        const auto n = static_cast<size_t>(cp_len(w));
+        if (j + n <= r.cps.size() && std::string_view(b.text).substr(r.at[j], r.at[j + n] - r.at[j]) == w)
+          words.emplace_back(k, j, n);
+      }
+    }
+  }
+  rng.shuffle(words);
+  rng.shuffle(any);
+  words.insert(words.end(), any.begin(), any.end());
+  for (const auto& [k, j, n] : words) {
+    const HanRun& r = runs[k];
+    std::vector<char32_t> run(r.cps.begin(), r.cps.begin() + static_cast<std::ptrdiff_t>(j + n));
+    run.insert(run.end(), r.cps.begin() + static_cast<std::ptrdiff_t>(j), r.cps.end());
+    if (doublings(run) != std::vector<size_t>{j}) continue;
+    const size_t b0 = r.at[j], b1 = r.at[j + n];
+    *phrase = b.text.substr(b0, b1 - b0);
+    b.text.insert(b1, *phrase);
+    return b0;
+  }
+  return std::string::npos;
+}
+
+// Annotates 2–6 characters of `b` with their pinyin as a broken converter does (据(jù)); returns
+// the offset of the first annotated character and sets `count`, or npos when fewer than two of
+// its characters are in kPinyin.
+size_t annotate_pinyin(Block& b, Rng& rng, int* count) {
+  std::vector<std::pair<size_t, size_t>> cand;  // (byte offset after the character, kPinyin index)
+  for (size_t i = 0; i < b.text.size();) {
+    const size_t begin = i;
+    decode_utf8(b.text, i);
+    const std::string_view ch = std::string_view(b.text).substr(begin, i - begin);
+    for (size_t k = 0; k < kPinyin.size(); ++k)
+      if (kPinyin[k].first == ch) cand.emplace_back(i, k);
+  }
+  if (cand.size() < 2) return std::string::npos;
+  rng.shuffle(cand);
+  cand.resize(std::min<size_t>(cand.size(), static_cast<size_t>(rng.irange(2, 6))));
+  std::sort(cand.begin(), cand.end());
+  *count = static_cast<int>(cand.size());
+  const size_t first = cand.front().first - kPinyin[cand.front().second].first.size();
+  for (auto it = cand.rbegin(); it != cand.rend(); ++it)  // from the end: earlier offsets stay valid
+    b.text.insert(it->first, "(" + std::string(kPinyin[it->second].second) + ")");
+  return first;
+}
+
+// Pastes markup into `b`: a tag at its end, &nbsp; before it, or &nbsp; after its first sentence.
+// Returns where the markup starts.
+size_t paste_markup(Block& b, Rng& rng) {
+  const int form = rng.irange(0, 2);
+  static constexpr std::string_view kStop = "。";
+  const size_t stop = b.text.find(kStop);
+  if (form == 1) {
+    b.text.insert(0, std::string(rng.pick(kMarkupLead)));
+    return 0;
+  }
+  if (form == 2 && stop != std::string::npos && stop + kStop.size() < b.text.size()) {
+    b.text.insert(stop + kStop.size(), "&nbsp;");
+    return stop + kStop.size();
+  }
+  const size_t at = b.text.size();
+  b.text += rng.pick(kMarkupEnd);
+  return at;
+}
+
+ContentPlan plan_content(uint64_t seed, const GenOptions& opt, Regime regime, Document& d, const Ctx& ctx,
+                         const DefectPlan& plan, const ContentTables& tables) {
+  ContentPlan p;
+  Rng text(mix_seed(seed, 0xC0A7E47));  // the sentences and their values
+  Rng def(mix_seed(seed, 0xC0DEFEC7));  // which content defects, and their details
+  const double rate = opt.content_defect_rate;
+  const bool want_sum = def.chance(rate);
+  const bool want_percent = def.chance(rate);
+  const bool want_table = def.chance(rate);
+  const bool want_period = def.chance(rate);
+  const bool want_duplicate = def.chance(rate);
+  const bool want_garbled = def.chance(rate);
+
+  const auto truth = [&](std::string rule, std::string detail) {
+    p.truths.push_back({std::move(rule), std::move(detail), false});
+    return static_cast<int>(p.truths.size()) - 1;
+  };
+  // A content paragraph at blocks[at] of section `key` (or its fallback), with the truth of its
+  // defect (`rule` empty: none) at `offset`.
+  const auto insert = [&](std::string_view key, std::string_view fallback, size_t at, std::string s, std::string rule,
+                          std::string detail, size_t offset) {
+    int si = section_index(d, key);
+    if (si < 0 && !fallback.empty()) {
+      si = section_index(d, fallback);
+      at = 0;
+    }
+    if (si < 0) return;  // dropped by section.missing: the sentence and its defect go with it
+    auto& blocks = d.sections[static_cast<size_t>(si)].blocks;
+    Block b{BlockKind::paragraph, std::move(s), {}};
+    b.content = true;
+    if (!rule.empty()) b.marks.push_back({truth(std::move(rule), std::move(detail)), offset});
+    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(std::min(at, blocks.size())), std::move(b));
+  };
+  const bool is2007 = regime == Regime::gov2007;
+
+  // text.sum, in 主动公开 before anything else of the section.
+  {
+    const std::string_view lead = text.pick(kSumLeads);
+    const int nparts = text.irange(2, 3);
+    std::vector<size_t> names(kSumParts.size());
+    for (size_t i = 0; i < names.size(); ++i) names[i] = i;
+    text.shuffle(names);
+    names.resize(static_cast<size_t>(nparts));
+    const std::string sep = text.chance(0.5) ? "、" : "，";
+    const std::string_view other = text.pick(kSumOthers);
+    std::vector<int64_t> parts;
+    parts.reserve(static_cast<size_t>(nparts) + 1);
+    for (int i = 0; i < nparts; ++i) parts.push_back(text.range(5, 400));
+    parts.push_back(text.range(1, 300));
+    int64_t sum = 0;
+    for (int64_t v : parts) sum += v;
+    int64_t stated = sum;
+    std::string rule, detail;
+    if (want_sum) {
+      const int64_t delta = def.range(1, 60);
+      const bool down = sum - delta >= 1 && def.chance(0.5);
+      stated = down ? sum - delta : sum + delta;
+      rule = "text.sum";
+      detail = "stated " + std::to_string(stated) + ", parts sum " + std::to_string(sum);
+    }
+    std::string s = expand(lead, ctx, text);
+    const size_t offset = s.size();
+    s += std::to_string(stated) + "条，其中";
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (i > 0) s += sep;
+      s += i < names.size() ? std::string(kSumParts[names[i]]) : std::string(other);
+      s += std::to_string(parts[i]) + "条";
+    }
+    s += "。";
+    insert("主动公开政府信息情况", "", 0, std::move(s), rule, detail, offset);
+  }
+  // text.percent, in 总体情况 (2019/2021) or 概述 (2007; else 其他需要报告的事项), after its first paragraph.
+  {
+    const auto k = static_cast<size_t>(text.irange(0, static_cast<int>(kPercentSentences.size()) - 1));
+    const bool exact = text.chance(0.3);
+    int64_t base = 0, part = 0;
+    if (exact) {
+      static constexpr std::array<int64_t, 6> kDen = {4, 5, 10, 20, 25, 50};
+      const int64_t den = kDen[static_cast<size_t>(text.irange(0, 5))];
+      const int64_t m = text.range(1, std::max<int64_t>(1, kPercentBases[k][1] / den));
+      const int64_t j = text.range(1, den - 1);
+      base = den * m;
+      part = m * j;
+    } else {
+      base = text.range(kPercentBases[k][0], kPercentBases[k][1]);
+      part = text.range(1, base - 1);
+    }
+    const bool integer = part * 100 % base == 0;
+    const int64_t tenths = integer ? part * 1000 / base : (part * 2000 + base) / (2 * base);  // rounded half up
+    int64_t shown = tenths;
+    std::string rule, detail;
+    if (want_percent) {
+      // At least 3 points from the true value (3.1 when the shown one is rounded), within 0..100.
+      const int64_t need = integer ? 30 : 31;
+      const bool up_ok = tenths + need <= 1000, down_ok = tenths - need >= 0;
+      const bool up = up_ok && (!down_ok || def.chance(0.5));
+      int64_t off = def.range(need, std::min<int64_t>(up ? 1000 - tenths : tenths, 250));
+      if (integer) off = off / 10 * 10;
+      shown = up ? tenths + off : tenths - off;
+      rule = "text.percent";
+      detail = "stated " + tenths_text(shown, integer) + "%, " + std::to_string(part) + "/" + std::to_string(base) +
+               " = " + tenths_text(tenths, integer) + "%";
+    }
+    std::string s = expand(kPercentSentences[k], ctx, text);
+    put(s, "X", std::to_string(base));
+    put(s, "PART", std::to_string(part));
+    const size_t offset = put(s, "PCT", tenths_text(shown, integer));
+    if (is2007)
+      insert("概述", "其他需要报告的事项", 1, std::move(s), rule, detail, offset);
+    else
+      insert("总体情况", "", 1, std::move(s), rule, detail, offset);
+  }
+  // text.table (2019/2021), first in the applications section. No defect where table.all-zero
+  // would also speak (a count above zero against all-zero tables) or the cell cannot be read.
+  {
+    const std::string_view tpl = text.pick(kReceivedSentences);
+    if (!is2007 && tables.present) {
+      int64_t stated = tables.received;
+      std::string rule, detail;
+      if (want_table && tables.received_read && !tables.all_zero) {
+        const int64_t delta = def.range(1, 20);
+        const bool down = stated - delta >= 0 && def.chance(0.5);
+        stated = down ? stated - delta : stated + delta;
+        rule = "text.table";
+        detail = "stated " + std::to_string(stated) + ", table 三 本年新收 总计 " + std::to_string(tables.received);
+      }
+      std::string s = expand(tpl, ctx, text);
+      const size_t offset = put(s, "N", std::to_string(stated));
+      insert("收到和处理政府信息公开申请情况", "", 0, std::move(s), rule, detail, offset);
+    }
+  }
+  // period.missing: the years of the 统计期限 left blank. Not with year.mismatch, which needs them.
+  if (want_period && !plan.year) {
+    const std::string blank(def.pick(kPeriodBlanks));
+    while (d.period_template.find("{P}") != std::string::npos) put(d.period_template, "P", blank);
+    p.truths.push_back({"period.missing", "years left blank ('" + blank + "')", true});
+  }
+  // Prose the last two may change: paragraphs of the sections that no content sentence is.
+  std::vector<std::pair<size_t, size_t>> prose;  // (section, block)
+  for (size_t si = 0; si < d.sections.size(); ++si)
+    for (size_t bi = 0; bi < d.sections[si].blocks.size(); ++bi)
+      if (d.sections[si].blocks[bi].kind == BlockKind::paragraph && !d.sections[si].blocks[bi].content)
+        prose.emplace_back(si, bi);
+  const auto block = [&](std::pair<size_t, size_t> at) -> Block& { return d.sections[at.first].blocks[at.second]; };
+  if (want_duplicate) {
+    const auto len = static_cast<size_t>(def.irange(3, 6));
+    def.shuffle(prose);
+    for (const auto& at : prose) {
+      std::string phrase;
+      const size_t offset = double_phrase(block(at), def, len, &phrase);
+      if (offset == std::string::npos) continue;
+      block(at).content = true;
+      block(at).marks.push_back({truth("text.duplicate", "doubled " + phrase), offset});
+      break;
+    }
+  }
+  if (want_garbled) {
+    const double u = def.unit();
+    const bool pinyin = u < 0.6, markup = u >= 0.4;  // both 20%
+    def.shuffle(prose);
+    size_t next = 0;
+    const auto free = [&] {
+      while (next < prose.size() && block(prose[next]).content) ++next;
+      return next < prose.size();
+    };
+    if (pinyin) {
+      for (; free(); ++next) {
+        int count = 0;
+        const size_t offset = annotate_pinyin(block(prose[next]), def, &count);
+        if (offset == std::string::npos) continue;
+        block(prose[next]).content = true;
+        block(prose[next])
+            .marks.push_back(
+                {truth("text.garbled", "pinyin, " + std::to_string(count) + " annotations in one paragraph"), offset});
+        ++next;
+        break;
+      }
+    }
+    if (markup && free()) {
+      const int want = def.irange(1, 3);
+      const int t = truth("text.garbled", "markup");
+      int n = 0;
+      for (; n < want && free(); ++next, ++n) {
+        Block& b = block(prose[next]);
+        b.marks.push_back({t, paste_markup(b, def)});
+        b.content = true;
+      }
+      p.truths[static_cast<size_t>(t)].detail = "markup in " + std::to_string(n) + " paragraph(s)";
+    }
+  }
+  return p;
+}
+
+// Content truths as defects, at their marks (the first per truth in document order). `crawl_line`:
+// the crawl layout's one line (positions are columns); 0 in the other layouts (positions are lines).
+void add_content_truths(GeneratedReport& rep, const ContentPlan& cp, const std::vector<CellPos>& marks, CellPos period,
+                        int crawl_line) {
+  for (size_t i = 0; i < cp.truths.size(); ++i) {
+    const ContentTruth& t = cp.truths[i];
+    const CellPos at = t.period ? period : i < marks.size() ? marks[i] : CellPos{};
+    if (crawl_line > 0)
+      rep.defects.push_back({t.rule, crawl_line, t.detail, at.column});
+    else
+      rep.defects.push_back({t.rule, at.line, t.detail});
+  }
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -2336,8 +2774,8 @@ std::vector<size_t> invariant_rows(const Table3& t, const Broken& bk) {
 // The crawl layout's last step: renders the page and records where every defect and table
 // finding is, following the contract in README.md ("crawl" layout).
 void finish_crawl(GeneratedReport& rep, const Document& doc, const Style& st, const Ctx& ctx, const DefectPlan& plan,
-                  int period_year, Rng& render_rng, Rng& crng, const CrawlMods& m, const Table3& t3, const Table4& t4,
-                  bool traditional) {
+                  const ContentPlan& content, int period_year, Rng& render_rng, Rng& crng, const CrawlMods& m,
+                  const Table3& t3, const Table4& t4, bool traditional) {
   CrawlPage pg = render_crawl(doc, st, ctx, period_year, render_rng, crng, m, t3);
   const int line = static_cast<int>(pg.header.size()) + 1;
   rep.body_line = line;
@@ -2363,6 +2801,7 @@ void finish_crawl(GeneratedReport& rep, const Document& doc, const Style& st, co
     rep.defects.push_back({"year.mismatch", line,
                            "period " + std::to_string(period_year) + ", title " + std::to_string(rep.year),
                            pg.period_end_col});
+  add_content_truths(rep, content, pg.marks, {0, pg.period_col}, line);
   std::stable_sort(rep.defects.begin(), rep.defects.end(),
                    [](const Defect& d1, const Defect& d2) { return d1.column < d2.column; });
 
@@ -2609,11 +3048,32 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
     for (const auto& s : doc.sections) current += approx_bytes(s);
     if (current < kFloor) b.top_up(doc.sections, kFloor, current);
   }
+  ContentPlan content;
+  if (opt.content_sentences || opt.content_defect_rate > 0) {
+    ContentTables ct;
+    if (!is2007) {
+      ct.present = true;
+      ct.received = ctx.fig.new_total;
+      size_t r_new = 0;
+      while (r_new + 1 < t3.spec.size() && t3.spec[r_new].role != T3Role::new_) ++r_new;
+      const bool unread = crawl ? (cmods.drop && !cmods.drop_t4) ||
+                                      std::binary_search(cmods.blank_rows.begin(), cmods.blank_rows.end(), r_new) ||
+                                      (cmods.slash && cmods.slash_row == r_new && cmods.slash_col == 6)
+                                : mods.blank && mods.blank_row == r_new && mods.blank_col == 6;
+      ct.received_read = !unread;
+      ct.all_zero = true;
+      for (const auto& row : t3.values)
+        for (int64_t v : row) ct.all_zero = ct.all_zero && v == 0;
+      for (const auto& g : t4.groups)
+        for (int64_t v : g) ct.all_zero = ct.all_zero && v == 0;
+    }
+    content = plan_content(seed, opt, regime, doc, ctx, plan, ct);
+  }
   const int period_year = plan.year ? rep.year - 1 : rep.year;
   Rng render_rng(mix_seed(seed, 0x4E4D));  // render-time randomness (none today besides {n})
   if (crawl) {
     Rng crng(mix_seed(seed, 0xC4A71));  // every choice of the page's chrome and flattening
-    finish_crawl(rep, doc, st, ctx, plan, period_year, render_rng, crng, cmods, t3, t4, traditional);
+    finish_crawl(rep, doc, st, ctx, plan, content, period_year, render_rng, crng, cmods, t3, t4, traditional);
     return rep;
   }
   const Rendered r = render(doc, st, ctx, period_year, render_rng);
@@ -2638,6 +3098,7 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
   if (plan.year)
     rep.defects.push_back({"year.mismatch", r.period_line,
                            "period " + std::to_string(period_year) + ", title " + std::to_string(rep.year)});
+  add_content_truths(rep, content, r.marks, {r.period_line, 0}, 0);
   std::stable_sort(rep.defects.begin(), rep.defects.end(),
                    [](const Defect& d1, const Defect& d2) { return d1.line < d2.line; });
 
@@ -2693,19 +3154,23 @@ std::vector<std::string> unclassified_characters(int samples) {
   // Every table of the vocabulary, so rare picks are covered without sampling luck…
   for (int t = 0; t < kTopicCount; ++t)
     for (auto s : topic_pool(static_cast<Topic>(t))) scan(s);
-  for (const StrList* l : {&kProblemClauses,   &kImproveClauses,  &kProblemLeads,    &kImproveLeads,
-                           &kPlanSentences,    &kPeriodSentences, &kBasisSentences,  &kBasisSentences2019,
-                           &kContactSentences, &kLeadOut,         &kPlaces,          &kBureaus2007,
-                           &kBureaus2019,      &kOverviewSubs,    &kActiveSubs2007,  &kRequestSubs2007,
-                           &kFeesSubs2007,     &kReviewSubs2007,  &kOtherSubs2007,   &kOtherSubs2019,
-                           &kItemTitles,       &kItemSentences,   &kReviewFacts2007, &kT4Cols})
+  for (const StrList* l : {&kProblemClauses,    &kImproveClauses,  &kProblemLeads,    &kImproveLeads,
+                           &kPlanSentences,     &kPeriodSentences, &kBasisSentences,  &kBasisSentences2019,
+                           &kContactSentences,  &kLeadOut,         &kPlaces,          &kBureaus2007,
+                           &kBureaus2019,       &kOverviewSubs,    &kActiveSubs2007,  &kRequestSubs2007,
+                           &kFeesSubs2007,      &kReviewSubs2007,  &kOtherSubs2007,   &kOtherSubs2019,
+                           &kItemTitles,        &kItemSentences,   &kReviewFacts2007, &kT4Cols,
+                           &kSumLeads,          &kSumParts,        &kSumOthers,       &kPercentSentences,
+                           &kReceivedSentences, &kDoubledWords})
     for (auto s : *l) scan(s);
+  for (const auto& [ch, py] : kPinyin) scan(ch);
   for (const auto* v : {&kRequired2007, &kRequired2019})
     for (const auto& spec : *v)
       for (auto s : spec.titles) scan(s);
   // …and generated text, for the literals inside the builders.
   GenOptions o;
   o.defect_rate = 1.0;
+  o.content_defect_rate = 1.0;
   o.allow_traditional = false;
   for (Regime r : {Regime::gov2007, Regime::gov2019, Regime::gov2021})
     for (int i = 0; i < samples; ++i) scan(generate_report(mix_seed(0x5E1FC4EC, static_cast<uint64_t>(i)), r, o).text);

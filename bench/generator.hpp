@@ -25,14 +25,20 @@ namespace gklint::bench {
 enum class Regime { gov2007, gov2019, gov2021 };
 
 // One injected defect. `line` is 1-based in GeneratedReport::text.
-// `rule` is one of: section.missing, section.order, heading.numbering, year.mismatch.
+// `rule` is one of: section.missing, section.order, heading.numbering, year.mismatch, and with
+// GenOptions::content_defect_rate the content defects text.sum, text.percent, text.table,
+// period.missing, text.duplicate, text.garbled (README.md, "Content defects": each is at the
+// line that holds the named figure, the period sentence, the doubled phrase or the first
+// instance of its kind of garbling).
 // `detail` is human-readable (simplified Chinese / ASCII, never tabs or newlines);
 // harnesses should match on (file, line, rule) and treat detail as a comment.
 // `column` is 0 in the line-broken layouts (the line is the position). In the `crawl` layout the
 // whole report is one line, so the column carries the position: 1-based, in code points, at the
 // heading's number marker (三、 （二）) for section.order / heading.numbering / section.missing,
 // at the first digit of the period's end year for year.mismatch, and for a section.missing with
-// no required section after it just past the last character of the report (README.md).
+// no required section after it just past the last character of the report (README.md); for a
+// content defect at the figure, the period sentence's first character, the doubled phrase's first
+// character or the garbling's first character (the Han character a pinyin annotation follows).
 struct Defect {
   std::string rule;
   int line;
@@ -121,6 +127,16 @@ struct GenOptions {
   // loses one cell, chosen so that no split of the damaged row satisfies its total
   // (table.unreadable). Such a table gets no other table change.
   double dropped_cell_rate = 0.0;
+  // Content sentences (README.md, "Content defects"): a total with its parts in 主动公开, a part
+  // of a base with its percentage, a count of applications received in the applications section
+  // (2019/2021). They are written, correct, when content_sentences is true or
+  // content_defect_rate > 0; then each content defect kind (wrong total, wrong percentage, prose
+  // count != table 三, blank 统计期限 years, a doubled phrase, garbling) is injected with
+  // probability content_defect_rate, independently. All of it comes from RNG streams of its own:
+  // the base text of a seed does not change, and with both off the output is that of earlier
+  // versions byte for byte.
+  double content_defect_rate = 0.0;
+  bool content_sentences = false;
 };
 
 GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& opt);

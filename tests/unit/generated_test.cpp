@@ -198,3 +198,101 @@ TEST_CASE("generated tables: every layout, injected sum errors and blank cells f
   CHECK_MESSAGE(found == injected, why.str());
   CHECK_MESSAGE(extra == 0, why.str());
 }
+
+namespace {
+
+// The content rules of issue 13 whose defects the generator injects (GenOptions::content_defect_rate).
+constexpr std::array<std::string_view, 6> kContentRules = {"text.sum",       "text.percent",   "text.table",
+                                                           "period.missing", "text.duplicate", "text.garbled"};
+
+bool is_content_rule(std::string_view rule) {
+  return std::find(kContentRules.begin(), kContentRules.end(), rule) != kContentRules.end();
+}
+
+}  // namespace
+
+TEST_CASE("generated content defects: each found at its line with its rule, no other content finding") {
+  Catalog catalog;
+  Linter linter(catalog, nullptr, {});
+  struct Count {
+    int injected = 0, found = 0, extra = 0;
+    std::vector<std::string> problems;  // the first few, for the failure message
+  };
+  std::map<std::string, Count> by_rule;  // content rules
+  Count other;                           // the structural defects of defect_rate, and every other rule
+  int reports = 0;
+  const auto run = [&](bench::Regime regime, int count, uint64_t seed, const bench::GenOptions& opt) {
+    // The crawl layout is one line: there the column is the position.
+    const bool crawl = opt.table_layout == bench::TableLayout::crawl;
+    for (int i = 0; i < count; ++i) {
+      const bench::GeneratedReport g = bench::generate_report(bench::mix_seed(seed, i), regime, opt);
+      const FileResult r = linter.lint("gen", g.text);
+      std::multiset<std::tuple<int, int, std::string>> got;  // line, column (crawl only), rule
+      for (const Diagnostic& d : r.diagnostics) {
+        const Position p = r.source->position(d.span.begin);
+        got.insert({static_cast<int>(p.line), crawl ? static_cast<int>(p.column) : 0, d.rule});
+      }
+      ++reports;
+      const auto note = [&](Count& c, const std::string& what) {
+        if (c.problems.size() < 6)
+          c.problems.push_back(std::string(bench::regime_name(regime)) + " seed " + std::to_string(seed) + " #" +
+                               std::to_string(i) + (crawl ? " (crawl)" : "") + ": " + what);
+      };
+      for (const bench::Defect& d : g.defects) {
+        Count& c = is_content_rule(d.rule) ? by_rule[d.rule] : other;
+        ++c.injected;
+        if (auto it = got.find({d.line, crawl ? d.column : 0, d.rule}); it != got.end()) {
+          ++c.found;
+          got.erase(it);
+        } else {
+          note(c, "missed " + d.rule + " at " + std::to_string(d.line) + (crawl ? ":" + std::to_string(d.column) : "") +
+                      " (" + d.detail + ")");
+        }
+      }
+      for (const auto& [line, column, rule] : got) {
+        Count& c = is_content_rule(rule) ? by_rule[rule] : other;
+        ++c.extra;
+        note(c, "unexpected " + rule + " at " + std::to_string(line) + (crawl ? ":" + std::to_string(column) : ""));
+      }
+    }
+  };
+  for (bench::Regime regime : {bench::Regime::gov2007, bench::Regime::gov2019, bench::Regime::gov2021}) {
+    bench::GenOptions opt;
+    opt.content_sentences = true;  // the sentences, all correct
+    run(regime, 60, 1301, opt);
+    opt.content_defect_rate = 0.3;  // each kind in 30% of the reports, with structural defects too
+    opt.defect_rate = 0.1;
+    run(regime, 250, 1302, opt);
+    opt.content_defect_rate = 1.0;  // every kind at once
+    opt.defect_rate = 0.0;
+    run(regime, 40, 1303, opt);
+    opt.content_defect_rate = 0.5;  // the other layouts (tables as they are: no table finding)
+    opt.defect_rate = 0.1;
+    opt.table_layout = bench::TableLayout::random;
+    if (regime != bench::Regime::gov2007) run(regime, 50, 1304, opt);
+    opt.table_layout = bench::TableLayout::crawl;
+    run(regime, 50, 1305, opt);
+  }
+  std::ostringstream summary;
+  for (std::string_view rule : kContentRules) {
+    const Count& c = by_rule[std::string(rule)];
+    summary << " " << rule << " " << c.found << "/" << c.injected << " found, " << c.extra << " extra;";
+  }
+  const auto why = [](const Count& c) {
+    std::string s;
+    for (const auto& p : c.problems) s += p + "\n";
+    return s;
+  };
+  MESSAGE("reports " << reports << ";" << summary.str() << " other rules " << other.found << "/" << other.injected
+                     << " found, " << other.extra << " extra");
+  CHECK(reports >= 1000);
+  for (std::string_view rule : kContentRules) {
+    const Count& c = by_rule[std::string(rule)];
+    INFO(rule);
+    CHECK(c.injected >= 50);
+    CHECK_MESSAGE(c.found == c.injected, why(c));
+    CHECK_MESSAGE(c.extra == 0, why(c));
+  }
+  CHECK_MESSAGE(other.found == other.injected, why(other));
+  CHECK_MESSAGE(other.extra == 0, why(other));
+}
