@@ -103,6 +103,9 @@ struct Prose {
   std::vector<std::pair<size_t, size_t>> gaps;
   // Does [begin, end) overlap a table or a heading? (log of the gaps)
   bool in_gap(size_t begin, size_t end) const;
+  // Where the first gap starting at or after `at` starts (`to` when none): a heading run into the
+  // text ends the sentence before it.
+  size_t next_gap(size_t at) const;
 };
 Prose prose_of(const CheckContext& ctx);
 

@@ -66,6 +66,11 @@ bool Prose::in_gap(size_t begin, size_t end) const {
   return it != gaps.end() && it->first < end;
 }
 
+size_t Prose::next_gap(size_t at) const {
+  const auto it = std::lower_bound(gaps.begin(), gaps.end(), std::pair<size_t, size_t>{at, 0});
+  return it == gaps.end() ? to : std::min(to, it->first);
+}
+
 std::vector<int> section_headings(const RuleSet& rules, const Report& report) {
   const auto& hs = report.headings;
   const size_t n = rules.sections.size();

@@ -56,7 +56,7 @@ class TextSum : public Check {
     std::vector<Part> parts;
     size_t seg = after;
     if (seg < t.size() && (t[seg] == ':' || t[seg] == ',')) ++seg;  // 其中：… 其中，…
-    const size_t limit = std::min(prose.to, after + p_.max_list);
+    const size_t limit = std::min(prose.next_gap(after), after + p_.max_list);
     while (seg < limit) {
       size_t e = seg;
       while (e < limit && !separator_at(t, e) && !sentence_end_at(t, e))
