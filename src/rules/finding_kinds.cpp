@@ -37,6 +37,8 @@ const std::vector<FindingKind>& finding_kinds() {
       {"text-percent", "warning: at the percentage",
        "`expected` (the share the part and base give), `actual` (the percentage as printed), `related` (the part "
        "and the base)"},
+      {"text-table", "error, or warning when a cell was cut out of digits that ran together: at the prose figure",
+       "`table`, `expected` (the cells' sum), `actual` (the prose figure), `related` (each cell), `inferred`"},
       {"ruleset-year", "info: `--rules` names a set not written for the report's year", ""},
       {"input-error", "", ""},
       {"input-encoding",

@@ -20,6 +20,7 @@ void register_text_duplicate_kinds(std::vector<RuleKind>& kinds);
 void register_table_all_zero_kinds(std::vector<RuleKind>& kinds);
 void register_text_sum_kinds(std::vector<RuleKind>& kinds);
 void register_text_percent_kinds(std::vector<RuleKind>& kinds);
+void register_text_table_kinds(std::vector<RuleKind>& kinds);
 
 const std::vector<RuleKind>& rule_kinds() {
   static const std::vector<RuleKind> kinds = [] {
@@ -35,6 +36,7 @@ const std::vector<RuleKind>& rule_kinds() {
     register_table_all_zero_kinds(k);
     register_text_sum_kinds(k);
     register_text_percent_kinds(k);
+    register_text_table_kinds(k);
     return k;
   }();
   return kinds;

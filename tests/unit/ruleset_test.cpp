@@ -234,6 +234,22 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
     REQUIRE(e.size() == 1);
     CHECK(e[0].message.find("非空") != std::string::npos);
   }
+  SUBCASE("text-table: a cell not in the table, a pattern without n, at their place") {
+    const std::string head =
+        "id: x\ntitle: t\nextends: gov-2021\nrules:\n  - id: a\n    kind: text-table\n    messages: {default: m}\n"
+        "    params:\n      figures:\n        - name: {zh: 申请, en: applications}\n";
+    auto e = load_errors(head +
+                         "          pattern: '申请(?P<n>{n})件'\n          table: applications\n"
+                         "          cells: [new.nobody]\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("row-id.column-id") != std::string::npos);
+    CHECK(where(e[0]).line == 13);
+    e = load_errors(head +
+                    "          pattern: '申请({n})件'\n          table: applications\n          cells: [new.total]\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("(?P<n>") != std::string::npos);
+    CHECK(where(e[0]).line == 11);
+  }
   SUBCASE("unknown rule kind, missing messages, bad severity") {
     auto e = load_errors(
         "id: x\ntitle: t\nrules:\n  - id: a\n    kind: no-such-kind\n"
