@@ -21,6 +21,19 @@ class RE2;
 
 namespace gklint {
 
+// The report's prose as the content checks read it: the body's view range, less its tables and
+// headings (the gaps: disjoint view ranges, in order).
+struct Prose {
+  size_t from = 0, to = 0;
+  std::vector<std::pair<size_t, size_t>> gaps;
+  // Does [begin, end) overlap a table or a heading? (log of the gaps)
+  bool in_gap(size_t begin, size_t end) const;
+  // Where the first gap starting at or after `at` starts (`to` when none): a heading run into the
+  // text ends the sentence before it.
+  size_t next_gap(size_t at) const;
+};
+Prose prose_of(const View& view, const Report& report);
+
 struct CheckContext {
   const Source& source;
   const View& view;
@@ -32,6 +45,8 @@ struct CheckContext {
   const std::vector<int>& section_heading;
   // How blank cells count: the config's setting, else the rule set's.
   BlankCells blank_cells = BlankCells::unfilled;
+  // The prose the content checks read, computed once per report (prose_of).
+  const Prose* prose = nullptr;
 };
 
 class Check {
@@ -95,19 +110,6 @@ std::vector<int> section_headings(const RuleSet& rules, const Report& report);
 // without `with_heading`) to the next heading at the same or a higher level. False when the report
 // has no heading for it.
 bool section_view_range(const CheckContext& ctx, const std::string& id, bool with_heading, size_t* from, size_t* to);
-
-// The report's prose as the content checks read it: the body's view range, less its tables and
-// headings (the gaps: disjoint view ranges, in order).
-struct Prose {
-  size_t from = 0, to = 0;
-  std::vector<std::pair<size_t, size_t>> gaps;
-  // Does [begin, end) overlap a table or a heading? (log of the gaps)
-  bool in_gap(size_t begin, size_t end) const;
-  // Where the first gap starting at or after `at` starts (`to` when none): a heading run into the
-  // text ends the sentence before it.
-  size_t next_gap(size_t at) const;
-};
-Prose prose_of(const CheckContext& ctx);
 
 // A finding from a rule, its message filled from the template `key`.
 Diagnostic make_diagnostic(const Rule& rule, const CheckContext& ctx, const std::string& kind, const std::string& key,

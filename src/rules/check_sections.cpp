@@ -38,15 +38,14 @@ bool section_view_range(const CheckContext& ctx, const std::string& id, bool wit
   return false;
 }
 
-Prose prose_of(const CheckContext& ctx) {
+Prose prose_of(const View& view, const Report& report) {
   Prose p;
-  p.from = ctx.view.view_offset(ctx.report.facts.body.begin);
-  p.to = std::max(p.from, static_cast<size_t>(ctx.view.view_offset(ctx.report.facts.body.end)));
+  p.from = view.view_offset(report.facts.body.begin);
+  p.to = std::max(p.from, static_cast<size_t>(view.view_offset(report.facts.body.end)));
   std::vector<std::pair<size_t, size_t>> gaps;
-  for (const Table& t : ctx.report.tables)
-    gaps.emplace_back(ctx.view.view_offset(t.span.begin), ctx.view.view_offset(t.span.end));
-  for (const Heading& h : ctx.report.headings)
-    gaps.emplace_back(ctx.view.view_offset(h.span.begin), ctx.view.view_offset(h.span.end));
+  for (const Table& t : report.tables) gaps.emplace_back(view.view_offset(t.span.begin), view.view_offset(t.span.end));
+  for (const Heading& h : report.headings)
+    gaps.emplace_back(view.view_offset(h.span.begin), view.view_offset(h.span.end));
   std::sort(gaps.begin(), gaps.end());
   // Merged into disjoint ranges (a table holds headings' words), so in_gap is a binary search.
   for (const auto& g : gaps) {

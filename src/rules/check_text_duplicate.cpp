@@ -7,6 +7,7 @@
 // report's body, outside its tables. A sentence repeated further on may be said twice on purpose
 // (a report restates a fact in two sections) and is not reported.
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -17,7 +18,13 @@ namespace gklint {
 
 namespace {
 
-bool han(char32_t c) { return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF); }
+// An ideograph of U+3400 to U+4DBF or U+4E00 to U+9FFF at text[i], whole before `to`: E3 90..BF,
+// E4 (not E4 B7: U+4DC0 to U+4DFF, the hexagrams) to E9, three bytes each.
+bool han_at(std::string_view text, size_t i, size_t to) {
+  if (i + 3 > to) return false;
+  const auto b0 = static_cast<unsigned char>(text[i]), b1 = static_cast<unsigned char>(text[i + 1]);
+  return (b0 == 0xE3 && b1 >= 0x90) || (b0 >= 0xE4 && b0 <= 0xE9 && !(b0 == 0xE4 && b1 == 0xB7));
+}
 
 class TextDuplicate : public Check {
  public:
@@ -44,52 +51,43 @@ class TextDuplicate : public Check {
   template <typename InTable>
   void phrases(const Rule& rule, const CheckContext& ctx, std::string_view text, size_t from, size_t to,
                const InTable& in_table, std::vector<Diagnostic>& out) const {
-    // The body's runs of ideographs, decoded once: a phrase doubles inside a run. A doubling of
-    // length L at i needs cps[i] == cps[i + L] first, so most positions cost a few comparisons.
-    std::vector<char32_t> cps;
-    std::vector<size_t> at;  // offset of each code point of the run, then the run's end
-    const auto scan_run = [&] {
-      const size_t n = cps.size();
-      for (size_t i = 0; i + 2 * phrase_min_ <= n;) {
-        size_t len = std::min(phrase_max_, (n - i) / 2);
+    // The body's runs of ideographs: a phrase doubles inside a run. Every ideograph of U+3400 to
+    // U+9FFF is three bytes, so a run is compared as bytes, character k at 3k, without decoding.
+    // A doubling of length L at k needs character k equal to character k + L first, so most
+    // positions cost a few comparisons of three bytes.
+    const auto scan_run = [&](size_t run, size_t n) {
+      for (size_t k = 0; k + 2 * phrase_min_ <= n;) {
+        const size_t p = run + 3 * k;
+        size_t len = std::min(phrase_max_, (n - k) / 2);
         for (; len >= phrase_min_; --len) {
-          if (cps[i] != cps[i + len] || !std::equal(cps.begin() + static_cast<std::ptrdiff_t>(i),
-                                                    cps.begin() + static_cast<std::ptrdiff_t>(i + len),
-                                                    cps.begin() + static_cast<std::ptrdiff_t>(i + len)))
+          const size_t bytes = 3 * len;
+          const char* a = text.data() + p;
+          if (a[0] != a[bytes] || a[1] != a[bytes + 1] || a[2] != a[bytes + 2] || std::memcmp(a, a + bytes, bytes) != 0)
             continue;
-          const std::string doubled(text.substr(at[i], at[i + 2 * len] - at[i]));
-          if (!allow_.count(doubled) && !in_table(at[i], at[i + 2 * len])) break;
+          if (!allow_.count(std::string(text.substr(p, 2 * bytes))) && !in_table(p, p + 2 * bytes)) break;
         }
         if (len < phrase_min_) {
-          ++i;
+          ++k;
           continue;
         }
-        const Span span = ctx.view.source_span(static_cast<uint32_t>(at[i]), static_cast<uint32_t>(at[i + 2 * len]));
+        const Span span = ctx.view.source_span(static_cast<uint32_t>(p), static_cast<uint32_t>(p + 6 * len));
         Diagnostic d = make_diagnostic(rule, ctx, "text-duplicate", "phrase", span,
                                        {{"text", std::string(span_text(ctx.source, span))}});
         d.fields = {{"problem", "phrase"}};
         out.push_back(std::move(d));
-        i += 2 * len;
+        k += 2 * len;
       }
-      cps.clear();
-      at.clear();
     };
     for (size_t i = from; i < to;) {
-      const size_t begin = i;
-      const char32_t c = utf8_next_valid(text, i);
-      if (han(c)) {
-        cps.push_back(c);
-        at.push_back(begin);
+      if (!han_at(text, i, to)) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
         continue;
       }
-      if (!cps.empty()) {
-        at.push_back(begin);
-        scan_run();
-      }
-    }
-    if (!cps.empty()) {
-      at.push_back(to);
-      scan_run();
+      size_t e = i + 3;
+      while (han_at(text, e, to)) e += 3;
+      scan_run(i, (e - i) / 3);
+      i = e;
     }
   }
 

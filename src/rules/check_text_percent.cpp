@@ -26,16 +26,29 @@ class TextPercent : public Check {
     size_t max_back = 120;
     double tolerance = 1;
   };
-  explicit TextPercent(Params p) : p_(std::move(p)), units_(p_.units) {}
+  explicit TextPercent(Params p) : p_(std::move(p)), units_(p_.units), share_words_(p_.share_words) {}
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const std::string_view t = ctx.view.text();
-    if (t.find('%', ctx.view.view_offset(ctx.report.facts.body.begin)) == t.npos) return;
-    const Prose prose = prose_of(ctx);
-    for (const std::string& word : p_.share_words) {
-      for (size_t at = t.find(word, prose.from); at != t.npos && at < prose.to; at = t.find(word, at + word.size())) {
-        if (!prose.in_gap(at, at + word.size())) check_share(rule, ctx, prose, at, at + word.size(), out);
-      }
+    const size_t from = ctx.view.view_offset(ctx.report.facts.body.begin);
+    size_t pct = t.find('%', from);
+    if (pct == t.npos) return;
+    const Prose& prose = *ctx.prose;
+    // Each percentage, then the share word before it (a few characters back: 占 or 占全部N项的).
+    size_t last = std::string_view::npos;
+    for (; pct != t.npos && pct < prose.to; pct = t.find('%', pct + 1)) {
+      size_t share = std::string_view::npos, share_end = 0;
+      const size_t back = std::max(prose.from, pct > kShareBack ? pct - kShareBack : 0);
+      size_t start = back;
+      while (start < pct && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) ++start;
+      share_words_.each(t, start, pct, [&](size_t at, size_t w) {
+        if (share != std::string_view::npos && at < share) return;  // the last one before the %
+        share = at;
+        share_end = at + share_words_.words()[w].size();
+      });
+      if (share == std::string_view::npos || share == last || prose.in_gap(share, share_end)) continue;
+      last = share;
+      check_share(rule, ctx, prose, share, share_end, out);
     }
   }
 
@@ -45,7 +58,7 @@ class TextPercent : public Check {
     const std::string_view t = ctx.view.text();
     // After the share word, in its clause: the percentage, or the base, 的, then the percentage.
     size_t clause_end = after;
-    while (clause_end < prose.to && clause_end < after + 60 && !separator_at(t, clause_end) &&
+    while (clause_end < prose.to && clause_end < after + kShareBack && !separator_at(t, clause_end) &&
            !sentence_end_at(t, clause_end))
       ++clause_end;
     const std::vector<Figure> next = units_.figures(t, after, clause_end);
@@ -118,8 +131,10 @@ class TextPercent : public Check {
     out.push_back(std::move(d));
   }
 
+  static constexpr size_t kShareBack = 60;  // bytes from a share word to its percentage, at most
   Params p_;
   Units units_;
+  WordScan share_words_;
 };
 
 }  // namespace

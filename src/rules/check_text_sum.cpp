@@ -34,18 +34,16 @@ class TextSum : public Check {
     std::vector<std::string> introducers, units, not_totals, not_parts, rest;
     size_t min_parts = 2, max_back = 120, max_list = 400;
   };
-  explicit TextSum(Params p) : p_(std::move(p)), units_(p_.units) {}
+  explicit TextSum(Params p) : p_(std::move(p)), units_(p_.units), introducers_(p_.introducers) {}
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const std::string_view t = ctx.view.text();
-    const Prose prose = prose_of(ctx);
+    const Prose& prose = *ctx.prose;
     std::set<size_t> totals;  // reported, so 其中包括… is reported once
-    for (const std::string& word : p_.introducers) {
-      for (size_t at = t.find(word, prose.from); at != t.npos && at < prose.to; at = t.find(word, at + word.size())) {
-        if (prose.in_gap(at, at + word.size())) continue;
-        check_list(rule, ctx, prose, at, at + word.size(), totals, out);
-      }
-    }
+    introducers_.each(t, prose.from, prose.to, [&](size_t at, size_t w) {
+      const size_t end = at + introducers_.words()[w].size();
+      if (!prose.in_gap(at, end)) check_list(rule, ctx, prose, at, end, totals, out);
+    });
   }
 
  private:
@@ -152,6 +150,7 @@ class TextSum : public Check {
 
   Params p_;
   Units units_;
+  WordScan introducers_;
 };
 
 }  // namespace

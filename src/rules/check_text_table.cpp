@@ -47,7 +47,7 @@ class TextTable : public Check {
     };
     if (std::none_of(figures_.begin(), figures_.end(), [&](const FigureDef& f) { return table_of(f.table); })) return;
     const std::string_view t = ctx.view.text();
-    const Prose prose = prose_of(ctx);
+    const Prose& prose = *ctx.prose;
     const std::string_view body = t.substr(0, prose.to);
     std::vector<re2::StringPiece> g;
     for (size_t at = prose.from; at < prose.to && re_search(*all_, body, at, g);) {

@@ -170,8 +170,9 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
   }
 
   const std::vector<int> section_heading = section_headings(*rules, report);
+  const Prose prose = prose_of(view, report);
   const CheckContext ctx{
-      *source, view, report, *rules, lang, section_heading, options_.blank_cells.value_or(rules->blank_cells)};
+      *source, view, report, *rules, lang, section_heading, options_.blank_cells.value_or(rules->blank_cells), &prose};
   for (const Rule& rule : rules->rules) {
     rule.check->run(rule, ctx, r.diagnostics);
     clock.rule(rule.id);

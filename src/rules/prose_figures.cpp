@@ -30,6 +30,14 @@ bool sentence_end_before(std::string_view t, size_t c) {
 
 size_t mark_length(std::string_view t, size_t i) { return static_cast<unsigned char>(t[i]) < 0x80 ? 1 : 3; }
 
+WordScan::WordScan(std::vector<std::string> words) : words_(std::move(words)) {
+  for (const std::string& w : words_) {
+    if (w.empty()) continue;
+    if (leads_.find(w[0]) == std::string::npos) leads_ += w[0];
+    first_.set(key(w, 0, char_length(w, 0)));
+  }
+}
+
 Units::Units(std::vector<std::string> words) : words_(std::move(words)) {
   std::sort(words_.begin(), words_.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
