@@ -106,12 +106,19 @@ class TextDuplicate : public Check {
     // U+9FFF is a lead byte E4..E9, or E3 followed by 90..BF (the hot loop of the check).
     for (size_t i = from; i < to; ++i) {
       const auto b = static_cast<unsigned char>(text[i]);
-      bool ends = b == '!' || b == '?' || b == ';';
-      if (b >= 0xE3 && b <= 0xE9 && i + 2 < to) {
-        const auto b1 = static_cast<unsigned char>(text[i + 1]);
-        if (b > 0xE3 || b1 >= 0x90) ++sentence_hans;
-        ends = b == 0xE3 && b1 == 0x80 && static_cast<unsigned char>(text[i + 2]) == 0x82;
+      bool ends = false;
+      if (b >= 0xE4 && b <= 0xE9 && i + 2 < to) {  // an ideograph (most characters): never an end
+        ++sentence_hans;
         i += 2;
+        continue;
+      }
+      if (b == 0xE3 && i + 2 < to) {
+        const auto b1 = static_cast<unsigned char>(text[i + 1]);
+        if (b1 >= 0x90) ++sentence_hans;
+        ends = b1 == 0x80 && static_cast<unsigned char>(text[i + 2]) == 0x82;
+        i += 2;
+      } else {
+        ends = b == '!' || b == '?' || b == ';';
       }
       if (!ends && b != '\n') continue;
       Sentence s;
