@@ -29,6 +29,11 @@ const std::vector<FindingKind>& finding_kinds() {
       {"text-duplicate", "warning",
        "`problem`: `phrase` (doubled in place), `sentence` (+ `count`: sentences in the repeated passage; `related`: "
        "where it first is)"},
+      {"text-enumeration", "warning",
+       "`problem`: `gap` (a number skipped: + `previous`, `missing`), `repeat` (a number twice in a row), `fewer`, "
+       "`more` (items than the count announced before the list: + `announced`; `count`: the items numbered, for "
+       "`fewer`); `marker` (the rule's id for the style: `shi` 一是, `di` 第一, `paren` （一）); `found` (the marker, "
+       "as `form` writes it); `related` (the previous marker, the announcing words, or each item)"},
       {"text-garbled", "warning, one per kind of garbling per report, at the first",
        "`garbling` (the rule's id for it: `pinyin`, `mojibake`, `markup`), `count`, `related` (the next 20)"},
       {"ruleset-year", "info: `--rules` names a set not written for the report's year", ""},

@@ -212,6 +212,33 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
                     "    params: {phrase_min: 5, phrase_max: 3, sentence_min: x}\n");
     REQUIRE(e.size() == 1);
     CHECK(e[0].message.find("sentence_min") != std::string::npos);
+    const std::string enumeration =
+        head + "    kind: text-enumeration\n    messages: {gap: a, repeat: b, fewer: c, more: d}\n    params:\n";
+    e = load_errors(
+        enumeration +
+        "      announce: '(\\d)个方面:'\n      markers: [{id: shi, after: 是, form: '{n}是', boundary: 。}]\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("(?P<n>") != std::string::npos);
+    CHECK(where(e[0]).line == 8);
+    e = load_errors(enumeration +
+                    "      announce: '(?P<n>三)个方面:'\n      markers:\n"
+                    "        - {id: shi, after: 是, boundary: 。}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("form") != std::string::npos);
+    CHECK(where(e[0]).line == 10);
+    e = load_errors(enumeration +
+                    "      announce: '(?P<n>三)个方面:'\n      markers:\n"
+                    "        - {id: shi, after: '(?=是)', form: '{n}是', boundary: 。}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("RE2") != std::string::npos);
+    CHECK(where(e[0]).line == 10);
+    e = load_errors(
+        enumeration +
+        "      announce: '(?P<n>三)个方面:'\n      markers: [{id: shi, after: 是, form: '{n}是', boundary: 。}]\n"
+        "      max_distance: 3\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("max_distance") != std::string::npos);
+    CHECK(where(e[0]).line == 10);
   }
   SUBCASE("unknown rule kind, missing messages, bad severity") {
     auto e = load_errors(
