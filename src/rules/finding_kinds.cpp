@@ -15,6 +15,7 @@ const std::vector<FindingKind>& finding_kinds() {
       {"heading-numbering", "", "`problem`: `mixed`, `start`, `repeat`, `skip`, `backwards`"},
       {"year-mismatch", "", "`problem`: `missing`, `mismatch` (+ `title_year`, `period_year`), `typo`"},
       {"period-incomplete", "", ""},
+      {"period-missing", "warning, once per report: a 统计期限 left blank, at the first", "`problem`: `blank`"},
       {"year-plan", "warning: a plan dated with the report year or earlier", "`year`, `report_year`"},
       {"table-sum", "", "table fields, `expected`, `actual`, `related`"},
       {"table-cell", "",

@@ -19,6 +19,7 @@ void register_section_empty_kinds(std::vector<RuleKind>& kinds);
 void register_text_duplicate_kinds(std::vector<RuleKind>& kinds);
 void register_table_all_zero_kinds(std::vector<RuleKind>& kinds);
 void register_text_enumeration_kinds(std::vector<RuleKind>& kinds);
+void register_period_missing_kinds(std::vector<RuleKind>& kinds);
 
 const std::vector<RuleKind>& rule_kinds() {
   static const std::vector<RuleKind> kinds = [] {
@@ -33,6 +34,7 @@ const std::vector<RuleKind>& rule_kinds() {
     register_text_duplicate_kinds(k);
     register_table_all_zero_kinds(k);
     register_text_enumeration_kinds(k);
+    register_period_missing_kinds(k);
     return k;
   }();
   return kinds;

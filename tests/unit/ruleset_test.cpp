@@ -239,6 +239,15 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
     REQUIRE(e.size() == 1);
     CHECK(e[0].message.find("max_distance") != std::string::npos);
     CHECK(where(e[0]).line == 10);
+    e = load_errors(head + "    kind: period-missing\n    messages: {blank: m}\n    params: {blank: []}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("params.blank") != std::string::npos);
+    e = load_errors(head +
+                    "    kind: period-missing\n    messages: {blank: m}\n    params:\n      blank:\n"
+                    "        - '统计期限自 ?年'\n        - '(?<=自) 年'\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("RE2") != std::string::npos);
+    CHECK(where(e[0]).line == 10);
   }
   SUBCASE("unknown rule kind, missing messages, bad severity") {
     auto e = load_errors(
