@@ -7,12 +7,13 @@
 // heading or a table, or after one of its style's `boundary` characters (统一是, 唯一是, 第一时间 are
 // words). Reports restart their lists in every paragraph, and a one-line crawled page has all its
 // paragraphs on one line, so 一 always opens a list, nested in the list before it (二是…：一是…二是。
-// 三是… continues the outer one). A list ends at a heading, a table, a line break (unless the next
-// line starts with its next number), a marker of an outer style (（二） ends the 一是 list inside
-// （一）), and more than `max_distance` characters after its last item. Whatever another reading
-// explains is not reported: a number that continues any open list, a number going back (an outer
-// list resumed), a skipped number that is written in another form between (二要, 第二), a short count
-// when the next number comes further on, or when fewer than two items were numbered.
+// 三是…: 三是 continues either, and neither list's count is judged). A list ends at a heading, a
+// table, a line break (unless the next line starts with its next number), a marker of an outer style
+// (（二） ends the 一是 list inside （一）), and more than `max_distance` characters after its last item.
+// Whatever another reading explains is not reported: a number that continues any open list, a number
+// going back (an outer list resumed), a skipped number that is written in another form between (二要,
+// 第二), a short count when the next number comes further on, or when fewer than two items were
+// numbered.
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -84,6 +85,7 @@ class TextEnumeration : public Check {
     int announced = 0;                      // the count announced before it, 0: none
     size_t announce_b = 0, announce_e = 0;  // view offsets of the announcing words (from the count)
     bool more_said = false;
+    bool ambiguous = false;  // a number continued it and another list alike: its count is not judged
   };
   struct Announce {
     int n = 0;
@@ -255,12 +257,20 @@ class TextEnumeration : public Check {
       }
       const int c = continued_by(s, n);
       if (c >= 0) {
+        // 以下三个方面：一是…二是…，包括：一是…二是…。三是…: the inner list or the outer one; neither
+        // list's count is judged then.
+        const auto alike =
+            std::count_if(stack.begin(), stack.end(), [&](const List& l) { return l.items.back().n + 1 == n; });
+        if (alike > 1) {
+          for (List& l : stack) l.ambiguous = l.ambiguous || l.items.back().n + 1 == n;
+        }
         while (stack.size() > static_cast<size_t>(c) + 1) {
           end_list(s, stack.back());
           stack.pop_back();
         }
         List& list = stack.back();
-        if (list.announced > 0 && list.items.size() == static_cast<size_t>(list.announced) && !list.more_said) {
+        if (list.announced > 0 && list.items.size() == static_cast<size_t>(list.announced) && !list.more_said &&
+            !list.ambiguous) {
           say_more(s, list, n, b, e);
           list.more_said = true;
         }
@@ -294,21 +304,14 @@ class TextEnumeration : public Check {
       stray(b, n);
     }
 
-    // The open list of style s that n continues (the next number of its last item), -1 when none: a
-    // list still short of its announced count first, then one without a count, then the innermost.
+    // The innermost open list of style s that n continues (the next number of its last item), -1
+    // when none.
     int continued_by(size_t s, int n) const {
       const std::vector<List>& stack = stacks_[s];
-      int best = -1, best_rank = 3;
       for (size_t i = stack.size(); i-- > 0;) {
-        const List& l = stack[i];
-        if (l.items.back().n + 1 != n) continue;
-        const int rank = l.announced == 0 ? 1 : l.items.size() < static_cast<size_t>(l.announced) ? 0 : 2;
-        if (rank < best_rank) {
-          best = static_cast<int>(i);
-          best_rank = rank;
-        }
+        if (stack[i].items.back().n + 1 == n) return static_cast<int>(i);
       }
-      return best;
+      return -1;
     }
 
     // Is the code point before view offset b a place where an item may start?
@@ -344,7 +347,8 @@ class TextEnumeration : public Check {
     // A list ends: short of its announced count with two items or more, it is reported at the next
     // heading, table or the body's end, unless its next number comes before (stray).
     void end_list(size_t s, const List& list) {
-      if (list.announced > 0 && list.items.size() >= 2 && list.items.size() < static_cast<size_t>(list.announced))
+      if (list.announced > 0 && !list.ambiguous && list.items.size() >= 2 &&
+          list.items.size() < static_cast<size_t>(list.announced))
         pending_.push_back({s, list});
     }
     void end_style(size_t s) {
