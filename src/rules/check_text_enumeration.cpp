@@ -17,6 +17,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 #include "gklint/numerals.hpp"
@@ -92,7 +93,10 @@ class TextEnumeration : public Check {
     size_t begin = 0, end = 0, match_end = 0;
   };
 
-  // One report's reading: the text once, in order, with the headings and tables as bounds.
+  // One report's reading: the text between the headings and tables (the bounds) once, in order, by
+  // one pattern; only a list that ended short, or skipped a number, has the stretch after it read
+  // again for the numbers written otherwise (each stretch once, bounded by max_distance or by the
+  // next bound).
   class Scan {
    public:
     Scan(const TextEnumeration& kind, const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out)
@@ -102,7 +106,7 @@ class TextEnumeration : public Check {
           out_(out),
           t_(ctx.view.text()),
           stacks_(kind.styles_.size()),
-          last_cp_(kind.styles_.size()) {}
+          last_at_(kind.styles_.size()) {}
 
     void run() {
       from_ = ctx_.view.view_offset(ctx_.report.facts.body.begin);
@@ -129,32 +133,45 @@ class TextEnumeration : public Check {
         for (; next_bound < bounds.size() && bounds[next_bound].begin <= limit; ++next_bound) {
           const auto [hb, he, number] = bounds[next_bound];
           if (he <= inside_until) continue;  // inside one already passed
-          advance(std::max(hb, cursor_), true);
+          advance(std::max(hb, cursor_));
           end_lists();
           // 以下三个方面：一是…二是…（三）… with （三） read as a heading: the list's third item, maybe.
           if (number > 0) stray(hb, number);
-          resolve();
+          resolve(hb);
           announce_.reset();
           inside_until = he;
-          advance(std::max(he, cursor_), false);
+          cursor_ = std::max(he, cursor_);
           after_bound_ = he;
         }
       };
-      const std::string_view body(t_.data(), to);
+      // The text between the bounds, one stretch at a time: the pattern never reads a heading or a table.
       std::vector<re2::StringPiece> g;
-      for (size_t at = from_; at < to && re_search(*k_.all_, body, at, g);) {
-        const size_t b = re_offset(body, g[0]), e = b + g[0].size();
+      for (size_t at = from_; at < to;) {
+        pass_bounds(at);
+        at = std::max(at, inside_until);
+        const size_t end = next_bound < bounds.size() ? std::min(bounds[next_bound].begin, to) : to;
+        if (at >= end) {  // a bound starting inside the one just passed
+          if (next_bound >= bounds.size()) break;
+          pass_bounds(at);
+          continue;
+        }
+        const std::string_view stretch(t_.data(), end);
+        if (!re_search(*k_.all_, stretch, at, g)) {
+          at = end;
+          if (next_bound >= bounds.size()) break;
+          continue;
+        }
+        const size_t b = re_offset(stretch, g[0]), e = b + g[0].size();
         at = std::max(at + 1, e);
-        pass_bounds(b);
-        if (b < inside_until || (next_bound < bounds.size() && e > bounds[next_bound].begin) || e == b) continue;
-        const Line line = advance(b, true);
+        if (e == b) continue;
+        const Line line = advance(b);
         event(g, b, e, line);
-        advance(e, false);  // the event has read what the match holds
+        advance(e);
       }
       pass_bounds(to);
-      advance(std::max(to, cursor_), true);
+      advance(std::max(to, cursor_));
       end_lists();
-      resolve();
+      resolve(to);
     }
 
    private:
@@ -163,33 +180,20 @@ class TextEnumeration : public Check {
       bool clean = true;    // and only blanks from it to here: this event starts a line
     };
 
-    // Moves the cursor to view offset `to`, counting code points. A line break followed by text
-    // ends every list there (a line that starts with a list's next number is decided by the event
-    // at it). With `numbers`, a Chinese numeral standing where an item could start (二要, 三、) is
-    // remembered (stray).
-    Line advance(size_t to, bool numbers) {
+    // Moves the cursor to view offset `to`. A line break followed by text ends every list (a line
+    // that starts with a list's next number is decided by the event at it).
+    Line advance(size_t to) {
       Line line;
-      for (; cursor_ < to; ++cursor_) {
-        const auto c = static_cast<unsigned char>(t_[cursor_]);
-        if ((c & 0xC0) == 0x80) continue;  // inside a code point
-        ++cp_;
-        if (c == '\n') {
-          line.broken = true;
-        } else if (line.broken && line.clean && c != ' ' && c != '\t') {
-          line.clean = false;
-          end_lists();
-        }
-        bool digit = false;
-        if (c == 0xE4 || c == 0xE5) {  // the lead byte of every numeral 一 … 十
-          size_t q = cursor_;
-          digit = cn_digit(utf8_next_valid(t_, q));
-          int n = 0;
-          size_t len = 0;
-          if (digit && numbers && !prev_digit_ && at_boundary(cursor_, k_.loose_boundary_) &&
-              parse_cn_numeral(t_, cursor_, &n, &len))
-            stray(cursor_, n);
-        }
-        prev_digit_ = digit;
+      if (cursor_ >= to) return line;
+      const void* nl = std::memchr(t_.data() + cursor_, '\n', to - cursor_);
+      cursor_ = to;
+      if (nl == nullptr) return line;
+      line.broken = true;
+      size_t p = static_cast<size_t>(static_cast<const char*>(nl) - t_.data());
+      while (p < to && (t_[p] == '\n' || t_[p] == ' ' || t_[p] == '\t')) ++p;
+      if (p < to) {
+        line.clean = false;
+        end_lists();
       }
       return line;
     }
@@ -235,11 +239,12 @@ class TextEnumeration : public Check {
     // A marker of `s` numbered n at [b, e).
     void item(size_t s, int n, size_t b, size_t e) {
       std::vector<List>& stack = stacks_[s];
-      if (!stack.empty() && cp_ - last_cp_[s] > k_.max_distance_) end_style(s);
+      if (!stack.empty() && too_far(last_at_[s], b)) end_style(s);
       for (size_t j = s + 1; j < stacks_.size(); ++j) end_style(j);  // an outer marker ends the lists inside
       const std::optional<Announce> announce = announce_;
       announce_.reset();
-      last_cp_[s] = cp_;
+      last_at_[s] = b;
+      items_at_.push_back(b);
       if (n == 1) {
         List list;
         list.items.push_back({1, b, e});
@@ -280,6 +285,7 @@ class TextEnumeration : public Check {
       // Continues no list: a number out of place in the innermost, or an item of a list whose start
       // was not read.
       if (stack.empty()) {
+        items_at_.pop_back();  // no item
         stray(b, n);
         return;
       }
@@ -300,6 +306,7 @@ class TextEnumeration : public Check {
         // skip under one reading only: the innermost list ends here, unjudged.
         end_list(s, in);
         stack.pop_back();
+        items_at_.pop_back();  // no item
       }
       stray(b, n);
     }
@@ -322,24 +329,37 @@ class TextEnumeration : public Check {
       if (p == from_ || p == after_bound_ || t_[p - 1] == '\n') return true;  // a line start, after blanks
       size_t q = b - 1;
       while (q > from_ && (static_cast<unsigned char>(t_[q]) & 0xC0) == 0x80) --q;
-      const size_t at = q;
       const char32_t c = utf8_next(t_, q);
-      return q == b && at >= from_ && chars.find(c) != std::u32string::npos;
+      return q == b && chars.find(c) != std::u32string::npos;
     }
 
-    // A number at b that is no item: remembered (a skipped number may be written so), and the end of
-    // a short list it may continue.
-    void stray(size_t b, int n) {
-      written_.emplace_back(b, n);
-      pending_.erase(
-          std::remove_if(pending_.begin(), pending_.end(),
-                         [&](const Pending& p) { return p.list.items.size() + 1 == static_cast<size_t>(n); }),
-          pending_.end());
-    }
+    // A number at b in a marker's form, or a heading's, that is no item: remembered (a skipped number
+    // may be written so, and it may be the next item of a list that ended short).
+    void stray(size_t b, int n) { written_.emplace_back(b, n); }
 
+    // Is a number from low to high written in [after, before) where an item could start, but as no
+    // item of a list (二要, 三、, a stray marker)?
     bool written_between(size_t after, size_t before, int low, int high) const {
-      for (auto it = written_.rbegin(); it != written_.rend() && it->first > after; ++it) {
+      for (auto it = written_.rbegin(); it != written_.rend() && it->first >= after; ++it) {
         if (it->first < before && it->second >= low && it->second <= high) return true;
+      }
+      for (size_t i = after; i < before;) {
+        const size_t at = i;
+        const char32_t c = utf8_next_valid(t_, i);
+        int n = 0;
+        size_t len = 0;
+        if (cn_digit(c) && at_boundary(at, k_.loose_boundary_) && parse_cn_numeral(t_, at, &n, &len) && n >= low &&
+            n <= high && !std::binary_search(items_at_.begin(), items_at_.end(), at))
+          return true;
+      }
+      return false;
+    }
+
+    // More than max_distance characters from view offset a to b (counted no further than that).
+    bool too_far(size_t a, size_t b) const {
+      size_t n = 0;
+      for (size_t i = a; i < b; ++i) {
+        if ((static_cast<unsigned char>(t_[i]) & 0xC0) != 0x80 && ++n > k_.max_distance_) return true;
       }
       return false;
     }
@@ -358,8 +378,36 @@ class TextEnumeration : public Check {
     void end_lists() {
       for (size_t s = 0; s < stacks_.size(); ++s) end_style(s);
     }
-    void resolve() {
-      for (const Pending& p : pending_) say_fewer(p.style, p.list);
+    // At a heading, a table or the body's end (view offset `at`): the lists that ended short are said
+    // to, unless their next number is written before `at`. One reading of the stretch for them all.
+    void resolve(size_t at) {
+      if (pending_.empty()) return;
+      size_t from = at;
+      for (const Pending& p : pending_) from = std::min(from, p.list.items.back().end);
+      // For each number 1 … 99, the last place in the stretch it is written as no item's.
+      std::vector<size_t> last(100, 0);
+      std::vector<bool> seen(100, false);
+      const auto note = [&](size_t where, int n) {
+        if (n < 1 || n > 99) return;
+        last[static_cast<size_t>(n)] = std::max(last[static_cast<size_t>(n)], where);
+        seen[static_cast<size_t>(n)] = true;
+      };
+      for (auto it = written_.rbegin(); it != written_.rend() && it->first >= from; ++it) {
+        if (it->first <= at) note(it->first, it->second);  // a heading's number at `at` too
+      }
+      for (size_t i = from; i < at;) {
+        const size_t p = i;
+        const char32_t c = utf8_next_valid(t_, i);
+        int n = 0;
+        size_t len = 0;
+        if (cn_digit(c) && at_boundary(p, k_.loose_boundary_) && parse_cn_numeral(t_, p, &n, &len) &&
+            !std::binary_search(items_at_.begin(), items_at_.end(), p))
+          note(p, n);
+      }
+      for (const Pending& p : pending_) {
+        const size_t next = p.list.items.size() + 1;
+        if (next > 99 || !seen[next] || last[next] < p.list.items.back().end) say_fewer(p.style, p.list);
+      }
       pending_.clear();
     }
 
@@ -434,12 +482,12 @@ class TextEnumeration : public Check {
     std::vector<Diagnostic>& out_;
     const std::string_view t_;
     std::vector<std::vector<List>> stacks_;  // per style: the open lists, outermost first
-    std::vector<size_t> last_cp_;            // per style: where its last item started, in code points
+    std::vector<size_t> last_at_;            // per style: where its last item started (view offset)
+    std::vector<size_t> items_at_;           // where every item starts, in order
     std::vector<Pending> pending_;
     std::vector<std::pair<size_t, int>> written_;  // numbers that are no item, in order: view offset, value
     std::optional<Announce> announce_;
-    size_t from_ = 0, cursor_ = 0, cp_ = 0, after_bound_ = 0;
-    bool prev_digit_ = false;  // the code point before the cursor is a numeral
+    size_t from_ = 0, cursor_ = 0, after_bound_ = 0;
   };
 
   std::vector<MarkerStyle> styles_;
