@@ -525,7 +525,10 @@ void register_text_enumeration_kinds(std::vector<RuleKind>& kinds) {
           error(params, "需要 params.announce：含命名分组 n（项数）的正则表达式 (params.announce: RE2 with a group n)");
           return nullptr;
         }
-        if (!param_regex(announce, error, "n")) return nullptr;
+        if (!announce.IsScalar() || announce.Scalar().empty()) {
+          param_regex(announce, error, "n");  // says what is wrong
+          return nullptr;
+        }
         std::string all = "(?P<a>" + announce.Scalar() + ")";
         std::vector<MarkerStyle> styles;
         for (const YAML::Node& m : markers) {
@@ -533,25 +536,29 @@ void register_text_enumeration_kinds(std::vector<RuleKind>& kinds) {
             const YAML::Node n = m.IsMap() ? m[key] : YAML::Node();
             return n && n.IsScalar() ? n.Scalar() : std::string();
           };
-          const std::string id = text("id"), form = text("form"), boundary = text("boundary");
-          if (id.empty() || form.find("{n}") == std::string::npos || boundary.empty() ||
-              !(m["after"] && m["after"].IsScalar())) {
+          const std::string id = text("id"), form = text("form"), boundary = text("boundary"), after = text("after");
+          if (id.empty() || form.find("{n}") == std::string::npos || boundary.empty() || after.empty()) {
             error(m,
                   "每项需要 id、after（序数之后的正则）、form（含 {n} 的写法）和 boundary（其前可有的字符） "
                   "(each marker needs id, after: RE2 after the numeral, form with {n}, boundary characters)");
             return nullptr;
           }
-          if (!param_regex(m["after"], error)) return nullptr;
-          if (m["before"] && !text("before").empty() && !param_regex(m["before"], error)) return nullptr;
           const size_t k = styles.size();
           all += "|(?P<m" + std::to_string(k) + ">(?:" + text("before") + ")(?P<c" + std::to_string(k) + ">" +
-                 kNumeral + ")(?:" + text("after") + "))";
+                 kNumeral + ")(?:" + after + "))";
           styles.push_back({id, form, code_points(boundary), 0, 0});
         }
         re2::RE2::Options options;
         options.set_log_errors(false);
         auto re = std::make_shared<const re2::RE2>(all, options);
-        if (!re->ok()) {
+        if (!re->ok() || re_group(*re, "n") < 0) {
+          // Compiled one by one to say which, at its place (only when something is wrong: one
+          // compilation is what a load costs).
+          if (!param_regex(announce, error, "n")) return nullptr;
+          for (const YAML::Node& m : markers) {
+            if (!param_regex(m["after"], error)) return nullptr;
+            if (m["before"] && !m["before"].Scalar().empty() && !param_regex(m["before"], error)) return nullptr;
+          }
           error(announce,
                 "announce 与 markers 合起来不是正则表达式 (announce and markers do not combine): " + re->error());
           return nullptr;
@@ -581,9 +588,8 @@ void register_text_enumeration_kinds(std::vector<RuleKind>& kinds) {
                                {"fewer", {"announced", "count", "found", "markers", "expected"}},
                                {"more", {"announced", "count", "found"}}};
   kinds.back().finds =
-      "a list numbered inside a paragraph (一是…三是, （一）（二）) that skips or repeats a number, or does not have "
-      "the "
-      "number of items announced before it (以下三个方面：)";
+      "a list numbered inside a paragraph (一是…三是, （一）（二）) that skips or repeats a number, or has fewer or "
+      "more items than announced before it (以下三个方面：)";
   kinds.back().param_docs = {
       {"markers",
        "a list of `{id, before, after, form, boundary}`, outermost style first: RE2 before and after a Chinese "
