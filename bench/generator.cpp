@@ -1836,7 +1836,7 @@ struct CrawlPage {
   std::vector<int> heading_col;            // per section: its number marker
   std::vector<std::vector<int>> sub_cols;  // per section, per sub-heading
   int period_end_col = 0;                  // first digit of the 统计期限's end year
-  int period_col = 0;                      // first character of the 统计期限 sentence
+  int period_col = 0;                      // 统计 (期限, 日期 …) in the period sentence
   std::vector<CellPos> marks;              // per content truth, its first mark (line unused: 0)
   int end_col = 0;                         // just past the report's last character (before the footer)
   std::vector<CrawlRow> rows;              // tables 三 and 四 in document order (line filled in later)
@@ -2012,7 +2012,10 @@ CrawlPage render_crawl(const Document& d, const Style& st, const Ctx& ctx, int p
       text(d.period_prefix, false);
       const std::string ps = expand(d.period_template, ctx, rng, period_year);
       const int at = text(ps, false);
-      pg.period_col = at;
+      // period.missing is reported at 统计期限 or 统计日期 (統計… once converted), not the sentence's start.
+      size_t words = ps.find("统计");
+      if (words == std::string::npos) words = ps.find("統計");
+      pg.period_col = at + (words == std::string::npos ? 0 : cp_len(std::string_view(ps).substr(0, words)));
       // The end year is the last year of every period sentence.
       pg.period_end_col = at + cp_len(std::string_view(ps).substr(0, ps.rfind(std::to_string(period_year))));
       text(d.period_suffix, false);

@@ -15,6 +15,7 @@ const std::vector<FindingKind>& finding_kinds() {
       {"heading-numbering", "", "`problem`: `mixed`, `start`, `repeat`, `skip`, `backwards`"},
       {"year-mismatch", "", "`problem`: `missing`, `mismatch` (+ `title_year`, `period_year`), `typo`"},
       {"period-incomplete", "", ""},
+      {"period-missing", "warning, once per report: a 统计期限 left blank, at the first", "`problem`: `blank`"},
       {"year-plan", "warning: a plan dated with the report year or earlier", "`year`, `report_year`"},
       {"table-sum", "", "table fields, `expected`, `actual`, `related`"},
       {"table-cell", "",
@@ -29,6 +30,11 @@ const std::vector<FindingKind>& finding_kinds() {
       {"text-duplicate", "warning",
        "`problem`: `phrase` (doubled in place), `sentence` (+ `count`: sentences in the repeated passage; `related`: "
        "where it first is)"},
+      {"text-enumeration", "warning",
+       "`problem`: `gap` (a number skipped: + `previous`, `missing`), `repeat` (a number twice in a row), `fewer`, "
+       "`more` (items than the count announced before the list: + `announced`; `count`: the items numbered, for "
+       "`fewer`); `marker` (the rule's id for the style: `shi` 一是, `di` 第一, `paren` （一）); `found` (the marker, "
+       "as `form` writes it); `related` (the previous marker, the announcing words, or each item)"},
       {"text-garbled", "warning, one per kind of garbling per report, at the first",
        "`garbling` (the rule's id for it: `pinyin`, `mojibake`, `markup`), `count`, `related` (the next 20)"},
       {"text-sum", "error when the total is in the list's own sentence, else warning: at the stated total",

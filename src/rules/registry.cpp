@@ -21,6 +21,8 @@ void register_table_all_zero_kinds(std::vector<RuleKind>& kinds);
 void register_text_sum_kinds(std::vector<RuleKind>& kinds);
 void register_text_percent_kinds(std::vector<RuleKind>& kinds);
 void register_text_table_kinds(std::vector<RuleKind>& kinds);
+void register_text_enumeration_kinds(std::vector<RuleKind>& kinds);
+void register_period_missing_kinds(std::vector<RuleKind>& kinds);
 
 const std::vector<RuleKind>& rule_kinds() {
   static const std::vector<RuleKind> kinds = [] {
@@ -37,6 +39,8 @@ const std::vector<RuleKind>& rule_kinds() {
     register_text_sum_kinds(k);
     register_text_percent_kinds(k);
     register_text_table_kinds(k);
+    register_text_enumeration_kinds(k);
+    register_period_missing_kinds(k);
     return k;
   }();
   return kinds;

@@ -233,6 +233,42 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
                     "    params: {share_words: [''], introducers: [其中], units: [件]}\n");
     REQUIRE(e.size() == 1);
     CHECK(e[0].message.find("非空") != std::string::npos);
+    const std::string enumeration =
+        head + "    kind: text-enumeration\n    messages: {gap: a, repeat: b, fewer: c, more: d}\n    params:\n";
+    e = load_errors(
+        enumeration +
+        "      announce: '(\\d)个方面:'\n      markers: [{id: shi, after: 是, form: '{n}是', boundary: 。}]\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("(?P<n>") != std::string::npos);
+    CHECK(where(e[0]).line == 8);
+    e = load_errors(enumeration +
+                    "      announce: '(?P<n>三)个方面:'\n      markers:\n"
+                    "        - {id: shi, after: 是, boundary: 。}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("form") != std::string::npos);
+    CHECK(where(e[0]).line == 10);
+    e = load_errors(enumeration +
+                    "      announce: '(?P<n>三)个方面:'\n      markers:\n"
+                    "        - {id: shi, after: '(?=是)', form: '{n}是', boundary: 。}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("RE2") != std::string::npos);
+    CHECK(where(e[0]).line == 10);
+    e = load_errors(
+        enumeration +
+        "      announce: '(?P<n>三)个方面:'\n      markers: [{id: shi, after: 是, form: '{n}是', boundary: 。}]\n"
+        "      max_distance: 3\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("max_distance") != std::string::npos);
+    CHECK(where(e[0]).line == 10);
+    e = load_errors(head + "    kind: period-missing\n    messages: {blank: m}\n    params: {blank: []}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("params.blank") != std::string::npos);
+    e = load_errors(head +
+                    "    kind: period-missing\n    messages: {blank: m}\n    params:\n      blank:\n"
+                    "        - '统计期限自 ?年'\n        - '(?<=自) 年'\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("RE2") != std::string::npos);
+    CHECK(where(e[0]).line == 10);
   }
   SUBCASE("text-table: a cell not in the table, a pattern without n, at their place") {
     const std::string head =
