@@ -8,7 +8,7 @@
 #include <algorithm>
 
 #include "gklint/regex.hpp"
-#include "rules/check.hpp"
+#include "rules/prose_figures.hpp"
 
 namespace gklint {
 
@@ -16,13 +16,31 @@ namespace {
 
 class PeriodMissing : public Check {
  public:
-  explicit PeriodMissing(std::shared_ptr<const re2::RE2> blank) : blank_(std::move(blank)) {}
+  PeriodMissing(std::shared_ptr<const re2::RE2> blank, std::vector<std::string> near)
+      : blank_(std::move(blank)), near_(std::move(near)) {}
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const std::string_view text = ctx.view.text();
     const size_t from = ctx.view.view_offset(ctx.report.facts.body.begin);
     const size_t to = ctx.view.view_offset(ctx.report.facts.body.end);
     if (from >= to) return;
+    if (!near_.words().empty()) {
+      // Only the sentences holding a word of `near` (统计 …): the pattern reads a few of them,
+      // not the whole text.
+      std::vector<re2::StringPiece> g;
+      for (const auto& [b, e] : sentences_near(text, from, to, near_)) {
+        const std::string_view sentence(text.data(), e);
+        if (!re_search(*blank_, sentence, b, g) || g[0].empty()) continue;
+        const size_t mb = re_offset(sentence, g[0]), me = mb + g[0].size();
+        if (std::any_of(ctx.report.tables.begin(), ctx.report.tables.end(), [&](const Table& t) {
+              return mb < ctx.view.view_offset(t.span.end) && me > ctx.view.view_offset(t.span.begin);
+            }))
+          continue;
+        report(rule, ctx, mb, me, out);
+        return;  // once per report: the period is stated once
+      }
+      return;
+    }
     // The text between the tables, one stretch at a time: a cell is no period sentence.
     std::vector<std::pair<size_t, size_t>> tables;
     for (const Table& t : ctx.report.tables)
@@ -47,17 +65,22 @@ class PeriodMissing : public Check {
         at = b + 1;
         continue;
       }
-      const Span span = ctx.view.source_span(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
-      Diagnostic d = make_diagnostic(rule, ctx, "period-missing", "blank", span,
-                                     {{"text", std::string(span_text(ctx.source, span))}});
-      d.fields = {{"problem", "blank"}};
-      out.push_back(std::move(d));
+      report(rule, ctx, b, e, out);
       return;  // once per report: the period is stated once
     }
   }
 
  private:
+  static void report(const Rule& rule, const CheckContext& ctx, size_t b, size_t e, std::vector<Diagnostic>& out) {
+    const Span span = ctx.view.source_span(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
+    Diagnostic d = make_diagnostic(rule, ctx, "period-missing", "blank", span,
+                                   {{"text", std::string(span_text(ctx.source, span))}});
+    d.fields = {{"problem", "blank"}};
+    out.push_back(std::move(d));
+  }
+
   std::shared_ptr<const re2::RE2> blank_;
+  WordScan near_;
 };
 
 }  // namespace
@@ -67,9 +90,11 @@ void register_period_missing_kinds(std::vector<RuleKind>& kinds) {
       "period-missing",
       {"period-missing"},
       {"blank"},
-      {"blank"},
+      {"blank", "near"},
       [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
         const YAML::Node blank = params["blank"];
+        std::vector<std::string> near;
+        if (!param_words(params, "near", false, error, near)) return nullptr;
         if (!blank || !blank.IsSequence() || blank.size() == 0) {
           error(params,
                 "需要 params.blank：未填写的统计期限的正则表达式列表 (params.blank lists RE2 patterns of a "
@@ -97,7 +122,7 @@ void register_period_missing_kinds(std::vector<RuleKind>& kinds) {
                 "这些正则表达式不能合并为一个 (the patterns do not combine into one alternation): " + re->error());
           return nullptr;
         }
-        return std::make_shared<PeriodMissing>(std::move(re));
+        return std::make_shared<PeriodMissing>(std::move(re), std::move(near));
       }});
   kinds.back().placeholders = {{"blank", {"text"}}};
   kinds.back().finds =
@@ -107,7 +132,10 @@ void register_period_missing_kinds(std::vector<RuleKind>& kinds) {
   kinds.back().param_docs = {
       {"blank",
        "RE2 patterns on the normalized text, each matching a period sentence whose year, month or day is blank or a "
-       "placeholder (never a filled date); the first match in the body, outside tables, is reported"}};
+       "placeholder (never a filled date); the first match in the body, outside tables, is reported"},
+      {"near",
+       "words one of which a period sentence holds (统计 …): when given, the patterns read only the sentences that "
+       "hold one (speed); without it, the whole text"}};
 }
 
 }  // namespace gklint

@@ -35,8 +35,12 @@ struct FigureDef {
 class TextTable : public Check {
  public:
   TextTable(std::vector<FigureDef> figures, std::shared_ptr<const re2::RE2> all, std::vector<std::string> unless,
-            size_t look_back)
-      : figures_(std::move(figures)), all_(std::move(all)), unless_(std::move(unless)), look_back_(look_back) {}
+            size_t look_back, std::vector<std::string> near)
+      : figures_(std::move(figures)),
+        all_(std::move(all)),
+        unless_(std::move(unless)),
+        look_back_(look_back),
+        near_(std::move(near)) {}
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const auto table_of = [&](const TableDef* def) -> const Table* {
@@ -48,17 +52,22 @@ class TextTable : public Check {
     if (std::none_of(figures_.begin(), figures_.end(), [&](const FigureDef& f) { return table_of(f.table); })) return;
     const std::string_view t = ctx.view.text();
     const Prose& prose = *ctx.prose;
-    const std::string_view body = t.substr(0, prose.to);
     std::vector<re2::StringPiece> g;
-    for (size_t at = prose.from; at < prose.to && re_search(*all_, body, at, g);) {
-      const size_t begin = re_offset(body, g[0]), end = begin + g[0].size();
-      at = std::max(end, begin + 1);
-      if (prose.in_gap(begin, end)) continue;
-      for (const FigureDef& f : figures_) {
-        if (g[f.group].data() == nullptr) continue;
-        if (const Table* table = table_of(f.table))
-          compare(rule, ctx, prose, f, *table, begin, end, re_offset(body, g[f.group]), out);
-        break;
+    // Only the sentences holding a word of `near` (申请, 复议 …) are read, when the rule gives them.
+    std::vector<std::pair<size_t, size_t>> ranges = {{prose.from, prose.to}};
+    if (!near_.words().empty()) ranges = sentences_near(t, prose.from, prose.to, near_);
+    for (const auto& [from, to] : ranges) {
+      const std::string_view body = t.substr(0, to);
+      for (size_t at = from; at < to && re_search(*all_, body, at, g);) {
+        const size_t begin = re_offset(body, g[0]), end = begin + g[0].size();
+        at = std::max(end, begin + 1);
+        if (prose.in_gap(begin, end)) continue;
+        for (const FigureDef& f : figures_) {
+          if (g[f.group].data() == nullptr) continue;
+          if (const Table* table = table_of(f.table))
+            compare(rule, ctx, prose, f, *table, begin, end, re_offset(body, g[f.group]), out);
+          break;
+        }
       }
     }
   }
@@ -145,6 +154,7 @@ class TextTable : public Check {
   std::shared_ptr<const re2::RE2> all_;
   std::vector<std::string> unless_;
   size_t look_back_;
+  WordScan near_;
 };
 
 // {n} in a figure's pattern: a figure in digits (with thousands separators) or Chinese numerals.
@@ -157,7 +167,7 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds) {
       "text-table",
       {"text-table"},
       {"default"},
-      {"figures", "unless", "look_back"},
+      {"figures", "near", "unless", "look_back"},
       [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
         const YAML::Node list = params["figures"];
         if (!list || !list.IsSequence() || list.size() == 0) {
@@ -230,9 +240,9 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds) {
           all += (all.empty() ? "" : "|") + ("(?:" + text + ")");
           figures.push_back(std::move(f));
         }
-        std::vector<std::string> unless;
+        std::vector<std::string> unless, near;
         size_t look_back = 60;
-        if (!param_words(params, "unless", false, error, unless) ||
+        if (!param_words(params, "near", false, error, near) || !param_words(params, "unless", false, error, unless) ||
             !param_int(params, "look_back", 1, 1000, error, look_back))
           return nullptr;
         re2::RE2::Options options;
@@ -245,7 +255,8 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds) {
           error(list, "这些正则表达式无法合并 (the patterns do not combine): " + combined->error());
           return nullptr;
         }
-        return std::make_shared<TextTable>(std::move(figures), std::move(combined), std::move(unless), look_back);
+        return std::make_shared<TextTable>(std::move(figures), std::move(combined), std::move(unless), look_back,
+                                           std::move(near));
       }});
   kinds.back().placeholders = {{"default", {"text", "figure", "prose", "table", "cells", "value"}}};
   kinds.back().tables = true;
@@ -256,6 +267,9 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds) {
        "(`{n}` stands for a figure), the table's id, and the cells (`row.column`) whose sum the figure states; "
        "optionally `context` (words one of which the sentence must hold) and `sections` (section ids where it "
        "need not)"},
+      {"near",
+       "words one of which every figure's sentence holds (申请, 复议 …): when given, the patterns read only the "
+       "sentences that hold one (speed); without it, the whole prose"},
       {"unless", "words before the mention, in its sentence, that make it another count (同比, 上年 …)"},
       {"look_back", "how far back, in characters, the sentence is read for those words and for another year"}};
 }

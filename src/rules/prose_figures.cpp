@@ -14,28 +14,28 @@ bool contains_any(std::string_view text, const std::vector<std::string>& words) 
   return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return text.find(w) != text.npos; });
 }
 
-bool separator_at(std::string_view t, size_t i) { return t[i] == ',' || t[i] == ';' || t.substr(i, 3) == "、"; }
-
-bool sentence_end_at(std::string_view t, size_t i) {
-  return t[i] == '\n' || t[i] == '!' || t[i] == '?' || t.substr(i, 3) == "。";
-}
-
-bool separator_before(std::string_view t, size_t c) {
-  return c > 0 && (t[c - 1] == ',' || t[c - 1] == ';' || (c >= 3 && t.substr(c - 3, 3) == "、"));
-}
-
-bool sentence_end_before(std::string_view t, size_t c) {
-  return c > 0 && (t[c - 1] == '\n' || t[c - 1] == '!' || t[c - 1] == '?' || (c >= 3 && t.substr(c - 3, 3) == "。"));
-}
-
-size_t mark_length(std::string_view t, size_t i) { return static_cast<unsigned char>(t[i]) < 0x80 ? 1 : 3; }
-
-WordScan::WordScan(std::vector<std::string> words) : words_(std::move(words)) {
-  for (const std::string& w : words_) {
-    if (w.empty()) continue;
-    if (leads_.find(w[0]) == std::string::npos) leads_ += w[0];
-    first_.set(key(w, 0, char_length(w, 0)));
+std::vector<std::pair<size_t, size_t>> sentences_near(std::string_view t, size_t from, size_t to, const WordScan& near,
+                                                      size_t max_bytes) {
+  std::vector<size_t> hits;
+  near.each(t, from, to, [&](size_t at, size_t) { hits.push_back(at); });
+  std::sort(hits.begin(), hits.end());  // the hits come word by word
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const size_t at : hits) {
+    if (!out.empty() && at < out.back().second) continue;  // inside the sentence just taken
+    const size_t floor = at > from + max_bytes ? at - max_bytes : from;
+    size_t b = at;
+    while (b > floor && !sentence_end_before(t, b)) --b;
+    const size_t ceiling = std::min(to, at + max_bytes);
+    size_t e = at;
+    while (e < ceiling && !sentence_end_at(t, e)) ++e;
+    if (e < ceiling) e += mark_length(t, e);
+    if (!out.empty() && b <= out.back().second) {
+      out.back().second = std::max(out.back().second, e);
+    } else {
+      out.emplace_back(b, e);
+    }
   }
+  return out;
 }
 
 Units::Units(std::vector<std::string> words) : words_(std::move(words)) {

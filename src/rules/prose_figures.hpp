@@ -4,7 +4,6 @@
 #pragma once
 
 #include <algorithm>
-#include <bitset>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -19,57 +18,58 @@ namespace gklint {
 
 bool contains_any(std::string_view text, const std::vector<std::string>& words);
 
-// A few words found quickly: memchr finds their first bytes (one pass per distinct first byte),
-// and the character there is looked up in a table of the words' first characters before any word
-// is compared. A find per word would stop and compare at every character sharing a word's lead
-// byte (a third of Chinese text); a loop over every character costs more than memchr's.
+// A few words found quickly. memchr looks for the last byte of a word's first character: for a
+// Chinese word a continuation byte, one of 64 values, so memchr stops at a few characters in a
+// hundred; a find per word stops at every character sharing the word's lead byte (E6, E7: a third
+// of Chinese text) and compares there.
 class WordScan {
  public:
-  explicit WordScan(std::vector<std::string> words);
+  explicit WordScan(std::vector<std::string> words) : words_(std::move(words)) {}
   const std::vector<std::string>& words() const { return words_; }
-  // Calls f(position, word index) for each word starting in [from, to): in the text's order for
-  // words of one first byte, else first byte by first byte.
+  // Calls f(position, word index) for each word starting in [from, to): word by word, each in the
+  // text's order.
   template <typename F>
   void each(std::string_view t, size_t from, size_t to, F&& f) const {
     to = std::min(to, t.size());
-    for (const char lead : leads_) {
-      for (size_t i = from; i < to; ++i) {
-        const void* hit = std::memchr(t.data() + i, lead, to - i);
+    for (size_t w = 0; w < words_.size(); ++w) {
+      const std::string& word = words_[w];
+      if (word.empty()) continue;
+      const auto lead = static_cast<unsigned char>(word[0]);
+      const size_t k = lead < 0x80 ? 0 : lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;  // the key byte
+      if (k >= word.size()) continue;
+      for (size_t i = from + k; i < to; ++i) {
+        const void* hit = std::memchr(t.data() + i, word[k], to - i);
         if (!hit) break;
         i = static_cast<size_t>(static_cast<const char*>(hit) - t.data());
-        if (!first_[key(t, i, char_length(t, i))]) continue;
-        for (size_t w = 0; w < words_.size(); ++w) {
-          if (i + words_[w].size() <= to && t.compare(i, words_[w].size(), words_[w]) == 0) f(i, w);
-        }
+        const size_t start = i - k;
+        if (start + word.size() <= to && t.compare(start, word.size(), word) == 0) f(start, w);
       }
     }
   }
 
  private:
-  static size_t char_length(std::string_view t, size_t i) {
-    const auto b = static_cast<unsigned char>(t[i]);
-    const size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    return std::min(len, t.size() - i);
-  }
-  // The character's code point, folded to 16 bits (a 4-byte one may share a key: compared anyway).
-  static size_t key(std::string_view t, size_t i, size_t len) {
-    size_t cp = static_cast<unsigned char>(t[i]) & (len == 1 ? 0x7F : 0x3F >> (len - 1));
-    for (size_t k = 1; k < len; ++k) cp = cp << 6 | (static_cast<unsigned char>(t[i + k]) & 0x3F);
-    return cp & 0xFFFF;
-  }
-
   std::vector<std::string> words_;
-  std::string leads_;         // the words' distinct first bytes (a character's first byte, always)
-  std::bitset<65536> first_;  // the words' first characters
 };
 
 // Marks that cut a list into segments (、 , ;), and marks that end a sentence (。 ! ? and a line
 // break). `_at`: the mark starting at t[i]; `_before`: a mark ending just before t[c].
-bool separator_at(std::string_view t, size_t i);
-bool sentence_end_at(std::string_view t, size_t i);
-bool separator_before(std::string_view t, size_t c);
-bool sentence_end_before(std::string_view t, size_t c);
-size_t mark_length(std::string_view t, size_t i);
+inline bool separator_at(std::string_view t, size_t i) { return t[i] == ',' || t[i] == ';' || t.substr(i, 3) == "、"; }
+inline bool sentence_end_at(std::string_view t, size_t i) {
+  return t[i] == '\n' || t[i] == '!' || t[i] == '?' || t.substr(i, 3) == "。";
+}
+inline bool separator_before(std::string_view t, size_t c) {
+  return c > 0 && (t[c - 1] == ',' || t[c - 1] == ';' || (c >= 3 && t.substr(c - 3, 3) == "、"));
+}
+inline bool sentence_end_before(std::string_view t, size_t c) {
+  return c > 0 && (t[c - 1] == '\n' || t[c - 1] == '!' || t[c - 1] == '?' || (c >= 3 && t.substr(c - 3, 3) == "。"));
+}
+inline size_t mark_length(std::string_view t, size_t i) { return static_cast<unsigned char>(t[i]) < 0x80 ? 1 : 3; }
+
+// The sentences of [from, to) holding a word of `near`, as view ranges in order, overlapping ones
+// merged: where a pattern that needs such a word is worth running (a sentence ends at 。 ! ? or a
+// line break, and is cut at `max_bytes` either side of the word).
+std::vector<std::pair<size_t, size_t>> sentences_near(std::string_view t, size_t from, size_t to, const WordScan& near,
+                                                      size_t max_bytes = 600);
 
 // A figure in Arabic digits and the unit right after it (empty when none), in view offsets.
 struct Figure {
