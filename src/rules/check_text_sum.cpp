@@ -94,9 +94,21 @@ class TextSum : public Check {
     const double stated = total->number.value;
     if (std::fabs(sum - stated) < tolerance) return;
     if (sum < stated && !whole(t, parts, prose, intro, same_sentence)) return;
+    // Another figure of the unit before the list: when the parts add up to it, they are its parts
+    // (受理30件，办结28件，其中公开20件、不予公开10件); when it is in the list's sentence, the total is
+    // not certain.
+    bool other_in_sentence = false;
+    const size_t lo = std::max(prose.from, intro > 3 * p_.max_back ? intro - 3 * p_.max_back : 0);
+    for (const Figure& f : units_.figures(t, lo, intro)) {
+      if (f.unit != unit || f.begin == total->begin || !f.number.exact()) continue;
+      if (std::fabs(f.number.value - sum) < tolerance) return;
+      bool same = true;
+      for (size_t i = f.unit_end; i < intro && same; ++i) same = !sentence_end_at(t, i);
+      other_in_sentence = other_in_sentence || (same && f.begin < total->begin);
+    }
 
     if (!totals.insert(total->begin).second) return;
-    const bool certain = same_sentence && !passed_over;
+    const bool certain = same_sentence && !passed_over && !other_in_sentence;
     const Span span = ctx.view.source_span(static_cast<uint32_t>(total->begin), static_cast<uint32_t>(total->unit_end));
     std::string terms;
     for (const Part& x : parts) {
