@@ -26,8 +26,11 @@ namespace gklint {
 struct Prose {
   size_t from = 0, to = 0;
   std::vector<std::pair<size_t, size_t>> gaps;
+  std::vector<std::pair<size_t, size_t>> tables;  // the tables alone, in order
   // Does [begin, end) overlap a table or a heading? (log of the gaps)
   bool in_gap(size_t begin, size_t end) const;
+  // Does [begin, end) overlap a table?
+  bool in_table(size_t begin, size_t end) const;
   // Where the first gap starting at or after `at` starts (`to` when none): a heading run into the
   // text ends the sentence before it.
   size_t next_gap(size_t at) const;

@@ -32,20 +32,14 @@ class PeriodMissing : public Check {
         const std::string_view sentence(text.data(), e);
         if (!re_search(*blank_, sentence, b, g) || g[0].empty()) continue;
         const size_t mb = re_offset(sentence, g[0]), me = mb + g[0].size();
-        if (std::any_of(ctx.report.tables.begin(), ctx.report.tables.end(), [&](const Table& t) {
-              return mb < ctx.view.view_offset(t.span.end) && me > ctx.view.view_offset(t.span.begin);
-            }))
-          continue;
+        if (ctx.prose->in_table(mb, me)) continue;
         report(rule, ctx, mb, me, out);
         return;  // once per report: the period is stated once
       }
       return;
     }
     // The text between the tables, one stretch at a time: a cell is no period sentence.
-    std::vector<std::pair<size_t, size_t>> tables;
-    for (const Table& t : ctx.report.tables)
-      tables.emplace_back(ctx.view.view_offset(t.span.begin), ctx.view.view_offset(t.span.end));
-    std::sort(tables.begin(), tables.end());
+    const auto& tables = ctx.prose->tables;
     std::vector<re2::StringPiece> g;
     size_t next_table = 0;
     for (size_t at = from; at < to;) {

@@ -42,8 +42,10 @@ Prose prose_of(const View& view, const Report& report) {
   Prose p;
   p.from = view.view_offset(report.facts.body.begin);
   p.to = std::max(p.from, static_cast<size_t>(view.view_offset(report.facts.body.end)));
-  std::vector<std::pair<size_t, size_t>> gaps;
-  for (const Table& t : report.tables) gaps.emplace_back(view.view_offset(t.span.begin), view.view_offset(t.span.end));
+  for (const Table& t : report.tables)
+    p.tables.emplace_back(view.view_offset(t.span.begin), view.view_offset(t.span.end));
+  std::sort(p.tables.begin(), p.tables.end());
+  std::vector<std::pair<size_t, size_t>> gaps = p.tables;
   for (const Heading& h : report.headings)
     gaps.emplace_back(view.view_offset(h.span.begin), view.view_offset(h.span.end));
   std::sort(gaps.begin(), gaps.end());
@@ -63,6 +65,10 @@ bool Prose::in_gap(size_t begin, size_t end) const {
   const auto it = std::upper_bound(gaps.begin(), gaps.end(), begin,
                                    [](size_t b, const std::pair<size_t, size_t>& g) { return b < g.second; });
   return it != gaps.end() && it->first < end;
+}
+
+bool Prose::in_table(size_t begin, size_t end) const {
+  return std::any_of(tables.begin(), tables.end(), [&](const auto& t) { return begin < t.second && end > t.first; });
 }
 
 size_t Prose::next_gap(size_t at) const {

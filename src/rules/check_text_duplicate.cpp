@@ -36,13 +36,8 @@ class TextDuplicate : public Check {
     const Span body = ctx.report.facts.body;
     const size_t from = ctx.view.view_offset(body.begin), to = ctx.view.view_offset(body.end);
     if (from >= to) return;
-    // The tables' view ranges: their rows repeat labels and numbers by design.
-    std::vector<std::pair<size_t, size_t>> tables;
-    for (const Table& t : ctx.report.tables)
-      tables.emplace_back(ctx.view.view_offset(t.span.begin), ctx.view.view_offset(t.span.end));
-    const auto in_table = [&](size_t b, size_t e) {
-      return std::any_of(tables.begin(), tables.end(), [&](const auto& t) { return b < t.second && e > t.first; });
-    };
+    // Not in tables: their rows repeat labels and numbers by design.
+    const auto in_table = [&](size_t b, size_t e) { return ctx.prose->in_table(b, e); };
     phrases(rule, ctx, text, from, to, in_table, out);
     sentences(rule, ctx, text, from, to, in_table, out);
   }

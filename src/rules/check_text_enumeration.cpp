@@ -568,19 +568,7 @@ void register_text_enumeration_kinds(std::vector<RuleKind>& kinds) {
           styles[k].numeral = re_group(*re, "c" + std::to_string(k));
         }
         size_t max_distance = 600;
-        if (const YAML::Node d = params["max_distance"]) {
-          long v = 0;
-          try {
-            v = d.as<long>();
-          } catch (const YAML::Exception&) {
-            v = 0;
-          }
-          if (v < 10 || v > 100000) {
-            error(d, "max_distance 应为 10 到 100000 之间的整数 (max_distance is a whole number from 10 to 100000)");
-            return nullptr;
-          }
-          max_distance = static_cast<size_t>(v);
-        }
+        if (!param_int(params, "max_distance", 10, 100000, error, max_distance)) return nullptr;
         return std::make_shared<TextEnumeration>(std::move(styles), std::move(re), max_distance);
       }});
   kinds.back().placeholders = {{"gap", {"found", "previous", "expected"}},

@@ -11,7 +11,6 @@
 // may differ from the exact share by `tolerance` units of its last printed digit (rounding or
 // truncation).
 #include <cmath>
-#include <cstdio>
 
 #include "rules/prose_figures.hpp"
 
@@ -112,13 +111,11 @@ class TextPercent : public Check {
 
     const Span span = ctx.view.source_span(static_cast<uint32_t>(pct->begin), static_cast<uint32_t>(pct->end));
     const auto text_of = [&](const Figure& f) { return std::string(t.substr(f.begin, f.end - f.begin)); };
-    char exact[64];
-    std::snprintf(exact, sizeof exact, "%.*f", std::max(decimals, 1), share_exact);
     Diagnostic d = make_diagnostic(rule, ctx, "text-percent", "default", span,
                                    {{"percent", text_of(*pct)},
                                     {"part", text_of(part) + part.unit},
                                     {"base", text_of(*base) + base->unit},
-                                    {"exact", std::string(exact) + "%"}});
+                                    {"exact", format_decimals(share_exact, std::max(decimals, 1)) + "%"}});
     d.expected = Number{share_exact, std::max(decimals, 1)};
     d.actual = Number{pct->number.value, decimals};
     for (const auto& [f, label] : {std::pair<const Figure*, const char*>{&part, "part"}, {&*base, "base"}}) {

@@ -31,7 +31,7 @@ struct Part {
 class TextSum : public Check {
  public:
   struct Params {
-    std::vector<std::string> introducers, units, not_totals, not_parts, rest;
+    std::vector<std::string> introducers, units, not_totals, not_parts, rest, share_words;
     size_t min_parts = 2, max_back = 120, max_list = 400;
   };
   explicit TextSum(Params p) : p_(std::move(p)), units_(p_.units), introducers_(p_.introducers) {}
@@ -64,7 +64,7 @@ class TextSum : public Check {
       if (fs.empty()) break;  // the list ended
       const Figure& f = fs.front();
       const bool share = fs.size() == 1 && f.number.percent && !parts.empty() &&
-                         t.substr(seg, f.begin - seg).find("占") != std::string_view::npos;
+                         contains_any(t.substr(seg, f.begin - seg), p_.share_words);
       if (share) {  // 概况类239条,占1.53%: the previous part's share, not a part
         if (e >= limit || sentence_end_at(t, e)) break;
         seg = e + mark_length(t, e);
@@ -115,7 +115,7 @@ class TextSum : public Check {
       if (!terms.empty()) terms += " + ";
       terms += std::string(t.substr(x.figure.begin, x.figure.end - x.figure.begin));
     }
-    const std::string sum_text = format_number(sum, decimals);
+    const std::string sum_text = format_decimals(sum, decimals);
     Diagnostic d = make_diagnostic(rule, ctx, "text-sum", certain ? "default" : "earlier", span,
                                    {{"total", std::string(t.substr(total->begin, total->end - total->begin))},
                                     {"unit", unit},
@@ -154,12 +154,6 @@ class TextSum : public Check {
     return commas > 0 && commas + 1 == parts.size();
   }
 
-  static std::string format_number(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-  }
-
   Params p_;
   Units units_;
   WordScan introducers_;
@@ -172,7 +166,7 @@ void register_text_sum_kinds(std::vector<RuleKind>& kinds) {
       RuleKind{"text-sum",
                {"text-sum"},
                {"default", "earlier"},
-               {"introducers", "units", "not_totals", "not_parts", "rest", "min_parts", "max_back"},
+               {"introducers", "units", "not_totals", "not_parts", "rest", "share_words", "min_parts", "max_back"},
                [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
                  TextSum::Params p;
                  if (!param_words(params, "introducers", true, error, p.introducers) ||
@@ -180,6 +174,7 @@ void register_text_sum_kinds(std::vector<RuleKind>& kinds) {
                      !param_words(params, "not_totals", false, error, p.not_totals) ||
                      !param_words(params, "not_parts", false, error, p.not_parts) ||
                      !param_words(params, "rest", false, error, p.rest) ||
+                     !param_words(params, "share_words", false, error, p.share_words) ||
                      !param_int(params, "min_parts", 2, 1000, error, p.min_parts) ||
                      !param_int(params, "max_back", 1, 1000, error, p.max_back))
                    return nullptr;
@@ -194,6 +189,7 @@ void register_text_sum_kinds(std::vector<RuleKind>& kinds) {
       {"not_totals", "words that make a figure before the list not its total: 累计, 同比, 增长 …"},
       {"not_parts", "words that make a list not plain parts: 同比, 新增 …"},
       {"rest", "words naming the rest (其他): a list with such a part is whole"},
+      {"share_words", "words giving the previous part's share (占1.53%): such a segment is passed over, not a part"},
       {"min_parts", "the fewest parts a list must have (default 2)"},
       {"max_back", "how far before the list, in characters, the total may be (default 120)"}};
 }

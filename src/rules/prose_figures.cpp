@@ -1,6 +1,7 @@
 #include "rules/prose_figures.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace gklint {
 
@@ -12,6 +13,12 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool contains_any(std::string_view text, const std::vector<std::string>& words) {
   return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return text.find(w) != text.npos; });
+}
+
+std::string format_decimals(double value, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  return buf;
 }
 
 std::vector<std::pair<size_t, size_t>> sentences_near(std::string_view t, size_t from, size_t to, const WordScan& near,

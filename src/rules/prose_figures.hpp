@@ -18,6 +18,9 @@ namespace gklint {
 
 bool contains_any(std::string_view text, const std::vector<std::string>& words);
 
+// A computed figure as a message prints it: `decimals` digits after the point.
+std::string format_decimals(double value, int decimals);
+
 // A few words found quickly. memchr looks for the last byte of a word's first character: for a
 // Chinese word a continuation byte, one of 64 values, so memchr stops at a few characters in a
 // hundred; a find per word stops at every character sharing the word's lead byte (E6, E7: a third
