@@ -36,17 +36,25 @@ class TextDuplicate : public Check {
     const Span body = ctx.report.facts.body;
     const size_t from = ctx.view.view_offset(body.begin), to = ctx.view.view_offset(body.end);
     if (from >= to) return;
-    // Not in tables: their rows repeat labels and numbers by design.
-    const auto in_table = [&](size_t b, size_t e) { return ctx.prose->in_table(b, e); };
-    phrases(rule, ctx, text, from, to, in_table, out);
-    sentences(rule, ctx, text, from, to, in_table, out);
+    // The body less its tables, whose rows repeat labels and numbers by design: nothing in a table
+    // is read (a table-heavy report is mostly table bytes).
+    std::vector<std::pair<size_t, size_t>> pieces;
+    size_t at = from;
+    for (const auto& [tb, te] : ctx.prose->tables) {
+      if (te <= at) continue;
+      if (tb >= to) break;
+      if (tb > at) pieces.emplace_back(at, tb);
+      at = te;
+    }
+    if (at < to) pieces.emplace_back(at, to);
+    for (const auto& [b, e] : pieces) phrases(rule, ctx, text, b, e, out);
+    sentences(rule, ctx, text, from, pieces, out);
   }
 
  private:
-  template <typename InTable>
   void phrases(const Rule& rule, const CheckContext& ctx, std::string_view text, size_t from, size_t to,
-               const InTable& in_table, std::vector<Diagnostic>& out) const {
-    // The body's runs of ideographs: a phrase doubles inside a run. Every ideograph of U+3400 to
+               std::vector<Diagnostic>& out) const {
+    // The runs of ideographs: a phrase doubles inside a run. Every ideograph of U+3400 to
     // U+9FFF is three bytes, so a run is compared as bytes, character k at 3k, without decoding.
     // A doubling of length L at k needs character k equal to character k + L first, so most
     // positions cost a few comparisons of three bytes.
@@ -59,7 +67,7 @@ class TextDuplicate : public Check {
           const char* a = text.data() + p;
           if (a[0] != a[bytes] || a[1] != a[bytes + 1] || a[2] != a[bytes + 2] || std::memcmp(a, a + bytes, bytes) != 0)
             continue;
-          if (!allow_.count(std::string(text.substr(p, 2 * bytes))) && !in_table(p, p + 2 * bytes)) break;
+          if (!allow_.count(std::string(text.substr(p, 2 * bytes)))) break;
         }
         if (len < phrase_min_) {
           ++k;
@@ -86,46 +94,60 @@ class TextDuplicate : public Check {
     }
   }
 
-  template <typename InTable>
-  void sentences(const Rule& rule, const CheckContext& ctx, std::string_view text, size_t from, size_t to,
-                 const InTable& in_table, std::vector<Diagnostic>& out) const {
+  void sentences(const Rule& rule, const CheckContext& ctx, std::string_view text, size_t body_from,
+                 const std::vector<std::pair<size_t, size_t>>& pieces, std::vector<Diagnostic>& out) const {
     // The body's sentences in order: view offsets, the end after their punctuation. A line that
-    // does not end with sentence punctuation (a heading, a title, a table row) breaks the sequence.
+    // does not end with sentence punctuation (a heading, a title) breaks the sequence, and so does
+    // a table, with the sentence it cuts.
     struct Sentence {
       size_t begin = 0, end = 0, hans = 0;
       bool barrier = false;
     };
     std::vector<Sentence> list;
-    size_t start = from, sentence_hans = 0;
-    // Bytes, not code points: the ends are ASCII or 。 (E3 80 82), and an ideograph of U+3400 to
-    // U+9FFF is a lead byte E4..E9, or E3 followed by 90..BF (the hot loop of the check).
-    for (size_t i = from; i < to; ++i) {
-      const auto b = static_cast<unsigned char>(text[i]);
-      bool ends = false;
-      if (b >= 0xE4 && b <= 0xE9 && i + 2 < to) {  // an ideograph (most characters): never an end
-        ++sentence_hans;
-        i += 2;
-        continue;
+    const auto push = [&](const Sentence& s) {
+      if (!(s.barrier && !list.empty() && list.back().barrier)) list.push_back(s);
+    };
+    size_t start = body_from, sentence_hans = 0;
+    bool table_cut = false;  // the sentence being read began in the table before it
+    for (const auto& [from, to] : pieces) {
+      if (from != body_from) {  // a table before this piece
+        push({start, from, 0, true});
+        const std::string_view before = text.substr(0, from);
+        table_cut = !(before.ends_with('\n') || before.ends_with('!') || before.ends_with('?') ||
+                      before.ends_with(';') || before.ends_with("。"));
+        start = from;
+        sentence_hans = 0;
       }
-      if (b == 0xE3 && i + 2 < to) {
-        const auto b1 = static_cast<unsigned char>(text[i + 1]);
-        if (b1 >= 0x90) ++sentence_hans;
-        ends = b1 == 0x80 && static_cast<unsigned char>(text[i + 2]) == 0x82;
-        i += 2;
-      } else {
-        ends = b == '!' || b == '?' || b == ';';
+      // Bytes, not code points: the ends are ASCII or 。 (E3 80 82), and an ideograph of U+3400 to
+      // U+9FFF is a lead byte E4..E9, or E3 followed by 90..BF (the hot loop of the check).
+      for (size_t i = from; i < to; ++i) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        bool ends = false;
+        if (b >= 0xE4 && b <= 0xE9 && i + 2 < to) {  // an ideograph (most characters): never an end
+          ++sentence_hans;
+          i += 2;
+          continue;
+        }
+        if (b == 0xE3 && i + 2 < to) {
+          const auto b1 = static_cast<unsigned char>(text[i + 1]);
+          if (b1 >= 0x90) ++sentence_hans;
+          ends = b1 == 0x80 && static_cast<unsigned char>(text[i + 2]) == 0x82;
+          i += 2;
+        } else {
+          ends = b == '!' || b == '?' || b == ';';
+        }
+        if (!ends && b != '\n') continue;
+        Sentence s;
+        s.begin = start;
+        while (s.begin < i && text[s.begin] == ' ') ++s.begin;  // blanks before it are not part of it
+        s.end = ends ? i + 1 : i;
+        s.hans = sentence_hans;
+        start = i + 1;
+        sentence_hans = 0;
+        s.barrier = !ends || s.hans == 0 || table_cut;
+        table_cut = false;
+        push(s);
       }
-      if (!ends && b != '\n') continue;
-      Sentence s;
-      s.begin = start;
-      while (s.begin < i && text[s.begin] == ' ') ++s.begin;  // blanks before it are not part of it
-      s.end = ends ? i + 1 : i;
-      s.hans = sentence_hans;
-      start = i + 1;
-      sentence_hans = 0;
-      s.barrier = !ends || s.hans == 0 || in_table(s.begin, s.end);
-      if (s.barrier && !list.empty() && list.back().barrier) continue;
-      list.push_back(s);
     }
     const auto same = [&](const Sentence& a, const Sentence& b) {
       return !a.barrier && !b.barrier && text.substr(a.begin, a.end - a.begin) == text.substr(b.begin, b.end - b.begin);
