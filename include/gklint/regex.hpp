@@ -3,18 +3,21 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace gklint {
 
-// Searches `text` from byte `from`; on a match fills `groups` (0 = the whole match; an unmatched
-// group is an empty view with data() == nullptr) and returns true.
-inline bool re_search(const re2::RE2& re, std::string_view text, size_t from, std::vector<re2::StringPiece>& groups) {
+// Searches `text` from byte `from` to byte `to` (the end when npos; ^, $ and \b still see the whole
+// text); on a match fills `groups` (0 = the whole match; an unmatched group is an empty view with
+// data() == nullptr) and returns true.
+inline bool re_search(const re2::RE2& re, std::string_view text, size_t from, std::vector<re2::StringPiece>& groups,
+                      size_t to = std::string_view::npos) {
   groups.assign(re.NumberOfCapturingGroups() + 1, re2::StringPiece());
-  return re.Match(re2::StringPiece(text.data(), text.size()), from, text.size(), re2::RE2::UNANCHORED, groups.data(),
-                  static_cast<int>(groups.size()));
+  return re.Match(re2::StringPiece(text.data(), text.size()), from, std::min(to, text.size()), re2::RE2::UNANCHORED,
+                  groups.data(), static_cast<int>(groups.size()));
 }
 
 // Index of a named group, or -1.

@@ -201,6 +201,12 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
     REQUIRE(e.size() == 1);
     CHECK(e[0].message.find("RE2") != std::string::npos);
     CHECK(where(e[0]).line == 9);
+    e = load_errors(head +
+                    "    kind: text-garbled\n    messages: {default: m}\n    params:\n      garbling:\n"
+                    "        - {id: p, name: {zh: 拼音, en: pinyin}, pattern: 'x', contains: 'z-a'}\n");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message.find("contains") != std::string::npos);
+    CHECK(where(e[0]).line == 9);
     e = load_errors(head + "    kind: text-garbled\n    messages: {default: m}\n    params: {garbling: [{id: p}]}\n");
     REQUIRE(e.size() == 1);
     CHECK(e[0].message.find("name {zh, en}") != std::string::npos);
