@@ -79,7 +79,7 @@ struct RuleKind {
   std::vector<std::string> message_keys;      // every template the rule must define
   std::vector<std::string> param_keys;        // accepted keys under params:
   // Compiles a rule's params once, at load time; the rule set gives the tables and sections
-  // that params may name.
+  // that params may name (a kind whose `make` reads it sets reads_rule_set below).
   std::function<std::shared_ptr<const Check>(const YAML::Node& params, const RuleSet& set, const ParamError& error)>
       make;
   // Templates a rule may define; the kind has a wording of its own for those it does not.
@@ -93,6 +93,9 @@ struct RuleKind {
   std::string finds = {};
   std::map<std::string, std::string> param_docs = {};
   bool tables = false;
+  // `make` reads the rule set (its tables or sections): the check is compiled for each rule set.
+  // Otherwise a rule that several built-in rule sets share (base.yaml's) is compiled once for all.
+  bool reads_rule_set = false;
 };
 
 const std::vector<RuleKind>& rule_kinds();

@@ -109,6 +109,7 @@ void register_table_all_zero_kinds(std::vector<RuleKind>& kinds) {
       }});
   kinds.back().placeholders = {{"default", {"tables", "text"}}};
   kinds.back().tables = true;
+  kinds.back().reads_rule_set = true;
   kinds.back().finds = "the request and review tables all zero while the prose states applications or cases";
   kinds.back().param_docs = {
       {"tables", "the ids of the tables that must all be zero"},

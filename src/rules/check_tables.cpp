@@ -587,6 +587,7 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
   kinds.back().finds =
       "an equation that does not hold; the optional `inferred` is appended when a cell was cut out of run-together "
       "digits";
+  kinds.back().reads_rule_set = true;
   kinds.back().param_docs = {{"table", "the table's id"},
                              {"each", "`column`: names are row ids; `row`: column ids"},
                              {"assert", "one equation or a list"},
@@ -616,6 +617,7 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
       }});
   kinds.back().placeholders = {{"default", {"word"}}};
   kinds.back().finds = "words of another table format in a section";
+  kinds.back().reads_rule_set = true;
   kinds.back().param_docs = {{"words", "the other format's words"}, {"section", "the section to look in"}};
   for (size_t k = first; k < kinds.size(); ++k) kinds[k].tables = true;
 }

@@ -260,6 +260,7 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds) {
       }});
   kinds.back().placeholders = {{"default", {"text", "figure", "prose", "table", "cells", "value"}}};
   kinds.back().tables = true;
+  kinds.back().reads_rule_set = true;
   kinds.back().finds = "a figure in the prose that contradicts the table cells it names";
   kinds.back().param_docs = {
       {"figures",

@@ -120,6 +120,14 @@ static size_t prefix_ignoring_blanks(std::string_view text, std::string_view wor
 struct LoadCache {
   std::map<std::string, std::shared_ptr<const Parsed>> files;  // by path
   std::map<std::string, std::shared_ptr<const re2::RE2>> patterns;
+  // Checks compiled from a params node of a parsed file (the same node in every rule set that
+  // extends the file and does not override it), for kinds that do not read the rule set.
+  struct CompiledCheck {
+    std::string kind;
+    YAML::Node params;
+    std::shared_ptr<const Check> check;
+  };
+  std::vector<CompiledCheck> checks;
 };
 
 std::shared_ptr<LoadCache> make_load_cache() { return std::make_shared<LoadCache>(); }
@@ -890,6 +898,7 @@ class Loader {
     }
     YAML::Node params(YAML::NodeType::Map);
     const Parsed* params_from = e.decl.from;
+    bool written = false;  // params is a node of a file
     if (const Sourced* s = e.get("params")) {
       if (!s->node.IsMap()) {
         error(*s, "params 应为映射 (expected a mapping)");
@@ -897,10 +906,18 @@ class Loader {
         check_keys(*s, rk->param_keys, "params of kind " + rk->name);
         params.reset(s->node);
         params_from = s->from;
+        written = true;
       }
     }
-    r.check = rk->make(params, *set,
-                       [&](const YAML::Node& at, const std::string& msg) { error(*params_from, at.Mark(), msg); });
+    const auto same = [&](const LoadCache::CompiledCheck& c) { return c.kind == rk->name && c.params.is(params); };
+    const auto cached = std::find_if(cache_->checks.begin(), cache_->checks.end(), same);
+    if (cached != cache_->checks.end()) {
+      r.check = cached->check;
+    } else {
+      r.check = rk->make(params, *set,
+                         [&](const YAML::Node& at, const std::string& msg) { error(*params_from, at.Mark(), msg); });
+      if (r.check && written && !rk->reads_rule_set) cache_->checks.push_back({rk->name, params, r.check});
+    }
     if (r.check) set->rules.push_back(std::move(r));
   }
 
