@@ -30,11 +30,13 @@ std::vector<std::pair<size_t, size_t>> sentences_near(std::string_view t, size_t
   for (const size_t at : hits) {
     if (!out.empty() && at < out.back().second) continue;  // inside the sentence just taken
     const size_t floor = at > from + max_bytes ? at - max_bytes : from;
+    // Byte by byte, most passed over on one byte: an end starts with \n ! ? or E3 (。 is E3 80 82)
+    // and finishes with \n ! ? or 82.
     size_t b = at;
-    while (b > floor && !sentence_end_before(t, b)) --b;
+    while (b > floor && !(may_finish_end(t[b - 1]) && sentence_end_before(t, b))) --b;
     const size_t ceiling = std::min(to, at + max_bytes);
     size_t e = at;
-    while (e < ceiling && !sentence_end_at(t, e)) ++e;
+    while (e < ceiling && !(may_start_end(t[e]) && sentence_end_at(t, e))) ++e;
     if (e < ceiling) e += mark_length(t, e);
     if (!out.empty() && b <= out.back().second) {
       out.back().second = std::max(out.back().second, e);

@@ -67,6 +67,9 @@ inline bool sentence_end_before(std::string_view t, size_t c) {
   return c > 0 && (t[c - 1] == '\n' || t[c - 1] == '!' || t[c - 1] == '?' || (c >= 3 && t.substr(c - 3, 3) == "。"));
 }
 inline size_t mark_length(std::string_view t, size_t i) { return static_cast<unsigned char>(t[i]) < 0x80 ? 1 : 3; }
+// Cheap first tests for the two above: the first and the last byte of a sentence end.
+inline bool may_start_end(char c) { return c == '\n' || c == '!' || c == '?' || c == '\xE3'; }
+inline bool may_finish_end(char c) { return c == '\n' || c == '!' || c == '?' || c == '\x82'; }
 
 // The sentences of [from, to) holding a word of `near`, as view ranges in order, overlapping ones
 // merged: where a pattern that needs such a word is worth running (a sentence ends at 。 ! ? or a
