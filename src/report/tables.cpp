@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <deque>
 
 #include "gklint/numbers.hpp"
 #include "gklint/numerals.hpp"
@@ -19,18 +20,27 @@ namespace {
 
 // A piece of the text: a label (consecutive words of one cell merged), a value (a number or a
 // not-filled marker), or an empty cell between separators.
+// A word or a cell of the text, as the table reader sees it. Small (a 10 MB table-heavy report has
+// millions): a value keeps its cell's state only, and its cell is parsed again when a table takes
+// it (value_cell); a text's key is a view into the view's text, or into TokenList::keys when blanks
+// were taken out of it.
 struct Token {
-  enum class Kind { text, value, empty };
+  enum class Kind : uint8_t { text, value, empty };
   Kind kind = Kind::text;
-  uint32_t begin = 0, end = 0;   // view offsets
-  bool trailing = false;         // an empty cell after the last filled cell of its line
-  bool in_row = false;           // a later cell of a separated line: a cell, whatever it holds
-  bool joins = false;            // text right after text on the same free line: may continue its label
-  bool separated = false;        // a cell between separators ('|', tab): never more than one cell
-  uint32_t line = 0;             // view line number, to keep a row's cells to its line
-  std::string key;               // text: blanks removed, numbering stripped
+  bool trailing = false;                      // an empty cell after the last filled cell of its line
+  bool in_row = false;                        // a later cell of a separated line: a cell, whatever it holds
+  bool joins = false;                         // text right after text on the same free line: may continue its label
+  bool separated = false;                     // a cell between separators ('|', tab): never more than one cell
+  Cell::State state = Cell::State::unfilled;  // value: its cell's state
+  uint32_t begin = 0, end = 0;                // view offsets
+  uint32_t line = 0;                          // view line number, to keep a row's cells to its line
   char32_t first = 0, last = 0;  // text: the key's first and last characters (labels are looked up by them)
-  Cell cell;                     // value: parsed
+  std::string_view key;          // text: blanks removed, numbering stripped
+};
+
+struct TokenList {
+  std::vector<Token> tokens;
+  std::deque<std::string> keys;  // the keys that are not in the view's text (a deque: they never move)
 };
 
 char32_t first_char(std::string_view w) {
@@ -189,6 +199,17 @@ void cut_word(std::string_view t, uint32_t b, uint32_t e, std::vector<Piece>& ou
   flush_text(e);
 }
 
+// The cell of a value word: parse_cell, except that more digits than one figure holds are a whole
+// row run together (table 四's fifteen cells): a value to cut, never a cell as it is.
+Cell value_cell(std::string_view w) {
+  Cell c = parse_cell(w);
+  if (c.state == Cell::State::text && w.size() > kMaxCellDigits && std::all_of(w.begin(), w.end(), is_digit)) {
+    c.state = Cell::State::number;
+    c.text = std::string(w);
+  }
+  return c;
+}
+
 // Words of a cell or of a free line: numbers and markers are values. In a cell, runs of other
 // words merge into one label ("商业 企业"). On a free line they stay apart, marked `joins`: the
 // reader finds where labels start there ("三、本年度办理结果  （一）予以公开  0 …" in an aligned table,
@@ -208,29 +229,26 @@ void add_words(std::string_view t, uint32_t b, uint32_t e, bool in_cell, std::ve
     const char c0 = t[w];
     constexpr uint32_t kLongestValue = 40;  // bytes: "1,234,567.89万元" and the like
     const bool may_be_value = (is_digit(c0) || c0 == '+' || c0 == '-' || c0 == '/') && p - w <= kLongestValue;
-    const bool whole = (in_cell || may_be_value) && parse_cell(t.substr(w, p - w)).state != Cell::State::text;
+    const Cell::State whole_state = in_cell || may_be_value ? parse_cell(t.substr(w, p - w)).state : Cell::State::text;
+    const bool whole = whole_state != Cell::State::text;
     if (in_cell || whole)
       pieces.push_back({w, p, whole});
     else
       cut_word(t, w, p, pieces);
     for (size_t i = 0; i < pieces.size(); ++i) {
       const Piece& pc = pieces[i];
-      Cell c = pc.number ? parse_cell(t.substr(pc.begin, pc.end - pc.begin)) : Cell{};
-      if (pc.number && c.state == Cell::State::text && pc.end - pc.begin > kMaxCellDigits &&
-          std::all_of(t.begin() + pc.begin, t.begin() + pc.end, is_digit)) {
-        // More digits than one figure holds: a whole row run together (table 四's fifteen cells).
-        // A value to cut, never a cell as it is.
-        c.state = Cell::State::number;
-        c.text = std::string(t.substr(pc.begin, pc.end - pc.begin));
-      }
-      if (pc.number && c.state != Cell::State::text) {
+      // (A whole word is one piece, already parsed.)
+      const Cell::State state = !pc.number ? Cell::State::unfilled
+                                : whole    ? whole_state
+                                           : value_cell(t.substr(pc.begin, pc.end - pc.begin)).state;
+      if (pc.number && state != Cell::State::text) {
         Token tok;
         tok.kind = Token::Kind::value;
         tok.begin = pc.begin;
         tok.end = pc.end;
         tok.separated = in_cell;
-        tok.cell = std::move(c);
-        out.push_back(std::move(tok));
+        tok.state = state;
+        out.push_back(tok);
         open_text = false;
       } else if (open_text && in_cell) {
         out.back().end = pc.end;
@@ -248,9 +266,10 @@ void add_words(std::string_view t, uint32_t b, uint32_t e, bool in_cell, std::ve
   }
 }
 
-std::vector<Token> tokenize(std::string_view t) {
-  std::vector<Token> tokens;
-  tokens.reserve(t.size() / 16);  // about one token per sentence piece: few reallocations of these large tokens
+TokenList tokenize(std::string_view t) {
+  TokenList list;
+  std::vector<Token>& tokens = list.tokens;
+  tokens.reserve(t.size() / 16);  // about one token per sentence piece: few reallocations
   size_t start = 0;
   uint32_t line_no = 0;
   while (start < t.size()) {
@@ -314,11 +333,14 @@ std::vector<Token> tokenize(std::string_view t) {
   }
   for (Token& tok : tokens) {
     if (tok.kind != Token::Kind::text) continue;
-    tok.key = std::string(strip_numbering(strip_blanks(t.substr(tok.begin, tok.end - tok.begin))));
+    std::string_view word = t.substr(tok.begin, tok.end - tok.begin);
+    if (std::any_of(word.begin(), word.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; }))
+      word = list.keys.emplace_back(strip_blanks(word));
+    tok.key = strip_numbering(word);
     tok.first = first_char(tok.key);
     tok.last = last_char(tok.key);
   }
-  return tokens;
+  return list;
 }
 
 // A label matches a word when it starts with it; a word of one or two characters (总计, 其他, 规章)
@@ -409,7 +431,7 @@ class RowSplitter {
 
   // A value token that may hold several cells: digits printed on a free line.
   static bool splittable(const Token& v) {
-    return v.kind == Token::Kind::value && !v.separated && v.cell.state == Cell::State::number;
+    return v.kind == Token::Kind::value && !v.separated && v.state == Cell::State::number;
   }
   // Digits of the integer part (where cuts can go): "-720" 3, "1690.9913万元" 4.
   int digits_of(const Token& v) const {
@@ -493,7 +515,7 @@ class RowSplitter {
       Cut cut;
       cut.begin = v.begin;
       cut.end = v.end;
-      if (v.kind == Token::Kind::value && v.cell.state == Cell::State::number) {
+      if (v.kind == Token::Kind::value && v.state == Cell::State::number) {
         if (!valid(v.begin, v.end, c, &cut)) return;
       }
       cur_[c] = cut;
@@ -622,7 +644,7 @@ class TableReader {
     *label_begin = tokens_[k].begin;
     for (size_t m = k; m <= end; ++m) {
       std::string key =
-          m == k ? tokens_[k].key
+          m == k ? std::string(tokens_[k].key)
                  : std::string(strip_numbering(strip_blanks(
                        std::string_view(view_.text()).substr(tokens_[k].begin, tokens_[m].end - tokens_[k].begin))));
       int j = match_row(def, key, from);
@@ -634,7 +656,7 @@ class TableReader {
     *last = end;
     const bool values_follow = k + 1 < tokens_.size() && tokens_[k + 1].kind == Token::Kind::value;
     if (values_follow && !tokens_[k].separated && def.labels_unnumbered) {
-      const std::string& key = tokens_[k].key;
+      const std::string_view key = tokens_[k].key;
       for (int j = from; j < static_cast<int>(def.rows.size()); ++j) {
         for (const std::string& w : def.rows[j].match) {
           if (w.size() >= 6 && key.size() > w.size() && key.ends_with(w)) {
@@ -653,7 +675,7 @@ class TableReader {
   Cell cell_of(const Token& tok) const {
     Cell c;
     if (tok.kind == Token::Kind::value)
-      c = tok.cell;
+      c = value_cell(std::string_view(view_.text()).substr(tok.begin, tok.end - tok.begin));
     else if (tok.kind == Token::Kind::text)
       c = parse_cell(std::string_view(view_.text()).substr(tok.begin, tok.end - tok.begin));
     c.span = span_of(tok);
@@ -675,10 +697,10 @@ class TableReader {
     taken.swap(values);
     // A row with no value at all is left blank, not unreadable: give_blank_rows_cells.
     if (def.rows[row.def].group || taken.empty()) return;
-    const auto run_together = [](const Token* v) {
-      const std::string& s = v->cell.text;
-      return v->kind == Token::Kind::value && v->cell.state == Cell::State::number && s.size() > 1 &&
-             ((s[0] == '0' && s[1] != '.') || s.size() > kMaxCellDigits);
+    const auto run_together = [&](const Token* v) {
+      if (v->kind != Token::Kind::value || v->state != Cell::State::number) return false;
+      const std::string s = value_cell(std::string_view(view_.text()).substr(v->begin, v->end - v->begin)).text;
+      return s.size() > 1 && ((s[0] == '0' && s[1] != '.') || s.size() > kMaxCellDigits);
     };
     if (taken.size() == want && std::none_of(taken.begin(), taken.end(), run_together)) {
       for (const Token* v : taken) row.cells.push_back(cell_of(*v));
@@ -969,8 +991,8 @@ void give_blank_rows_cells(const TableDef& def, Table& t) {
 std::vector<Table> read_tables(const View& view, const std::vector<TableDef>& defs) {
   std::vector<Table> tables;
   if (defs.empty()) return tables;
-  const std::vector<Token> tokens = tokenize(view.text());
-  TableReader reader(view, tokens);
+  const TokenList tokens = tokenize(view.text());
+  TableReader reader(view, tokens.tokens);
   for (const TableDef& def : defs) {
     if (auto t = reader.read(def)) {
       take_header(view, def, *t);
