@@ -53,14 +53,28 @@ size_t pinyin_annotation_length(std::string_view text, size_t i) {
 View View::build(std::string_view src, bool valid) {
   View v;
   v.text_.reserve(src.size());
-  v.source_.reserve(src.size() + 1);
-  const auto emit = [&v](std::string_view bytes, uint32_t from) {
-    v.text_.append(bytes);
-    v.source_.insert(v.source_.end(), bytes.size(), from);
+  v.source_size_ = static_cast<uint32_t>(src.size());
+  // `n` view bytes for the character at source `from` of `len` bytes; `one`: they are one
+  // character as long as the source one, so its bytes keep the run's difference.
+  const auto note = [&v](size_t n, uint32_t from, size_t len, bool one) {
+    const auto k = static_cast<uint32_t>(v.text_.size());
+    if (one && n == len && !v.runs_.empty()) {
+      const Run& last = v.runs_.back();
+      if (last.same_length && from - last.source == k - last.view) return;  // goes on with the run
+    }
+    if (n > 0) v.runs_.push_back({k, from, one && n == len});
   };
-  const auto emit_byte = [&v](char c, uint32_t from) {
+  const auto lead_length = [](char b) {
+    const auto c = static_cast<unsigned char>(b);
+    return c < 0xC0 ? 1u : c < 0xE0 ? 2u : c < 0xF0 ? 3u : 4u;
+  };
+  const auto emit = [&](std::string_view bytes, uint32_t from, size_t len, bool one) {
+    note(bytes.size(), from, len, one);
+    v.text_.append(bytes);
+  };
+  const auto emit_byte = [&](char c, uint32_t from, size_t len) {
+    note(1, from, len, true);
     v.text_.push_back(c);
-    v.source_.push_back(from);
   };
   bool prev_blank = false;
   bool prev_han = false;
@@ -69,18 +83,18 @@ View View::build(std::string_view src, bool valid) {
     char32_t c = valid ? utf8_next_valid(src, i) : utf8_next(src, i);
     // Most of a report's ASCII (digits, '|', punctuation) maps to itself: one byte out.
     if (c < 0x80 && c != '\r' && c != '\n' && c != ' ' && c != '\f' && c != '\v' && c != '(') {
-      emit_byte(static_cast<char>(c), at);
+      emit_byte(static_cast<char>(c), at, 1);
       prev_blank = prev_han = false;
       continue;
     }
     if (c == '\r' || c == '\n') {
       if (c == '\r' && i < src.size() && src[i] == '\n') ++i;
-      emit_byte('\n', at);
+      emit_byte('\n', at, i - at);
       prev_blank = prev_han = false;
       continue;
     }
     if (is_blank(c)) {
-      if (!prev_blank) emit_byte(' ', at);
+      if (!prev_blank) emit_byte(' ', at, i - at);
       prev_blank = true;
       continue;
     }
@@ -93,13 +107,39 @@ View View::build(std::string_view src, bool valid) {
     prev_blank = false;
     prev_han = is_han(c);
     if (const std::string_view* mapped = norm_table::lookup(c)) {
-      emit(*mapped, at);
+      emit(*mapped, at, i - at, !mapped->empty() && lead_length(mapped->front()) == mapped->size());
     } else {
-      emit(src.substr(at, i - at), at);
+      // As it is: one character, unless an invalid byte (read as U+FFFD, one byte long).
+      emit(src.substr(at, i - at), at, i - at, !(c == 0xFFFD && i - at == 1));
     }
   }
-  v.source_.push_back(static_cast<uint32_t>(src.size()));
+  v.block_run_.resize((v.text_.size() >> kBlockBits) + 1);
+  for (size_t b = 0, r = 0; b < v.block_run_.size(); ++b) {
+    while (r + 1 < v.runs_.size() && v.runs_[r + 1].view <= (b << kBlockBits)) ++r;
+    v.block_run_[b] = static_cast<uint32_t>(r);
+  }
   return v;
+}
+
+uint32_t View::in_run(size_t r, uint32_t k) const {
+  const Run& run = runs_[r];
+  if (!run.same_length) return run.source;
+  // Every byte of a character maps to where the character starts.
+  while (k > run.view && (static_cast<unsigned char>(text_[k]) & 0xC0) == 0x80) --k;
+  return run.source + (k - run.view);
+}
+
+uint32_t View::last_of(size_t r) const {
+  const uint32_t end = r + 1 < runs_.size() ? runs_[r + 1].view : static_cast<uint32_t>(text_.size());
+  return in_run(r, end - 1);
+}
+
+uint32_t View::source_offset(uint32_t offset) const {
+  if (offset >= text_.size()) return source_size_;
+  // The last run starting at or before `offset`, from its block's first.
+  size_t r = block_run_[offset >> kBlockBits];
+  while (r + 1 < runs_.size() && runs_[r + 1].view <= offset) ++r;
+  return in_run(r, offset);
 }
 
 Span View::source_span(uint32_t begin, uint32_t end) const {
@@ -111,7 +151,24 @@ Span View::source_span(uint32_t begin, uint32_t end) const {
 }
 
 uint32_t View::view_offset(uint32_t source) const {
-  return static_cast<uint32_t>(std::lower_bound(source_.begin(), source_.end() - 1, source) - source_.begin());
+  // The first run whose last source offset is at or after `source`; in it, the first byte at or
+  // after it.
+  size_t lo = 0, hi = runs_.size();
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (last_of(mid) < source) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  if (lo == runs_.size()) return static_cast<uint32_t>(text_.size());
+  const Run& run = runs_[lo];
+  if (!run.same_length || source <= run.source) return run.view;
+  uint32_t k = run.view + (source - run.source);
+  // Inside a character: the next one starts after it (its bytes map to where it starts).
+  while (k < text_.size() && (static_cast<unsigned char>(text_[k]) & 0xC0) == 0x80) ++k;
+  return k;
 }
 
 std::string strip_blanks(std::string_view normalized) {

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "gklint/numerals.hpp"
+#include "gklint/utf8.hpp"
 #include "gklint/view.hpp"
 
 using namespace gklint;
@@ -69,4 +70,46 @@ TEST_CASE("numerals: Chinese numerals one to ninety-nine") {
   CHECK(parse_small_arabic("12.", 0, &v, &len));
   CHECK(v == 12);
   CHECK_FALSE(parse_small_arabic("2018", 0, &v, &len));
+}
+
+// The sparse map against what it stands for, on random mixes of what normalization treats apart:
+// the same source offset for every byte of a view character, offsets that never go back, a
+// character start each time, and view_offset as the first view byte at or after a source offset.
+TEST_CASE("view: the sparse offset map on random text") {
+  const std::vector<std::string> pieces = {"a",       "1",  " ",  "  ",       "　",
+                                           "\r\n",    "\n", "\r", "（",       "）",
+                                           "(",       "中", "國", "，",       "據(jù)",
+                                           "㈠",      "…",  "\t", "\xff",     "𠀀",
+                                           "ａ",      "No", "。", "\xe4\xb8", "數(shù)據(jù)",
+                                           "\xc2\xa0"};
+  uint64_t state = 12345;
+  const auto next = [&state](size_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>((state >> 33) % n);
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string src;
+    const size_t count = next(40);
+    for (size_t i = 0; i < count; ++i) src += pieces[next(pieces.size())];
+    const View v = View::build(src);
+    const auto size = static_cast<uint32_t>(v.text().size());
+    CHECK(v.source_offset(size) == src.size());
+    uint32_t previous = 0;
+    for (uint32_t k = 0; k < size; ++k) {
+      const uint32_t s = v.source_offset(k);
+      CHECK(s >= previous);
+      CHECK(s < src.size());
+      // (A byte inside a valid character: an invalid byte passed on is a character of its own.)
+      uint32_t start = k;
+      while (start > 0 && k - start < 3 && (static_cast<unsigned char>(v.text()[start]) & 0xC0) == 0x80) --start;
+      if (start < k && start + static_cast<uint32_t>(utf8_sequence_length(v.text(), start)) > k)
+        CHECK(s == v.source_offset(start));
+      previous = s;
+    }
+    for (uint32_t s = 0; s <= src.size(); ++s) {
+      uint32_t first = 0;
+      while (first < size && v.source_offset(first) < s) ++first;
+      CHECK(v.view_offset(s) == first);
+    }
+  }
 }
