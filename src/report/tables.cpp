@@ -259,7 +259,7 @@ void add_words(std::string_view t, uint32_t b, uint32_t e, bool in_cell, std::ve
         tok.end = pc.end;
         tok.joins = open_text;
         tok.separated = in_cell;
-        out.push_back(std::move(tok));
+        out.push_back(tok);
         open_text = true;
       }
     }
@@ -316,7 +316,7 @@ TokenList tokenize(std::string_view t) {
             // An empty cell is located right after its separator.
             tok.begin = tok.end = b;
             tok.trailing = k > last;
-            tokens.push_back(std::move(tok));
+            tokens.push_back(tok);
           } else {
             const size_t before = tokens.size();
             add_words(t, b, e, true, tokens);
