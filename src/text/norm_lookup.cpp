@@ -5,28 +5,19 @@
 
 namespace gklint::norm_table {
 
-namespace {
-
-// A direct index for the Basic Multilingual Plane (where nearly all report text lives), built
-// once on first use: a table look-up per character instead of a search.
-struct Index {
-  std::vector<std::string_view> mapped;  // one per entry
-  std::vector<uint16_t> bmp;             // code point -> entry number + 1, 0 = identity
-  Index() : bmp(0x10000, 0) {
-    mapped.reserve(kEntryCount);
-    for (size_t i = 0; i < kEntryCount; ++i) {
-      mapped.emplace_back(kPool + kEntries[i].offset, kEntries[i].length);
-      if (kEntries[i].cp < 0x10000) bmp[kEntries[i].cp] = static_cast<uint16_t>(i + 1);
-    }
+// Built once, on first use.
+Index::Index() : bmp(0x10000, 0) {
+  mapped.reserve(kEntryCount);
+  for (size_t i = 0; i < kEntryCount; ++i) {
+    mapped.emplace_back(kPool + kEntries[i].offset, kEntries[i].length);
+    if (kEntries[i].cp < 0x10000) bmp[kEntries[i].cp] = static_cast<uint16_t>(i + 1);
   }
-};
+}
 
 const Index& index() {
   static const Index idx;
   return idx;
 }
-
-}  // namespace
 
 const std::string_view* lookup(char32_t cp) {
   const Index& idx = index();

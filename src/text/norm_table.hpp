@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace gklint::norm_table {
 
@@ -19,5 +20,15 @@ extern const size_t kEntryCount;
 
 // The normalized UTF-8 for `cp`, or nullptr when cp maps to itself.
 const std::string_view* lookup(char32_t cp);
+
+// The direct index behind lookup for the Basic Multilingual Plane (where nearly all report text
+// lives), for a caller that looks up every character: bmp[cp] is the entry number + 1, 0 when cp
+// maps to itself; mapped[n] is entry n's UTF-8.
+struct Index {
+  std::vector<std::string_view> mapped;
+  std::vector<uint16_t> bmp;
+  Index();
+};
+const Index& index();
 
 }  // namespace gklint::norm_table

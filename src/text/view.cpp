@@ -52,12 +52,17 @@ size_t pinyin_annotation_length(std::string_view text, size_t i) {
 
 View View::build(std::string_view src, bool valid) {
   View v;
-  v.text_.reserve(src.size());
   v.source_size_ = static_cast<uint32_t>(src.size());
+  // Written through `out` up to `w` (the text's size at the end): a character's bytes go in
+  // without a call or a size check each. Mapped characters may be longer than they were
+  // (㈠ -> (一)), so the buffer grows when one would not fit.
+  std::string& out = v.text_;
+  out.resize(src.size() + 16);
+  size_t w = 0;
   // `n` view bytes for the character at source `from` of `len` bytes; `one`: they are one
   // character as long as the source one, so its bytes keep the run's difference.
-  const auto note = [&v](size_t n, uint32_t from, size_t len, bool one) {
-    const auto k = static_cast<uint32_t>(v.text_.size());
+  const auto note = [&](size_t n, uint32_t from, size_t len, bool one) {
+    const auto k = static_cast<uint32_t>(w);
     if (one && n == len && !v.runs_.empty()) {
       const Run& last = v.runs_.back();
       if (last.same_length && from - last.source == k - last.view) return;  // goes on with the run
@@ -70,11 +75,14 @@ View View::build(std::string_view src, bool valid) {
   };
   const auto emit = [&](std::string_view bytes, uint32_t from, size_t len, bool one) {
     note(bytes.size(), from, len, one);
-    v.text_.append(bytes);
+    if (w + bytes.size() > out.size()) out.resize(2 * out.size() + bytes.size());
+    for (const char b : bytes) out[w++] = b;
   };
+  const norm_table::Index& table = norm_table::index();
   const auto emit_byte = [&](char c, uint32_t from, size_t len) {
     note(1, from, len, true);
-    v.text_.push_back(c);
+    if (w + 1 > out.size()) out.resize(2 * out.size() + 1);
+    out[w++] = c;
   };
   bool prev_blank = false;
   bool prev_han = false;
@@ -93,12 +101,12 @@ View View::build(std::string_view src, bool valid) {
       prev_blank = prev_han = false;
       continue;
     }
-    if (is_blank(c)) {
+    if (c <= 0x3000 ? is_blank(c) : c == 0xFEFF) {  // (is_blank's others are all below U+3000)
       if (!prev_blank) emit_byte(' ', at, i - at);
       prev_blank = true;
       continue;
     }
-    if (prev_han) {
+    if (prev_han && (c == '(' || c == 0xFF08)) {  // (most characters follow a Han one: test c first)
       if (size_t n = pinyin_annotation_length(src, at)) {
         i = at + n;
         continue;  // keep prev_han: 數(shù)據(jù) has two annotations in a row
@@ -106,13 +114,16 @@ View View::build(std::string_view src, bool valid) {
     }
     prev_blank = false;
     prev_han = is_han(c);
-    if (const std::string_view* mapped = norm_table::lookup(c)) {
+    const uint16_t entry = c < 0x10000 ? table.bmp[c] : 0;
+    if (const std::string_view* mapped =
+            c < 0x10000 ? (entry == 0 ? nullptr : &table.mapped[entry - 1u]) : norm_table::lookup(c)) {
       emit(*mapped, at, i - at, !mapped->empty() && lead_length(mapped->front()) == mapped->size());
     } else {
       // As it is: one character, unless an invalid byte (read as U+FFFD, one byte long).
       emit(src.substr(at, i - at), at, i - at, !(c == 0xFFFD && i - at == 1));
     }
   }
+  out.resize(w);
   v.block_run_.resize((v.text_.size() >> kBlockBits) + 1);
   for (size_t b = 0, r = 0; b < v.block_run_.size(); ++b) {
     while (r + 1 < v.runs_.size() && v.runs_[r + 1].view <= (b << kBlockBits)) ++r;
