@@ -1,6 +1,7 @@
 #include "gklint/view.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "gklint/source.hpp"
 #include "text/norm_table.hpp"
@@ -84,45 +85,77 @@ View View::build(std::string_view src, bool valid) {
     if (w + 1 > out.size()) out.resize(2 * out.size() + 1);
     out[w++] = c;
   };
+  // Characters that come out as they are (most of a report: CJK, ASCII) are not written one by
+  // one: a range of them is copied when something else comes, with one run noted at its start.
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  size_t copy_from = kNone;
   bool prev_blank = false;
-  bool prev_han = false;
+  bool prev_han = false;  // the last character was Han (a pinyin annotation may follow it)
+  const auto flush = [&](size_t to) {
+    if (copy_from == kNone) return;
+    const size_t n = to - copy_from;
+    if (w + n > out.size()) out.resize(2 * out.size() + n);
+    std::memcpy(out.data() + w, src.data() + copy_from, n);
+    w += n;
+    size_t last = to - 1;  // the range's last character decides prev_han
+    while (last > copy_from && (static_cast<unsigned char>(src[last]) & 0xC0) == 0x80) --last;
+    const char32_t c = valid ? utf8_next_valid(src, last) : utf8_next(src, last);
+    prev_han = c >= 0x80 && is_han(c);
+    prev_blank = false;
+    copy_from = kNone;
+  };
+  const auto copy = [&](uint32_t at) {
+    if (copy_from != kNone) return;
+    note(1, at, 1, true);  // a character as long as it was: the run's difference
+    copy_from = at;
+  };
   for (size_t i = 0; i < src.size();) {
     const uint32_t at = static_cast<uint32_t>(i);
     char32_t c = valid ? utf8_next_valid(src, i) : utf8_next(src, i);
-    // Most of a report's ASCII (digits, '|', punctuation) maps to itself: one byte out.
+    // Most of a report's ASCII (digits, '|', punctuation) maps to itself.
     if (c < 0x80 && c != '\r' && c != '\n' && c != ' ' && c != '\f' && c != '\v' && c != '(') {
-      emit_byte(static_cast<char>(c), at, 1);
-      prev_blank = prev_han = false;
+      copy(at);
       continue;
     }
     if (c == '\r' || c == '\n') {
+      flush(at);
       if (c == '\r' && i < src.size() && src[i] == '\n') ++i;
       emit_byte('\n', at, i - at);
       prev_blank = prev_han = false;
       continue;
     }
     if (c <= 0x3000 ? is_blank(c) : c == 0xFEFF) {  // (is_blank's others are all below U+3000)
+      flush(at);
       if (!prev_blank) emit_byte(' ', at, i - at);
       prev_blank = true;
       continue;
     }
-    if (prev_han && (c == '(' || c == 0xFF08)) {  // (most characters follow a Han one: test c first)
-      if (size_t n = pinyin_annotation_length(src, at)) {
-        i = at + n;
-        continue;  // keep prev_han: 數(shù)據(jù) has two annotations in a row
+    if (c == '(' || c == 0xFF08) {
+      flush(at);
+      if (prev_han) {
+        if (size_t n = pinyin_annotation_length(src, at)) {
+          i = at + n;
+          continue;  // keep prev_han: 數(shù)據(jù) has two annotations in a row
+        }
       }
     }
-    prev_blank = false;
-    prev_han = is_han(c);
     const uint16_t entry = c < 0x10000 ? table.bmp[c] : 0;
     if (const std::string_view* mapped =
             c < 0x10000 ? (entry == 0 ? nullptr : &table.mapped[entry - 1u]) : norm_table::lookup(c)) {
+      flush(at);
       emit(*mapped, at, i - at, !mapped->empty() && lead_length(mapped->front()) == mapped->size());
+      prev_blank = false;
+      prev_han = is_han(c);
+    } else if (c == 0xFFFD && i - at == 1) {
+      // An invalid byte (read as U+FFFD, one byte long), passed on as it is, a run of its own.
+      flush(at);
+      emit(src.substr(at, 1), at, 1, false);
+      prev_blank = prev_han = false;
     } else {
-      // As it is: one character, unless an invalid byte (read as U+FFFD, one byte long).
-      emit(src.substr(at, i - at), at, i - at, !(c == 0xFFFD && i - at == 1));
+      copy(at);
     }
   }
+  flush(src.size());
   out.resize(w);
   v.block_run_.resize((v.text_.size() >> kBlockBits) + 1);
   for (size_t b = 0, r = 0; b < v.block_run_.size(); ++b) {
