@@ -65,6 +65,20 @@ TEST_CASE("source: empty, blank and binary inputs are problems; bad bytes are a 
   CHECK(Source::decode("e", "").problem());
   CHECK(Source::decode("b", " \n\t\r\n").problem());
   CHECK(Source::decode("n", std::string("ab\0cd", 5)).problem());
+  // A NUL or many controls anywhere in the first 8 KiB, whatever its place in a word of 8 bytes.
+  const std::string prose = "本报告依据条例编制。\n";  // 31 bytes, no control but the line feed
+  for (size_t at = 0; at < 24; ++at) {
+    std::string t = prose + prose;
+    t[at] = '\0';
+    CHECK(Source::decode("n", t).problem());
+  }
+  std::string controls;
+  for (int i = 0; i < 40; ++i) controls += std::string("abcdefghijklmnopq") + (i % 2 ? '\x01' : '\x02');
+  CHECK(Source::decode("c", controls).problem());
+  CHECK_FALSE(Source::decode("p", prose + prose + prose).problem());
+  // Line feeds only, and CR LF, and CR alone mixed in one text.
+  CHECK(Source::decode("l", "一\n二\n三").line_count() == 3);
+  CHECK(Source::decode("m", "一\r\n二\r三\n四").line_count() == 4);
   // A UTF-8 file cut short: still UTF-8, the bad bytes replaced, a warning at the first.
   Source bad = Source::decode("u", "第一行\n中文第二行\xE6\x96");
   CHECK_FALSE(bad.problem());
