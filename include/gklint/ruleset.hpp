@@ -156,6 +156,10 @@ class Catalog {
   // The whole text of a built-in rule file by id (its `tests:` included), or nullptr. Sets are loaded
   // from it without the `tests:` blocks (without_tests in rules/loader.hpp).
   const std::string_view* builtin_text(const std::string& id) const;
+  // Whether the built-in rules are loaded with their docs (summary, doc, example): only SARIF,
+  // explain, the rules listing and the language server show them, and they are half of the YAML
+  // read at start-up. On by default; it affects the sets loaded after it is set.
+  void set_docs(bool with_docs) { with_docs_ = with_docs; }
 
  private:
   std::shared_ptr<const RuleSet> get_locked(const std::string& id_or_path, std::vector<RuleError>* errors,
@@ -163,6 +167,7 @@ class Catalog {
 
   std::mutex mutex_;
   std::shared_ptr<LoadCache> load_cache_;  // parsed files and compiled patterns
+  bool with_docs_ = true;
   std::map<std::string, std::shared_ptr<const RuleSet>> cache_;
   struct Builtin {
     std::string path;

@@ -59,6 +59,11 @@ std::string outside_message(const std::string& what, const std::string& root) {
          "; pass --trust-config to allow)";
 }
 
+// A built-in file's text as it is loaded: without its cases, and without its docs unless asked.
+std::string builtin_yaml(std::string_view text, bool with_docs) {
+  return with_docs ? without_tests(text) : without_docs(without_tests(text));
+}
+
 }  // namespace
 
 Catalog::Catalog() : load_cache_(make_load_cache()) {
@@ -88,7 +93,7 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
   RuleFile file;
   auto builtin = builtin_.find(ref);
   if (!is_path(ref) && builtin != builtin_.end()) {
-    file = {builtin->second.path, without_tests(builtin->second.text), ref};
+    file = {builtin->second.path, builtin_yaml(builtin->second.text, with_docs_), ref};
   } else if (std::error_code ec; is_path(ref) || fs::exists(fs::symlink_status(ref, ec))) {
     // symlink_status: a dangling link or a link loop is a path to report, not a built-in's name.
     file.path = ref;
@@ -119,7 +124,7 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
         *why = "extends 指向不存在的内置规则集 `" + target + "` (no such built-in rule set)";
         return false;
       }
-      *out = {it->second.path, without_tests(it->second.text), target};
+      *out = {it->second.path, builtin_yaml(it->second.text, with_docs_), target};
       return true;
     }
     fs::path p = fs::path(from.path).parent_path() / target;
@@ -127,7 +132,7 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
       std::string want = p.lexically_normal().string();
       for (const auto& [id, entry] : builtin_) {
         if (entry.path == want) {
-          *out = {entry.path, without_tests(entry.text), id};
+          *out = {entry.path, builtin_yaml(entry.text, with_docs_), id};
           return true;
         }
       }

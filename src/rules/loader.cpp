@@ -963,6 +963,33 @@ std::string without_tests(std::string_view yaml) {
   return out;
 }
 
+std::string without_docs(std::string_view yaml) {
+  std::string out;
+  out.reserve(yaml.size());
+  bool skipping = false;  // in a rule's doc, summary or example, indented four
+  for (size_t start = 0; start < yaml.size();) {
+    size_t end = yaml.find('\n', start);
+    end = end == std::string_view::npos ? yaml.size() : end + 1;
+    const std::string_view line = yaml.substr(start, end - start);
+    start = end;
+    const size_t indent = line.find_first_not_of(' ');
+    const std::string_view content = indent == std::string_view::npos ? std::string_view() : line.substr(indent);
+    const bool blank = content.empty() || content[0] == '\n' || content[0] == '#';
+    if (skipping && (blank || indent > 4)) {
+      if (line.back() == '\n') out += '\n';
+      continue;
+    }
+    skipping = indent == 4 &&
+               (content.starts_with("summary:") || content.starts_with("doc:") || content.starts_with("example:"));
+    if (skipping) {
+      if (line.back() == '\n') out += '\n';
+      continue;
+    }
+    out += line;
+  }
+  return out;
+}
+
 bool read_rule_cases(const RuleFile& file, std::vector<RuleCase>* cases, std::vector<RuleError>* errors) {
   const RuleFileResolver none = [](const std::string&, const RuleFile&, RuleFile*, std::string*) { return false; };
   LoadCache cache;

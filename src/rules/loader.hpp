@@ -42,6 +42,10 @@ bool read_rule_cases(const RuleFile& file, std::vector<RuleCase>* cases, std::ve
 // line holding only `tests:`, its cases indented below it); tests/unit/rule_tests_test.cpp checks
 // that it takes out of each built-in file its cases and nothing else.
 std::string without_tests(std::string_view yaml);
+// The same for the rules' docs: each `summary:`, `doc:` and `example:` of a rule (indented four,
+// as in the built-in files) blanked out line for line, with what is indented below it.
+// tests/unit/rule_tests_test.cpp checks that each built-in file loads to the same rules without.
+std::string without_docs(std::string_view yaml);
 
 std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFileResolver& resolve, LoadCache* cache,
                                              std::vector<RuleError>* errors);

@@ -69,6 +69,55 @@ TEST_CASE("built-in files are loaded without their cases: without_tests takes ou
   CHECK(without_tests("a:\n  tests:\n    - fires: x\nb: 1") == "a:\n\n\nb: 1");
 }
 
+TEST_CASE("without_docs takes out each rule's summary, doc and example and nothing else; lint loads without them") {
+  Catalog c;
+  int rules_with_docs = 0;
+  for (const std::string& id : c.builtin_ids()) {
+    INFO(id);
+    const std::string full = without_tests(*c.builtin_text(id));
+    const std::string stripped = without_docs(full);
+    CHECK(std::count(full.begin(), full.end(), '\n') == std::count(stripped.begin(), stripped.end(), '\n'));
+    YAML::Node want = YAML::Load(full);
+    if (want["rules"]) {
+      for (YAML::Node rule : want["rules"]) {
+        bool any = false;
+        for (const char* key : {"summary", "doc", "example"}) {
+          if (rule[key]) {
+            rule.remove(key);
+            any = true;
+          }
+        }
+        rules_with_docs += any ? 1 : 0;
+      }
+    }
+    CHECK(same_yaml(YAML::Load(stripped), want));
+  }
+  CHECK(rules_with_docs > 20);
+  CHECK(without_docs(
+            "rules:\n  - id: a\n    doc:\n      zh: |\n        x\n\n        y\n    summary: {zh: s}\n    kind: k\n") ==
+        "rules:\n  - id: a\n\n\n\n\n\n\n    kind: k\n");
+  // A set loaded without docs has the same rules, messages and checks; only the docs are empty.
+  Catalog without;
+  without.set_docs(false);
+  for (const std::string& id : c.builtin_ids()) {
+    INFO(id);
+    std::vector<RuleError> errors;
+    const auto a = c.get(id, &errors);
+    const auto b = without.get(id, &errors);
+    CHECK(errors.empty());
+    REQUIRE(a);
+    REQUIRE(b);
+    REQUIRE(a->rules.size() == b->rules.size());
+    for (size_t i = 0; i < a->rules.size(); ++i) {
+      CHECK(a->rules[i].id == b->rules[i].id);
+      CHECK(a->rules[i].severity == b->rules[i].severity);
+      CHECK(a->rules[i].cite == b->rules[i].cite);
+      CHECK(b->rules[i].doc.zh.empty());
+      CHECK(b->rules[i].summary.zh.empty());
+    }
+  }
+}
+
 namespace {
 
 struct TempDir {
