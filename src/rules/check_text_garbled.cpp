@@ -138,7 +138,7 @@ class TextGarbled : public Check {
         const void* nl = std::memchr(text.data() + i, '\n', text.size() - i);
         read_to = nl == nullptr ? text.size() : static_cast<size_t>(static_cast<const char*>(nl) - text.data());
         read(line_from, read_to);
-        i = read_to;
+        i = std::max(read_to, i + 1);  // (a line break in `contains` must not stop the scan)
       }
     }
     for (size_t k = 0; k < kinds_.size(); ++k) {

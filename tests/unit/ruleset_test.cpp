@@ -360,3 +360,35 @@ TEST_CASE("rule files with errors are reported at the YAML line and column") {
     CHECK(errors[1].message.find("gov-2007") != std::string::npos);  // lists the built-in ids
   }
 }
+
+// text-garbled with `contains`: only the lines holding one of its characters are read, the
+// matches are those of a whole-text scan, and a line break among the characters (a promise the
+// pattern cannot keep) neither hangs nor loses a line.
+TEST_CASE("rule sets: text-garbled reads the lines holding a `contains` character") {
+  const auto garbled = [](const std::string& contains) -> std::string {
+    TempRules t;
+    Catalog c;
+    std::vector<RuleError> errors;
+    const std::string text =
+        "id: g\nextends: gov-2021\ntitle: g\nrules:\n  - id: text.garbled\n    params:\n"
+        "      garbling:\n        - {id: markup, name: {zh: 标记, en: markup}, pattern: '<br>|&nbsp;', "
+        "contains: \"" +
+        contains + "\"}\n";
+    auto set = c.get(t.write("g.yaml", text), &errors);
+    REQUIRE(set);
+    const FileResult r = Linter(c, set, {})
+                             .lint("r.txt",
+                                   "某县2021年政府信息公开工作年度报告\n一、总体情况\n我县<br>公开。\n"
+                                   "无标记的一行。\n二是&nbsp;与<br>。\n");
+    for (const Diagnostic& d : r.diagnostics) {
+      if (d.rule != "text.garbled") continue;
+      for (const auto& [key, value] : d.fields) {
+        if (key == "count") return value;
+      }
+    }
+    return "0";
+  };
+  CHECK(garbled("<&") == "3");
+  CHECK(garbled("<&\\n") == "3");  // (YAML's \n: a line break)
+  CHECK(garbled("&") == "2");      // the promise broken: a line with <br> alone is not read
+}
