@@ -18,6 +18,13 @@ void utf8_append(std::string& out, char32_t cp);
 // in raw text, for a parse error in a file that is not a report (XML in a .docx, a JSON baseline).
 std::pair<size_t, size_t> line_column(std::string_view s, size_t offset);
 
+// The length of the UTF-8 sequence a byte starts, read from that byte alone (1 for ASCII and for a
+// byte that starts none).
+inline size_t utf8_lead_length(char b) {
+  const auto c = static_cast<unsigned char>(b);
+  return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
 // Decodes one code point of text already known to be valid UTF-8 (a Source without a problem),
 // without checking it again: the normalizer's hot loop.
 inline char32_t utf8_next_valid(std::string_view s, size_t& i) {

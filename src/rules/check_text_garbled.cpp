@@ -23,13 +23,6 @@ namespace gklint {
 
 namespace {
 
-// The length of a UTF-8 sequence from its first byte (1 for a byte that starts none).
-constexpr std::array<uint8_t, 256> kLength = [] {
-  std::array<uint8_t, 256> t{};
-  for (size_t b = 0; b < 256; ++b) t[b] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-  return t;
-}();
-
 class TextGarbled : public Check {
  public:
   struct Garbling {
@@ -119,7 +112,7 @@ class TextGarbled : public Check {
             continue;
           }
         } else {
-          const size_t len = kLength[b];
+          const size_t len = utf8_lead_length(static_cast<char>(b));
           if (i + 4 > n) {  // near the end: a byte that starts no character, a sequence cut short
             if (len == 1 || i + len > n || !triggers_->at(text, i, len)) {
               ++i;
@@ -199,7 +192,8 @@ void register_text_garbled_kinds(std::vector<RuleKind>& kinds) {
         std::vector<TextGarbled::Garbling> out;
         std::vector<YAML::Node> patterns;
         std::string all;
-        std::optional<TextGarbled::Characters> triggers = TextGarbled::Characters{};
+        TextGarbled::Characters triggers;
+        bool every_kind_says = true;  // every kind gives `contains`: only their lines are read
         for (const YAML::Node& item : list) {
           const YAML::Node id = item.IsMap() ? item["id"] : YAML::Node();
           const YAML::Node name = item.IsMap() ? item["name"] : YAML::Node();
@@ -214,14 +208,14 @@ void register_text_garbled_kinds(std::vector<RuleKind>& kinds) {
             return nullptr;
           }
           if (const YAML::Node contains = item["contains"]) {
-            if (!contains.IsScalar() || !read_characters(contains.Scalar(), *triggers)) {
+            if (!contains.IsScalar() || !read_characters(contains.Scalar(), triggers)) {
               error(contains,
                     "contains 应为字符串：字符及范围，如 \"<&\" 或 \"\\u3100-\\u312F\" "
                     "(contains is a string of characters and ranges such as \"<&\" or \"\\u3100-\\u312F\")");
               return nullptr;
             }
           } else {
-            triggers.reset();  // a kind without: every line is read
+            every_kind_says = false;
           }
           patterns.push_back(pattern);
           all += std::string(all.empty() ? "" : "|") + "(?P<gklint_garbling_" + std::to_string(out.size()) + ">" +
@@ -245,7 +239,8 @@ void register_text_garbled_kinds(std::vector<RuleKind>& kinds) {
                           combined->error());
           return nullptr;
         }
-        return std::make_shared<TextGarbled>(std::move(out), std::move(combined), std::move(triggers));
+        return std::make_shared<TextGarbled>(std::move(out), std::move(combined),
+                                             every_kind_says ? std::optional(std::move(triggers)) : std::nullopt);
       }});
   kinds.back().placeholders = {{"default", {"garbling", "example", "count"}}};
   kinds.back().finds =

@@ -70,10 +70,6 @@ View View::build(std::string_view src, bool valid) {
     }
     if (n > 0) v.runs_.push_back({k, from, one && n == len});
   };
-  const auto lead_length = [](char b) {
-    const auto c = static_cast<unsigned char>(b);
-    return c < 0xC0 ? 1u : c < 0xE0 ? 2u : c < 0xF0 ? 3u : 4u;
-  };
   const auto emit = [&](std::string_view bytes, uint32_t from, size_t len, bool one) {
     note(bytes.size(), from, len, one);
     if (w + bytes.size() > out.size()) out.resize(2 * out.size() + bytes.size());
@@ -143,7 +139,7 @@ View View::build(std::string_view src, bool valid) {
     if (const std::string_view* mapped =
             c < 0x10000 ? (entry == 0 ? nullptr : &table.mapped[entry - 1u]) : norm_table::lookup(c)) {
       flush(at);
-      emit(*mapped, at, i - at, !mapped->empty() && lead_length(mapped->front()) == mapped->size());
+      emit(*mapped, at, i - at, !mapped->empty() && utf8_lead_length(mapped->front()) == mapped->size());
       prev_blank = false;
       prev_han = is_han(c);
     } else if (c == 0xFFFD && i - at == 1) {

@@ -391,4 +391,17 @@ TEST_CASE("rule sets: text-garbled reads the lines holding a `contains` characte
   CHECK(garbled("<&") == "3");
   CHECK(garbled("<&\\n") == "3");  // (YAML's \n: a line break)
   CHECK(garbled("&") == "2");      // the promise broken: a line with <br> alone is not read
+  // A kind without `contains` before one with it: every line is read (it once read an empty set).
+  TempRules t;
+  Catalog c;
+  std::vector<RuleError> errors;
+  auto set = c.get(t.write("g2.yaml",
+                           "id: g\nextends: gov-2021\ntitle: g\nrules:\n  - id: text.garbled\n    params:\n"
+                           "      garbling:\n        - {id: a, name: {zh: 甲, en: a}, pattern: '<br>'}\n"
+                           "        - {id: b, name: {zh: 乙, en: b}, pattern: '&nbsp;', contains: '&'}\n"),
+                   &errors);
+  REQUIRE(set);
+  const FileResult r = Linter(c, set, {}).lint("r.txt", "某县2021年政府信息公开工作年度报告\n我县<br>公开&nbsp;。\n");
+  CHECK(std::count_if(r.diagnostics.begin(), r.diagnostics.end(),
+                      [](const Diagnostic& d) { return d.rule == "text.garbled"; }) == 2);
 }
