@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libyaml-cpp-dev libicu-dev libre2-dev doctest-dev libcli11-dev nlohmann-json3-dev
-  libgumbo-dev libzip-dev libpugixml-dev
+  libgumbo-dev libzip-dev libpugixml-dev libpoppler-private-dev
   help2man dpkg-dev file   # the man page (from --help); the Debian package: cpack, dpkg-shlibdeps
 )
 test_only=false
@@ -21,6 +21,7 @@ $test_only && packages+=(
   git pre-commit   # examples test: the git hook and the pre-commit framework config
   zsh fish   # completions test: the scripts `gklint completion` writes, run by each shell
   man-db   # scripts/package-test.sh: `man gklint` once the .deb is installed
+  poppler-utils   # cli test: pdftotext says which page a PDF finding's text is printed on
 )
 [ "${1:-}" = "--sanitize" ] && packages+=(clang-14 libclang-rt-14-dev xz-utils)
 [ "${1:-}" = "--lint" ] && packages+=(clang-format-14 clang-tidy-14)

@@ -14,12 +14,16 @@
 
 namespace gklint {
 
-// Where a finding is in the file the user gave. 1-based line (for a .docx, the paragraph number);
-// 1-based column counted in code points (an invalid byte counts as one).
+// Where a finding is in the file the user gave. 1-based line (for a .docx, the paragraph number;
+// for a PDF, the line as `gklint cat` numbers them over the whole document); 1-based column counted
+// in code points (an invalid byte counts as one).
 struct Position {
   uint32_t line = 1;
   uint32_t column = 1;
   GridRef grid;
+  // A PDF: the 1-based page, and the line within it (0 for other formats).
+  uint32_t page = 0;
+  uint32_t page_line = 0;
 };
 
 struct ReadOptions {
@@ -40,7 +44,7 @@ class Source {
   // The text gklint lints: the decoded file, or the text read out of a page or document.
   const std::string& text() const { return text_; }
   const std::string& encoding() const { return encoding_; }  // e.g. "UTF-8", "GB18030", "Big5"
-  const std::string& format() const { return format_; }      // "text" | "html" | "docx"
+  const std::string& format() const { return format_; }      // "text" | "html" | "docx" | "pdf"
   const std::optional<InputProblem>& problem() const { return problem_; }
   // The file decoded, but some bytes were not valid in its encoding: where the first one is in
   // text() (as U+FFFD). The file is still linted.
@@ -55,6 +59,8 @@ class Source {
   // text, the HTML source lines for a page, the paragraphs' visible text for a .docx.
   uint32_t display_line_count() const;
   std::string_view display_line(uint32_t line) const;
+  // A PDF: each display line's page and its line on that page, 1-based (empty for other formats).
+  const std::vector<std::pair<uint32_t, uint32_t>>& display_pages() const { return display_pages_; }
   // Where each run of text() came from (HTML and .docx only; empty for plain text).
   const std::vector<Origin>& origins() const { return origins_; }
 
@@ -86,6 +92,7 @@ class Source {
   // HTML and .docx only: where each run of text() came from, and the user's file lines.
   std::vector<Origin> origins_;
   std::vector<std::string> display_lines_;
+  std::vector<std::pair<uint32_t, uint32_t>> display_pages_;  // a PDF: each display line's page and line on it
 };
 
 // The text of text() that a span covers.

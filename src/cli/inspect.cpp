@@ -215,18 +215,26 @@ void extract(const FileResult& r, bool csv, bool* first, std::ostream& out) {
 
 // The text as gklint reads it, each line led by where it is in the user's file, so any position in
 // a finding can be followed: for a .docx, every paragraph with its number (and its table cell); for
-// a page, each line of extracted text with the HTML line:column it starts at.
+// a PDF, every line and table row with its page:line; for a page, each line of extracted text with
+// the HTML line:column it starts at.
 void print_cat(const FileResult& r) {
   const Source& src = *r.source;
-  if (src.format() == "docx") {
+  if (src.format() == "docx" || src.format() == "pdf") {
     // A paragraph's table cell, from the origins of its text.
     std::vector<GridRef> grid(src.display_line_count() + 1);
     for (const Origin& o : src.origins()) {
       if (o.line < grid.size() && o.grid.table && !grid[o.line].table) grid[o.line] = o.grid;
     }
     const int width = static_cast<int>(std::to_string(src.display_line_count()).size());
+    const auto& pages = src.display_pages();
     for (uint32_t n = 1; n <= src.display_line_count(); ++n) {
-      std::cout << std::string(width - std::to_string(n).size(), ' ') << n << " | ";
+      if (n <= pages.size()) {
+        // A PDF: page:line, the line counted on its page.
+        const std::string at = std::to_string(pages[n - 1].first) + ":" + std::to_string(pages[n - 1].second);
+        std::cout << std::string(std::max<int>(0, 7 - static_cast<int>(at.size())), ' ') << at << " | ";
+      } else {
+        std::cout << std::string(width - std::to_string(n).size(), ' ') << n << " | ";
+      }
       if (grid[n].table) {
         std::cout << "[表" << grid[n].table << " 行" << grid[n].row << " 列" << grid[n].column << "] ";
       }

@@ -19,9 +19,12 @@ nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d, c
   j["rule"] = d.rule;
   j["kind"] = d.kind;
   j["severity"] = severity_name(d.severity);
-  j["line"] = b.line;
+  // A PDF: the page, and the line on it.
+  if (b.page) j["page"] = b.page;
+  j["line"] = b.page ? b.page_line : b.line;
   j["column"] = b.column;
-  j["end_line"] = e.line;
+  if (b.page) j["end_page"] = e.page;
+  j["end_line"] = e.page ? e.page_line : e.line;
   j["end_column"] = e.column;
   if (b.grid.table) j["cell"] = cell_json<nlohmann::ordered_json>(b.grid);
   j["message"] = d.message;
@@ -32,7 +35,10 @@ nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d, c
     j["related"] = nlohmann::ordered_json::array();
     for (const Related& r : d.related) {
       const Position p = src.position(r.span.begin);
-      nlohmann::ordered_json rel = {{"line", p.line}, {"column", p.column}};
+      nlohmann::ordered_json rel;
+      if (p.page) rel["page"] = p.page;
+      rel["line"] = p.page ? p.page_line : p.line;
+      rel["column"] = p.column;
       if (p.grid.table) rel["cell"] = cell_json<nlohmann::ordered_json>(p.grid);
       rel["label"] = r.label;
       rel["value"] = r.value;

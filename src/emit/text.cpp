@@ -70,9 +70,13 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
   ColumnWalker span_begins, span_ends;  // findings are sorted by their begin, not their end
   for (const Diagnostic& d : r.diagnostics) {
     const Position p = src.position(d.span.begin);
-    out << paint(kBold) << r.path << ":" << p.line << ":" << p.column << ":" << paint(kReset) << " "
-        << paint(severity_color(d.severity)) << severity_label(d.severity, style.lang) << ":" << paint(kReset) << " "
-        << d.message << " [" << d.rule << "]\n";
+    // A PDF: page:line:column, the line counted on its page.
+    out << paint(kBold) << r.path << ":";
+    if (p.page) out << p.page << ":" << p.page_line << ":";
+    if (!p.page) out << p.line << ":";
+    out << p.column << ":" << paint(kReset) << " " << paint(severity_color(d.severity))
+        << severity_label(d.severity, style.lang) << ":" << paint(kReset) << " " << d.message << " [" << d.rule
+        << "]\n";
     // The line of the user's file, long lines cut to a window around the span, and a caret under
     // the span. For a page or a .docx the span is found in that line by its columns.
     std::string_view line = src.display_line(p.line);
@@ -94,7 +98,7 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
     std::string shown(line.substr(from, to - from));
     std::replace(shown.begin(), shown.end(), '\t', ' ');
     const std::string prefix = (from > 0 ? "…" : "");
-    const std::string number = std::to_string(p.line);
+    const std::string number = std::to_string(p.page ? p.page_line : p.line);
     const std::string gutter(number.size(), ' ');
     out << paint(kBold) << " " << number << " | " << paint(kReset) << prefix << shown << (to < line.size() ? "…" : "")
         << "\n";
@@ -103,6 +107,12 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
     const int len = std::max(1, width_of(line.substr(span_at, span_end > span_at ? span_end - span_at : 0)));
     out << paint(kBold) << " " << gutter << " | " << paint(kReset) << std::string(pad, ' ')
         << paint(severity_color(d.severity)) << std::string(len, '^') << paint(kReset) << "\n";
+    if (p.page) {
+      out << " " << gutter << " = "
+          << (style.lang == Lang::en ? "page " + std::to_string(p.page) + ", line " + std::to_string(p.page_line)
+                                     : "第 " + std::to_string(p.page) + " 页第 " + std::to_string(p.page_line) + " 行")
+          << "\n";
+    }
     if (p.grid.table) {
       out << " " << gutter << " = "
           << (style.lang == Lang::en

@@ -23,6 +23,9 @@ struct Extracted {
   // The user's file as it is shown beside a finding, one entry per line number: the decoded HTML
   // source lines, or the .docx paragraphs' visible text (numbering included).
   std::vector<std::string> display_lines;
+  // A PDF: for each display line, its page and its line on that page (both 1-based). Empty for
+  // other formats.
+  std::vector<std::pair<uint32_t, uint32_t>> display_pages;
   // Set when nothing could be read (not a .docx, encrypted, malformed XML, too large...).
   std::optional<InputProblem> problem;
 };
@@ -48,5 +51,6 @@ class TextBuilder {
 // `html` is the page already decoded to UTF-8 (the caller detects its charset).
 Extracted extract_html(std::string_view html);
 Extracted extract_docx(std::string_view bytes);
+Extracted extract_pdf(std::string_view bytes);
 
 }  // namespace gklint

@@ -11,6 +11,8 @@ namespace {
 
 bool zip_signature(std::string_view b) { return b.starts_with("PK\x03\x04") || b.starts_with("PK\x05\x06"); }
 
+bool pdf_signature(std::string_view b) { return b.starts_with("%PDF-"); }
+
 // Markup at the start: <!doctype html> or <html>, after blanks and a byte order mark.
 bool html_markup(std::string_view b) {
   std::string head(b.substr(0, 512));
@@ -60,6 +62,17 @@ const std::vector<InputFormat>& input_formats() {
                   "the paragraphs with their numbers",
        .extract = extract_docx,
        .magic = zip_signature},
+      {.name = "pdf",
+       .extensions = {".pdf"},
+       .doc = "text PDFs (poppler): lines in reading order, a paragraph's lines joined, page numbers and running "
+              "headers left out, tables rebuilt from their ruling lines (merged cells, a table going on over a "
+              "page break); a scan (no text layer), a text layer without Unicode, a PDF that needs a password "
+              "or forbids copying its text are refused with the reason; known by `%PDF-` whatever its name",
+       .located = "**the page and the line on it** (`3:12:5`: page 3, line 12, column 5; lines of text and table "
+                  "rows counted from 1 on each page, page numbers and headers not counted), and for a table cell "
+                  "the table, row and column; `gklint cat FILE.pdf` lists the lines as read",
+       .extract = extract_pdf,
+       .magic = pdf_signature},
       {.name = "doc",
        .extensions = {".doc"},
        .doc = "not read: one `input.error` saying to save it as .docx (listed in folders so that is seen)",

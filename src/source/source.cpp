@@ -39,10 +39,6 @@ bool contains(std::string_view hay, std::string_view needle) { return hay.find(n
 // What a file that cannot be checked is, told by its first bytes, whatever its name says.
 std::optional<InputProblem> unsupported(std::string_view b) {
   const auto problem = [](std::string zh, std::string en) { return InputProblem{std::move(zh), std::move(en), 0}; };
-  if (b.starts_with("%PDF-")) {
-    return problem("这是 PDF 文件，gklint 无法检查 PDF；请提供 .docx、.html 或 .txt 格式的报告",
-                   "this is a PDF file, which gklint cannot check; give the report as .docx, .html or .txt");
-  }
   if (b.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
     // An OLE compound file: a Word 97–2003 document, or a password-protected .docx (Office wraps
     // the encrypted package in one, with a stream named EncryptedPackage).
@@ -243,6 +239,7 @@ Source Source::read(std::string path, std::string bytes, const ReadOptions& opti
   src.text_ = std::move(e.text);
   src.origins_ = std::move(e.origins);
   src.display_lines_ = std::move(e.display_lines);
+  src.display_pages_ = std::move(e.display_pages);
   src.index_lines();
   if (e.problem)
     src.problem_ = std::move(e.problem);
@@ -259,6 +256,10 @@ Position Source::position(uint32_t offset) const {
     if (it == origins_.begin()) return {1, 1, {}};
     const Origin& o = *(it - 1);
     Position p{o.line, o.column, o.grid};
+    if (o.line >= 1 && o.line <= display_pages_.size()) {
+      p.page = display_pages_[o.line - 1].first;
+      p.page_line = display_pages_[o.line - 1].second;
+    }
     if (o.fixed) return p;
     p.column += code_points_between(o.text_offset, offset);
     return p;

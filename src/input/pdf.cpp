@@ -1,0 +1,1026 @@
+// The PDF reader: the glyphs and the ruling lines poppler draws, put back into the text gklint
+// lints. A PDF has no lines, paragraphs or tables, only glyphs at places and strokes; this file
+// rebuilds them:
+//
+// - Tables from their ruling lines (the borders Word, WPS and LibreOffice draw): the distinct
+//   heights of the horizontal rules are the row boundaries, the distinct places of the vertical
+//   ones the column boundaries, and a boundary missing between two grid cells merges them. A
+//   cell's glyphs are its text; the table is written as the .docx reader writes one ("cell | cell |"
+//   per row, a merged cell once, where it starts), so the table reader sees the same grid. A table
+//   that goes on at the top of the next page with the same columns is the same table.
+// - Lines from the glyphs outside tables: glyphs on one baseline, left to right. Between two
+//   Chinese characters no blank is written; between Latin letters or digits a gap is a blank.
+// - Paragraphs: a line that reaches the right margin goes on in the next line when that one starts
+//   at the left margin (no first-line indent), also across a page break: Chinese text has no
+//   hyphens, so the two are joined without a blank. A short line starting with a section number
+//   is never joined to the line before it (a heading).
+// - Page furniture left out: page numbers at the top or bottom of a page ("- 3 -", "第 3 页",
+//   "3/12") and a line repeated at the same height on most pages (a running header or footer).
+//
+// Locations: every line of text and every table row is a line of the display (what `gklint cat`
+// lists), counted from 1 on each page; `pages` says where each page starts.
+//
+// Refused with a reason: a damaged PDF, a PDF that needs a password or forbids copying its text, a
+// scanned PDF (images and no text: it needs OCR), and a text layer that is not text (glyphs with no
+// Unicode, private-use characters, or no Chinese at all: a font without a ToUnicode map).
+//
+// Bad input never crashes or hangs: poppler reads from memory, its messages are silenced, and a cap
+// on pages, glyphs and rules stops the drawing of a page early (the abort callback).
+#include <ErrorCodes.h>
+#include <GfxState.h>
+#include <GlobalParams.h>
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#include <Stream.h>
+// Error.h after the others: it needs Goffset.
+#include <Error.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <numeric>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "input/extracted.hpp"
+
+namespace gklint {
+
+namespace {
+
+constexpr int kMaxPages = 2000;
+constexpr size_t kMaxGlyphs = size_t{4} << 20;
+constexpr size_t kMaxRules = 200000;
+
+InputProblem problem(std::string zh, std::string en) { return InputProblem{std::move(zh), std::move(en), 0}; }
+
+// --- What poppler draws -----------------------------------------------------------------------
+
+struct Glyph {
+  double x0, x1, base, size;
+  std::string text;  // UTF-8, one character (or a ligature's few)
+  char32_t first = 0;
+};
+
+// An axis-parallel ruling line: `at` is its y (horizontal) or x (vertical); from < to along it.
+struct Rule {
+  double at, from, to;
+};
+
+struct Page {
+  double width = 0, height = 0;
+  std::vector<Glyph> glyphs;
+  std::vector<Rule> hrules, vrules;
+  double image_area = 0;  // device area covered by images (a scan)
+};
+
+bool is_han(char32_t c) {
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+// Chinese text, its punctuation and full-width forms: no blank between two of these.
+bool is_cjk(char32_t c) { return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF); }
+bool is_private_use(char32_t c) { return (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000; }
+
+void append_utf8(std::string& s, char32_t c) {
+  if (c < 0x80) {
+    s += static_cast<char>(c);
+  } else if (c < 0x800) {
+    s += static_cast<char>(0xC0 | (c >> 6));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    s += static_cast<char>(0xE0 | (c >> 12));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (c >> 18));
+    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// Chinese fonts often map a character's glyph to the radical of the same shape (U+2F00–U+2FD5,
+// U+2E80–U+2EF3): Chromium's and others' PDFs then say 工 as ⼯ (U+2F2F) and 民 as ⺠ (U+2EA0).
+// Nobody types a radical in a report: read them as the characters they look like. The Kangxi
+// radicals by their compatibility decomposition (NFKC), the supplement's by this list of the
+// radicals that are whole characters.
+char32_t unify_radical(char32_t c) {
+  static constexpr char32_t kKangxi[] = {
+      0x4E00, 0x4E28, 0x4E36, 0x4E3F, 0x4E59, 0x4E85, 0x4E8C, 0x4EA0, 0x4EBA, 0x513F, 0x5165, 0x516B, 0x5182, 0x5196,
+      0x51AB, 0x51E0, 0x51F5, 0x5200, 0x529B, 0x52F9, 0x5315, 0x531A, 0x5338, 0x5341, 0x535C, 0x5369, 0x5382, 0x53B6,
+      0x53C8, 0x53E3, 0x56D7, 0x571F, 0x58EB, 0x5902, 0x590A, 0x5915, 0x5927, 0x5973, 0x5B50, 0x5B80, 0x5BF8, 0x5C0F,
+      0x5C22, 0x5C38, 0x5C6E, 0x5C71, 0x5DDB, 0x5DE5, 0x5DF1, 0x5DFE, 0x5E72, 0x5E7A, 0x5E7F, 0x5EF4, 0x5EFE, 0x5F0B,
+      0x5F13, 0x5F50, 0x5F61, 0x5F73, 0x5FC3, 0x6208, 0x6236, 0x624B, 0x652F, 0x6534, 0x6587, 0x6597, 0x65A4, 0x65B9,
+      0x65E0, 0x65E5, 0x66F0, 0x6708, 0x6728, 0x6B20, 0x6B62, 0x6B79, 0x6BB3, 0x6BCB, 0x6BD4, 0x6BDB, 0x6C0F, 0x6C14,
+      0x6C34, 0x706B, 0x722A, 0x7236, 0x723B, 0x723F, 0x7247, 0x7259, 0x725B, 0x72AC, 0x7384, 0x7389, 0x74DC, 0x74E6,
+      0x7518, 0x751F, 0x7528, 0x7530, 0x758B, 0x7592, 0x7676, 0x767D, 0x76AE, 0x76BF, 0x76EE, 0x77DB, 0x77E2, 0x77F3,
+      0x793A, 0x79B8, 0x79BE, 0x7A74, 0x7ACB, 0x7AF9, 0x7C73, 0x7CF8, 0x7F36, 0x7F51, 0x7F8A, 0x7FBD, 0x8001, 0x800C,
+      0x8012, 0x8033, 0x807F, 0x8089, 0x81E3, 0x81EA, 0x81F3, 0x81FC, 0x820C, 0x821B, 0x821F, 0x826E, 0x8272, 0x8278,
+      0x864D, 0x866B, 0x8840, 0x884C, 0x8863, 0x897E, 0x898B, 0x89D2, 0x8A00, 0x8C37, 0x8C46, 0x8C55, 0x8C78, 0x8C9D,
+      0x8D64, 0x8D70, 0x8DB3, 0x8EAB, 0x8ECA, 0x8F9B, 0x8FB0, 0x8FB5, 0x9091, 0x9149, 0x91C6, 0x91CC, 0x91D1, 0x9577,
+      0x9580, 0x961C, 0x96B6, 0x96B9, 0x96E8, 0x9751, 0x975E, 0x9762, 0x9769, 0x97CB, 0x97ED, 0x97F3, 0x9801, 0x98A8,
+      0x98DB, 0x98DF, 0x9996, 0x9999, 0x99AC, 0x9AA8, 0x9AD8, 0x9ADF, 0x9B25, 0x9B2F, 0x9B32, 0x9B3C, 0x9B5A, 0x9CE5,
+      0x9E75, 0x9E7F, 0x9EA5, 0x9EBB, 0x9EC3, 0x9ECD, 0x9ED1, 0x9EF9, 0x9EFD, 0x9F0E, 0x9F13, 0x9F20, 0x9F3B, 0x9F4A,
+      0x9F52, 0x9F8D, 0x9F9C, 0x9FA0,
+  };
+  static constexpr std::pair<char32_t, char32_t> kSupplement[] = {
+      {0x2E9F, 0x6BCD},  // ⺟ 母
+      {0x2EA0, 0x6C11},  // ⺠ 民
+      {0x2EC1, 0x864E},  // ⻁ 虎
+      {0x2EC4, 0x897F},  // ⻄ 西
+      {0x2EC5, 0x89C1},  // ⻅ 见
+      {0x2EC6, 0x89D2},  // ⻆ 角
+      {0x2EC9, 0x8D1D},  // ⻉ 贝
+      {0x2ECB, 0x8F66},  // ⻋ 车
+      {0x2ED1, 0x9577},  // ⻑ 長
+      {0x2ED3, 0x957F},  // ⻓ 长
+      {0x2ED4, 0x95E8},  // ⻔ 门
+      {0x2ED8, 0x9752},  // ⻘ 青
+      {0x2ED9, 0x97E6},  // ⻙ 韦
+      {0x2EDA, 0x9875},  // ⻚ 页
+      {0x2EDB, 0x98CE},  // ⻛ 风
+      {0x2EDC, 0x98DE},  // ⻜ 飞
+      {0x2EDD, 0x98DF},  // ⻝ 食
+      {0x2EE1, 0x9996},  // ⻡ 首
+      {0x2EE2, 0x9A6C},  // ⻢ 马
+      {0x2EE3, 0x9AA8},  // ⻣ 骨
+      {0x2EE4, 0x9B3C},  // ⻤ 鬼
+      {0x2EE5, 0x9C7C},  // ⻥ 鱼
+      {0x2EE6, 0x9E1F},  // ⻦ 鸟
+      {0x2EE8, 0x9EA6},  // ⻨ 麦
+      {0x2EE9, 0x9EC4},  // ⻩ 黄
+      {0x2EEC, 0x9F50},  // ⻬ 齐
+      {0x2EEE, 0x9F7F},  // ⻮ 齿
+      {0x2EF0, 0x9F99},  // ⻰ 龙
+      {0x2EF3, 0x9F9F},  // ⻳ 龟
+  };
+  if (c >= 0x2F00 && c <= 0x2FD5) return kKangxi[c - 0x2F00];
+  if (c >= 0x2E80 && c <= 0x2EFF) {
+    const auto* it =
+        std::lower_bound(std::begin(kSupplement), std::end(kSupplement), std::pair<char32_t, char32_t>{c, 0});
+    if (it != std::end(kSupplement) && it->first == c) return it->second;
+  }
+  return c;
+}
+
+class Collector : public OutputDev {
+ public:
+  std::vector<Page> pages;
+  size_t glyphs = 0, unmapped = 0, private_use = 0, han = 0;
+  size_t rules = 0;
+  bool over = false;  // a cap was reached: the page's drawing is stopped
+
+  bool upsideDown() override { return true; }
+  bool useDrawChar() override { return true; }
+  bool interpretType3Chars() override { return false; }
+  bool needNonText() override { return true; }
+
+  void startPage(int, GfxState* state, XRef*) override {
+    pages.emplace_back();
+    if (state) {
+      pages.back().width = state->getPageWidth();
+      pages.back().height = state->getPageHeight();
+    }
+  }
+
+  void drawChar(GfxState* state, double x, double y, double dx, double dy, double, double, CharCode, int,
+                const Unicode* u, int uLen) override {
+    if (pages.empty() || over) return;
+    if (++glyphs > kMaxGlyphs) {
+      over = true;
+      return;
+    }
+    double tx = 0, ty = 0, tdx = 0, tdy = 0;
+    state->transform(x, y, &tx, &ty);
+    state->transformDelta(dx, dy, &tdx, &tdy);
+    const double size = state->getTransformedFontSize();
+    if (uLen <= 0 || !u) {
+      ++unmapped;
+      return;
+    }
+    // Text that does not run left to right (rotated stamps, vertical writing) is not report text.
+    if (std::abs(tdy) > 0.2 * std::max(std::abs(tdx), 0.1) || tdx < 0 || !(size > 0.5) || size > 500) return;
+    Glyph g{tx, tx + std::max(tdx, 0.0), ty, size, {}, unify_radical(static_cast<char32_t>(u[0]))};
+    for (int i = 0; i < uLen && i < 8; ++i) {
+      const char32_t c = unify_radical(static_cast<char32_t>(u[i]));
+      if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) continue;
+      if (is_private_use(c)) ++private_use;
+      if (is_han(c)) ++han;
+      if (c < 0x20 || c == 0x7F) continue;
+      append_utf8(g.text, c);
+    }
+    if (g.text.empty() || g.text == " " || g.text == "\xC2\xA0" || g.text == "\xE3\x80\x80") return;
+    pages.back().glyphs.push_back(std::move(g));
+  }
+
+  void stroke(GfxState* state) override { path(state, false); }
+  void fill(GfxState* state) override { path(state, true); }
+  void eoFill(GfxState* state) override { path(state, true); }
+
+  void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* map,
+                 bool interpolate, const int* mask, bool inlineImg) override {
+    image(state);
+    OutputDev::drawImage(state, ref, str, width, height, map, interpolate, mask, inlineImg);
+  }
+  void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
+                     bool inlineImg) override {
+    image(state);
+    OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inlineImg);
+  }
+  void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* map,
+                       bool interpolate, Stream* mask, int mw, int mh, bool minvert, bool minterpolate) override {
+    image(state);
+    OutputDev::drawMaskedImage(state, ref, str, width, height, map, interpolate, mask, mw, mh, minvert, minterpolate);
+  }
+  void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* map,
+                           bool interpolate, Stream* mask, int mw, int mh, GfxImageColorMap* mmap,
+                           bool minterpolate) override {
+    image(state);
+    OutputDev::drawSoftMaskedImage(state, ref, str, width, height, map, interpolate, mask, mw, mh, mmap, minterpolate);
+  }
+
+ private:
+  void image(GfxState* state) {
+    if (pages.empty()) return;
+    double xs[4], ys[4];
+    state->transform(0, 0, &xs[0], &ys[0]);
+    state->transform(1, 0, &xs[1], &ys[1]);
+    state->transform(0, 1, &xs[2], &ys[2]);
+    state->transform(1, 1, &xs[3], &ys[3]);
+    const double w = *std::max_element(xs, xs + 4) - *std::min_element(xs, xs + 4);
+    const double h = *std::max_element(ys, ys + 4) - *std::min_element(ys, ys + 4);
+    if (std::isfinite(w) && std::isfinite(h)) pages.back().image_area += w * h;
+  }
+
+  void add(bool horizontal, double at, double a, double b) {
+    if (!std::isfinite(at) || !std::isfinite(a) || !std::isfinite(b)) return;
+    if (++rules > kMaxRules) {
+      over = true;
+      return;
+    }
+    Page& p = pages.back();
+    (horizontal ? p.hrules : p.vrules).push_back(Rule{at, std::min(a, b), std::max(a, b)});
+  }
+
+  // Table borders are drawn as stroked lines or as thin filled rectangles: both become rules.
+  void path(GfxState* state, bool filled) {
+    if (pages.empty() || over) return;
+    const GfxPath* path = state->getPath();
+    if (!path) return;
+    for (int s = 0; s < path->getNumSubpaths(); ++s) {
+      const GfxSubpath* sub = path->getSubpath(s);
+      const int n = sub->getNumPoints();
+      if (n < 2 || n > 64) continue;
+      std::vector<double> xs(static_cast<size_t>(n)), ys(static_cast<size_t>(n));
+      for (int i = 0; i < n; ++i) state->transform(sub->getX(i), sub->getY(i), &xs[size_t(i)], &ys[size_t(i)]);
+      if (filled) {
+        const auto [x0, x1] = std::minmax_element(xs.begin(), xs.end());
+        const auto [y0, y1] = std::minmax_element(ys.begin(), ys.end());
+        const double w = *x1 - *x0, h = *y1 - *y0;
+        if (h <= 2.5 && w > 2) add(true, (*y0 + *y1) / 2, *x0, *x1);
+        if (w <= 2.5 && h > 2) add(false, (*x0 + *x1) / 2, *y0, *y1);
+        continue;
+      }
+      for (size_t i = 1; i < xs.size(); ++i) {
+        const double w = std::abs(xs[i] - xs[i - 1]), h = std::abs(ys[i] - ys[i - 1]);
+        if (h <= 0.5 && w > 2) add(true, (ys[i] + ys[i - 1]) / 2, xs[i - 1], xs[i]);
+        if (w <= 0.5 && h > 2) add(false, (xs[i] + xs[i - 1]) / 2, ys[i - 1], ys[i]);
+      }
+    }
+  }
+};
+
+bool stop_drawing(void* data) { return static_cast<Collector*>(data)->over; }
+
+void silent(ErrorCategory, Goffset, const char*) {}
+
+void init_poppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    globalParams = std::make_unique<GlobalParams>();
+    setErrorCallback(silent);
+  });
+}
+
+// --- Lines -------------------------------------------------------------------------------------
+
+// A line of text as read: its glyphs left to right and its extent.
+struct Line {
+  std::string text;
+  double x0 = 0, x1 = 0, base = 0, size = 0;
+  char32_t first = 0, last = 0;
+  // Pieces of the line that wide gaps (one and a half characters or more) part: the cells of a
+  // table drawn without ruling lines. Byte ranges of `text` and their extents.
+  struct Piece {
+    size_t begin = 0, end = 0;
+    double x0 = 0, x1 = 0;
+  };
+  std::vector<Piece> pieces;
+  std::vector<const Glyph*> glyphs;  // left to right, those written
+  // A row of a table without ruling lines: its cells (the pieces, and the lines under them that
+  // continue them), and the baseline of the last line it took in.
+  std::vector<std::string> cells;
+  double last_base = 0;
+};
+
+// Whether a blank goes between two glyphs `gap` apart: between Chinese characters none; between
+// Latin letters or digits a gap of a fifth of the font size; next to Chinese, only a wide gap.
+bool blank_between(const Glyph& a, const Glyph& b, double gap) {
+  const double size = std::max(a.size, b.size);
+  if (is_cjk(a.first) || is_cjk(b.first)) return gap > 1.5 * size;
+  return gap > 0.2 * size;
+}
+
+// Glyphs (in any order) into lines: by baseline, then left to right. A glyph drawn twice at nearly
+// the same place (fake bold) is kept once.
+std::vector<Line> make_lines(std::vector<const Glyph*> gs) {
+  std::vector<Line> lines;
+  std::stable_sort(gs.begin(), gs.end(), [](const Glyph* a, const Glyph* b) { return a->base < b->base; });
+  size_t i = 0;
+  while (i < gs.size()) {
+    size_t j = i + 1;
+    const double tolerance = 0.4 * gs[i]->size;
+    while (j < gs.size() && gs[j]->base - gs[i]->base <= tolerance) ++j;
+    std::vector<const Glyph*> row(gs.begin() + static_cast<std::ptrdiff_t>(i),
+                                  gs.begin() + static_cast<std::ptrdiff_t>(j));
+    std::stable_sort(row.begin(), row.end(), [](const Glyph* a, const Glyph* b) { return a->x0 < b->x0; });
+    Line line;
+    line.x0 = row.front()->x0;
+    line.base = row.front()->base;
+    const Glyph* prev = nullptr;
+    for (const Glyph* g : row) {
+      if (prev && g->text == prev->text && std::abs(g->x0 - prev->x0) < 0.3 * g->size) continue;
+      const double gap = prev ? g->x0 - prev->x1 : 0;
+      if (prev && blank_between(*prev, *g, gap)) line.text += ' ';
+      if (!prev || gap > 1.5 * std::max(prev->size, g->size)) {
+        if (!line.pieces.empty()) line.pieces.back().end = line.text.size() - (prev ? 1 : 0);
+        line.pieces.push_back(Line::Piece{line.text.size(), 0, g->x0, 0});
+      }
+      line.pieces.back().x1 = g->x1;
+      line.glyphs.push_back(g);
+      line.text += g->text;
+      line.size = std::max(line.size, g->size);
+      line.x1 = std::max(line.x1, g->x1);
+      if (!prev) line.first = g->first;
+      line.last = g->first;
+      prev = g;
+    }
+    line.pieces.back().end = line.text.size();
+    lines.push_back(std::move(line));
+    i = j;
+  }
+  return lines;
+}
+
+// Joins a cell's lines (or a paragraph's): no blank where Chinese meets Chinese.
+void join_into(std::string& out, char32_t& last, const Line& l) {
+  if (!out.empty() && !(is_cjk(last) || is_cjk(l.first))) out += ' ';
+  out += l.text;
+  last = l.last;
+}
+
+// --- Tables ------------------------------------------------------------------------------------
+
+// Collinear pieces of one ruling line (a border drawn cell by cell) merged into one.
+std::vector<Rule> merge_rules(std::vector<Rule> rules) {
+  std::sort(rules.begin(), rules.end(),
+            [](const Rule& a, const Rule& b) { return std::abs(a.at - b.at) > 1.0 ? a.at < b.at : a.from < b.from; });
+  std::vector<Rule> out;
+  for (const Rule& r : rules) {
+    if (!out.empty() && std::abs(out.back().at - r.at) <= 1.0 && r.from <= out.back().to + 2.0) {
+      out.back().to = std::max(out.back().to, r.to);
+      continue;
+    }
+    out.push_back(r);
+  }
+  return out;
+}
+
+// Sorted distinct positions, those closer than `tolerance` taken as one.
+std::vector<double> distinct(std::vector<double> v, double tolerance) {
+  std::sort(v.begin(), v.end());
+  std::vector<double> out;
+  for (double x : v) {
+    if (out.empty() || x - out.back() > tolerance) out.push_back(x);
+  }
+  return out;
+}
+
+bool covers(const std::vector<Rule>& rules, double at, double along) {
+  for (const Rule& r : rules) {
+    if (std::abs(r.at - at) <= 2.0 && r.from - 2.0 <= along && along <= r.to + 2.0) return true;
+  }
+  return false;
+}
+
+struct Cell {
+  uint32_t row = 0, column = 0;  // 0-based grid position where it starts
+  std::vector<const Glyph*> glyphs;
+};
+
+struct Table {
+  double top = 0, bottom = 0, left = 0, right = 0;
+  std::vector<double> ys, xs;        // row and column boundaries
+  std::vector<std::vector<int>> at;  // grid position → index of the cell covering it
+  std::vector<Cell> cells;
+};
+
+struct UnionFind {
+  std::vector<int> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int find(int x) {
+    while (parent[size_t(x)] != x) x = parent[size_t(x)] = parent[size_t(parent[size_t(x)])];
+    return x;
+  }
+  void unite(int a, int b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent[size_t(std::max(a, b))] = std::min(a, b);
+  }
+};
+
+// The tables of a page: groups of crossing rules with at least two rows and two columns.
+std::vector<Table> find_tables(const Page& page) {
+  const std::vector<Rule> h = merge_rules(page.hrules), v = merge_rules(page.vrules);
+  const size_t n = h.size() + v.size();
+  if (h.size() < 2 || v.size() < 2 || n > 20000) return {};
+  UnionFind groups(n);
+  for (size_t i = 0; i < h.size(); ++i) {
+    for (size_t j = 0; j < v.size(); ++j) {
+      if (v[j].at >= h[i].from - 2 && v[j].at <= h[i].to + 2 && h[i].at >= v[j].from - 2 && h[i].at <= v[j].to + 2)
+        groups.unite(static_cast<int>(i), static_cast<int>(h.size() + j));
+    }
+  }
+  std::map<int, std::pair<std::vector<Rule>, std::vector<Rule>>> members;
+  for (size_t i = 0; i < h.size(); ++i) members[groups.find(static_cast<int>(i))].first.push_back(h[i]);
+  for (size_t j = 0; j < v.size(); ++j) members[groups.find(static_cast<int>(h.size() + j))].second.push_back(v[j]);
+  std::vector<Table> tables;
+  for (auto& [root, rv] : members) {
+    auto& [hs, vs] = rv;
+    std::vector<double> ys, xs;
+    for (const Rule& r : hs) ys.push_back(r.at);
+    for (const Rule& r : vs) xs.push_back(r.at);
+    Table t;
+    t.ys = distinct(ys, 2.0);
+    t.xs = distinct(xs, 2.0);
+    if (t.ys.size() < 3 || t.xs.size() < 3) continue;  // not two rows and two columns: a frame
+    t.top = t.ys.front();
+    t.bottom = t.ys.back();
+    t.left = t.xs.front();
+    t.right = t.xs.back();
+    const size_t rows = t.ys.size() - 1, cols = t.xs.size() - 1;
+    UnionFind merged(rows * cols);
+    for (size_t r = 0; r < rows; ++r) {
+      const double mid_y = (t.ys[r] + t.ys[r + 1]) / 2;
+      for (size_t c = 0; c < cols; ++c) {
+        const double mid_x = (t.xs[c] + t.xs[c + 1]) / 2;
+        const int here = static_cast<int>(r * cols + c);
+        if (c + 1 < cols && !covers(vs, t.xs[c + 1], mid_y)) merged.unite(here, here + 1);
+        if (r + 1 < rows && !covers(hs, t.ys[r + 1], mid_x)) merged.unite(here, here + static_cast<int>(cols));
+      }
+    }
+    t.at.assign(rows, std::vector<int>(cols, -1));
+    std::map<int, int> cell_of;
+    for (size_t r = 0; r < rows; ++r) {
+      for (size_t c = 0; c < cols; ++c) {
+        const int root_cell = merged.find(static_cast<int>(r * cols + c));
+        auto [it, fresh] = cell_of.try_emplace(root_cell, static_cast<int>(t.cells.size()));
+        if (fresh) t.cells.push_back(Cell{static_cast<uint32_t>(r), static_cast<uint32_t>(c), {}});
+        t.at[r][c] = it->second;
+      }
+    }
+    tables.push_back(std::move(t));
+  }
+  std::sort(tables.begin(), tables.end(), [](const Table& a, const Table& b) { return a.top < b.top; });
+  return tables;
+}
+
+// The grid position holding a point, or false when the point is outside the table.
+bool locate(const Table& t, double x, double y, size_t& r, size_t& c) {
+  if (x < t.left || x > t.right || y < t.top || y > t.bottom) return false;
+  r = static_cast<size_t>(std::upper_bound(t.ys.begin(), t.ys.end(), y) - t.ys.begin());
+  c = static_cast<size_t>(std::upper_bound(t.xs.begin(), t.xs.end(), x) - t.xs.begin());
+  r = std::clamp<size_t>(r, 1, t.ys.size() - 1) - 1;
+  c = std::clamp<size_t>(c, 1, t.xs.size() - 1) - 1;
+  return true;
+}
+
+// --- Tables without ruling lines ---------------------------------------------------------------
+
+// Takes a line under a row into the row's cells when it continues them: at most a line and a half
+// below what the row last took in, and each run of its glyphs (runs part at gaps of two fifths of
+// a character) within one cell, from the cell's left edge to the next cell's.
+bool absorb(Line& r, const Line& l) {
+  if (l.base - r.last_base > 1.6 * r.size || l.glyphs.empty()) return false;
+  auto cell_of = [&](double x0, double x1) {
+    for (size_t c = 0; c < r.pieces.size(); ++c) {
+      const double from = r.pieces[c].x0 - 0.5 * r.size;
+      const double to = c + 1 < r.pieces.size() ? r.pieces[c + 1].x0 - 0.1 * r.size : 1e9;
+      if (x0 >= from && x1 <= to) return c;
+    }
+    return r.pieces.size();
+  };
+  std::vector<std::pair<size_t, std::string>> runs;  // cell, text
+  double run_x0 = l.glyphs.front()->x0, run_x1 = l.glyphs.front()->x1;
+  std::string text = l.glyphs.front()->text;
+  for (size_t i = 1; i <= l.glyphs.size(); ++i) {
+    const Glyph* g = i < l.glyphs.size() ? l.glyphs[i] : nullptr;
+    if (g && g->x0 - run_x1 <= 0.4 * g->size) {
+      run_x1 = std::max(run_x1, g->x1);
+      text += g->text;
+      continue;
+    }
+    const size_t c = cell_of(run_x0, run_x1);
+    if (c == r.pieces.size()) return false;
+    runs.emplace_back(c, std::move(text));
+    if (!g) break;
+    run_x0 = g->x0;
+    run_x1 = g->x1;
+    text = g->text;
+  }
+  for (auto& [c, t] : runs) r.cells[c] += t;
+  r.last_base = l.base;
+  return true;
+}
+
+// Lines whose pieces are a table's cells: three pieces or more, or two next to such a line. A line
+// under a row whose pieces each fall under one of the row's cells continues those cells (a label
+// that wraps in its cell): its text goes to them and the line is dropped.
+void find_rows(std::vector<Line>& lines) {
+  std::vector<bool> row(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) row[i] = lines[i].pieces.size() >= 3;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].pieces.size() == 2 && ((i > 0 && row[i - 1]) || (i + 1 < lines.size() && row[i + 1]))) row[i] = true;
+  }
+  std::vector<Line> kept;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
+    if (row[i]) {
+      for (const Line::Piece& p : l.pieces) l.cells.push_back(l.text.substr(p.begin, p.end - p.begin));
+      l.last_base = l.base;
+      kept.push_back(std::move(l));
+      continue;
+    }
+    if (!kept.empty() && !kept.back().cells.empty() && absorb(kept.back(), l)) continue;
+    kept.push_back(std::move(l));
+  }
+  lines = std::move(kept);
+  for (Line& l : lines) {
+    if (l.cells.empty()) continue;
+    l.text.clear();
+    for (std::string& c : l.cells) {
+      for (char& ch : c) {
+        if (ch == '|') ch = '!';  // a bar would split the cell
+      }
+      l.text += (l.text.empty() ? "" : " ") + c + " |";
+    }
+  }
+}
+
+// --- The page's blocks, in reading order ---------------------------------------------------------
+
+struct Block {
+  double top = 0;
+  const Line* line = nullptr;    // a line of text, or
+  const Table* table = nullptr;  // a table
+};
+
+// A page number or its like, alone on a line: "3", "- 3 -", "第 3 页", "第3页 共12页", "3/12".
+bool page_number(std::string_view s) {
+  std::string t;
+  for (char ch : s) {
+    if (ch != ' ') t += ch;
+  }
+  auto digits = [&](size_t& i) {
+    const size_t from = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    return i > from;
+  };
+  auto word = [&](size_t& i, std::string_view w) {
+    if (t.compare(i, w.size(), w) != 0) return false;
+    i += w.size();
+    return true;
+  };
+  for (std::string_view dash : {"-", "\xE2\x80\x94", "\xE2\x80\x93", "\xEF\xBC\x8D"}) {  // - — – －
+    if (t.size() > 2 * dash.size() && t.starts_with(dash) && t.ends_with(dash)) {
+      t = t.substr(dash.size(), t.size() - 2 * dash.size());
+      break;
+    }
+  }
+  size_t i = 0;
+  if (digits(i) && i == t.size()) return true;
+  i = 0;
+  if (digits(i) && word(i, "/") && digits(i) && i == t.size()) return true;
+  i = 0;
+  if (word(i, "\xE7\xAC\xAC") && digits(i) && word(i, "\xE9\xA1\xB5")) {  // 第 N 页
+    if (i == t.size()) return true;
+    word(i, "\xEF\xBC\x8C") || word(i, ",") || word(i, "/");
+    return word(i, "\xE5\x85\xB1") && digits(i) && word(i, "\xE9\xA1\xB5") && i == t.size();  // 共 N 页
+  }
+  return false;
+}
+
+// A section number that starts a heading: 一、 （一） (1) 1. 1、 1． (not "12月", nor "一是").
+bool starts_with_number(std::string_view s) {
+  if (s.starts_with("\xEF\xBC\x88") || s.starts_with("(")) return true;  // （ (
+  static constexpr std::string_view kNumerals = "一二三四五六七八九十";
+  size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == 0) {
+    while (i + 3 <= s.size() && kNumerals.find(s.substr(i, 3)) != std::string_view::npos &&
+           (kNumerals.find(s.substr(i, 3)) % 3) == 0)
+      i += 3;
+  }
+  if (i == 0) return false;
+  const std::string_view rest = s.substr(i);
+  return rest.starts_with(".") || rest.starts_with("\xE3\x80\x81") || rest.starts_with("\xEF\xBC\x8E");  // . 、 ．
+}
+
+struct PageLayout {
+  std::vector<Line> lines;     // outside tables
+  std::vector<Table> tables;   // cells filled
+  std::vector<Block> blocks;   // in reading order
+  double left = 0, right = 0;  // the text's margins
+};
+
+PageLayout lay_out(const Page& page) {
+  PageLayout out;
+  out.tables = find_tables(page);
+  std::vector<const Glyph*> loose;
+  for (const Glyph& g : page.glyphs) {
+    const double mid_x = (g.x0 + g.x1) / 2, mid_y = g.base - 0.3 * g.size;
+    bool placed = false;
+    for (Table& t : out.tables) {
+      size_t r = 0, c = 0;
+      if (locate(t, mid_x, mid_y, r, c)) {
+        t.cells[size_t(t.at[r][c])].glyphs.push_back(&g);
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) loose.push_back(&g);
+  }
+  out.lines = make_lines(std::move(loose));
+  find_rows(out.lines);
+  if (!out.lines.empty()) {
+    std::vector<double> lefts, rights;
+    for (const Line& l : out.lines) {
+      lefts.push_back(l.x0);
+      rights.push_back(l.x1);
+    }
+    std::sort(lefts.begin(), lefts.end());
+    std::sort(rights.begin(), rights.end());
+    out.left = lefts[lefts.size() / 10];
+    out.right = rights[rights.size() - 1 - rights.size() / 10];
+  }
+  for (const Line& l : out.lines) out.blocks.push_back(Block{l.base - l.size, &l, nullptr});
+  for (const Table& t : out.tables) out.blocks.push_back(Block{t.top, nullptr, &t});
+  std::stable_sort(out.blocks.begin(), out.blocks.end(), [](const Block& a, const Block& b) { return a.top < b.top; });
+  return out;
+}
+
+// Lines that are page furniture: a page number in the top or bottom tenth of the page, and a line
+// repeated at the same height on at least three pages and half of them.
+std::vector<std::vector<bool>> furniture(const std::vector<Page>& pages, const std::vector<PageLayout>& layouts) {
+  std::map<std::pair<std::string, long>, size_t> seen;
+  for (const PageLayout& p : layouts) {
+    for (const Line& l : p.lines) ++seen[{l.text, std::lround(l.base / 3)}];
+  }
+  std::vector<std::vector<bool>> out(layouts.size());
+  for (size_t k = 0; k < layouts.size(); ++k) {
+    const double h = pages[k].height > 0 ? pages[k].height : 842;
+    for (const Line& l : layouts[k].lines) {
+      const bool margin = l.base < 0.1 * h || l.base > 0.88 * h;
+      const size_t repeats = seen[{l.text, std::lround(l.base / 3)}];
+      out[k].push_back((margin && page_number(l.text)) || (margin && repeats >= 3 && repeats * 2 >= layouts.size()));
+    }
+  }
+  return out;
+}
+
+// --- Writing the text ----------------------------------------------------------------------------
+
+// What the text is made of, in order: a line of text, or a table row.
+struct PdfCell {
+  std::string text;
+  double x0 = 0, x1 = 0;
+  char32_t last = 0;       // the last character, for joining a cell's text with its rest on the next page
+  bool to_bottom = false;  // it reaches the bottom of its page's part of the table
+};
+struct Item {
+  uint32_t page = 0;           // 1-based
+  const Line* line = nullptr;  // a line of text, joined to the line before or not, or
+  bool joined = false;
+  uint32_t table = 0, row = 0;  // a table row: 1-based table and row, and its cells
+  std::vector<PdfCell> cells;
+};
+
+// The cells of a table part's row, written where they start (a merged cell once).
+std::vector<PdfCell> row_cells(const Table& t, size_t r) {
+  std::vector<PdfCell> out;
+  for (size_t c = 0; c + 1 < t.xs.size(); ++c) {
+    const Cell& cell = t.cells[size_t(t.at[r][c])];
+    if (cell.row != r || cell.column != c) continue;
+    PdfCell pc;
+    for (const Line& l : make_lines(cell.glyphs)) join_into(pc.text, pc.last, l);
+    for (char& ch : pc.text) {
+      if (ch == '|') ch = '!';  // a bar would split the cell
+    }
+    // The cell's extent: from its column's left boundary to its last column's right one.
+    size_t end = c, bottom = r;
+    while (end + 2 < t.xs.size() && t.at[r][end + 1] == t.at[r][c]) ++end;
+    while (bottom + 2 < t.ys.size() && t.at[bottom + 1][c] == t.at[r][c]) ++bottom;
+    pc.x0 = t.xs[c];
+    pc.x1 = t.xs[end + 1];
+    pc.to_bottom = bottom + 2 == t.ys.size();
+    out.push_back(std::move(pc));
+  }
+  return out;
+}
+
+bool same_extent(const PdfCell& a, const PdfCell& b) {
+  return std::abs(a.x0 - b.x0) <= 2 && std::abs(a.x1 - b.x1) <= 2;
+}
+
+bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; }
+
+bool same_texts(const std::vector<PdfCell>& a, const std::vector<PdfCell>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].text != b[i].text || !same_extent(a[i], b[i])) return false;
+  }
+  return true;
+}
+
+// The first row of a table part on a new page, when it is the rest of cells the page broke (a row
+// split by the page, or a merged cell going on): cells of the same extent as cells reaching the
+// bottom of the page before (`open`), and no figure in them. Those cells' text goes to the cells
+// they continue; the row keeps the other cells. Returns whether anything of the row is left (a
+// cell with text).
+bool continue_row(const std::vector<PdfCell*>& open, std::vector<PdfCell>& row) {
+  auto partner_of = [&](const PdfCell& c) -> PdfCell* {
+    for (PdfCell* b : open) {
+      if (same_extent(c, *b)) return b;
+    }
+    return nullptr;
+  };
+  bool pairs = false;
+  for (const PdfCell& c : row) {
+    if (!partner_of(c)) continue;
+    if (has_digit(c.text)) return true;
+    pairs = true;
+  }
+  if (!pairs) return true;
+  std::vector<PdfCell> left;
+  for (PdfCell& c : row) {
+    PdfCell* partner = partner_of(c);
+    if (!partner) {
+      left.push_back(std::move(c));
+      continue;
+    }
+    if (c.text.empty()) continue;
+    if (!partner->text.empty() && !is_cjk(partner->last) && static_cast<unsigned char>(c.text[0]) < 0x80)
+      partner->text += ' ';
+    partner->text += c.text;
+    partner->last = c.last;
+  }
+  row = std::move(left);
+  return std::any_of(row.begin(), row.end(), [](const PdfCell& c) { return !c.text.empty(); });
+}
+
+// The column boundaries of a table over all its pages: every cell's edges.
+std::vector<double> table_columns(const std::vector<Item>& items, uint32_t table) {
+  std::vector<double> xs;
+  for (const Item& it : items) {
+    if (it.table != table) continue;
+    for (const PdfCell& c : it.cells) {
+      xs.push_back(c.x0);
+      xs.push_back(c.x1);
+    }
+  }
+  return distinct(std::move(xs), 2.0);
+}
+
+size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); utf8_next(s, i)) ++n;
+  return n;
+}
+
+// The items as text: a line per line of text (a paragraph's lines joined), a "cell | cell |" line
+// per table row; every line of text and every row is a display line, numbered on its page.
+void write(const std::vector<Item>& items, Extracted& out) {
+  TextBuilder tb(out);
+  std::map<uint32_t, uint32_t> lines_on_page;
+  std::map<uint32_t, std::vector<double>> columns;
+  char32_t last = 0;
+  auto display = [&](const std::string& s, uint32_t page) {
+    out.display_lines.push_back(s);
+    out.display_pages.emplace_back(page, ++lines_on_page[page]);
+    return static_cast<uint32_t>(out.display_lines.size());
+  };
+  for (const Item& it : items) {
+    if (it.line) {
+      const uint32_t n = display(it.line->text, it.page);
+      if (it.joined && !tb.at_line_start()) {
+        if (!(is_cjk(last) || is_cjk(it.line->first))) tb.insert(" ", n, 1);
+      } else {
+        tb.end_line();
+      }
+      tb.copy(it.line->text, n, 1);
+      last = it.line->last;
+      if (!it.line->cells.empty()) tb.end_line();  // a row of a table without ruling lines
+      continue;
+    }
+    tb.end_line();
+    auto [xs, fresh] = columns.try_emplace(it.table);
+    if (fresh) xs->second = table_columns(items, it.table);
+    std::string row;
+    for (size_t k = 0; k < it.cells.size(); ++k) row += (k ? " " : "") + it.cells[k].text + " |";
+    const uint32_t n = display(row, it.page);
+    uint32_t column = 1;
+    for (size_t k = 0; k < it.cells.size(); ++k) {
+      const std::vector<double>& bounds = xs->second;
+      const auto at = std::lower_bound(bounds.begin(), bounds.end(), it.cells[k].x0 - 2.0);
+      const GridRef grid{it.table, it.row, static_cast<uint32_t>(at - bounds.begin()) + 1};
+      if (k) tb.insert(" ", n, column++, grid);
+      tb.copy(it.cells[k].text, n, column, grid);
+      column += static_cast<uint32_t>(code_points(it.cells[k].text));
+      tb.insert(" |", n, column, grid);
+      column += 2;
+    }
+    tb.end_line();
+    last = 0;
+  }
+  tb.end_line();
+}
+
+bool continues(const Line& prev, const PageLayout& pp, const Line& next, const PageLayout& np, bool same_page) {
+  const double size = prev.size;
+  if (!prev.cells.empty() || !next.cells.empty()) return false;  // table rows
+  if (std::abs(next.size - size) > 0.15 * size) return false;
+  if (prev.x1 < pp.right - 1.8 * size) return false;
+  if (next.x0 > np.left + 0.5 * size) return false;
+  if (same_page && next.base - prev.base > 2.5 * size) return false;
+  if (starts_with_number(next.text) && next.x1 < np.right - 1.8 * size) return false;
+  return true;
+}
+
+}  // namespace
+
+Extracted extract_pdf(std::string_view bytes) {
+  Extracted out;
+  init_poppler();
+  // PDFDoc owns the stream; the stream reads `bytes` in place.
+  auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
+  PDFDoc doc(stream);
+  if (!doc.isOk()) {
+    if (doc.getErrorCode() == errEncrypted) {
+      out.problem = problem("PDF 文件有打开密码，无法读取；请提供未加密的文件",
+                            "the PDF needs a password to open; give an unencrypted copy");
+    } else {
+      out.problem =
+          problem("PDF 文件已损坏，无法读取（" + std::to_string(doc.getErrorCode()) + "）",
+                  "the PDF is damaged and cannot be read (poppler error " + std::to_string(doc.getErrorCode()) + ")");
+    }
+    return out;
+  }
+  if (!doc.okToCopy()) {
+    out.problem = problem("PDF 文件禁止复制文字（加密权限），无法读取；请提供允许复制的文件或 .docx",
+                          "the PDF forbids copying its text (its permissions); give a copy that allows it, or the "
+                          ".docx");
+    return out;
+  }
+  const int pages = doc.getNumPages();
+  if (pages <= 0) {
+    out.problem = problem("PDF 文件没有页面", "the PDF has no pages");
+    return out;
+  }
+  if (pages > kMaxPages) {
+    out.problem = problem(
+        "PDF 文件页数太多（" + std::to_string(pages) + " 页，上限 " + std::to_string(kMaxPages) + "）",
+        "the PDF has too many pages (" + std::to_string(pages) + ", the limit is " + std::to_string(kMaxPages) + ")");
+    return out;
+  }
+  Collector collector;
+  for (int p = 1; p <= pages && !collector.over; ++p) {
+    doc.displayPage(&collector, p, 72, 72, 0, true, false, false, stop_drawing, &collector);
+  }
+  if (collector.over) {
+    out.problem = problem("PDF 文件内容太多，无法检查（字符或线条超过上限）",
+                          "the PDF holds too much to check (more glyphs or lines than the limit)");
+    return out;
+  }
+  const size_t drawn = collector.glyphs, mapped = drawn - collector.unmapped;
+  if (mapped < 20 && collector.unmapped < 20) {
+    double image_area = 0, page_area = 0;
+    for (const Page& p : collector.pages) {
+      image_area += p.image_area;
+      page_area += p.width * p.height;
+    }
+    if (image_area > 0.3 * page_area)
+      out.problem = problem("PDF 文件没有文字层（扫描件或图片），需要先做文字识别（OCR）",
+                            "the PDF has no text, only images (a scan): it needs OCR first");
+    else
+      out.problem = problem("PDF 文件没有可读的文字", "the PDF has no text to read");
+    return out;
+  }
+  // A text layer that is not text: glyphs without Unicode, private-use characters, or a long text
+  // without one Chinese character (a report is in Chinese: a font without a ToUnicode map).
+  const size_t unknown = collector.unmapped + collector.private_use;
+  if (unknown * 10 >= drawn * 3) {
+    out.problem =
+        problem("PDF 文件的文字层无法解读（字体缺少 Unicode 映射，" + std::to_string(unknown) + "/" +
+                    std::to_string(drawn) + " 个字符无法识别），需要重新导出或做文字识别（OCR）",
+                "the PDF's text layer cannot be read (fonts without a Unicode map: " + std::to_string(unknown) +
+                    " of " + std::to_string(drawn) + " glyphs unknown); export it again or OCR it");
+    return out;
+  }
+  if (drawn >= 200 && collector.han * 50 < drawn) {
+    out.problem = problem("PDF 文件的文字层没有汉字（字体缺少 Unicode 映射？），需要重新导出或做文字识别（OCR）",
+                          "the PDF's text layer has no Chinese characters (fonts without a Unicode map?); export "
+                          "it again or OCR it");
+    return out;
+  }
+
+  std::vector<PageLayout> layouts;
+  layouts.reserve(collector.pages.size());
+  for (const Page& p : collector.pages) layouts.push_back(lay_out(p));
+  const std::vector<std::vector<bool>> skip = furniture(collector.pages, layouts);
+
+  std::vector<Item> items;
+  const Line* prev = nullptr;
+  const PageLayout* prev_page = nullptr;
+  const Table* open_table = nullptr;  // the last block was a part of this table
+  size_t table_start = 0;             // its first row in `items`
+  size_t part_start = 0;              // the first row of its part on the page before
+  uint32_t tables = 0, rows = 0;
+  for (size_t k = 0; k < layouts.size(); ++k) {
+    const PageLayout& pl = layouts[k];
+    const auto page = static_cast<uint32_t>(k + 1);
+    bool first_block = true;
+    for (const Block& b : pl.blocks) {
+      if (b.line) {
+        if (skip[k][static_cast<size_t>(b.line - pl.lines.data())]) continue;
+        Item it;
+        it.page = page;
+        it.line = b.line;
+        it.joined = prev && continues(*prev, *prev_page, *b.line, pl, prev_page == &pl);
+        items.push_back(std::move(it));
+        prev = b.line;
+        prev_page = &pl;
+        open_table = nullptr;
+        first_block = false;
+        continue;
+      }
+      const Table& t = *b.table;
+      // A table at the top of a page, as wide as the table that ended the page before, goes on
+      // from it: its header rows repeated there are left out, and a row broken by the page joined.
+      const bool goes_on = first_block && open_table && std::abs(open_table->left - t.left) <= 2 &&
+                           std::abs(open_table->right - t.right) <= 2;
+      if (!goes_on) {
+        ++tables;
+        rows = 0;
+        table_start = items.size();
+      }
+      size_t r = 0;
+      const size_t part_rows = t.ys.size() - 1;
+      std::vector<PdfCell*> open;  // the cells the page broke
+      if (goes_on) {
+        for (size_t i = part_start; i < items.size(); ++i) {
+          for (PdfCell& c : items[i].cells) {
+            if (c.to_bottom) open.push_back(&c);
+          }
+        }
+      }
+      part_start = items.size();
+      if (goes_on) {
+        while (r < part_rows && table_start + r < items.size() &&
+               same_texts(row_cells(t, r), items[table_start + r].cells))
+          ++r;
+      }
+      for (; r < part_rows; ++r) {
+        std::vector<PdfCell> cells = row_cells(t, r);
+        if (goes_on && r == 0 && !continue_row(open, cells)) continue;
+        Item it;
+        it.page = page;
+        it.table = tables;
+        it.row = ++rows;
+        it.cells = std::move(cells);
+        items.push_back(std::move(it));
+      }
+      open_table = &t;
+      prev = nullptr;
+      first_block = false;
+    }
+  }
+  write(items, out);
+  return out;
+}
+
+}  // namespace gklint
