@@ -10,5 +10,5 @@ file="$1"; shift
 "$gklint" --format json --fail-on never "$@" "$file" | jq -r '
   .files[0].diagnostics[] |
   (to_entries | map(.key) | index("cite")) as $c |
-  "\(.line):\(.column) \(.rule) \(.severity)" +
+  "\(if .page then "\(.page):" else "" end)\(.line):\(.column) \(.rule) \(.severity)" +
   ([to_entries | .[($c + 1):][] | select(.key != "expected" and .key != "actual" and .key != "related" and .key != "fingerprint") | " \(.key)=\(.value)"] | join(""))'

@@ -255,6 +255,30 @@ check "cat docx" 0 "$gklint" cat "$formats/seed-001.libreoffice.docx"
 expect "cat numbers paragraphs and cells" '^282 \| \[表2 行25 列4\] 1$' "$tmp/out"
 check "cat html" 0 "$gklint" cat "$formats/seed-001.html"
 expect "cat html gives source line:column" '^[0-9]+:[0-9]+ \| ' "$tmp/out"
+# A PDF: page:line:column, a cell's table/row/column, and each finding's line is on the page the
+# finding names, as pdftotext (poppler-utils) reads that page.
+check "pdf lints" 1 "$gklint" --format json "$formats/seed-001.libreoffice-docx.pdf"
+same "pdf format, page, cell" "$(jq -c '.files[0] | [.format, ([.diagnostics[] | select(.rule == "table.results-total") | [.page, .line, .column, .cell.table, .cell.row, .cell.column, .related[0].page]][0])]' "$tmp/out")" \
+  '["pdf",[4,2,9,2,25,4,3]]'
+check "pdf text output" 1 "$gklint" "$formats/seed-001.libreoffice-docx.pdf"
+expect "pdf gives page:line:column" 'seed-001.libreoffice-docx.pdf:4:2:9: ' "$tmp/out"
+expect "pdf names the page" '= 第 4 页第 2 行' "$tmp/out"
+check "cat pdf" 0 "$gklint" cat "$formats/seed-001.libreoffice-docx.pdf"
+expect "cat pdf gives page:line and the cell" '^ +4:2 \| \[表2 行25 列2\] \(七\)總計 \| 1 \|' "$tmp/out"
+if command -v pdftotext >/dev/null; then
+  for pdf in "$formats"/*.pdf; do
+    "$gklint" --format json --fail-on never "$pdf" >"$tmp/pdf.json"
+    "$gklint" cat "$pdf" >"$tmp/pdf.cat"
+    while read -r page line; do
+      # The first cell or the first characters of the finding's line, blanks and bars taken out.
+      want=$(grep -E "^ *$page:$line \| " "$tmp/pdf.cat" | sed -E 's/^ *[0-9]+:[0-9]+ \| (\[[^]]*\] )?//; s/ \|.*//; s/ //g' | LC_ALL=C.UTF-8 grep -o '^.\{1,6\}')
+      got=$(pdftotext -f "$page" -l "$page" "$pdf" - | tr -d ' \n')
+      case "$got" in *"$want"*) pass=$((pass + 1)) ;; *) fail=$((fail + 1)); echo "FAIL: $(basename "$pdf") $page:$line: '$want' is not on page $page (pdftotext)" ;; esac
+    done < <(jq -r '.files[0].diagnostics[] | select(.page) | "\(.page) \(.line)"' "$tmp/pdf.json")
+  done
+else
+  echo "cli_test: pdftotext not installed (poppler-utils): the PDF page check is skipped"
+fi
 check "html lints" 1 "$gklint" --format json "$formats/seed-001.word-export.html"
 same "html position" "$(jq -c '.files[0] | [.format, ([.diagnostics[] | select(.rule == "table.results-total") | [.line, .column]][0])]' "$tmp/out")" '["html",[1013,78]]'
 check "gb18030" 0 "$gklint" --format json "$formats/seed-002.gb18030.txt"
@@ -268,10 +292,12 @@ same "--encoding reported" "$(jq -r '.files[0].encoding' "$tmp/out")" "Big5"
 check "--encoding unknown" 2 "$gklint" --encoding no-such-charset "$formats/seed-002.txt"
 expect "--encoding unknown message" 'unknown encoding' "$tmp/err"
 check "bad inputs in a batch" 2 "$gklint" --lang en --format json "$formats/bad" "$formats/seed-004.txt"
-same "bad inputs unreadable, the report still checked" "$(jq -c '[.summary.unreadable, (.files[] | select(.status == "checked") | .path | sub(".*/"; ""))]' "$tmp/out")" '[10,"seed-004.txt"]'
+same "bad inputs unreadable, the report still checked" "$(jq -c '[.summary.unreadable, (.files[] | select(.status == "checked") | .path | sub(".*/"; ""))]' "$tmp/out")" '[14,"pdf-renamed.docx","seed-004.txt"]'
 for bad in "encrypted.docx:password-protected" "legacy.doc:legacy Word" "odt-renamed.docx:OpenDocument" \
-           "truncated.docx:damaged/truncated" "malformed.docx:line 2, column" "pdf-renamed.docx:PDF" \
-           "image-renamed.html:image" "no-document.docx:no word/document.xml" "empty.docx:empty"; do
+           "truncated.docx:damaged/truncated" "malformed.docx:line 2, column" "image-renamed.html:image" \
+           "no-document.docx:no word/document.xml" "empty.docx:empty" "password.pdf:needs a password" \
+           "no-copy.pdf:forbids copying" "scanned.pdf:needs OCR" "truncated.pdf:damaged" \
+           "no-unicode.pdf:no Chinese characters"; do
   same "bad input ${bad%%:*}" "$(jq -r --arg f "${bad%%:*}" '.files[] | select(.path | endswith($f)) | .diagnostics[0].message | contains("'"${bad#*:}"'")' "$tmp/out")" true
 done
 

@@ -1,9 +1,8 @@
 // Fixture tests: each report under tests/fixtures/ sits beside an .expected file (NAME.expected or
 // NAME.EXT.expected) listing the findings it must give, one per line:
-// `LINE:COL RULE SEVERITY [key=value …]`, optionally followed by `  message: TEXT`, the finding's
-// message (in Chinese) exactly. Lines starting with '#' are comments, except `# args:` which sets
-// options (--rules ID|FILE, --year N).
-// The runner diffs what gklint finds against that list.
+// `LINE:COL RULE SEVERITY [key=value …]` (for a PDF `PAGE:LINE:COL …`), optionally followed by `  message: TEXT`, the
+// finding's message (in Chinese) exactly. Lines starting with '#' are comments, except `# args:` which sets options
+// (--rules ID|FILE, --year N). The runner diffs what gklint finds against that list.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -60,8 +59,9 @@ Expectation read_expected(const fs::path& p) {
 
 std::string describe(const FileResult& r, const Diagnostic& d) {
   Position p = r.source->position(d.span.begin);
-  std::string s =
-      std::to_string(p.line) + ":" + std::to_string(p.column) + " " + d.rule + " " + severity_name(d.severity);
+  // A PDF: page:line:column, as the text output shows it.
+  std::string s = (p.page ? std::to_string(p.page) + ":" + std::to_string(p.page_line) : std::to_string(p.line)) + ":" +
+                  std::to_string(p.column) + " " + d.rule + " " + severity_name(d.severity);
   for (const auto& [k, v] : d.fields) s += " " + k + "=" + v;
   if (d.inferred) s += " inferred=true";  // cells cut out of digits that ran together
   return s;

@@ -1,4 +1,4 @@
-// The same report as .txt, .html, .docx, GB18030, Big5 or UTF-16 must give the same findings, each
+// The same report as .txt, .html, .docx, .pdf, GB18030, Big5 or UTF-16 must give the same findings, each
 // pointing at a place the user can find in that file. tests/fixtures/formats/ holds copies of
 // reports made by real tools (tests/fixtures/README.md); files sharing the name before the first
 // dot are the same report, and NAME.txt is the reference.
@@ -67,7 +67,7 @@ TEST_CASE("formats: every copy of a report gives the reference's findings, locat
   for (const auto& entry : fs::directory_iterator(dir)) {
     const std::string name = entry.path().filename().string();
     const std::string ext = entry.path().extension().string();
-    if (!entry.is_regular_file() || (ext != ".txt" && ext != ".html" && ext != ".docx")) continue;
+    if (!entry.is_regular_file() || (ext != ".txt" && ext != ".html" && ext != ".docx" && ext != ".pdf")) continue;
     groups[name.substr(0, name.find('.'))].push_back(entry.path());
   }
   Catalog catalog;
@@ -91,7 +91,8 @@ TEST_CASE("formats: every copy of a report gives the reference's findings, locat
                                                                   << join(want_set) << "  this copy:\n"
                                                                   << join(got_set));
       // Every cell that fed a sum is where the finding says: its value as printed is at that line
-      // and column of the file (the HTML source line, the .docx paragraph).
+      // and column of the file (the HTML source line, the .docx paragraph, the PDF's line as read;
+      // tests/formats_cli_test.sh checks with pdftotext that the page is the one it is printed on).
       // (Text findings' related passages are text as read, which markup may split in the file.)
       for (const Diagnostic& d : got.diagnostics) {
         if (!d.kind.starts_with("table-")) continue;
