@@ -2,8 +2,8 @@
 # Runs one libFuzzer target (tests/fuzz/) for SECONDS, built with clang 14, ASan and UBSan:
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer options…]
 #   scripts/fuzz.sh list
-# Targets: fuzz_lint_text, fuzz_lint_html, fuzz_lint_docx (the whole lint of a report, page or
-# Word file), fuzz_rules (the YAML rule loader), fuzz_config (.gklint.yaml), fuzz_baseline
+# Targets: fuzz_lint_text, fuzz_lint_html, fuzz_lint_docx, fuzz_lint_pdf (the whole lint of a
+# report, page, Word file or PDF; poppler itself is not instrumented, only what gklint does with it), fuzz_rules (the YAML rule loader), fuzz_config (.gklint.yaml), fuzz_baseline
 # (--baseline JSON), fuzz_lsp_framing (the language server's message framing), fuzz_lsp_messages
 # (what it does with the messages: didOpen, didChange, hover…). Seeds are the
 # fixtures of the same kind; what the fuzzer finds is kept in build-fuzz/corpus/TARGET, a crash in
@@ -12,7 +12,7 @@
 #   build-fuzz/tests/fuzz/TARGET -merge=1 /tmp/m build-fuzz/corpus/TARGET && tar -C /tmp/m -cJf tests/fuzz/corpus/TARGET.tar.xz .
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets="fuzz_lint_text fuzz_lint_html fuzz_lint_docx fuzz_rules fuzz_config fuzz_baseline fuzz_lsp_framing fuzz_lsp_messages"
+targets="fuzz_lint_text fuzz_lint_html fuzz_lint_docx fuzz_lint_pdf fuzz_rules fuzz_config fuzz_baseline fuzz_lsp_framing fuzz_lsp_messages"
 if [ "${1:-}" = list ]; then echo "$targets"; exit 0; fi
 target="${1:?usage: scripts/fuzz.sh TARGET SECONDS (scripts/fuzz.sh list)}"
 seconds="${2:-60}"
@@ -26,7 +26,7 @@ fi
 cmake --build "$build" -j"$(nproc)" --target "$target" >/dev/null
 case "$target" in
   fuzz_lint_text) seeds="tests/fixtures/seeds tests/fixtures/kinds tests/fixtures/tables tests/fixtures/corpus-dev" ;;
-  fuzz_lint_html | fuzz_lint_docx) seeds="" ;;  # copied below from tests/fixtures/formats
+  fuzz_lint_html | fuzz_lint_docx | fuzz_lint_pdf) seeds="" ;;  # copied below from tests/fixtures/formats
   fuzz_rules) seeds="rules rules/provinces" ;;
   fuzz_config) seeds="tests/fuzz/seeds/config" ;;
   fuzz_baseline) seeds="tests/fuzz/seeds/baseline" ;;
@@ -44,6 +44,7 @@ trap 'rm -rf "$work"' EXIT
 case "$target" in
   fuzz_lint_html) cp tests/fixtures/formats/*.html "$work/" ; seeds="$work" ;;
   fuzz_lint_docx) cp tests/fixtures/formats/*.docx "$work/" ; seeds="$work" ;;
+  fuzz_lint_pdf) cp tests/fixtures/formats/*.pdf tests/fixtures/formats/bad/*.pdf "$work/" ; seeds="$work" ;;
   fuzz_lint_text|fuzz_rules)
     for d in $seeds; do find "$d" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.yaml' \) -exec cp {} "$work/" \; ; done
     seeds="$work" ;;

@@ -584,7 +584,7 @@ void lint_arguments(CLI::App& app, Options& o) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
   app.add_option("--unreadable", o.unreadable,
-                 "an input that cannot be read (empty, a PDF, a damaged .docx, missing): error = exit 2 (unless "
+                 "an input that cannot be read (empty, a scanned PDF, a damaged .docx, missing): error = exit 2 (unless "
                  "--fail-on never); warning = its input.error is a warning, counted by --fail-on; ignore = reported, "
                  "but never changes the exit status")
       ->check(CLI::IsMember({"error", "warning", "ignore"}))

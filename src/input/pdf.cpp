@@ -54,7 +54,7 @@ namespace gklint {
 namespace {
 
 constexpr int kMaxPages = 2000;
-constexpr size_t kMaxGlyphs = size_t{4} << 20;
+constexpr size_t kMaxGlyphs = size_t{1} << 20;  // about 500 pages of dense text
 constexpr size_t kMaxRules = 200000;
 
 InputProblem problem(std::string zh, std::string en) { return InputProblem{std::move(zh), std::move(en), 0}; }

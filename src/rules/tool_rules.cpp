@@ -5,11 +5,12 @@ namespace gklint {
 const std::array<ToolRule, 7> kToolRules = {{
     {"input.error", "input-error", Severity::error, "输入文件无法作为报告读取",
      "The input could not be read as a report",
-     "输入文件无法作为报告读取：文件不存在或无法读取、为空、是二进制文件（PDF、图片、旧版 .doc、加密文档），"
-     ".docx 已损坏或过大，或无法识别其文字编码。该文件的其他内容都没有检查。",
-     "The input could not be read as a report: missing or unreadable, empty, binary (a PDF, an image, a legacy "
-     ".doc, an encrypted document), a damaged or oversized .docx, or text in an encoding that could not be "
-     "recognised. Nothing else in that file was checked."},
+     "输入文件无法作为报告读取：文件不存在或无法读取、为空、是无法读取文字的文件（图片、旧版 .doc、加密文档、"
+     "扫描的或文字层无法解读的 PDF），.docx 或 PDF 已损坏或过大，或无法识别其文字编码。该文件的其他内容都没有检查。",
+     "The input could not be read as a report: missing or unreadable, empty, a file whose text cannot be read (an "
+     "image, a legacy .doc, an encrypted document, a scanned PDF or one whose text layer has no Unicode), a "
+     "damaged or oversized .docx or PDF, or text in an encoding that could not be recognised. Nothing else in "
+     "that file was checked."},
     {"input.encoding", "input-encoding", Severity::warning, "文件中有不能按其编码解码的字节",
      "The file has bytes that are not valid in its encoding",
      "文件中有不能按其编码（UTF-8、GB18030、Big5 等）解码的字节，已替换为 �。位置指向第一处；文件其余部分照常检查，"

@@ -65,9 +65,11 @@ const std::vector<InputFormat>& input_formats() {
       {.name = "pdf",
        .extensions = {".pdf"},
        .doc = "text PDFs (poppler): lines in reading order, a paragraph's lines joined, page numbers and running "
-              "headers left out, tables rebuilt from their ruling lines (merged cells, a table going on over a "
-              "page break); a scan (no text layer), a text layer without Unicode, a PDF that needs a password "
-              "or forbids copying its text are refused with the reason; known by `%PDF-` whatever its name",
+              "headers left out, characters a font maps to radicals (⼯ for 工) read as the characters; tables "
+              "rebuilt from their ruling lines (merged cells, a table going on over a page break, a row the page "
+              "broke), or without them where a row's cells are on one line; a scan (no text layer), a text layer "
+              "without Unicode, a PDF that needs a password or forbids copying its text are refused with the "
+              "reason; known by `%PDF-` whatever its name",
        .located = "**the page and the line on it** (`3:12:5`: page 3, line 12, column 5; lines of text and table "
                   "rows counted from 1 on each page, page numbers and headers not counted), and for a table cell "
                   "the table, row and column; `gklint cat FILE.pdf` lists the lines as read",

@@ -1,7 +1,7 @@
 // libFuzzer target: the whole lint of one input, read as the kind of file GKLINT_FUZZ_PATH names
-// (a .txt report by default; fuzz_lint_html and fuzz_lint_docx are this file built with .html and
-// .docx). Decoding, encoding detection, the HTML and .docx readers, the view, the report readers
-// and every rule run on what the fuzzer makes.
+// (a .txt report by default; fuzz_lint_html, fuzz_lint_docx and fuzz_lint_pdf are this file built
+// with .html, .docx and .pdf). Decoding, encoding detection, the HTML, .docx and PDF readers, the
+// view, the report readers and every rule run on what the fuzzer makes.
 #include <cstddef>
 #include <cstdint>
 #include <string>
