@@ -56,6 +56,10 @@ namespace {
 constexpr int kMaxPages = 2000;
 constexpr size_t kMaxGlyphs = size_t{1} << 20;  // about 500 pages of dense text
 constexpr size_t kMaxRules = 200000;
+// Per page: rules crossing (tables are found by testing every pair), a table's grid cells, tables.
+constexpr size_t kMaxCrossings = size_t{4} << 20;
+constexpr size_t kMaxCells = 20000;
+constexpr size_t kMaxTables = 100;
 
 InputProblem problem(std::string zh, std::string en) { return InputProblem{std::move(zh), std::move(en), 0}; }
 
@@ -65,6 +69,7 @@ struct Glyph {
   double x0, x1, base, size;
   std::string text;  // UTF-8, one character (or a ligature's few)
   char32_t first = 0;
+  bool space_after = false;  // a blank was drawn after it
 };
 
 // An axis-parallel ruling line: `at` is its y (horizontal) or x (vertical); from < to along it.
@@ -84,6 +89,10 @@ bool is_han(char32_t c) {
 }
 // Chinese text, its punctuation and full-width forms: no blank between two of these.
 bool is_cjk(char32_t c) { return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF); }
+// A space of any width: the ASCII one, no-break, en and em spaces, the ideographic space.
+bool is_blank(char32_t c) {
+  return c == 0x20 || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
 bool is_private_use(char32_t c) { return (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000; }
 
 void append_utf8(std::string& s, char32_t c) {
@@ -214,7 +223,12 @@ class Collector : public OutputDev {
       if (c < 0x20 || c == 0x7F) continue;
       append_utf8(g.text, c);
     }
-    if (g.text.empty() || g.text == " " || g.text == "\xC2\xA0" || g.text == "\xE3\x80\x80") return;
+    if (uLen == 1 && is_blank(g.first)) {
+      // A blank drawn as a glyph: kept as a blank after the glyph before it.
+      if (!pages.back().glyphs.empty()) pages.back().glyphs.back().space_after = true;
+      return;
+    }
+    if (g.text.empty()) return;
     pages.back().glyphs.push_back(std::move(g));
   }
 
@@ -356,7 +370,7 @@ std::vector<Line> make_lines(std::vector<const Glyph*> gs) {
     for (const Glyph* g : row) {
       if (prev && g->text == prev->text && std::abs(g->x0 - prev->x0) < 0.3 * g->size) continue;
       const double gap = prev ? g->x0 - prev->x1 : 0;
-      if (prev && blank_between(*prev, *g, gap)) line.text += ' ';
+      if (prev && (blank_between(*prev, *g, gap) || (prev->space_after && gap > 0))) line.text += ' ';
       if (!prev || gap > 1.5 * std::max(prev->size, g->size)) {
         if (!line.pieces.empty()) line.pieces.back().end = line.text.size() - (prev ? 1 : 0);
         line.pieces.push_back(Line::Piece{line.text.size(), 0, g->x0, 0});
@@ -448,7 +462,8 @@ struct UnionFind {
 std::vector<Table> find_tables(const Page& page) {
   const std::vector<Rule> h = merge_rules(page.hrules), v = merge_rules(page.vrules);
   const size_t n = h.size() + v.size();
-  if (h.size() < 2 || v.size() < 2 || n > 20000) return {};
+  // More rules than any report's page has (a hatched drawing, a hostile file): read as text.
+  if (h.size() < 2 || v.size() < 2 || h.size() * v.size() > kMaxCrossings) return {};
   UnionFind groups(n);
   for (size_t i = 0; i < h.size(); ++i) {
     for (size_t j = 0; j < v.size(); ++j) {
@@ -469,6 +484,7 @@ std::vector<Table> find_tables(const Page& page) {
     t.ys = distinct(ys, 2.0);
     t.xs = distinct(xs, 2.0);
     if (t.ys.size() < 3 || t.xs.size() < 3) continue;  // not two rows and two columns: a frame
+    if ((t.ys.size() - 1) * (t.xs.size() - 1) > kMaxCells || tables.size() >= kMaxTables) continue;
     t.top = t.ys.front();
     t.bottom = t.ys.back();
     t.left = t.xs.front();
@@ -625,6 +641,11 @@ bool page_number(std::string_view s) {
   return false;
 }
 
+bool ends_sentence(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'：' || c == U'.' || c == U'!' || c == U'?' ||
+         c == U';' || c == U':';
+}
+
 // A section number that starts a heading: 一、 （一） (1) 1. 1、 1． (not "12月", nor "一是").
 bool starts_with_number(std::string_view s) {
   if (s.starts_with("\xEF\xBC\x88") || s.starts_with("(")) return true;  // （ (
@@ -667,16 +688,23 @@ PageLayout lay_out(const Page& page) {
   }
   out.lines = make_lines(std::move(loose));
   find_rows(out.lines);
-  if (!out.lines.empty()) {
-    std::vector<double> lefts, rights;
-    for (const Line& l : out.lines) {
-      lefts.push_back(l.x0);
-      rights.push_back(l.x1);
-    }
+  // The text's margins. The left one: where most lines start (a tenth may start further left:
+  // hanging numbers). The right one: where most lines end, unless most lines are short (the
+  // headings of an outline): then where the longest line ends, but not past the margin as wide as
+  // the left one (punctuation hanging into the margin).
+  std::vector<double> lefts, rights;
+  for (const Line& l : out.lines) {
+    if (!l.cells.empty()) continue;
+    lefts.push_back(l.x0);
+    rights.push_back(l.x1);
+  }
+  if (!lefts.empty()) {
     std::sort(lefts.begin(), lefts.end());
     std::sort(rights.begin(), rights.end());
     out.left = lefts[lefts.size() / 10];
-    out.right = rights[rights.size() - 1 - rights.size() / 10];
+    const double most = rights[rights.size() - 1 - rights.size() / 10];
+    const double symmetric = page.width > 0 ? page.width - out.left : rights.back();
+    out.right = std::max(most, std::min(symmetric, rights.back()));
   }
   for (const Line& l : out.lines) out.blocks.push_back(Block{l.base - l.size, &l, nullptr});
   for (const Table& t : out.tables) out.blocks.push_back(Block{t.top, nullptr, &t});
@@ -864,10 +892,20 @@ bool continues(const Line& prev, const PageLayout& pp, const Line& next, const P
   const double size = prev.size;
   if (!prev.cells.empty() || !next.cells.empty()) return false;  // table rows
   if (std::abs(next.size - size) > 0.15 * size) return false;
-  if (prev.x1 < pp.right - 1.8 * size) return false;
+  // The room left at the end of `prev`: under two and a half characters (a line may not start with
+  // 》 or ， so a layout moves the character before it down too), or too little for the number or
+  // Latin word `next` starts with (a layout does not break "2014" across lines).
+  double word = 0;
+  for (const Glyph* g : next.glyphs) {
+    if (g->first >= 0x80 || g->first <= 0x20) break;
+    word = g->x1 - next.x0;
+    if (g->space_after) break;
+  }
+  if (prev.x1 < pp.right - 2.6 * size - word) return false;
   if (next.x0 > np.left + 0.5 * size) return false;
   if (same_page && next.base - prev.base > 2.5 * size) return false;
-  if (starts_with_number(next.text) && next.x1 < np.right - 1.8 * size) return false;
+  // A section number opening a short line (a heading), or any line after a sentence's end.
+  if (starts_with_number(next.text) && (next.x1 < np.right - 1.8 * size || ends_sentence(prev.last))) return false;
   return true;
 }
 

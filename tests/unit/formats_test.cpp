@@ -108,3 +108,59 @@ TEST_CASE("formats: every copy of a report gives the reference's findings, locat
   }
   CHECK(compared >= 8);
 }
+
+namespace {
+
+// A line without its blanks (ASCII, no-break space, and the ideographic space U+3000 that indents
+// Chinese text).
+std::string without_blanks(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 3, "\xE3\x80\x80") == 0 || s.compare(i, 2, "\xC2\xA0") == 0) {
+      i += s[i] == '\xC2' ? 1 : 2;
+      continue;
+    }
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') out += s[i];
+  }
+  return out;
+}
+
+std::vector<std::string> lines_of(std::string_view text) {
+  std::vector<std::string> out;
+  size_t at = 0;
+  while (at < text.size()) {
+    const size_t end = std::min(text.find('\n', at), text.size());
+    out.push_back(without_blanks(text.substr(at, end - at)));
+    at = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("formats: a PDF reads back to its reference's paragraphs, each on one line, page furniture left out") {
+  // Every prose line of NAME.txt is one line of the PDF's text: the lines a paragraph was broken
+  // into on the page are joined (also over a page break), and nothing of the page's margins (the
+  // running header and "- N -" numbers of seed-002.chromium-paged.pdf) is in it.
+  const fs::path dir = fs::path(GKLINT_SOURCE_DIR) / "tests" / "fixtures" / "formats";
+  int compared = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".pdf") continue;
+    const std::string name = entry.path().filename().string();
+    const fs::path reference = dir / (name.substr(0, name.find('.')) + ".txt");
+    REQUIRE(fs::exists(reference));
+    const Source pdf = Source::read(entry.path().string(), read_file(entry.path()));
+    REQUIRE_FALSE(pdf.problem());
+    const std::vector<std::string> got = lines_of(pdf.text());
+    for (const std::string& want : lines_of(read_file(reference))) {
+      if (want.empty() || want.find('|') != std::string::npos) continue;  // tables: cells, not lines
+      CHECK_MESSAGE(std::find(got.begin(), got.end(), want) != got.end(), name << ": no line reads " << want);
+    }
+    for (const std::string& line : got) {
+      CHECK_MESSAGE(line.find("某区人民政府办公室") == std::string::npos, name << ": page header in " << line);
+      CHECK_MESSAGE(!(line.starts_with("-") && line.ends_with("-")), name << ": page number " << line);
+    }
+    ++compared;
+  }
+  CHECK(compared >= 6);
+}

@@ -65,6 +65,46 @@ TEST_CASE("robustness: truncated and mutated reports lint without crashing, at r
   CHECK(runs > 700);
 }
 
+TEST_CASE("robustness: a PDF cut short or with bytes changed is read or refused, never a crash, at real pages") {
+  Catalog catalog;
+  Linter linter(catalog, nullptr, {});
+  std::mt19937 rng(20261205);
+  const fs::path pdf = fs::path(GKLINT_SOURCE_DIR) / "tests/fixtures/formats/numbering.libreoffice-docx.pdf";
+  std::ifstream in(pdf, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  const std::string bytes = ss.str();
+  REQUIRE(bytes.starts_with("%PDF-"));
+  auto check = [](const FileResult& r) {
+    const Source& src = *r.source;
+    REQUIRE(src.format() == "pdf");
+    for (const Diagnostic& d : r.diagnostics) {
+      REQUIRE(d.span.end <= src.text().size());
+      const Position p = src.position(d.span.begin);
+      REQUIRE(p.line >= 1);
+      if (r.unreadable) continue;
+      REQUIRE(p.line <= src.display_line_count());
+      REQUIRE(p.page >= 1);
+      REQUIRE(p.page_line >= 1);
+    }
+  };
+  int refused = 0, read = 0;
+  for (size_t k = 1; k <= 16; ++k) {
+    const FileResult r = linter.lint("cut.pdf", bytes.substr(0, bytes.size() * k / 16));
+    check(r);
+    (r.unreadable ? refused : read)++;
+  }
+  for (int k = 0; k < 24; ++k) {
+    std::string m = bytes;
+    for (int j = 0; j < 16; ++j) m[5 + rng() % (m.size() - 5)] = static_cast<char>(rng() % 256);
+    const FileResult r = linter.lint("mutated.pdf", m);
+    check(r);
+    (r.unreadable ? refused : read)++;
+  }
+  CHECK(refused > 0);  // the cut copies without their xref
+  CHECK(read > 0);     // the whole file, and copies whose damage poppler repairs
+}
+
 TEST_CASE("robustness: digits run together without end are unreadable rows, never a guess or a hang") {
   Catalog catalog;
   Linter linter(catalog, nullptr, {});
