@@ -146,7 +146,7 @@ report() {
   "$gklint" --format rdjson "$@" >"$tmp/rdjson/$name.rdjson" 2>/dev/null
   "$gklint" --format gitlab "$@" >"$tmp/gitlab/$name.json" 2>/dev/null
 }
-report all -j 2 "$fixtures"                        # every fixture: text, HTML, .docx, unreadable ones
+report all -j 2 "$fixtures"                        # every fixture: text, HTML, .docx, PDF, unreadable ones
 report en --lang en "$seeds"
 report fail-on-warning --fail-on warning "$seeds"
 report rule-error --rules "$tmp/broken.yaml" "$seeds/000_ac653407c852e910.txt"

@@ -63,11 +63,15 @@ std::string pascal_name(std::string_view id) {
 
 Json message(const std::string& text) { return {{"text", text}}; }
 
+// Lines are counted over the whole file; for a PDF (no lines of its own) as `gklint cat` lists
+// them, with the page and the line on it in the region's properties.
 Json region_of(const Range& at) {
-  return {{"startLine", at.begin.line},
-          {"startColumn", at.begin.column},
-          {"endLine", at.end.line},
-          {"endColumn", at.end.column}};
+  Json r = {{"startLine", at.begin.line},
+            {"startColumn", at.begin.column},
+            {"endLine", at.end.line},
+            {"endColumn", at.end.column}};
+  if (at.begin.page) r["properties"] = {{"page", at.begin.page}, {"lineOnPage", at.begin.page_line}};
+  return r;
 }
 
 class SarifWriter : public Writer {

@@ -27,7 +27,8 @@ const std::vector<OutputFormat>& output_format_registry() {
        "`path:line:col: error\\|warning\\|note: message [rule]`, one line each, nothing else", make_gcc_writer},
       {"sarif", "SARIF 2.1.0", "GitHub code scanning, SARIF viewers",
        "SARIF 2.1.0: every rule of the rule sets used, results with the cells of a sum as related locations, "
-       "`partialFingerprints`, the kind-specific fields as properties",
+       "`partialFingerprints`, the kind-specific fields as properties; for a PDF, lines counted over the "
+       "document as `gklint cat` lists them, and the page and line on it in the region's properties",
        make_sarif_writer},
       {"github", "Actions annotations", "GitHub Actions",
        "`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message` (`warning`, `notice`), shown on "
