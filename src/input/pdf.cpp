@@ -47,6 +47,7 @@
 #include <utility>
 #include <vector>
 
+#include "gklint/utf8.hpp"
 #include "input/extracted.hpp"
 
 namespace gklint {
@@ -94,24 +95,6 @@ bool is_blank(char32_t c) {
   return c == 0x20 || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 bool is_private_use(char32_t c) { return (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000; }
-
-void append_utf8(std::string& s, char32_t c) {
-  if (c < 0x80) {
-    s += static_cast<char>(c);
-  } else if (c < 0x800) {
-    s += static_cast<char>(0xC0 | (c >> 6));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    s += static_cast<char>(0xE0 | (c >> 12));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    s += static_cast<char>(0xF0 | (c >> 18));
-    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 // Chinese fonts often map a character's glyph to the radical of the same shape (U+2F00–U+2FD5,
 // U+2E80–U+2EF3): Chromium's and others' PDFs then say 工 as ⼯ (U+2F2F) and 民 as ⺠ (U+2EA0).
@@ -221,7 +204,7 @@ class Collector : public OutputDev {
       if (is_private_use(c)) ++private_use;
       if (is_han(c)) ++han;
       if (c < 0x20 || c == 0x7F) continue;
-      append_utf8(g.text, c);
+      utf8_append(g.text, c);
     }
     if (uLen == 1 && is_blank(g.first)) {
       // A blank drawn as a glyph: kept as a blank after the glyph before it.
