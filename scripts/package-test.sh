@@ -35,7 +35,7 @@ version=$(dpkg-deb -f "$deb" Version)
 pass "built $deb (version $version)"
 # Depends, from dpkg-shlibdeps: the libraries gklint links.
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libicu libre2 libyaml-cpp libzip libgumbo libpugixml libstdc++6; do
+for lib in libicu libre2 libyaml-cpp libzip libgumbo libpugixml libpoppler libstdc++6; do
   [[ $depends == *"$lib"* ]] && pass "Depends names $lib" || fail "Depends lacks $lib: $depends"
 done
 
@@ -83,6 +83,8 @@ else
   fail "no seed report at $seed"
 fi
 lint 1 /usr/share/doc/gklint/examples/2018-luobei-county.txt '2018-luobei-county.txt:39:1: error: .*\[section\.missing\]'
+# A PDF, read with the poppler the package depends on: page 4, line 2, column 9.
+lint 1 tests/fixtures/formats/seed-001.libreoffice-docx.pdf 'seed-001.libreoffice-docx.pdf:4:2:9: error: .*\[table\.results-total\]'
 # The installed rule files are the built-in sets: a copy to start from loads and passes its cases.
 /usr/bin/gklint test --lang en /usr/share/gklint/rules/gov-2021.yaml >/dev/null 2>&1 &&
   pass "gklint test /usr/share/gklint/rules/gov-2021.yaml" || fail "gklint test on the installed gov-2021.yaml"
