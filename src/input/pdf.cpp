@@ -624,6 +624,12 @@ bool page_number(std::string_view s) {
   return false;
 }
 
+// Marks a line may not start with (Chinese line breaking).
+bool no_line_start(char32_t c) {
+  static constexpr std::u32string_view kMarks = U"，。、；：？！”’）》」』】〕〉…—·%,.;:?!)]";
+  return kMarks.find(c) != std::u32string_view::npos;
+}
+
 bool ends_sentence(char32_t c) {
   return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'：' || c == U'.' || c == U'!' || c == U'?' ||
          c == U';' || c == U':';
@@ -875,16 +881,17 @@ bool continues(const Line& prev, const PageLayout& pp, const Line& next, const P
   const double size = prev.size;
   if (!prev.cells.empty() || !next.cells.empty()) return false;  // table rows
   if (std::abs(next.size - size) > 0.15 * size) return false;
-  // The room left at the end of `prev`: under two and a half characters (a line may not start with
-  // 》 or ， so a layout moves the character before it down too), or too little for the number or
-  // Latin word `next` starts with (a layout does not break "2014" across lines).
-  double word = 0;
-  for (const Glyph* g : next.glyphs) {
-    if (g->first >= 0x80 || g->first <= 0x20) break;
-    word = g->x1 - next.x0;
-    if (g->space_after) break;
-  }
-  if (prev.x1 < pp.right - 2.6 * size - word) return false;
+  // The room left at the end of `prev`: under two characters more than what `next` starts with
+  // that a layout does not break: a character carried down with the marks no line may start with
+  // (度》、), then those marks, then a number or Latin word ("2014", "”00000004.").
+  const std::vector<const Glyph*>& gs = next.glyphs;
+  const auto ascii = [](char32_t c) { return c > 0x20 && c < 0x80; };
+  size_t i = 0;
+  if (gs.size() > 1 && !ascii(gs[0]->first) && !no_line_start(gs[0]->first) && no_line_start(gs[1]->first)) ++i;
+  while (i < gs.size() && no_line_start(gs[i]->first)) ++i;
+  while (i < gs.size() && ascii(gs[i]->first) && !(i > 0 && gs[i - 1]->space_after)) ++i;
+  const double carried = i > 0 ? gs[i - 1]->x1 - next.x0 : 0;
+  if (prev.x1 < pp.right - 2 * size - carried) return false;
   if (next.x0 > np.left + 0.5 * size) return false;
   if (same_page && next.base - prev.base > 2.5 * size) return false;
   // A section number opening a short line (a heading), or any line after a sentence's end.
