@@ -61,6 +61,9 @@ constexpr size_t kMaxRules = 200000;
 constexpr size_t kMaxCrossings = size_t{4} << 20;
 constexpr size_t kMaxCells = 20000;
 constexpr size_t kMaxTables = 100;
+// Rules closer than this are one boundary: the two lines of a double border, a border drawn once
+// per cell a little off. No row or column of a report's table is this thin.
+constexpr double kSameLine = 3.0;
 
 InputProblem problem(std::string zh, std::string en) { return InputProblem{std::move(zh), std::move(en), 0}; }
 
@@ -410,7 +413,7 @@ std::vector<double> distinct(std::vector<double> v, double tolerance) {
 
 bool covers(const std::vector<Rule>& rules, double at, double along) {
   for (const Rule& r : rules) {
-    if (std::abs(r.at - at) <= 2.0 && r.from - 2.0 <= along && along <= r.to + 2.0) return true;
+    if (std::abs(r.at - at) <= kSameLine && r.from - 2.0 <= along && along <= r.to + 2.0) return true;
   }
   return false;
 }
@@ -464,8 +467,8 @@ std::vector<Table> find_tables(const Page& page) {
     for (const Rule& r : hs) ys.push_back(r.at);
     for (const Rule& r : vs) xs.push_back(r.at);
     Table t;
-    t.ys = distinct(ys, 2.0);
-    t.xs = distinct(xs, 2.0);
+    t.ys = distinct(ys, kSameLine);
+    t.xs = distinct(xs, kSameLine);
     if (t.ys.size() < 3 || t.xs.size() < 3) continue;  // not two rows and two columns: a frame
     if ((t.ys.size() - 1) * (t.xs.size() - 1) > kMaxCells || tables.size() >= kMaxTables) continue;
     t.top = t.ys.front();
