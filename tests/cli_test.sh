@@ -207,8 +207,12 @@ same "extract tables" "$(jq -c '[.files[0].tables[] | [.table, (.cells | length)
 same "extract cell" "$(jq -c '.files[0].tables[1].cells[1] | [.row_label, .column_label, .value, .text, .line, .column]' "$tmp/out")" \
   '["行政许可","本年增/减",-208,"—208",17,14]'
 check "extract csv" 0 "$gklint" extract --format csv "$root/tests/fixtures/tables/worked-municipal-2025.txt"
-expect "csv header" '^path,table,row_id,row_label,column_id,column_label,value,text,line,column,inferred$' "$tmp/out"
+expect "csv header" '^path,table,row_id,row_label,column_id,column_label,value,text,line,column,inferred,page$' "$tmp/out"
 expect "csv thousands" ',applications,new,本年新收政府信息公开申请数量,total,总计,14069,"14,069",' "$tmp/out"
+check "extract pdf" 0 "$gklint" extract "$root/tests/fixtures/formats/seed-001.libreoffice-docx.pdf"
+same "extract pdf cell: page, line on it" "$(jq -c '[.files[0].tables[] | select(.table == "applications") | .cells[] | select(.row_id == "total" and .column_id == "natural") | [.value, .page, .line, .column]][0]' "$tmp/out")" '[1,4,2,9]'
+check "extract pdf csv" 0 "$gklint" extract --format csv "$root/tests/fixtures/formats/seed-001.libreoffice-docx.pdf"
+expect "extract pdf csv: page last" ',applications,total,.*,natural,自然人,1,1,2,9,0,4$' "$tmp/out"
 check "extract unreadable table" 0 "$gklint" extract --format csv "$root/tests/fixtures/tables/unreadable.txt"
 expect "extract says unreadable" 'cannot be read reliably' "$tmp/err"
 check "extract missing file" 2 "$gklint" extract "$tmp/none.txt"

@@ -27,6 +27,12 @@ const char* style_name(NumberStyle s) {
   return "";
 }
 
+// A PDF's positions are a page and the line on it; other files' a line of the file.
+uint32_t line_of(const Position& p) { return p.page ? p.page_line : p.line; }
+std::string where(const Position& p) {
+  return (p.page ? std::to_string(p.page) + ":" : "") + std::to_string(line_of(p)) + ":" + std::to_string(p.column);
+}
+
 std::string csv_field(const std::string& v) {
   if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
   std::string out = "\"";
@@ -167,9 +173,13 @@ void extract(const FileResult& r, bool csv, bool* first, std::ostream& out) {
     table["unreadable_rows"] = nlohmann::ordered_json::array();
     for (const auto& u : t.unreadable) {
       const Position p = src.position(u.at.begin);
-      table["unreadable_rows"].push_back({{"row_label", u.row}, {"line", p.line}, {"column", p.column}});
+      nlohmann::ordered_json unread = {{"row_label", u.row}};
+      if (p.page) unread["page"] = p.page;
+      unread["line"] = line_of(p);
+      unread["column"] = p.column;
+      table["unreadable_rows"].push_back(std::move(unread));
       if (csv) {
-        std::cerr << "gklint: " << r.path << ":" << p.line << ":" << p.column << ": " << def.title << " “" << u.row
+        std::cerr << "gklint: " << r.path << ":" << where(p) << ": " << def.title << " “" << u.row
                   << "”: cannot be read reliably; left out of the CSV\n";
       }
     }
@@ -191,17 +201,17 @@ void extract(const FileResult& r, bool csv, bool* first, std::ostream& out) {
         if (csv) {
           out << csv_field(r.path) << ',' << def.id << ',' << rd.id << ',' << csv_field(row_label) << ',' << column_id
               << ',' << csv_field(column_label) << ',' << (value.is_null() ? "" : value.dump()) << ','
-              << csv_field(printed) << ',' << p.line << ',' << p.column << ',' << (cell.inferred ? "1" : "0") << '\n';
+              << csv_field(printed) << ',' << line_of(p) << ',' << p.column << ',' << (cell.inferred ? "1" : "0") << ','
+              << (p.page ? std::to_string(p.page) : "") << '\n';
         } else {
-          table["cells"].push_back({{"row_id", rd.id},
-                                    {"row_label", row_label},
-                                    {"column_id", column_id},
-                                    {"column_label", column_label},
-                                    {"value", value},
-                                    {"text", printed},
-                                    {"line", p.line},
-                                    {"column", p.column},
-                                    {"inferred", cell.inferred}});
+          nlohmann::ordered_json c_json = {{"row_id", rd.id},        {"row_label", row_label},
+                                           {"column_id", column_id}, {"column_label", column_label},
+                                           {"value", value},         {"text", printed}};
+          if (p.page) c_json["page"] = p.page;
+          c_json["line"] = line_of(p);
+          c_json["column"] = p.column;
+          c_json["inferred"] = cell.inferred;
+          table["cells"].push_back(std::move(c_json));
         }
       }
     }

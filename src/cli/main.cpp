@@ -360,7 +360,7 @@ int run_extract(Session& s) {
   bool first = true, unreadable = false;
   if (csv && o.extract_bom) std::cout << "\xEF\xBB\xBF";
   if (csv)
-    std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column,inferred\n";
+    std::cout << "path,table,row_id,row_label,column_id,column_label,value,text,line,column,inferred,page\n";
   else
     std::cout << "{\"version\":1,\"files\":[";
   for (const std::string& path : s.reports(o.extract_paths)) {
@@ -583,10 +583,11 @@ void lint_arguments(CLI::App& app, Options& o) {
   app.add_option("--fail-on", o.fail_on, "lowest severity that makes the exit status 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
-  app.add_option("--unreadable", o.unreadable,
-                 "an input that cannot be read (empty, a scanned PDF, a damaged .docx, missing): error = exit 2 (unless "
-                 "--fail-on never); warning = its input.error is a warning, counted by --fail-on; ignore = reported, "
-                 "but never changes the exit status")
+  app.add_option(
+         "--unreadable", o.unreadable,
+         "an input that cannot be read (empty, a scanned PDF, a damaged .docx, missing): error = exit 2 (unless "
+         "--fail-on never); warning = its input.error is a warning, counted by --fail-on; ignore = reported, "
+         "but never changes the exit status")
       ->check(CLI::IsMember({"error", "warning", "ignore"}))
       ->capture_default_str();
   app.add_option("--lang", o.lang, "language of messages")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
