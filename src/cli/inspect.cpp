@@ -29,7 +29,7 @@ const char* style_name(NumberStyle s) {
 
 // A PDF's positions are a page and the line on it; other files' a line of the file.
 uint32_t line_of(const Position& p) { return p.page ? p.page_line : p.line; }
-std::string where(const Position& p) {
+std::string place_of(const Position& p) {
   return (p.page ? std::to_string(p.page) + ":" : "") + std::to_string(line_of(p)) + ":" + std::to_string(p.column);
 }
 
@@ -126,10 +126,7 @@ int explain(Catalog& catalog, const std::string& id, Lang lang) {
 // why a section was or was not recognised.
 void print_outline(const FileResult& r, bool en) {
   const Source& src = *r.source;
-  const auto where = [&](Span s) {
-    Position p = src.position(s.begin);
-    return std::to_string(p.line) + ":" + std::to_string(p.column);
-  };
+  const auto where = [&](Span s) { return place_of(src.position(s.begin)); };
   const Facts& f = r.report.facts;
   std::cout << (en ? "rule set:     " : "规则集：  ") << r.ruleset << "\n";
   // Where the report starts and ends inside the page (the end just after its last character, as in
@@ -179,7 +176,7 @@ void extract(const FileResult& r, bool csv, bool* first, std::ostream& out) {
       unread["column"] = p.column;
       table["unreadable_rows"].push_back(std::move(unread));
       if (csv) {
-        std::cerr << "gklint: " << r.path << ":" << where(p) << ": " << def.title << " “" << u.row
+        std::cerr << "gklint: " << r.path << ":" << place_of(p) << ": " << def.title << " “" << u.row
                   << "”: cannot be read reliably; left out of the CSV\n";
       }
     }
