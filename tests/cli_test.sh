@@ -296,12 +296,12 @@ same "--encoding reported" "$(jq -r '.files[0].encoding' "$tmp/out")" "Big5"
 check "--encoding unknown" 2 "$gklint" --encoding no-such-charset "$formats/seed-002.txt"
 expect "--encoding unknown message" 'unknown encoding' "$tmp/err"
 check "bad inputs in a batch" 2 "$gklint" --lang en --format json "$formats/bad" "$formats/seed-004.txt"
-same "bad inputs unreadable, the report still checked" "$(jq -c '[.summary.unreadable, (.files[] | select(.status == "checked") | .path | sub(".*/"; ""))]' "$tmp/out")" '[14,"pdf-renamed.docx","seed-004.txt"]'
+same "bad inputs unreadable, the report still checked" "$(jq -c '[.summary.unreadable, (.files[] | select(.status == "checked") | .path | sub(".*/"; ""))]' "$tmp/out")" '[15,"pdf-renamed.docx","seed-004.txt"]'
 for bad in "encrypted.docx:password-protected" "legacy.doc:legacy Word" "odt-renamed.docx:OpenDocument" \
            "truncated.docx:damaged/truncated" "malformed.docx:line 2, column" "image-renamed.html:image" \
            "no-document.docx:no word/document.xml" "empty.docx:empty" "password.pdf:needs a password" \
            "no-copy.pdf:forbids copying" "scanned.pdf:needs OCR" "truncated.pdf:damaged" \
-           "no-unicode.pdf:no Chinese characters"; do
+           "no-unicode.pdf:no Chinese characters" "inflate-bomb.pdf:inflates to more content"; do
   same "bad input ${bad%%:*}" "$(jq -r --arg f "${bad%%:*}" '.files[] | select(.path | endswith($f)) | .diagnostics[0].message | contains("'"${bad#*:}"'")' "$tmp/out")" true
 done
 

@@ -24,13 +24,15 @@
 // scanned PDF (images and no text: it needs OCR), and a text layer that is not text (glyphs with no
 // Unicode, private-use characters, or no Chinese at all: a font without a ToUnicode map).
 //
-// Bad input never crashes or hangs: poppler reads from memory, its messages are silenced, and a cap
-// on pages, glyphs and rules stops the drawing of a page early (the abort callback).
+// Bad input never crashes or hangs: poppler reads from memory, its messages are silenced, what the
+// pages would inflate to is measured before they are drawn (DecodedSize), and caps on pages,
+// glyphs, rules and drawing operators stop the drawing early (the abort callback).
 #include <ErrorCodes.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
 #include <OutputDev.h>
 #include <PDFDoc.h>
+#include <Page.h>
 #include <Stream.h>
 // Error.h after the others: it needs Goffset.
 #include <Error.h>
@@ -42,6 +44,7 @@
 #include <memory>
 #include <mutex>
 #include <numeric>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -57,6 +60,10 @@ namespace {
 constexpr int kMaxPages = 2000;
 constexpr size_t kMaxGlyphs = size_t{1} << 20;  // about 500 pages of dense text
 constexpr size_t kMaxRules = 200000;
+constexpr size_t kMaxChecks = size_t{8} << 20;  // about 80 million drawing operators
+// What poppler decodes to draw the pages: content streams, forms, embedded font programs. A report
+// of a hundred pages decodes a few MiB; a small file that inflates to more is a bomb.
+constexpr size_t kMaxDecoded = size_t{64} << 20;
 // Per page: rules crossing (tables are found by testing every pair), a table's grid cells, tables.
 constexpr size_t kMaxCrossings = size_t{4} << 20;
 constexpr size_t kMaxCells = 20000;
@@ -168,6 +175,7 @@ class Collector : public OutputDev {
   std::vector<Page> pages;
   size_t glyphs = 0, unmapped = 0, private_use = 0, han = 0;
   size_t rules = 0;
+  size_t checks = 0;  // calls of stop_drawing, over all pages
   bool over = false;  // a cap was reached: the page's drawing is stopped
 
   bool upsideDown() override { return true; }
@@ -295,7 +303,88 @@ class Collector : public OutputDev {
   }
 };
 
-bool stop_drawing(void* data) { return static_cast<Collector*>(data)->over; }
+// Called by poppler every few operators of a page's content (about ten): counting the calls caps
+// the operators, so a content stream of millions of them (a decompression bomb of no-ops) stops
+// in bounded time, the same on every machine.
+// The bytes poppler will decode to draw a document's pages, counted before it does: each page's
+// content, the forms it draws (nested) and the embedded programs of its fonts, each stream once.
+// The drawing itself cannot be stopped between operators that draw nothing, so a content stream of
+// a billion "q Q" is refused here, by its decoded size, in the time that size takes to inflate.
+class DecodedSize {
+ public:
+  // Adds a page's streams; false once the document is over kMaxDecoded.
+  bool add(::Page* page) {
+    Object contents = page->getContents();
+    streams(contents);
+    resources(page->getResourceDict(), 0);
+    return total_ <= kMaxDecoded;
+  }
+
+ private:
+  void count(const Object& o) {
+    if (!o.isStream() || total_ > kMaxDecoded) return;
+    Stream* s = o.getStream();
+    s->reset();
+    unsigned char buffer[16384];
+    int n = 0;
+    while (total_ <= kMaxDecoded && (n = s->doGetChars(sizeof buffer, buffer)) > 0) total_ += static_cast<size_t>(n);
+    s->close();
+  }
+  void streams(const Object& o) {
+    if (o.isArray()) {
+      for (int i = 0; i < o.arrayGetLength() && total_ <= kMaxDecoded; ++i) {
+        if (first(o.arrayGetNF(i))) count(o.arrayGet(i));
+      }
+    } else {
+      count(o);
+    }
+  }
+  // Whether a stream is met for the first time (one given directly, not by reference, always is).
+  bool first(const Object& maybe_ref) {
+    if (!maybe_ref.isRef()) return true;
+    return seen_.insert({maybe_ref.getRef().num, maybe_ref.getRef().gen}).second;
+  }
+  void font_programs(const Object& font, int depth) {
+    if (!font.isDict() || depth > 2) return;
+    const Object descriptor = font.dictLookup("FontDescriptor");
+    if (descriptor.isDict()) {
+      for (const char* key : {"FontFile", "FontFile2", "FontFile3"}) {
+        if (first(descriptor.dictLookupNF(key))) count(descriptor.dictLookup(key));
+      }
+    }
+    const Object descendants = font.dictLookup("DescendantFonts");  // a Type0 font's CID font
+    for (int i = 0; descendants.isArray() && i < descendants.arrayGetLength() && i < 4; ++i) {
+      font_programs(descendants.arrayGet(i), depth + 1);
+    }
+  }
+  void resources(Dict* res, int depth) {
+    if (!res || depth > 8 || total_ > kMaxDecoded) return;
+    const Object fonts = res->lookup("Font");
+    for (int i = 0; fonts.isDict() && i < fonts.dictGetLength() && total_ <= kMaxDecoded; ++i) {
+      if (first(fonts.dictGetValNF(i))) font_programs(fonts.dictGetVal(i), 0);
+    }
+    const Object forms = res->lookup("XObject");
+    for (int i = 0; forms.isDict() && i < forms.dictGetLength() && total_ <= kMaxDecoded; ++i) {
+      if (!first(forms.dictGetValNF(i))) continue;
+      const Object form = forms.dictGetVal(i);
+      if (!form.isStream()) continue;
+      const Object subtype = form.streamGetDict()->lookup("Subtype");
+      if (!subtype.isName("Form")) continue;  // an image: not decoded to find the text
+      count(form);
+      const Object inner = form.streamGetDict()->lookup("Resources");
+      if (inner.isDict()) resources(inner.getDict(), depth + 1);
+    }
+  }
+
+  size_t total_ = 0;
+  std::set<std::pair<int, int>> seen_;
+};
+
+bool stop_drawing(void* data) {
+  auto* c = static_cast<Collector*>(data);
+  if (++c->checks > kMaxChecks) c->over = true;
+  return c->over;
+}
 
 void silent(ErrorCategory, Goffset, const char*) {}
 
@@ -937,6 +1026,16 @@ Extracted extract_pdf(std::string_view bytes) {
         "PDF 文件页数太多（" + std::to_string(pages) + " 页，上限 " + std::to_string(kMaxPages) + "）",
         "the PDF has too many pages (" + std::to_string(pages) + ", the limit is " + std::to_string(kMaxPages) + ")");
     return out;
+  }
+  DecodedSize decoded;
+  for (int p = 1; p <= pages; ++p) {
+    ::Page* page = doc.getPage(p);
+    if (page && !decoded.add(page)) {
+      out.problem = problem(
+          "PDF 文件解压后内容太多（超过 " + std::to_string(kMaxDecoded >> 20) + " MiB），无法检查",
+          "the PDF inflates to more content than gklint reads (over " + std::to_string(kMaxDecoded >> 20) + " MiB)");
+      return out;
+    }
   }
   Collector collector;
   for (int p = 1; p <= pages && !collector.over; ++p) {
