@@ -25,7 +25,7 @@
 // Unicode, private-use characters, or no Chinese at all: a font without a ToUnicode map).
 //
 // Bad input never crashes or hangs: poppler reads from memory, its messages are silenced, what the
-// pages would inflate to is measured before they are drawn (DecodedSize), and caps on pages,
+// pages would inflate to and run is measured before they are drawn (DrawingCost), and caps on pages,
 // glyphs, rules and drawing operators stop the drawing early (the abort callback).
 #include <ErrorCodes.h>
 #include <GfxState.h>
@@ -38,6 +38,7 @@
 #include <Error.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <iterator>
 #include <map>
@@ -64,6 +65,9 @@ constexpr size_t kMaxChecks = size_t{8} << 20;  // about 80 million drawing oper
 // What poppler decodes to draw the pages: content streams, forms, embedded font programs. A report
 // of a hundred pages decodes a few MiB; a small file that inflates to more is a bomb.
 constexpr size_t kMaxDecoded = size_t{64} << 20;
+// Content operators a document's pages may run (a form's counted for every `Do` that may draw it).
+// A dense report page has a few thousand; poppler runs about ten million a second.
+constexpr size_t kMaxOperators = 4'000'000;
 // Per page: rules crossing (tables are found by testing every pair), a table's grid cells, tables.
 constexpr size_t kMaxCrossings = size_t{4} << 20;
 constexpr size_t kMaxCells = 20000;
@@ -306,37 +310,122 @@ class Collector : public OutputDev {
 // Called by poppler every few operators of a page's content (about ten): counting the calls caps
 // the operators, so a content stream of millions of them (a decompression bomb of no-ops) stops
 // in bounded time, the same on every machine.
-// The bytes poppler will decode to draw a document's pages, counted before it does: each page's
-// content, the forms it draws (nested) and the embedded programs of its fonts, each stream once.
-// The drawing itself cannot be stopped between operators that draw nothing, so a content stream of
-// a billion "q Q" is refused here, by its decoded size, in the time that size takes to inflate.
-class DecodedSize {
+// Operators in content streams, counted as the bytes go by: a token that starts with a letter or
+// a quote is an operator (numbers, names, strings, arrays and dictionaries are operands), and `Do`
+// (draw a form or image) is counted apart. Strings, hex strings, comments and inline image data
+// are skipped. An estimate for a cap, not a parser: a malformed stream only changes the count.
+class OperatorCount {
  public:
-  // Adds a page's streams; false once the document is over kMaxDecoded.
+  size_t ops = 0, draws = 0;  // operators, and `Do` among them
+
+  void feed(const unsigned char* p, size_t n) {
+    for (size_t i = 0; i < n; ++i) step(static_cast<char>(p[i]));
+  }
+  void finish() { end_token(); }
+
+ private:
+  static bool blank(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
+  static bool delimiter(char c) { return std::string_view("()<>[]{}/%").find(c) != std::string_view::npos; }
+  void step(char c) {
+    switch (mode_) {
+      case Mode::string:
+        if (escape_) {
+          escape_ = false;
+        } else if (c == '\\') {
+          escape_ = true;
+        } else if (c == '(') {
+          ++depth_;
+        } else if (c == ')' && --depth_ == 0) {
+          mode_ = Mode::none;
+        }
+        return;
+      case Mode::hex:
+        if (c == '>') mode_ = Mode::none;
+        return;
+      case Mode::comment:
+        if (c == '\n' || c == '\r') mode_ = Mode::none;
+        return;
+      case Mode::image:  // inline image data, until whitespace E I
+        image_tail_ = static_cast<char>((image_tail_ == 0 && blank(c))   ? 1
+                                        : (image_tail_ == 1 && c == 'E') ? 2
+                                        : (image_tail_ == 2 && c == 'I') ? 3
+                                        : blank(c)                       ? 1
+                                                                         : 0);
+        if (image_tail_ == 3) mode_ = Mode::none, image_tail_ = 0;
+        return;
+      case Mode::none: break;
+    }
+    if (blank(c) || delimiter(c)) {
+      end_token();
+      if (c == '(') mode_ = Mode::string, depth_ = 1;
+      if (c == '<') mode_ = Mode::hex;
+      if (c == '%') mode_ = Mode::comment;
+      if (c == '/') name_ = true;  // the name's characters follow: an operand
+      return;
+    }
+    if (token_.empty() && !name_) op_ = std::isalpha(static_cast<unsigned char>(c)) || c == '\'' || c == '"';
+    if (token_.size() < 3) token_ += c;
+  }
+  void end_token() {
+    if (!token_.empty() && op_ && !name_) {
+      ++ops;
+      if (token_ == "Do") ++draws;
+      if (token_ == "ID") mode_ = Mode::image, image_tail_ = 0;
+    }
+    token_.clear();
+    op_ = false;
+    name_ = false;
+  }
+
+  enum class Mode { none, string, hex, comment, image } mode_ = Mode::none;
+  int depth_ = 0;
+  bool escape_ = false, op_ = false, name_ = false;
+  char image_tail_ = 0;
+  std::string token_;
+};
+
+// What drawing a document's pages will cost poppler, measured before it does, since the drawing
+// cannot be stopped between operators that draw nothing: the bytes it decodes (each page's content,
+// the forms it draws, nested, the embedded programs of its fonts; each stream once) and the
+// operators it runs (a form's for every `Do` that may draw it). A content stream of a billion
+// "q Q", or a form drawn a million times, is refused here in the time its bytes take to inflate.
+class DrawingCost {
+ public:
+  // Adds a page's streams; false once the document is over a cap.
   bool add(::Page* page) {
     Object contents = page->getContents();
-    streams(contents);
+    streams(contents, &content_);
     resources(page->getResourceDict(), 0);
-    return total_ <= kMaxDecoded;
+    return within();
+  }
+  bool within() const {
+    // Each `Do` may draw the costliest form, which may draw the costliest form in turn.
+    const size_t form = form_ops_ + form_draws_ * form_ops_;
+    return decoded_ <= kMaxDecoded && content_.ops + content_.draws * form <= kMaxOperators;
   }
 
  private:
-  void count(const Object& o) {
-    if (!o.isStream() || total_ > kMaxDecoded) return;
+  // Decodes a stream, counting its bytes, and its operators into `ops` when it is drawn.
+  void count(const Object& o, OperatorCount* ops) {
+    if (!o.isStream() || decoded_ > kMaxDecoded) return;
     Stream* s = o.getStream();
     s->reset();
     unsigned char buffer[16384];
     int n = 0;
-    while (total_ <= kMaxDecoded && (n = s->doGetChars(sizeof buffer, buffer)) > 0) total_ += static_cast<size_t>(n);
+    while (decoded_ <= kMaxDecoded && (n = s->doGetChars(sizeof buffer, buffer)) > 0) {
+      decoded_ += static_cast<size_t>(n);
+      if (ops) ops->feed(buffer, static_cast<size_t>(n));
+    }
+    if (ops) ops->finish();
     s->close();
   }
-  void streams(const Object& o) {
+  void streams(const Object& o, OperatorCount* ops) {
     if (o.isArray()) {
-      for (int i = 0; i < o.arrayGetLength() && total_ <= kMaxDecoded; ++i) {
-        if (first(o.arrayGetNF(i))) count(o.arrayGet(i));
+      for (int i = 0; i < o.arrayGetLength() && decoded_ <= kMaxDecoded; ++i) {
+        if (first(o.arrayGetNF(i))) count(o.arrayGet(i), ops);
       }
     } else {
-      count(o);
+      count(o, ops);
     }
   }
   // Whether a stream is met for the first time (one given directly, not by reference, always is).
@@ -349,7 +438,7 @@ class DecodedSize {
     const Object descriptor = font.dictLookup("FontDescriptor");
     if (descriptor.isDict()) {
       for (const char* key : {"FontFile", "FontFile2", "FontFile3"}) {
-        if (first(descriptor.dictLookupNF(key))) count(descriptor.dictLookup(key));
+        if (first(descriptor.dictLookupNF(key))) count(descriptor.dictLookup(key), nullptr);
       }
     }
     const Object descendants = font.dictLookup("DescendantFonts");  // a Type0 font's CID font
@@ -358,25 +447,30 @@ class DecodedSize {
     }
   }
   void resources(Dict* res, int depth) {
-    if (!res || depth > 8 || total_ > kMaxDecoded) return;
+    if (!res || depth > 8 || decoded_ > kMaxDecoded) return;
     const Object fonts = res->lookup("Font");
-    for (int i = 0; fonts.isDict() && i < fonts.dictGetLength() && total_ <= kMaxDecoded; ++i) {
+    for (int i = 0; fonts.isDict() && i < fonts.dictGetLength() && decoded_ <= kMaxDecoded; ++i) {
       if (first(fonts.dictGetValNF(i))) font_programs(fonts.dictGetVal(i), 0);
     }
     const Object forms = res->lookup("XObject");
-    for (int i = 0; forms.isDict() && i < forms.dictGetLength() && total_ <= kMaxDecoded; ++i) {
+    for (int i = 0; forms.isDict() && i < forms.dictGetLength() && decoded_ <= kMaxDecoded; ++i) {
       if (!first(forms.dictGetValNF(i))) continue;
       const Object form = forms.dictGetVal(i);
       if (!form.isStream()) continue;
       const Object subtype = form.streamGetDict()->lookup("Subtype");
       if (!subtype.isName("Form")) continue;  // an image: not decoded to find the text
-      count(form);
+      OperatorCount ops;
+      count(form, &ops);
+      form_ops_ = std::max(form_ops_, ops.ops);
+      form_draws_ = std::max(form_draws_, ops.draws);
       const Object inner = form.streamGetDict()->lookup("Resources");
       if (inner.isDict()) resources(inner.getDict(), depth + 1);
     }
   }
 
-  size_t total_ = 0;
+  size_t decoded_ = 0;
+  OperatorCount content_;                 // the pages' content streams
+  size_t form_ops_ = 0, form_draws_ = 0;  // the most of any form
   std::set<std::pair<int, int>> seen_;
 };
 
@@ -1027,13 +1121,15 @@ Extracted extract_pdf(std::string_view bytes) {
         "the PDF has too many pages (" + std::to_string(pages) + ", the limit is " + std::to_string(kMaxPages) + ")");
     return out;
   }
-  DecodedSize decoded;
+  DrawingCost cost;
   for (int p = 1; p <= pages; ++p) {
     ::Page* page = doc.getPage(p);
-    if (page && !decoded.add(page)) {
+    if (page && !cost.add(page)) {
       out.problem = problem(
-          "PDF 文件解压后内容太多（超过 " + std::to_string(kMaxDecoded >> 20) + " MiB），无法检查",
-          "the PDF inflates to more content than gklint reads (over " + std::to_string(kMaxDecoded >> 20) + " MiB)");
+          "PDF 文件的页面内容太多（解压后超过 " + std::to_string(kMaxDecoded >> 20) + " MiB，或绘图指令超过 " +
+              std::to_string(kMaxOperators / 1000000) + " 百万条），无法检查",
+          "the PDF's pages hold more than gklint reads (they inflate to over " + std::to_string(kMaxDecoded >> 20) +
+              " MiB, or hold over " + std::to_string(kMaxOperators / 1000000) + " million drawing operators)");
       return out;
     }
   }

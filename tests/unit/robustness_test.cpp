@@ -164,6 +164,21 @@ TEST_CASE("robustness: inputs found by fuzzing lint to completion (tests/fixture
 
 // The rule loader on raw bytes, as fuzz_rules gives them (the CLI decodes a rule file first): a
 // table label ending in a cut UTF-8 sequence was read past its end (found under ASan).
+TEST_CASE("robustness: a PDF whose pages would run too many operators is refused before drawing") {
+  Catalog catalog;
+  Linter linter(catalog, nullptr, {});
+  std::ifstream in(fs::path(GKLINT_SOURCE_DIR) / "tests/fixtures/hostile/inflate-bomb-damaged.pdf.in",
+                   std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  REQUIRE(ss.str().starts_with("%PDF-"));
+  const FileResult r = linter.lint("bomb.pdf", ss.str());
+  REQUIRE(r.unreadable);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].rule == "input.error");
+  CHECK(r.diagnostics[0].message.find("绘图指令超过") != std::string::npos);
+}
+
 TEST_CASE("robustness: a rule file with labels that are not valid UTF-8 loads or fails cleanly") {
   std::ifstream in(fs::path(GKLINT_SOURCE_DIR) / "tests/fixtures/hostile/rules-label-bad-utf8.yaml.in",
                    std::ios::binary);
