@@ -412,7 +412,8 @@ class DrawingCost {
     s->reset();
     unsigned char buffer[16384];
     int n = 0;
-    while (decoded_ <= kMaxDecoded && (n = s->doGetChars(sizeof buffer, buffer)) > 0) {
+    while (decoded_ <= kMaxDecoded && (!ops || ops->ops <= kMaxOperators) &&
+           (n = s->doGetChars(sizeof buffer, buffer)) > 0) {
       decoded_ += static_cast<size_t>(n);
       if (ops) ops->feed(buffer, static_cast<size_t>(n));
     }
