@@ -7,18 +7,21 @@
 //   ones the column boundaries, and a boundary missing between two grid cells merges them. A
 //   cell's glyphs are its text; the table is written as the .docx reader writes one ("cell | cell |"
 //   per row, a merged cell once, where it starts), so the table reader sees the same grid. A table
-//   that goes on at the top of the next page with the same columns is the same table.
+//   at the top of the next page, as wide, goes on from it: header rows repeated there are left
+//   out, and a row or merged cell the page broke is joined.
+// - Tables without ruling lines: a line whose pieces stand a character and a half apart or more
+//   is a row of cells, with the lines under it that continue its cells.
 // - Lines from the glyphs outside tables: glyphs on one baseline, left to right. Between two
 //   Chinese characters no blank is written; between Latin letters or digits a gap is a blank.
 // - Paragraphs: a line that reaches the right margin goes on in the next line when that one starts
 //   at the left margin (no first-line indent), also across a page break: Chinese text has no
-//   hyphens, so the two are joined without a blank. A short line starting with a section number
-//   is never joined to the line before it (a heading).
+//   hyphens, so the two are joined without a blank. A section number on a short line, or after a
+//   sentence's end, starts a paragraph (a heading).
 // - Page furniture left out: page numbers at the top or bottom of a page ("- 3 -", "第 3 页",
 //   "3/12") and a line repeated at the same height on most pages (a running header or footer).
 //
 // Locations: every line of text and every table row is a line of the display (what `gklint cat`
-// lists), counted from 1 on each page; `pages` says where each page starts.
+// lists); `display_pages` gives each one's page and its line on that page, counted from 1.
 //
 // Refused with a reason: a damaged PDF, a PDF that needs a password or forbids copying its text, a
 // scanned PDF (images and no text: it needs OCR), and a text layer that is not text (glyphs with no
@@ -210,6 +213,9 @@ class Collector : public OutputDev {
       ++unmapped;
       return;
     }
+    // A position that is not a number (a hostile matrix) would break every sort by position.
+    if (!std::isfinite(tx) || !std::isfinite(ty) || !std::isfinite(tdx) || !std::isfinite(tdy) || !std::isfinite(size))
+      return;
     // Text that does not run left to right (rotated stamps, vertical writing) is not report text.
     if (std::abs(tdy) > 0.2 * std::max(std::abs(tdx), 0.1) || tdx < 0 || !(size > 0.5) || size > 500) return;
     Glyph g{tx, tx + std::max(tdx, 0.0), ty, size, {}, unify_radical(static_cast<char32_t>(u[0]))};
@@ -399,9 +405,10 @@ class DrawingCost {
     return within();
   }
   bool within() const {
-    // Each `Do` may draw the costliest form, which may draw the costliest form in turn.
-    const size_t form = form_ops_ + form_draws_ * form_ops_;
-    return decoded_ <= kMaxDecoded && content_.ops + content_.draws * form <= kMaxOperators;
+    // Each `Do` may draw the costliest form, which may draw the costliest form in turn (in floating
+    // point: the products of hostile counts would overflow).
+    const double form = double(form_ops_) + double(form_draws_) * double(form_ops_);
+    return decoded_ <= kMaxDecoded && double(content_.ops) + double(content_.draws) * form <= double(kMaxOperators);
   }
 
  private:
@@ -570,17 +577,28 @@ void join_into(std::string& out, char32_t& last, const Line& l) {
 
 // --- Tables ------------------------------------------------------------------------------------
 
-// Collinear pieces of one ruling line (a border drawn cell by cell) merged into one.
+// Collinear pieces of one ruling line (a border drawn cell by cell) merged into one: rules within
+// 1 pt of the first of a group are on one line, merged where they touch or nearly. (Sorted by
+// position, then each group by its start: a comparator that took near positions as equal would not
+// be a strict weak ordering, which std::sort may run off the end on.)
 std::vector<Rule> merge_rules(std::vector<Rule> rules) {
-  std::sort(rules.begin(), rules.end(),
-            [](const Rule& a, const Rule& b) { return std::abs(a.at - b.at) > 1.0 ? a.at < b.at : a.from < b.from; });
+  std::sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) { return a.at < b.at; });
   std::vector<Rule> out;
-  for (const Rule& r : rules) {
-    if (!out.empty() && std::abs(out.back().at - r.at) <= 1.0 && r.from <= out.back().to + 2.0) {
-      out.back().to = std::max(out.back().to, r.to);
-      continue;
+  for (size_t i = 0; i < rules.size();) {
+    size_t j = i + 1;
+    while (j < rules.size() && rules[j].at - rules[i].at <= 1.0) ++j;
+    const auto first = rules.begin() + static_cast<std::ptrdiff_t>(i);
+    std::sort(first, rules.begin() + static_cast<std::ptrdiff_t>(j),
+              [](const Rule& a, const Rule& b) { return a.from < b.from; });
+    const size_t group = out.size();
+    for (size_t k = i; k < j; ++k) {
+      if (out.size() > group && rules[k].from <= out.back().to + 2.0) {
+        out.back().to = std::max(out.back().to, rules[k].to);
+        continue;
+      }
+      out.push_back(rules[k]);
     }
-    out.push_back(r);
+    i = j;
   }
   return out;
 }
