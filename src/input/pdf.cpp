@@ -12,7 +12,9 @@
 // - Tables without ruling lines: a line whose pieces stand a character and a half apart or more
 //   is a row of cells, with the lines under it that continue its cells.
 // - Lines from the glyphs outside tables: glyphs on one baseline, left to right. Between two
-//   Chinese characters no blank is written; between Latin letters or digits a gap is a blank.
+//   Chinese characters no blank is written; between Latin letters or digits a gap is a blank. A
+//   page set in two columns (a gutter near the middle that most lines have a wide gap across) is
+//   read column by column, each with its own margins.
 // - Paragraphs: a line that reaches the right margin goes on in the next line when that one starts
 //   at the left margin (no first-line indent), also across a page break: Chinese text has no
 //   hyphens, so the two are joined without a blank. A section number on a short line, or after a
@@ -517,6 +519,10 @@ struct Line {
   // continue them), and the baseline of the last line it took in.
   std::vector<std::string> cells;
   double last_base = 0;
+  // The margins of the text the line is in (the page's, or its column's), and the column: 0 for
+  // a page in one column or a line across both, 1 left, 2 right.
+  double left = 0, right = 0;
+  int column = 0;
 };
 
 // Whether a blank goes between two glyphs `gap` apart: between Chinese characters none; between
@@ -790,6 +796,7 @@ void find_rows(std::vector<Line>& lines) {
 
 struct Block {
   double top = 0;
+  int section = 0;               // 0 above the columns (or a page in one), 1 left column, 2 right, 3 below
   const Line* line = nullptr;    // a line of text, or
   const Table* table = nullptr;  // a table
 };
@@ -857,11 +864,96 @@ bool starts_with_number(std::string_view s) {
 }
 
 struct PageLayout {
-  std::vector<Line> lines;     // outside tables
-  std::vector<Table> tables;   // cells filled
-  std::vector<Block> blocks;   // in reading order
-  double left = 0, right = 0;  // the text's margins
+  std::vector<Line> lines;    // outside tables
+  std::vector<Table> tables;  // cells filled
+  std::vector<Block> blocks;  // in reading order
 };
+
+// The text's margins, set on the lines of one column (0: a page in one column, and lines across
+// both). The left one: where most lines start (a tenth may start further left: hanging numbers).
+// The right one: where most lines end, unless most lines are short (the headings of an outline):
+// then where the longest line ends, but not past the margin as wide as the left one (punctuation
+// hanging into the margin).
+void set_margins(std::vector<Line>& lines, int column, double page_width) {
+  std::vector<double> lefts, rights;
+  for (const Line& l : lines) {
+    if (l.column != column || !l.cells.empty()) continue;
+    lefts.push_back(l.x0);
+    rights.push_back(l.x1);
+  }
+  if (lefts.empty()) return;
+  std::sort(lefts.begin(), lefts.end());
+  std::sort(rights.begin(), rights.end());
+  const double left = lefts[lefts.size() / 10];
+  const double most = rights[rights.size() - 1 - rights.size() / 10];
+  const double symmetric = column == 0 && page_width > 0 ? page_width - left : rights.back();
+  const double right = std::max(most, std::min(symmetric, rights.back()));
+  for (Line& l : lines) {
+    if (l.column != column) continue;
+    l.left = left;
+    l.right = right;
+  }
+}
+
+// A page set in two columns: the place, near the middle of the page, that most lines have a wide
+// gap across (a line's pieces part at gaps of a character and a half) and almost none a piece
+// across, with text on both sides (not a table's labels and figures). 0 when there is none.
+double find_gutter(const std::vector<Line>& lines, double page_width) {
+  if (lines.size() < 8 || lines.size() > 4000 || !(page_width > 0)) return 0;
+  std::vector<double> candidates;
+  for (const Line& l : lines) {
+    for (size_t k = 0; k + 1 < l.pieces.size(); ++k) candidates.push_back((l.pieces[k].x1 + l.pieces[k + 1].x0) / 2);
+  }
+  if (candidates.size() < 6 || candidates.size() > 4000) return 0;
+  double best = 0;
+  size_t best_support = 0;
+  for (double g : candidates) {
+    if (g < 0.3 * page_width || g > 0.7 * page_width) continue;
+    size_t support = 0, across = 0, long_sides = 0;
+    for (const Line& l : lines) {
+      bool gap = false;
+      for (size_t k = 0; k < l.pieces.size(); ++k) {
+        if (l.pieces[k].x0 < g && l.pieces[k].x1 > g) ++across;
+        if (k + 1 < l.pieces.size() && l.pieces[k].x1 <= g && l.pieces[k + 1].x0 >= g) gap = true;
+      }
+      if (!gap) continue;
+      ++support;
+      // Both sides prose: eight characters or more each (a table's label and figure are not).
+      size_t left = 0, right = 0;
+      for (const Glyph* gl : l.glyphs) ++((gl->x0 + gl->x1) / 2 < g ? left : right);
+      if (left >= 8 && right >= 8) ++long_sides;
+    }
+    if (support >= 6 && support * 10 >= lines.size() * 3 && across * 20 <= lines.size() &&
+        long_sides * 10 >= support * 8 && support > best_support) {
+      best = g;
+      best_support = support;
+    }
+  }
+  return best;
+}
+
+// Splits every line across the gutter in two, and marks each line's column.
+void split_columns(std::vector<Line>& lines, double gutter) {
+  std::vector<Line> out;
+  for (const Line& l : lines) {
+    std::vector<const Glyph*> left, right;
+    for (const Glyph* g : l.glyphs) ((g->x0 + g->x1) / 2 < gutter ? left : right).push_back(g);
+    bool across = false;
+    for (const Line::Piece& p : l.pieces) across = across || (p.x0 < gutter && p.x1 > gutter);
+    if (across || left.empty() || right.empty()) {
+      out.push_back(l);
+      out.back().column = across ? 0 : (left.empty() ? 2 : 1);
+      continue;
+    }
+    for (int side = 1; side <= 2; ++side) {
+      for (Line& part : make_lines(side == 1 ? left : right)) {
+        part.column = side;
+        out.push_back(std::move(part));
+      }
+    }
+  }
+  lines = std::move(out);
+}
 
 PageLayout lay_out(const Page& page) {
   PageLayout out;
@@ -881,28 +973,26 @@ PageLayout lay_out(const Page& page) {
     if (!placed) loose.push_back(&g);
   }
   out.lines = make_lines(std::move(loose));
+  const double gutter = find_gutter(out.lines, page.width);
+  if (gutter > 0) split_columns(out.lines, gutter);
   find_rows(out.lines);
-  // The text's margins. The left one: where most lines start (a tenth may start further left:
-  // hanging numbers). The right one: where most lines end, unless most lines are short (the
-  // headings of an outline): then where the longest line ends, but not past the margin as wide as
-  // the left one (punctuation hanging into the margin).
-  std::vector<double> lefts, rights;
+  for (int column = 0; column <= 2; ++column) set_margins(out.lines, column, page.width);
+  // Reading order: what stands above the columns, the left column, the right one, then the rest.
+  double columns_top = 1e18;
   for (const Line& l : out.lines) {
-    if (!l.cells.empty()) continue;
-    lefts.push_back(l.x0);
-    rights.push_back(l.x1);
+    if (l.column != 0) columns_top = std::min(columns_top, l.base - l.size);
   }
-  if (!lefts.empty()) {
-    std::sort(lefts.begin(), lefts.end());
-    std::sort(rights.begin(), rights.end());
-    out.left = lefts[lefts.size() / 10];
-    const double most = rights[rights.size() - 1 - rights.size() / 10];
-    const double symmetric = page.width > 0 ? page.width - out.left : rights.back();
-    out.right = std::max(most, std::min(symmetric, rights.back()));
+  const auto section = [&](double top, int column) {
+    if (column != 0) return column;
+    return top < columns_top ? 0 : 3;
+  };
+  for (const Line& l : out.lines) {
+    out.blocks.push_back(Block{l.base - l.size, section(l.base - l.size, l.column), &l, nullptr});
   }
-  for (const Line& l : out.lines) out.blocks.push_back(Block{l.base - l.size, &l, nullptr});
-  for (const Table& t : out.tables) out.blocks.push_back(Block{t.top, nullptr, &t});
-  std::stable_sort(out.blocks.begin(), out.blocks.end(), [](const Block& a, const Block& b) { return a.top < b.top; });
+  for (const Table& t : out.tables) out.blocks.push_back(Block{t.top, section(t.top, 0), nullptr, &t});
+  std::stable_sort(out.blocks.begin(), out.blocks.end(), [](const Block& a, const Block& b) {
+    return a.section != b.section ? a.section < b.section : a.top < b.top;
+  });
   return out;
 }
 
@@ -1082,7 +1172,7 @@ void write(const std::vector<Item>& items, Extracted& out) {
   tb.end_line();
 }
 
-bool continues(const Line& prev, const PageLayout& pp, const Line& next, const PageLayout& np, bool same_page) {
+bool continues(const Line& prev, const Line& next, bool same_page) {
   const double size = prev.size;
   if (!prev.cells.empty() || !next.cells.empty()) return false;  // table rows
   if (std::abs(next.size - size) > 0.15 * size) return false;
@@ -1096,11 +1186,11 @@ bool continues(const Line& prev, const PageLayout& pp, const Line& next, const P
   while (i < gs.size() && no_line_start(gs[i]->first)) ++i;
   while (i < gs.size() && ascii(gs[i]->first) && !(i > 0 && gs[i - 1]->space_after)) ++i;
   const double carried = i > 0 ? gs[i - 1]->x1 - next.x0 : 0;
-  if (prev.x1 < pp.right - 2 * size - carried) return false;
-  if (next.x0 > np.left + 0.5 * size) return false;
+  if (prev.x1 < prev.right - 2 * size - carried) return false;
+  if (next.x0 > next.left + 0.5 * size) return false;
   if (same_page && next.base - prev.base > 2.5 * size) return false;
   // A section number opening a short line (a heading), or any line after a sentence's end.
-  if (starts_with_number(next.text) && (next.x1 < np.right - 1.8 * size || ends_sentence(prev.last))) return false;
+  if (starts_with_number(next.text) && (next.x1 < next.right - 1.8 * size || ends_sentence(prev.last))) return false;
   return true;
 }
 
@@ -1215,7 +1305,7 @@ Extracted extract_pdf(std::string_view bytes) {
         Item it;
         it.page = page;
         it.line = b.line;
-        it.joined = prev && continues(*prev, *prev_page, *b.line, pl, prev_page == &pl);
+        it.joined = prev && continues(*prev, *b.line, prev_page == &pl);
         items.push_back(std::move(it));
         prev = b.line;
         prev_page = &pl;

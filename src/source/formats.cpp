@@ -64,8 +64,9 @@ const std::vector<InputFormat>& input_formats() {
        .magic = zip_signature},
       {.name = "pdf",
        .extensions = {".pdf"},
-       .doc = "text PDFs (poppler): lines in reading order, a paragraph's lines joined, page numbers and running "
-              "headers left out, characters a font maps to radicals (⼯ for 工) read as the characters; tables "
+       .doc = "text PDFs (poppler): lines in reading order (a page in two columns column by column), a paragraph's "
+              "lines joined, page numbers and running headers left out, characters a font maps to radicals (⼯ for 工) "
+              "read as the characters; tables "
               "rebuilt from their ruling lines (merged cells, a table going on over a page break, a row the page "
               "broke), or without them where a row's cells are on one line; a scan (no text layer), a text layer "
               "without Unicode, a PDF that needs a password or forbids copying its text are refused with the "
