@@ -899,37 +899,41 @@ void set_margins(std::vector<Line>& lines, int column, double page_width) {
 // gap across (a line's pieces part at gaps of a character and a half) and almost none a piece
 // across, with text on both sides (not a table's labels and figures). 0 when there is none.
 double find_gutter(const std::vector<Line>& lines, double page_width) {
-  if (lines.size() < 8 || lines.size() > 4000 || !(page_width > 0)) return 0;
+  if (lines.size() < 8 || lines.size() > 400 || !(page_width > 0)) return 0;
   std::vector<double> candidates;
+  size_t pieces = 0;
   for (const Line& l : lines) {
+    pieces += l.pieces.size();
     for (size_t k = 0; k + 1 < l.pieces.size(); ++k) candidates.push_back((l.pieces[k].x1 + l.pieces[k + 1].x0) / 2);
   }
-  if (candidates.size() < 6 || candidates.size() > 4000) return 0;
+  if (candidates.size() < 6 || candidates.size() > 800 || pieces > 4000) return 0;
+  // Where most lines have a gap and almost none a piece across.
   double best = 0;
   size_t best_support = 0;
   for (double g : candidates) {
     if (g < 0.3 * page_width || g > 0.7 * page_width) continue;
-    size_t support = 0, across = 0, long_sides = 0;
+    size_t support = 0, across = 0;
     for (const Line& l : lines) {
-      bool gap = false;
       for (size_t k = 0; k < l.pieces.size(); ++k) {
         if (l.pieces[k].x0 < g && l.pieces[k].x1 > g) ++across;
-        if (k + 1 < l.pieces.size() && l.pieces[k].x1 <= g && l.pieces[k + 1].x0 >= g) gap = true;
+        if (k + 1 < l.pieces.size() && l.pieces[k].x1 <= g && l.pieces[k + 1].x0 >= g) ++support;
       }
-      if (!gap) continue;
-      ++support;
-      // Both sides prose: eight characters or more each (a table's label and figure are not).
-      size_t left = 0, right = 0;
-      for (const Glyph* gl : l.glyphs) ++((gl->x0 + gl->x1) / 2 < g ? left : right);
-      if (left >= 8 && right >= 8) ++long_sides;
     }
-    if (support >= 6 && support * 10 >= lines.size() * 3 && across * 20 <= lines.size() &&
-        long_sides * 10 >= support * 8 && support > best_support) {
+    if (support >= 6 && support * 10 >= lines.size() * 3 && across * 20 <= lines.size() && support > best_support) {
       best = g;
       best_support = support;
     }
   }
-  return best;
+  if (best_support == 0) return 0;
+  // Both sides prose in most of those lines: eight characters or more each (a table's label and
+  // figure are not).
+  size_t long_sides = 0;
+  for (const Line& l : lines) {
+    size_t left = 0, right = 0;
+    for (const Glyph* gl : l.glyphs) ++((gl->x0 + gl->x1) / 2 < best ? left : right);
+    if (left >= 8 && right >= 8) ++long_sides;
+  }
+  return long_sides * 10 >= best_support * 8 ? best : 0;
 }
 
 // Splits every line across the gutter in two, and marks each line's column.
