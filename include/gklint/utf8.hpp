@@ -14,6 +14,8 @@ int utf8_sequence_length(std::string_view s, size_t i);
 // Decodes one code point at s[i], advancing i; invalid bytes yield U+FFFD and advance by one.
 char32_t utf8_next(std::string_view s, size_t& i);
 void utf8_append(std::string& out, char32_t cp);
+// Code points in s, counted as utf8_next steps (an invalid byte is one): a column's width.
+size_t utf8_code_points(std::string_view s);
 // 1-based line and column (in code points: UTF-8 continuation bytes not counted) of a byte offset
 // in raw text, for a parse error in a file that is not a report (XML in a .docx, a JSON baseline).
 std::pair<size_t, size_t> line_column(std::string_view s, size_t offset);

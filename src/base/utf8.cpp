@@ -46,6 +46,12 @@ char32_t utf8_next(std::string_view s, size_t& i) {
   return cp;
 }
 
+size_t utf8_code_points(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); utf8_next(s, i)) ++n;
+  return n;
+}
+
 void utf8_append(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

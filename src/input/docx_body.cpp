@@ -260,12 +260,6 @@ class Walker {
   size_t label_bytes_ = 0;
 };
 
-size_t code_points(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); utf8_next(s, i)) ++n;
-  return n;
-}
-
 // The paragraph's line in the text: its display text, except that the tab after a number becomes a
 // space (a tab separates cells, and "一、<tab>总体情况" is a heading, not a row), and in a table
 // cell every tab does, and a bar becomes the full-width ｜ (a "|" would split the cell). Each is
@@ -308,7 +302,7 @@ void render(const Walker& w, Extracted& out) {
         if (previous != 0) tb.insert(" ", previous, static_cast<uint32_t>(previous_columns + 1), cell.grid);
         tb.copy(s, n, 1, cell.grid);
         previous = n;
-        previous_columns = code_points(s);
+        previous_columns = utf8_code_points(s);
       }
       tb.insert(" |", cell.first, 1, cell.grid);
     }

@@ -1122,12 +1122,6 @@ std::vector<double> table_columns(const std::vector<Item>& items, uint32_t table
   return distinct(std::move(xs), 2.0);
 }
 
-size_t code_points(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); utf8_next(s, i)) ++n;
-  return n;
-}
-
 // The items as text: a line per line of text (a paragraph's lines joined), a "cell | cell |" line
 // per table row; every line of text and every row is a display line, numbered on its page.
 void write(const std::vector<Item>& items, Extracted& out) {
@@ -1166,7 +1160,7 @@ void write(const std::vector<Item>& items, Extracted& out) {
       const GridRef grid{it.table, it.row, static_cast<uint32_t>(at - bounds.begin()) + 1};
       if (k) tb.insert(" ", n, column++, grid);
       tb.copy(it.cells[k].text, n, column, grid);
-      column += static_cast<uint32_t>(code_points(it.cells[k].text));
+      column += static_cast<uint32_t>(utf8_code_points(it.cells[k].text));
       tb.insert(" |", n, column, grid);
       column += 2;
     }
@@ -1294,7 +1288,7 @@ Extracted extract_pdf(std::string_view bytes) {
 
   std::vector<Item> items;
   const Line* prev = nullptr;
-  const PageLayout* prev_page = nullptr;
+  size_t prev_page = 0;               // the page of `prev`
   const Table* open_table = nullptr;  // the last block was a part of this table
   size_t table_start = 0;             // its first row in `items`
   size_t part_start = 0;              // the first row of its part on the page before
@@ -1309,10 +1303,10 @@ Extracted extract_pdf(std::string_view bytes) {
         Item it;
         it.page = page;
         it.line = b.line;
-        it.joined = prev && continues(*prev, *b.line, prev_page == &pl);
+        it.joined = prev && continues(*prev, *b.line, prev_page == k);
         items.push_back(std::move(it));
         prev = b.line;
-        prev_page = &pl;
+        prev_page = k;
         open_table = nullptr;
         first_block = false;
         continue;
