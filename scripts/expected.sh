@@ -11,4 +11,4 @@ file="$1"; shift
   .files[0].diagnostics[] |
   (to_entries | map(.key) | index("cite")) as $c |
   "\(if .page then "\(.page):" else "" end)\(.line):\(.column) \(.rule) \(.severity)" +
-  ([to_entries | .[($c + 1):][] | select(.key != "expected" and .key != "actual" and .key != "related" and .key != "fingerprint") | " \(.key)=\(.value)"] | join(""))'
+  ([to_entries | .[($c + 1):][] | select(.key != "expected" and .key != "actual" and .key != "related" and .key != "fingerprint" and .key != "fix") | " \(.key)=\(.value)"] | join(""))'

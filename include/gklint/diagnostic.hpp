@@ -34,6 +34,13 @@ struct Number {
   int decimals = 0;
 };
 
+// A correction that is certain, not a judgement: the text of `span` is to read `replacement`
+// (an empty span: inserted there). Never for arithmetic (which cell is wrong is the reader's call).
+struct Fix {
+  Span span;
+  std::string replacement;
+};
+
 struct Diagnostic {
   std::string rule;  // stable dotted id, e.g. "section.missing"
   std::string kind;  // from the documented vocabulary, e.g. "section-missing"
@@ -49,6 +56,7 @@ struct Diagnostic {
   std::vector<Related> related;
   // The finding uses table cells cut out of digits that ran together (read by the row's own total).
   bool inferred = false;
+  std::optional<Fix> fix;
 };
 
 }  // namespace gklint

@@ -31,6 +31,21 @@ nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d, c
   j["cite"] = d.cite;
   j["fingerprint"] = print;
   add_kind_fields(j, d);
+  // A certain fix: the text from (line, column) to (end_line, end_column), placed like the finding,
+  // is to read `replacement`.
+  if (d.fix) {
+    const Position fb = src.position(d.fix->span.begin);
+    const Position fe = src.position(std::max(d.fix->span.end, d.fix->span.begin));
+    nlohmann::ordered_json fix;
+    if (fb.page) fix["page"] = fb.page;
+    fix["line"] = fb.page ? fb.page_line : fb.line;
+    fix["column"] = fb.column;
+    if (fb.page) fix["end_page"] = fe.page;
+    fix["end_line"] = fe.page ? fe.page_line : fe.line;
+    fix["end_column"] = fe.column;
+    fix["replacement"] = d.fix->replacement;
+    j["fix"] = std::move(fix);
+  }
   if (!d.related.empty()) {
     j["related"] = nlohmann::ordered_json::array();
     for (const Related& r : d.related) {

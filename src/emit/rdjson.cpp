@@ -42,7 +42,7 @@ class RdjsonWriter : public Writer {
 
   void file(const FileResult& r) override {
     const Source& src = *r.source;
-    ColumnWalker begins, ends, cells;  // one per kind of place, each met in order
+    ColumnWalker begins, ends, cells, fix_begins, fix_ends;  // one per kind of place, each met in order
     for (const Diagnostic& d : r.diagnostics) {
       const Range at = range_of(src, d.span);
       nlohmann::ordered_json j;
@@ -58,6 +58,15 @@ class RdjsonWriter : public Writer {
         j["related_locations"].push_back(
             {{"message", rel.label + " = " + rel.value},
              {"location", {{"path", r.path}, {"range", {{"start", position_json(src, p, cells)}}}}}});
+      }
+      // A certain fix, as a suggestion reviewdog can apply (plain text only: in a page or a .docx
+      // the range is not where the text read sits in the file).
+      if (d.fix && src.format() == "text") {
+        const Range f = range_of(src, d.fix->span);
+        j["suggestions"] = nlohmann::ordered_json::array(
+            {{{"range",
+               {{"start", position_json(src, f.begin, fix_begins)}, {"end", position_json(src, f.end, fix_ends)}}},
+              {"text", d.fix->replacement}}});
       }
       out_ << (first_ ? "\n" : ",\n") << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       first_ = false;

@@ -117,6 +117,18 @@ class SarifWriter : public Writer {
               {{"artifactLocation", {{"uri", uri}}}, {"region", {{"startLine", p.line}, {"startColumn", p.column}}}}},
              {"message", message(rel.label + " = " + rel.value)}});
       }
+      // A certain fix, where the file is plain text (in a page or a .docx the region is not where
+      // the text read sits in the file's bytes).
+      if (d.fix && src.format() == "text") {
+        Json deleted = region_of(range_of(src, d.fix->span));
+        res["fixes"] = Json::array(
+            {{{"description", message(fix_description(src, *d.fix, options_.style.lang))},
+              {"artifactChanges",
+               Json::array(
+                   {{{"artifactLocation", {{"uri", uri}}},
+                     {"replacements", Json::array({{{"deletedRegion", std::move(deleted)},
+                                                    {"insertedContent", {{"text", d.fix->replacement}}}}})}}})}}});
+      }
       res["partialFingerprints"] = {{"gklint/v1", prints[i]}};
       // With --baseline, what is reported is what the baseline does not hold.
       if (options_.baseline) res["baselineState"] = "new";

@@ -125,7 +125,30 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
     if (!d.cite.empty()) {
       out << " " << gutter << " = " << (style.lang == Lang::en ? "basis: " : "依据：") << d.cite << "\n";
     }
+    if (d.fix) out << " " << gutter << " = " << fix_description(src, *d.fix, style.lang) << "\n";
   }
+}
+
+std::string fix_description(const Source& src, const Fix& fix, Lang lang) {
+  const bool en = lang == Lang::en;
+  if (fix.span.end > fix.span.begin) {
+    const std::string was(span_text(src, fix.span));
+    return en ? "fix: replace \"" + was + "\" with \"" + fix.replacement + "\""
+              : "修正：将“" + was + "”改为“" + fix.replacement + "”";
+  }
+  // An insertion: said after the few characters before it on its line.
+  const std::string_view text = src.text();
+  size_t from = std::min<size_t>(fix.span.begin, text.size());
+  for (int n = 0; n < 6 && from > 0 && text[from - 1] != '\n' && text[from - 1] != '\r'; ++n) {
+    do --from;
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80);
+  }
+  const std::string before(text.substr(from, std::min<size_t>(fix.span.begin, text.size()) - from));
+  if (before.empty()) {
+    return en ? "fix: insert \"" + fix.replacement + "\"" : "修正：插入“" + fix.replacement + "”";
+  }
+  return en ? "fix: insert \"" + fix.replacement + "\" after \"" + before + "\""
+            : "修正：在“" + before + "”后插入“" + fix.replacement + "”";
 }
 
 std::string summary_counts(const Summary& s, Lang lang) {

@@ -27,6 +27,7 @@
 
 #include "gklint/config.hpp"
 #include "gklint/diagnostic_json.hpp"
+#include "gklint/emit.hpp"
 #include "gklint/lint.hpp"
 #include "gklint/read.hpp"
 #include "lsp/config_edit.hpp"
@@ -62,6 +63,10 @@ struct Published {
   LspRange range;
   std::string markdown;
   std::string rule;
+  // A certain fix: the quick fix's title and its edit of the document.
+  std::string fix_title;
+  std::optional<LspRange> fix_range;
+  std::string fix_text;
 };
 
 struct Document {
@@ -74,6 +79,7 @@ struct Document {
   Clock::time_point due;
   bool closed = false;  // didClose: the worker publishes an empty list and forgets it
   std::vector<Published> published;
+  uint64_t published_generation = 0;  // the generation `published` was linted from
 };
 
 // A file as it was when a lint used it: a change (or its appearing, or going) makes the Engine stale.
@@ -670,7 +676,9 @@ class Server {
         only != context.end() && only->is_array() && std::find(only->begin(), only->end(), "quickfix") == only->end()) {
       return actions;
     }
-    if (!literal_actions_ || !uri.starts_with("file://")) return actions;
+    if (!literal_actions_) return actions;
+    quick_fixes(uri, diagnostics, actions);
+    if (!uri.starts_with("file://")) return actions;
 
     // The rules asked about (in the order first asked), each with its diagnostics as the client
     // sent them: only their plain members are copied.
@@ -754,6 +762,45 @@ class Server {
                          {"edit", std::move(workspace_edit)}});
     }
     return actions;
+  }
+
+  // A finding's certain fix (the year typo, the missing 日, …) for each of the request's findings
+  // that has one, while the document is still the text the findings were made from: once it has
+  // changed, a fix's range may no longer hold what it replaces.
+  void quick_fixes(const std::string& uri, const json& diagnostics, json& actions) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto doc = docs_.find(uri);
+    if (doc == docs_.end() || doc->second.closed || doc->second.generation != doc->second.published_generation) return;
+    const auto same = [](const LspRange& a, const LspRange& b) {
+      return a.start.line == b.start.line && a.start.character == b.start.character && a.end.line == b.end.line &&
+             a.end.character == b.end.character;
+    };
+    std::vector<bool> offered(doc->second.published.size());  // a finding sent twice gets one fix
+    for (const json& d : diagnostics) {
+      if (!d.is_object() || !d.contains("source") || d["source"] != "gklint" || !d.contains("code") ||
+          !d["code"].is_string() || !d.contains("range")) {
+        continue;
+      }
+      LspRange range;
+      try {
+        range = LspRange{position_member(d["range"], "start"), position_member(d["range"], "end")};
+      } catch (const BadParams&) {
+        continue;
+      }
+      for (size_t k = 0; k < doc->second.published.size(); ++k) {
+        const Published& p = doc->second.published[k];
+        if (offered[k] || !p.fix_range || p.rule != d["code"].get<std::string>() || !same(p.range, range)) continue;
+        offered[k] = true;
+        json edit = {{"range", to_json(*p.fix_range)}, {"newText", p.fix_text}};
+        actions.push_back({{"title", "gklint: " + p.fix_title},
+                           {"kind", "quickfix"},
+                           {"isPreferred", true},
+                           {"diagnostics", {{{"code", p.rule}, {"source", "gklint"}, {"range", to_json(p.range)}}}},
+                           {"edit", {{"changes", {{uri, {std::move(edit)}}}}}}});
+        break;
+      }
+      if (actions.size() >= 100) return;
+    }
   }
 
   // -- the worker --
@@ -866,6 +913,7 @@ class Server {
         // Changed, closed or reopened while it was linted: dropped; a newer lint is pending.
         if (it == docs_.end() || it->second.generation != job.generation) continue;
         it->second.published = std::move(published);
+        it->second.published_generation = job.generation;
       }
       // Written without the lock, so a slow client never holds up the reader. There is one
       // worker, so a document's lists still go out in order.
@@ -912,6 +960,7 @@ class Server {
     // One walker per kind of place, each met in order: begins, ends, and the cells of a sum.
     ColumnWalker begins(units_of(job.encoding)), ends(units_of(job.encoding));
     ColumnWalker cell_begins(units_of(job.encoding)), cell_ends(units_of(job.encoding));
+    ColumnWalker fix_begins(units_of(job.encoding)), fix_ends(units_of(job.encoding));
     const auto range_of = [&](Span s, ColumnWalker& b, ColumnWalker& e) {
       return LspRange{to_lsp(lines, src.position(s.begin), b),
                       to_lsp(lines, src.position(std::max(s.end, s.begin)), e)};
@@ -956,7 +1005,13 @@ class Server {
       }
       if (!d.cite.empty()) md += std::string("\n\n") + (en ? "Basis: " : "依据：") + markdown_text(d.cite);
       if (!r.ruleset.empty()) md += std::string("\n\n") + (en ? "Rule set: `" : "规则集：`") + r.ruleset + "`";
-      published->push_back({range, std::move(md), d.rule});
+      Published& p = published->emplace_back(Published{range, std::move(md), d.rule, {}, {}, {}});
+      // Plain text only: in a page the range is not where the text read sits in the file.
+      if (d.fix && src.format() == "text") {
+        p.fix_title = fix_description(src, *d.fix, job.lang);
+        p.fix_range = range_of(d.fix->span, fix_begins, fix_ends);
+        p.fix_text = d.fix->replacement;
+      }
     }
     return params;
   }

@@ -78,13 +78,17 @@ class HeadingNumbering : public Check {
     // Each heading's offset is its number minus its place (unnumbered siblings take a place too,
     // so 五、 after four bare headings is in place). A finding is where the offset changes, except
     // a return to the offset before a one-heading slip: 1 2 2 4 and 1 2 3 5 5 6 are one finding each.
-    int place = 0, previous = 0, offset = 0;
+    // The numbered headings, each with its place among the siblings.
+    std::vector<std::pair<int, int>> numbered;
+    for (size_t k = 0; k < group.size(); ++k) {
+      if (hs[group[k]].style != NumberStyle::none) numbered.emplace_back(group[k], static_cast<int>(k) + 1);
+    }
+    int previous = 0, offset = 0;
     std::optional<int> offset_before;
     std::string previous_marker;
-    for (int i : group) {
+    for (size_t k = 0; k < numbered.size(); ++k) {
+      const auto [i, place] = numbered[k];
       const Heading& h = hs[i];
-      ++place;
-      if (h.style == NumberStyle::none) continue;
       const int own = h.number - place;
       const int expected = place + offset;
       if (own != offset && !(offset_before && own == *offset_before)) {
@@ -93,11 +97,21 @@ class HeadingNumbering : public Check {
                           : h.number == previous ? "repeat"
                           : h.number > expected  ? "skip"
                                                  : "backwards";
-        out.push_back(make(rule, ctx, key, h,
-                           {{"marker", marker},
-                            {"expected", renumber(marker, h.style, expected)},
-                            {"previous", previous_marker},
-                            {"heading", std::string(span_text(ctx.source, h.span))}}));
+        const std::string renumbered = renumber(marker, h.style, expected);
+        Diagnostic d = make(rule, ctx, key, h,
+                            {{"marker", marker},
+                             {"expected", renumbered},
+                             {"previous", previous_marker},
+                             {"heading", std::string(span_text(ctx.source, h.span))}});
+        // A slip of this one heading (the next numbered sibling, if any, is in step again) has a
+        // certain fix: its number. Where the headings after it follow it (1 2 4 5), whether a
+        // section is missing or the numbers are wrong is the writer's call.
+        const bool alone =
+            k + 1 == numbered.size() || hs[numbered[k + 1].first].number - numbered[k + 1].second == offset;
+        if (alone && renumbered != marker) {
+          d.fix = Fix{Span{h.span.begin, h.span.begin + static_cast<uint32_t>(marker.size())}, renumbered};
+        }
+        out.push_back(std::move(d));
       }
       offset_before = offset;
       offset = own;

@@ -21,24 +21,30 @@ class StatuteName : public Check {
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const std::string& text = ctx.view.text();
     struct Found {
-      size_t at, size;
+      size_t at;
+      const std::string* wrong;
       const Name* name;
     };
     std::vector<Found> found;
     for (const Name& n : names_) {
       for (const std::string& w : n.wrong) {
         for (size_t at = text.find(w); at != std::string::npos; at = text.find(w, at + w.size())) {
-          found.push_back({at, w.size(), &n});
+          found.push_back({at, &w, &n});
         }
       }
     }
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.at < b.at; });
     for (const Found& f : found) {
-      const Span span = ctx.view.source_span(static_cast<uint32_t>(f.at), static_cast<uint32_t>(f.at + f.size));
+      const Span span =
+          ctx.view.source_span(static_cast<uint32_t>(f.at), static_cast<uint32_t>(f.at + f.wrong->size()));
       const std::string as_printed(span_text(ctx.source, span));
-      Diagnostic d = make_diagnostic(rule, ctx, "statute-name", "default", span,
-                                     {{"found", as_printed}, {"right", "《" + f.name->right + "》"}});
+      const std::string right = "《" + f.name->right + "》";
+      Diagnostic d =
+          make_diagnostic(rule, ctx, "statute-name", "default", span, {{"found", as_printed}, {"right", right}});
       d.fields = {{"right", f.name->right}};
+      // The right name as the rule file writes it: a fix only where the text is written that way
+      // too (not in Traditional script, not with full-width or other forms normalization read).
+      if (as_printed == *f.wrong) d.fix = Fix{span, right};
       out.push_back(std::move(d));
     }
   }

@@ -3,7 +3,10 @@
 // year-plan (next year's plan dated with the report year).
 #include <re2/re2.h>
 
+#include <optional>
+
 #include "gklint/regex.hpp"
+#include "gklint/utf8.hpp"
 #include "rules/check.hpp"
 
 namespace gklint {
@@ -44,6 +47,31 @@ bool one_digit_extra(std::string_view digits, const std::string& year) {
   return false;
 }
 
+// The digits as printed with the extra one taken out, so that they read `year`: "20120" -> "2020"
+// (full-width digits stay full-width). Nothing when they are not digits alone.
+std::optional<std::string> without_extra_digit(std::string_view printed, const std::string& year) {
+  std::vector<std::pair<size_t, size_t>> digits;  // each digit's bytes in `printed`
+  std::string ascii;
+  for (size_t i = 0; i < printed.size();) {
+    const size_t at = i;
+    const char32_t c = utf8_next(printed, i);
+    if (c >= '0' && c <= '9')
+      ascii += static_cast<char>(c);
+    else if (c >= U'０' && c <= U'９')
+      ascii += static_cast<char>('0' + (c - U'０'));
+    else
+      return std::nullopt;
+    digits.emplace_back(at, i - at);
+  }
+  if (ascii.size() != year.size() + 1) return std::nullopt;
+  for (size_t skip = 0; skip < ascii.size(); ++skip) {
+    if (ascii.substr(0, skip) + ascii.substr(skip + 1) != year) continue;
+    std::string fixed(printed);
+    return fixed.erase(digits[skip].first, digits[skip].second);
+  }
+  return std::nullopt;
+}
+
 class YearTypo : public Check {
  public:
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
@@ -55,21 +83,30 @@ class YearTypo : public Check {
       Diagnostic d = make_diagnostic(rule, ctx, "year-mismatch", "default", t.span,
                                      {{"text", std::string(span_text(ctx.source, t.span))}, {"year", year}});
       d.fields = {{"problem", "typo"}};
+      if (auto fixed = without_extra_digit(span_text(ctx.source, t.span), year)) d.fix = Fix{t.span, std::move(*fixed)};
       out.push_back(std::move(d));
     }
   }
 };
 
 // The 统计期限 as printed must be a whole date range: "至2018年12月31" lost its 日.
+// The fix inserts the rule's `insert` (日) where the period as read ends: the base rule set's period
+// pattern ends with the end date's day, whose 日 is optional.
 class PeriodComplete : public Check {
  public:
+  explicit PeriodComplete(std::string insert) : insert_(std::move(insert)) {}
+
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const Facts& f = ctx.report.facts;
     if (!f.period || f.period_end_has_day) return;
     Diagnostic d = make_diagnostic(rule, ctx, "period-incomplete", "default", *f.period,
                                    {{"text", std::string(span_text(ctx.source, *f.period))}});
+    if (!insert_.empty()) d.fix = Fix{Span{f.period->end, f.period->end}, insert_};
     out.push_back(std::move(d));
   }
+
+ private:
+  std::string insert_;
 };
 
 // A plan for the coming year dated with the report year or earlier: "2020年我局将进一步…" in the
@@ -134,15 +171,24 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
                            }});
   kinds.back().placeholders = {{"default", {"text", "year"}}};
   kinds.back().finds = "a mistyped year (20120年度)";
-  kinds.push_back(RuleKind{"period-complete",
-                           {"period-incomplete"},
-                           {"default"},
-                           {},
-                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
-                             return std::make_shared<PeriodComplete>();
-                           }});
+  kinds.push_back(
+      RuleKind{"period-complete",
+               {"period-incomplete"},
+               {"default"},
+               {"insert"},
+               [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+                 const YAML::Node insert = params["insert"];
+                 if (insert && (!insert.IsScalar() || insert.Scalar().empty())) {
+                   error(insert, "params.insert 应为要插入的文字 (params.insert is the text a fix inserts)");
+                   return nullptr;
+                 }
+                 return std::make_shared<PeriodComplete>(insert ? insert.Scalar() : std::string());
+               }});
   kinds.back().placeholders = {{"default", {"text"}}};
   kinds.back().finds = "a 统计期限 whose end date lacks 日";
+  kinds.back().param_docs = {
+      {"insert",
+       "the text a fix inserts where the period as read ends (`日`); without it, the finding carries no fix"}};
   kinds.push_back(RuleKind{
       "year-plan",
       {"year-plan"},

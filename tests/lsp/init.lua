@@ -4,7 +4,7 @@
 --   GKLINT=build/gklint GKLINT_LSP_OUT=out.json nvim --headless --clean -u tests/lsp/init.lua REPORT.txt
 --
 -- It opens the report, waits for gklint's diagnostics, hovers over the first one, fixes the
--- year typo on line 1 (a didChange), waits for the new diagnostics, applies the code action that
+-- year typo on line 1 with gklint's quick fix (a didChange), waits for the new diagnostics, applies the code action that
 -- disables the first finding's rule and waits for the diagnostics without it, stops the server
 -- (shutdown + exit) and writes everything to GKLINT_LSP_OUT as JSON for tests/lsp/neovim_test.sh
 -- to compare with `gklint --format json`. Every wait is bounded, and any error still writes the
@@ -70,11 +70,26 @@ local function run()
   local hover = responses and responses[client_id] and responses[client_id].result
   result.hover = hover and hover.contents and hover.contents.value or vim.NIL
 
-  -- Fix the year typo "20120" on line 1: a didChange (full text), debounced by the server.
-  local line = vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1]
-  local at = assert(line:find("20120", 1, true), "no 20120 on line 1")
-  vim.api.nvim_buf_set_text(buf, 0, at - 1, 0, at + 4, { "2020" })
-  assert(vim.wait(20000, function() return #result.publishes >= 2 end, 20), "no diagnostics after didChange")
+  -- Fix the year typo "20120" on line 1 with gklint's quick fix, applied as Neovim applies it (an
+  -- edit of the buffer, sent as a didChange, debounced by the server).
+  local typo
+  for _, d in ipairs(result.publishes[1].diagnostics) do
+    if d.code == "year.typo" then typo = d end
+  end
+  assert(typo, "no year.typo finding")
+  local fixes = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = typo.range,
+    context = { diagnostics = { typo } },
+  }, 10000)
+  local fix
+  for _, a in ipairs(fixes and fixes[client_id] and fixes[client_id].result or {}) do
+    if a.edit and a.edit.changes then fix = a end
+  end
+  assert(fix, "no quick fix for the year typo")
+  result.fix_title = fix.title
+  vim.lsp.util.apply_workspace_edit(fix.edit, "utf-16")
+  assert(vim.wait(20000, function() return #result.publishes >= 2 end, 20), "no diagnostics after the quick fix")
   result.changed = shown(buf)
 
   -- A code action on the first finding left: "disable this rule", applied as Neovim applies it (here,
@@ -88,8 +103,11 @@ local function run()
     range = target.range,
     context = { diagnostics = { target } },
   }, 10000)
-  local action = assert(actions and actions[client_id] and actions[client_id].result
-    and actions[client_id].result[1], "no code action")
+  local action
+  for _, a in ipairs(actions and actions[client_id] and actions[client_id].result or {}) do
+    if not action and a.edit and a.edit.documentChanges then action = a end
+  end
+  assert(action, "no code action that disables the rule")
   result.action_title = action.title
   result.action_kind = action.kind
   local published = #result.publishes

@@ -25,7 +25,7 @@ export XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data XDG_STATE_HOME=$tmp/s
 
 jq -Rsj 'split("\n") | .[0] |= .[0:50] + "𠀀" + .[50:] | join("\n")' \
   "$src/tests/fixtures/seeds/001_216a20324a3be511.txt" > report.txt
-# What the didChange in init.lua makes of it: the year typo fixed.
+# What the quick fix in init.lua makes of it: the year typo fixed.
 jq -Rsj 'split("\n") | .[0] |= sub("20120"; "2020") | join("\n")' report.txt > fixed.txt
 "$gklint" --format json report.txt > expected.json || true
 "$gklint" --format json fixed.txt > expected-fixed.json || true
@@ -76,6 +76,7 @@ problems=$(jq -nr --slurpfile exp expected.json --slurpfile fixed expected-fixed
      then "hover on the first finding: \($o.hover)" else empty end),
     (if ($o.publishes | length) < 2 or $o.publishes[1].version <= $o.publishes[0].version
      then "the didChange was not published with a newer version" else empty end),
+    (if $o.fix_title != "gklint: 修正：将“20120”改为“2020”" then "quick fix: \($o.fix_title)" else empty end),
     # The code action: its rule gone from what Neovim shows, the rest as before.
     (if $o.action_kind != "quickfix" or ($o.action_title | contains($o.action_rule) | not)
      then "code action: \($o.action_title) (\($o.action_kind)) for \($o.action_rule)" else empty end),
@@ -104,4 +105,4 @@ if [ -n "$problems" ]; then
   echo "$problems"
   exit 1
 fi
-echo "lsp-neovim: ok ($(jq '.files[0].diagnostics | length' expected.json) diagnostics after didOpen, $(jq '.files[0].diagnostics | length' expected-fixed.json) after didChange, hover, $(jq '.after_action | length' out.json) after disabling $(jq -r .action_rule out.json) by code action, exit 0; $(nvim --version | head -1))"
+echo "lsp-neovim: ok ($(jq '.files[0].diagnostics | length' expected.json) diagnostics after didOpen, $(jq '.files[0].diagnostics | length' expected-fixed.json) after the quick fix (didChange), hover, $(jq '.after_action | length' out.json) after disabling $(jq -r .action_rule out.json) by code action, exit 0; $(nvim --version | head -1))"

@@ -823,6 +823,23 @@ std::string apply_edit(const std::string& text, const json& edit) {
   return text.substr(0, begin) + edit["newText"].get<std::string>() + text.substr(end);
 }
 
+// The same for text beyond ASCII: `character` counts UTF-16 units, as the client does.
+std::string apply_utf16_edit(const std::string& text, const json& edit) {
+  const auto offset = [&](const json& p) {
+    size_t at = 0;
+    for (int line = p["line"]; line > 0; --line) at = text.find('\n', at) + 1;
+    for (size_t units = p["character"].get<size_t>(); units > 0 && at < text.size();) {
+      const unsigned char lead = static_cast<unsigned char>(text[at]);
+      const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      units -= std::min(units, size_t{len == 4 ? 2u : 1u});
+      at += len;
+    }
+    return at;
+  };
+  const size_t begin = offset(edit["range"]["start"]), end = offset(edit["range"]["end"]);
+  return text.substr(0, begin) + edit["newText"].get<std::string>() + text.substr(end);
+}
+
 json watched(const std::string& uri) { return {{"changes", {{{"uri", uri}, {"type", 2}}}}}; }
 
 }  // namespace
@@ -991,8 +1008,10 @@ TEST_CASE("lsp: codeAction disables a rule in the document's .gklint.yaml, and t
     return r["result"];
   };
   const json actions = ask(2, {typo, typo});
-  REQUIRE(actions.size() == 1);  // one per rule
-  const json& action = actions[0];
+  // The typo's own fix first (once), then disabling its rule (one action per rule).
+  REQUIRE(actions.size() == 2);
+  CHECK(actions[0]["edit"]["changes"].contains(uri));
+  const json& action = actions[1];
   CHECK(action["kind"] == "quickfix");
   CHECK(action["title"].get<std::string>().find("year.typo") != std::string::npos);
   CHECK(action["title"].get<std::string>().find("../.gklint.yaml") != std::string::npos);
@@ -1009,7 +1028,7 @@ TEST_CASE("lsp: codeAction disables a rule in the document's .gklint.yaml, and t
   // Not offered: another kind than quickfix asked for, a finding not gklint's, a rule not published
   // for the document, a document not open.
   CHECK(ask(3, {typo}, json::array({"refactor"})).empty());
-  CHECK(ask(4, {typo}, json::array({"quickfix"})).size() == 1);
+  CHECK(ask(4, {typo}, json::array({"quickfix"})).size() == 2);
   json other = typo;
   other["source"] = "cspell";
   CHECK(ask(5, {other}).empty());
@@ -1031,6 +1050,53 @@ TEST_CASE("lsp: codeAction disables a rule in the document's .gklint.yaml, and t
   CHECK(ask(8, {typo}).empty());
 }
 
+TEST_CASE("lsp: a finding's certain fix is a quick fix, until the document changes") {
+  Session s;
+  s.initialize({{"capabilities", full_capabilities()}});
+  (void)s.next();  // the watcher's registration
+  // seed_text() has a character outside the BMP before the typo: the fix's range counts UTF-16
+  // units as the client does.
+  const std::string text = seed_text();
+  s.open(kUri, text);
+  const json published = s.diagnostics(kUri);
+  json typo;
+  for (const json& d : published["diagnostics"]) {
+    if (d["code"] == "year.typo") typo = d;
+  }
+  REQUIRE(typo.is_object());
+  const auto ask = [&](int id) {
+    return s.request(id, "textDocument/codeAction",
+                     {{"textDocument", {{"uri", kUri}}},
+                      {"range", typo["range"]},
+                      {"context", {{"diagnostics", {typo}}}}})["result"];
+  };
+  const json actions = ask(2);
+  REQUIRE(!actions.empty());
+  const json& fix = actions[0];
+  CHECK(fix["title"] == "gklint: 修正：将“20120”改为“2020”");
+  CHECK(fix["kind"] == "quickfix");
+  CHECK(fix["isPreferred"] == true);
+  CHECK(fix["diagnostics"][0]["code"] == "year.typo");
+  const json& edits = fix["edit"]["changes"][kUri];
+  REQUIRE(edits.size() == 1);
+  CHECK(edits[0]["range"] == typo["range"]);  // the finding is the typo itself
+  const std::string fixed = apply_utf16_edit(text, edits[0]);
+  CHECK(fixed.find("20120") == std::string::npos);
+  CHECK(fixed.find("將2020年度") != std::string::npos);
+
+  // Changed since the findings were made: no fix (its range may hold other text now).
+  s.notify("textDocument/didChange",
+           {{"textDocument", {{"uri", kUri}, {"version", 2}}}, {"contentChanges", {{{"text", "x" + text}}}}});
+  for (const json& a : ask(3)) CHECK_FALSE(a["edit"].contains("changes"));
+  // Linted again: the fix is offered at the new place.
+  const json again = s.diagnostics(kUri);
+  for (const json& d : again["diagnostics"]) {
+    if (d["code"] == "year.typo") typo = d;
+  }
+  REQUIRE(!ask(4).empty());
+  CHECK(apply_utf16_edit("x" + text, ask(5)[0]["edit"]["changes"][kUri][0]) == "x" + fixed);
+}
+
 TEST_CASE("lsp: codeAction creates a .gklint.yaml beside a document that has none") {
   TempFolder dir("gklint-lsp-create");
   const std::string uri = dir.uri("001.txt");
@@ -1050,10 +1116,10 @@ TEST_CASE("lsp: codeAction creates a .gklint.yaml beside a document that has non
     const json actions = s.request(
         2, "textDocument/codeAction",
         {{"textDocument", {{"uri", uri}}}, {"range", typo["range"]}, {"context", {{"diagnostics", {typo}}}}})["result"];
-    REQUIRE(actions.size() == 1);
-    CHECK(actions[0]["title"] ==
+    REQUIRE(actions.size() == 2);  // the typo's fix, then disabling its rule
+    CHECK(actions[1]["title"] ==
           "gklint: Disable year.typo in a new .gklint.yaml (every report in this folder and below)");
-    const json& changes = actions[0]["edit"]["documentChanges"];
+    const json& changes = actions[1]["edit"]["documentChanges"];
     REQUIRE(changes.size() == 2);
     CHECK(changes[0] == json{{"kind", "create"},
                              {"uri", dir.uri(".gklint.yaml")},
@@ -1066,7 +1132,7 @@ TEST_CASE("lsp: codeAction creates a .gklint.yaml beside a document that has non
     s.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", dir.uri(".gklint.yaml")}, {"type", 1}}}}});
     CHECK_FALSE(has_rule(s.diagnostics(uri), "year.typo"));
   }
-  SUBCASE("a client that cannot, or takes no CodeAction literals: nothing offered") {
+  SUBCASE("a client that cannot, or takes no CodeAction literals: no config offered (the fix needs no file)") {
     const json rename_only = {{"workspaceEdit", {{"documentChanges", true}, {"resourceOperations", {"rename"}}}}};
     const std::vector<json> clients = {
         json::object(),
@@ -1078,10 +1144,13 @@ TEST_CASE("lsp: codeAction creates a .gklint.yaml beside a document that has non
       s.initialize({{"capabilities", caps}});
       s.open(uri, seed_text());
       const json typo = first_typo(s.diagnostics(uri));
-      CHECK(s.request(2, "textDocument/codeAction",
-                      {{"textDocument", {{"uri", uri}}},
-                       {"range", typo["range"]},
-                       {"context", {{"diagnostics", {typo}}}}})["result"] == json::array());
+      const json actions = s.request(2, "textDocument/codeAction",
+                                     {{"textDocument", {{"uri", uri}}},
+                                      {"range", typo["range"]},
+                                      {"context", {{"diagnostics", {typo}}}}})["result"];
+      const bool literals = caps.contains("textDocument");
+      REQUIRE(actions.size() == (literals ? 1u : 0u));
+      if (literals) CHECK(actions[0]["edit"]["changes"].contains(uri));
     }
   }
 }
