@@ -670,6 +670,57 @@ same "config unreadable: ignore" "$?" 0
 (cd "$sf/proj" && "$gklint" -q --unreadable error reports/empty.txt) >"$tmp/out" 2>"$tmp/err"
 same "--unreadable wins over the config" "$?" 2
 
+# gklint fix: the certain fixes written beside each report (or in place, with a .bak), in the
+# report's own encoding; linted again, those findings are gone and nothing is new.
+fx=$tmp/fix
+mkdir -p "$fx"
+formats=$root/tests/fixtures/formats
+cp "$seeds/001_216a20324a3be511.txt" "$formats/seed-001.big5.txt" "$formats/seed-000.utf16le.txt" \
+  "$formats/seed-000.gb18030.txt" "$formats/seed-000.utf8bom.txt" "$root/tests/fixtures/kinds/statute-name.txt" \
+  "$root/tests/fixtures/kinds/numbering-skip.txt" "$fx/"
+findings() { "$gklint" --no-config --format json --fail-on never "$1" | jq -c '[.files[0].diagnostics[] | [.rule, .message]]'; }
+check "fix: a folder of reports" 0 "$gklint" --no-config fix "$fx"
+expect "fix: says what it changed" '001_216a20324a3be511.txt:1:203: 修正：将“20120”改为“2020” \[year.typo\]' "$tmp/out"
+expect "fix: the heading number" '001_216a20324a3be511.txt:7:1: 修正：将“\(三\)”改为“\(四\)” \[heading.numbering\]' "$tmp/out"
+expect "fix: the period's 日" 'seed-000.utf16le.txt:6:193: 修正：在“年12月31”后插入“日” \[period.incomplete\]' "$tmp/out"
+expect "fix: where it wrote" '001_216a20324a3be511.txt: 已写入 .*001_216a20324a3be511.fixed.txt（2 处修正；其余 5 条检查结果需人工判断）' "$tmp/out"
+expect "fix: nothing certain to fix" 'numbering-skip.txt: 没有可自动修正的问题（4 条检查结果需人工判断）' "$tmp/out"
+same "fix: no copy when nothing was fixed" "$(ls "$fx" | grep -c numbering-skip)" 1
+for f in 001_216a20324a3be511 seed-001.big5 seed-000.utf16le seed-000.gb18030 seed-000.utf8bom statute-name; do
+  before=$(findings "$fx/$f.txt")
+  after=$(findings "$fx/$f.fixed.txt")
+  # What is left is what was there, less the findings fixed.
+  same "fix: $f linted again, nothing new" \
+    "$(jq -cn --argjson a "$after" --argjson b "$before" '$a - $b')" '[]'
+  same "fix: $f linted again, the fixed ones gone" \
+    "$(jq -cn --argjson a "$after" --argjson b "$before" '($b - $a) | map(.[0]) | map(select(. != "year.typo" and . != "heading.numbering" and . != "period.incomplete" and . != "statute.name")) | length')" 0
+  same "fix: $f fixed something" "$(jq -cn --argjson a "$after" --argjson b "$before" '($b | length) > ($a | length)')" true
+  same "fix: $f keeps its encoding" \
+    "$("$gklint" --no-config --format json --fail-on never "$fx/$f.fixed.txt" | jq -r '.files[0].encoding')" \
+    "$("$gklint" --no-config --format json --fail-on never "$fx/$f.txt" | jq -r '.files[0].encoding')"
+done
+same "fix: only the fixed bytes change (GB18030)" \
+  "$(diff <(iconv -f GB18030 -t UTF-8 "$fx/seed-000.gb18030.txt") <(iconv -f GB18030 -t UTF-8 "$fx/seed-000.gb18030.fixed.txt") | grep -c '^[<>]')" 2
+cp "$fx/statute-name.txt" "$fx/in-place.txt"
+chmod 640 "$fx/in-place.txt"
+check "fix --in-place" 0 "$gklint" --no-config --lang en fix --in-place "$fx/in-place.txt"
+expect "fix --in-place: says where the original is" 'in-place.txt: the original is kept as .*in-place.txt.bak' "$tmp/out"
+same "fix --in-place: the backup is the original" "$(cmp "$fx/statute-name.txt" "$fx/in-place.txt.bak" && echo same)" same
+same "fix --in-place: the report is fixed" "$(cmp "$fx/statute-name.fixed.txt" "$fx/in-place.txt" && echo same)" same
+same "fix --in-place: the report keeps its mode" "$(stat -c %a "$fx/in-place.txt")" 640
+check "fix: a .docx is not edited" 2 "$gklint" --no-config fix "$formats/numbering.libreoffice.docx"
+expect "fix: says why" 'gklint fix 只修改纯文本和 Markdown 文件；这是 docx 文件' "$tmp/err"
+check "fix: standard input is refused" 2 "$gklint" --no-config fix -
+check "fix: a missing file" 2 "$gklint" --no-config fix "$fx/none.txt"
+# The fixes in the JSON output and SARIF, placed like the findings.
+check "fix: in JSON" 1 "$gklint" --no-config --format json "$seeds/001_216a20324a3be511.txt"
+same "fix: JSON fix of the year typo" "$(jq -c '.files[0].diagnostics[] | select(.rule == "year.typo") | .fix' "$tmp/out")" \
+  '{"line":1,"column":203,"end_line":1,"end_column":208,"replacement":"2020"}'
+check "fix: in SARIF" 1 "$gklint" --no-config --format sarif "$seeds/001_216a20324a3be511.txt"
+same "fix: SARIF fix of the year typo" \
+  "$(jq -c '.runs[0].results[] | select(.ruleId == "year.typo") | .fixes[0].artifactChanges[0].replacements[0]' "$tmp/out")" \
+  '{"deletedRegion":{"startLine":1,"startColumn":203,"endLine":1,"endColumn":208},"insertedContent":{"text":"2020"}}'
+
 # The command line's own mistakes in the language of the findings: Chinese by default (the
 # English after it), English with --lang en wherever it stands; exit 2; --help still 0.
 check "usage: unknown option" 2 "$gklint" --frmat json "$seeds/002_4b1796c7769bd424.txt"

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,5 +71,9 @@ const InputFormat* input_format_by_name(const std::string& path);
 
 // Whether ICU knows a converter by this name (for --encoding).
 bool encoding_known(const std::string& name);
+// UTF-8 text encoded in `encoding` as Source::encoding() names it ("GB18030", "UTF-8 (BOM)", …; a
+// byte order mark is not written), for writing a file back as it came; nothing when a character
+// has no encoding there or the encoding is unknown.
+std::optional<std::string> encode_text(std::string_view utf8, const std::string& encoding);
 
 }  // namespace gklint

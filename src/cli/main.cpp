@@ -17,6 +17,7 @@
 
 #include "cli/batch.hpp"
 #include "cli/completion.hpp"
+#include "cli/fix_cmd.hpp"
 #include "cli/inspect.hpp"
 #include "cli/messages.hpp"
 #include "cli/output_file.hpp"
@@ -70,6 +71,7 @@ struct Options {
   std::string init_dir = ".";  // gklint init [DIR]
   bool init_force = false;
   TestCommand test;  // gklint test
+  FixCommand fix;    // gklint fix
 };
 
 // A folder's file is linted when its path below the folder, or its name, matches an include glob
@@ -412,6 +414,16 @@ int run_lsp(Session& s) {
 
 int run_test(Session& s) { return run_test_command(s.o.test, s.o.lang); }
 
+int run_fix(Session& s) {
+  const std::vector<std::string> files = s.reports(s.o.fix.paths);
+  std::vector<const Linter*> linters;
+  for (const std::string& f : files) linters.push_back(s.pool->for_file(f, &s.setup_errors));
+  if (!s.setup_errors.empty()) return s.report_setup_errors();
+  size_t next = 0;
+  return run_fix_command(
+      files, [&](const std::string&) { return linters[next++]; }, s.o.fix.in_place, s.lang);
+}
+
 void rules_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("id", o.rules_id, "one rule set (a built-in id or a YAML file)");
 }
@@ -436,6 +448,10 @@ void cat_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("file", o.cat_path, "report file (.txt, .html, .docx, …)")->required();
 }
 void test_arguments(CLI::App& cmd, Options& o) { add_test_arguments(cmd, &o.test, &o.lang); }
+void fix_arguments(CLI::App& cmd, Options& o) {
+  cmd.add_option("paths", o.fix.paths, "report files (.txt, .md) or folders")->required();
+  cmd.add_flag("--in-place", o.fix.in_place, "fix the report itself, keeping the original as REPORT.bak");
+}
 void lsp_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("--rules", o.rules, "rule set: a built-in id or a YAML file (default: chosen by report year)")
       ->type_name("ID|FILE");
@@ -473,6 +489,8 @@ const Subcommand kSubcommands[] = {
      "write the tables as data: one record per cell (JSON or CSV)", extract_arguments, run_extract, Needs::linters},
     {"outline", "outline FILE", "what gklint read: body, title, year, period, agency, headings",
      "show what gklint reads from a report: title, year, headings", outline_arguments, run_outline, Needs::linters},
+    {"fix", "fix FILE [--in-place]", "write the certain fixes (year typo, missing 日, heading number, statute name)",
+     kFixSummary, fix_arguments, run_fix, Needs::linters},
     {"cat", "cat FILE", "the text gklint reads, numbered as findings are located",
      "print the text gklint reads from a file, numbered as findings are located", cat_arguments, run_cat,
      Needs::linters},

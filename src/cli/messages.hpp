@@ -52,6 +52,27 @@ inline constexpr Message kIsAnInput{"是要检查的输入文件，不覆盖", "
 inline constexpr Message kNotRegular{"{}，不是普通文件，不写入；标准输出用 -",
                                      "{}, not a regular file: not written; - writes to standard output", true};
 
+// gklint fix
+inline constexpr Message kFixNotText{
+    "gklint fix 只修改纯文本和 Markdown 文件；这是 {} 文件：请按检查结果中的“修正”手动修改",
+    "gklint fix edits plain text and Markdown files only; this is a {} file: make the fixes the findings show by "
+    "hand"};
+inline constexpr Message kFixStdin{"gklint fix 需要文件路径，不读标准输入",
+                                   "gklint fix needs a file, not standard input"};
+inline constexpr Message kFixBadBytes{"含有编码 {} 中无效的字节，为免损坏不改写",
+                                      "has bytes that are not valid {}: not rewritten, so nothing is damaged"};
+inline constexpr Message kFixCannotEncode{"修正后的文字无法按原编码 {} 原样写回，不改写",
+                                          "the fixed text cannot be written back in its encoding {} as it was: not "
+                                          "rewritten"};
+inline constexpr Message kFixChanged{"检查后文件已被修改，未写入修正；请重新运行",
+                                     "the file changed after it was checked: no fix written; run again"};
+inline constexpr Message kFixNothing{"没有可自动修正的问题（{} 条检查结果需人工判断）",
+                                     "nothing to fix automatically ({} findings need a person's judgement)"};
+inline constexpr Message kFixSkipped{"未修正：与前一处修正重叠", "not fixed: overlaps the fix before it"};
+inline constexpr Message kFixWritten{"已写入 {}（{} 处修正；其余 {} 条检查结果需人工判断）",
+                                     "wrote {} ({} fixes; {} other findings need a person's judgement)"};
+inline constexpr Message kFixBackup{"原文件已备份为 {}", "the original is kept as {}"};
+
 // Linting
 inline constexpr Message kInternalError{"gklint 检查该文件时出错（内部错误：{}），请报告此问题",
                                         "gklint failed on this file (internal error: {}); please report it"};

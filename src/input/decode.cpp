@@ -8,6 +8,8 @@
 #include <cctype>
 #include <cstring>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -231,6 +233,40 @@ int detector_confidence(std::string_view bytes, const char* name) {
 bool encoding_known(const std::string& name) {
   std::string shown;
   return open_converter(converter_for(name, &shown)) != nullptr;
+}
+
+std::optional<std::string> encode_text(std::string_view utf8, const std::string& encoding) {
+  std::string label = encoding;
+  if (label.ends_with(" (BOM)")) label.resize(label.size() - 6);
+  std::string shown;
+  const std::string name = converter_for(label, &shown);
+  if (lower(name) == "utf-8" || lower(name) == "utf8") {
+    if (!valid_utf8(utf8)) return std::nullopt;
+    return std::string(utf8);
+  }
+  Converter cnv = open_converter(name);
+  if (!cnv) return std::nullopt;
+  UErrorCode err = U_ZERO_ERROR;
+  // A character the encoding lacks stops the conversion rather than becoming a substitute.
+  ucnv_setFromUCallBack(cnv.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  std::u16string u;
+  u.reserve(utf8.size());
+  for (size_t i = 0; i < utf8.size();) {
+    const char32_t c = utf8_next(utf8, i);
+    if (c >= 0x10000) {
+      u += static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10));
+      u += static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF));
+    } else {
+      u += static_cast<char16_t>(c);
+    }
+  }
+  if (u.size() > (size_t{1} << 28)) return std::nullopt;
+  std::string out(u.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_fromUChars(cnv.get(), out.data(), static_cast<int32_t>(out.size()), u.data(),
+                                    static_cast<int32_t>(u.size()), &err);
+  if (U_FAILURE(err)) return std::nullopt;
+  out.resize(static_cast<size_t>(n));
+  return out;
 }
 
 DecodedText decode_bytes(std::string bytes, const std::string& forced, bool html) {
