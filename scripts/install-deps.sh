@@ -22,6 +22,7 @@ $test_only && packages+=(
   zsh fish   # completions test: the scripts `gklint completion` writes, run by each shell
   man-db   # scripts/package-test.sh: `man gklint` once the .deb is installed
   poppler-utils   # cli test: pdftotext says which page a PDF finding's text is printed on
+  libreoffice-writer-nogui   # annotate test: LibreOffice opens gklint's annotated .docx and keeps its comments
 )
 [ "${1:-}" = "--sanitize" ] && packages+=(clang-14 libclang-rt-14-dev xz-utils)
 [ "${1:-}" = "--lint" ] && packages+=(clang-format-14 clang-tidy-14)

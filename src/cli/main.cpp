@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/annotate_cmd.hpp"
 #include "cli/batch.hpp"
 #include "cli/completion.hpp"
 #include "cli/fix_cmd.hpp"
@@ -70,8 +71,9 @@ struct Options {
   std::string write_baseline;  // --write-baseline FILE
   std::string init_dir = ".";  // gklint init [DIR]
   bool init_force = false;
-  TestCommand test;  // gklint test
-  FixCommand fix;    // gklint fix
+  TestCommand test;          // gklint test
+  FixCommand fix;            // gklint fix
+  AnnotateCommand annotate;  // gklint annotate
 };
 
 // A folder's file is linted when its path below the folder, or its name, matches an include glob
@@ -414,6 +416,14 @@ int run_lsp(Session& s) {
 
 int run_test(Session& s) { return run_test_command(s.o.test, s.o.lang); }
 
+int run_annotate(Session& s) {
+  const Linter* linter = s.pool->for_file(s.o.annotate.path, &s.setup_errors);
+  if (!linter) return s.report_setup_errors();
+  std::optional<Severity> fail_on;
+  if (Severity threshold; s.o.fail_on != "never" && parse_severity(s.o.fail_on, &threshold)) fail_on = threshold;
+  return run_annotate_command(s.o.annotate, *linter, s.lang, fail_on);
+}
+
 int run_fix(Session& s) {
   const std::vector<std::string> files = s.reports(s.o.fix.paths);
   std::vector<const Linter*> linters;
@@ -448,6 +458,11 @@ void cat_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("file", o.cat_path, "report file (.txt, .html, .docx, …)")->required();
 }
 void test_arguments(CLI::App& cmd, Options& o) { add_test_arguments(cmd, &o.test, &o.lang); }
+void annotate_arguments(CLI::App& cmd, Options& o) {
+  cmd.add_option("file", o.annotate.path, "the draft (.docx)")->required();
+  cmd.add_option("-o,--output", o.annotate.output, "write the copy to FILE (default: DRAFT.gklint.docx beside it)")
+      ->type_name("FILE");
+}
 void fix_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("paths", o.fix.paths, "report files (.txt, .md) or folders")->required();
   cmd.add_flag("--in-place", o.fix.in_place, "fix the report itself, keeping the original as REPORT.bak");
@@ -489,6 +504,8 @@ const Subcommand kSubcommands[] = {
      "write the tables as data: one record per cell (JSON or CSV)", extract_arguments, run_extract, Needs::linters},
     {"outline", "outline FILE", "what gklint read: body, title, year, period, agency, headings",
      "show what gklint reads from a report: title, year, headings", outline_arguments, run_outline, Needs::linters},
+    {"annotate", "annotate DRAFT.docx", "a copy of a Word draft with the findings as comments (批注)",
+     kAnnotateSummary, annotate_arguments, run_annotate, Needs::linters},
     {"fix", "fix FILE [--in-place]", "write the certain fixes (year typo, missing 日, heading number, statute name)",
      kFixSummary, fix_arguments, run_fix, Needs::linters},
     {"cat", "cat FILE", "the text gklint reads, numbered as findings are located",
@@ -560,7 +577,8 @@ std::string description() {
   }
   d += "  gklint --baseline b.json reports/  only findings not recorded by --write-baseline b.json\n\n"
        "Inputs: plain text in UTF-8, UTF-16 (with BOM), GB18030/GBK/GB2312 or Big5 (detected; or\n"
-       "--encoding), HTML pages, and Word .docx (a finding's line is then the paragraph number).\n\n"
+       "--encoding), HTML pages, Word .docx (a finding's line is then the paragraph number) and text\n"
+       "PDFs (page:line:column).\n\n"
        "Settings: the nearest .gklint.yaml in a report's folder or above (or --config); options win.\n\n"
        "Exit status: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a rule file or\n"
        "config error, or an input that could not be read at all (see --unreadable; never with\n"

@@ -73,6 +73,14 @@ inline constexpr Message kFixWritten{"已写入 {}（{} 处修正；其余 {} �
                                      "wrote {} ({} fixes; {} other findings need a person's judgement)"};
 inline constexpr Message kFixBackup{"原文件已备份为 {}", "the original is kept as {}"};
 
+// gklint annotate
+inline constexpr Message kAnnotateNotDocx{
+    "gklint annotate 把检查结果作为批注写入 .docx 文件；这是 {} 文件：请用 gklint 查看检查结果",
+    "gklint annotate writes findings as comments into a .docx; this is a {} file: run gklint on it to see them"};
+inline constexpr Message kAnnotateStdin{"gklint annotate 需要 .docx 文件路径，不读标准输入",
+                                        "gklint annotate needs a .docx file, not standard input"};
+inline constexpr Message kAnnotateWritten{"已写入 {}（{} 条批注）", "wrote {} ({} comments)"};
+
 // Linting
 inline constexpr Message kInternalError{"gklint 检查该文件时出错（内部错误：{}），请报告此问题",
                                         "gklint failed on this file (internal error: {}); please report it"};

@@ -26,6 +26,7 @@
 #include <string_view>
 #include <utility>
 
+#include "input/docx.hpp"
 #include "input/docx_body.hpp"
 #include "input/docx_numbering.hpp"
 #include "input/docx_package.hpp"
@@ -46,8 +47,9 @@ InputProblem problem(std::string zh, std::string en) { return InputProblem{std::
 
 std::string mib(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
-std::optional<InputProblem> parse_xml(pugi::xml_document& doc, const std::string& data, const std::string& part) {
-  const pugi::xml_parse_result r = doc.load_buffer(data.data(), data.size(), kParseOptions);
+std::optional<InputProblem> parse_xml(pugi::xml_document& doc, const std::string& data, const std::string& part,
+                                      unsigned options) {
+  const pugi::xml_parse_result r = doc.load_buffer(data.data(), data.size(), options);
   if (r) return std::nullopt;
   const auto [line, column] = line_column(data, r.offset < 0 ? 0 : static_cast<size_t>(r.offset));
   const std::string at = std::to_string(line), col = std::to_string(column);
@@ -82,26 +84,19 @@ std::optional<InputProblem> read_side(zip_t* za, const std::string& name, std::s
 
 }  // namespace
 
-Extracted extract_docx(std::string_view bytes) {
-  Extracted out;
-  auto fail = [&out](InputProblem p) {
-    out = Extracted{};
-    out.problem = std::move(p);
-    return out;
-  };
-
-  const Zip zip = open_zip(bytes);
-  if (!zip || bytes.empty()) {  // libzip takes no bytes at all for an empty archive
-    return fail(problem("不是有效的 .docx 文件（不是 zip 压缩包，或已损坏/被截断）",
-                        "not a valid .docx file (not a zip archive, or damaged/truncated)"));
+std::optional<InputProblem> docx::open_document(std::string_view bytes, Document& d, unsigned parse_options) {
+  d.zip = open_zip(bytes);
+  if (!d.zip || bytes.empty()) {  // libzip takes no bytes at all for an empty archive
+    return problem("不是有效的 .docx 文件（不是 zip 压缩包，或已损坏/被截断）",
+                   "not a valid .docx file (not a zip archive, or damaged/truncated)");
   }
-  zip_t* za = zip.get();
+  zip_t* za = d.zip.get();
   const zip_int64_t entries = zip_get_num_entries(za, 0);
   if (entries > kMaxEntries) {
-    return fail(problem("文件太大，无法检查：压缩包中有 " + std::to_string(entries) + " 个条目，超过 " +
-                            std::to_string(kMaxEntries) + " 个的上限",
-                        "the file is too large to check: the archive has " + std::to_string(entries) +
-                            " entries, more than the limit of " + std::to_string(kMaxEntries)));
+    return problem("文件太大，无法检查：压缩包中有 " + std::to_string(entries) + " 个条目，超过 " +
+                       std::to_string(kMaxEntries) + " 个的上限",
+                   "the file is too large to check: the archive has " + std::to_string(entries) +
+                       " entries, more than the limit of " + std::to_string(kMaxEntries));
   }
   for (zip_int64_t i = 0; i < entries; ++i) {
     zip_stat_t st;
@@ -109,16 +104,16 @@ Extracted extract_docx(std::string_view bytes) {
     if (zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st) == 0 && (st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
         st.encryption_method != ZIP_EM_NONE) {
       const std::string name = (st.valid & ZIP_STAT_NAME) && st.name ? st.name : "?";
-      return fail(problem("文件受密码保护（压缩包条目 " + name + " 已加密），无法检查；请取消密码后另存为 .docx 再检查",
-                          "the file is password-protected (archive entry " + name +
-                              " is encrypted) and cannot be checked; remove the password, save it as .docx "
-                              "and check again"));
+      return problem("文件受密码保护（压缩包条目 " + name + " 已加密），无法检查；请取消密码后另存为 .docx 再检查",
+                     "the file is password-protected (archive entry " + name +
+                         " is encrypted) and cannot be checked; remove the password, save it as .docx "
+                         "and check again");
     }
   }
-
   // The main part is named by the package's relationships; Word always calls it word/document.xml.
   std::string main = relationship(za, "_rels/.rels", "officeDocument", "");
   if (main.empty() || !has_entry(za, main)) main = "word/document.xml";
+  d.main = main;
   std::string data, why;
   switch (read_part(za, main, kMaxDocumentBytes, data, why)) {
     case Read::ok: break;
@@ -136,55 +131,68 @@ Extracted extract_docx(std::string_view bytes) {
         zh += "；它是 PowerPoint 演示文稿（.pptx）";
         en += "; it is a PowerPoint presentation (.pptx)";
       }
-      return fail(problem(std::move(zh), std::move(en)));
+      return problem(std::move(zh), std::move(en));
     }
     case Read::encrypted:
-      return fail(problem("文件受密码保护（" + main + " 已加密），无法检查；请取消密码后另存为 .docx 再检查",
-                          "the file is password-protected (" + main +
-                              " is encrypted) and cannot be checked; remove the password, save it as .docx and "
-                              "check again"));
+      return problem("文件受密码保护（" + main + " 已加密），无法检查；请取消密码后另存为 .docx 再检查",
+                     "the file is password-protected (" + main +
+                         " is encrypted) and cannot be checked; remove the password, save it as .docx and "
+                         "check again");
     case Read::too_large:
-      return fail(problem("文件太大，无法检查：" + main + " 解压后超过 " + mib(kMaxDocumentBytes) + " 上限",
-                          "the file is too large to check: " + main + " inflates to more than the " +
-                              mib(kMaxDocumentBytes) + " limit"));
+      return problem("文件太大，无法检查：" + main + " 解压后超过 " + mib(kMaxDocumentBytes) + " 上限",
+                     "the file is too large to check: " + main + " inflates to more than the " +
+                         mib(kMaxDocumentBytes) + " limit");
     case Read::damaged:
-      return fail(problem("不是有效的 .docx 文件（已损坏）：读取 " + main + " 出错（" + why + "）",
-                          "not a valid .docx file (damaged): reading " + main + " failed (" + why + ")"));
+      return problem("不是有效的 .docx 文件（已损坏）：读取 " + main + " 出错（" + why + "）",
+                     "not a valid .docx file (damaged): reading " + main + " failed (" + why + ")");
   }
-  pugi::xml_document doc;
-  if (auto p = parse_xml(doc, data, main)) return fail(std::move(*p));
+  if (auto p = parse_xml(d.xml, data, main, parse_options)) return p;
   data = std::string();  // the parsed tree has its own copy
-  const pugi::xml_node root = doc.document_element();
-  const Ns ns = Ns::of(root);
-  if (!ns.is(root, "document")) {
-    return fail(problem(main + " 不是 Word 文档的正文（根元素是 " + std::string(root.name()) + "）",
-                        main + " is not a Word document body (its root element is " + std::string(root.name()) + ")"));
+  const pugi::xml_node root = d.xml.document_element();
+  d.ns = Ns::of(root);
+  if (!d.ns.is(root, "document")) {
+    return problem(main + " 不是 Word 文档的正文（根元素是 " + std::string(root.name()) + "）",
+                   main + " is not a Word document body (its root element is " + std::string(root.name()) + ")");
   }
-
   // Styles before numbering: a list may link to a numbering style.
   const std::string base = main.substr(0, main.rfind('/') + 1);
   const std::string rels = base + "_rels/" + main.substr(base.size()) + ".rels";
-  Numbering numbering;
   for (const auto& [type, fallback] :
        {std::pair<std::string_view, std::string_view>{"styles", "styles.xml"}, {"numbering", "numbering.xml"}}) {
     std::string part = relationship(za, rels, type, base);
     if (part.empty() || !has_entry(za, part)) part = base + std::string(fallback);
-    if (auto p = read_side(za, part, type, numbering)) return fail(std::move(*p));
+    if (auto p = read_side(za, part, type, d.numbering)) return p;
   }
-  numbering.finish();
+  d.numbering.finish();
+  return std::nullopt;
+}
 
-  const BodyRead body = read_body(ns.child(root, "body"), ns, numbering, out);
+std::optional<InputProblem> docx::body_problem(BodyRead body, const std::string& main) {
   if (body == BodyRead::too_deep) {
-    return fail(problem("无法检查：" + main + " 中表格、文本框或内容控件嵌套超过 " + std::to_string(kMaxDepth) + " 层",
-                        "cannot check: tables, text boxes or content controls in " + main + " nest more than " +
-                            std::to_string(kMaxDepth) + " levels deep"));
+    return problem("无法检查：" + main + " 中表格、文本框或内容控件嵌套超过 " + std::to_string(kMaxDepth) + " 层",
+                   "cannot check: tables, text boxes or content controls in " + main + " nest more than " +
+                       std::to_string(kMaxDepth) + " levels deep");
   }
   if (body == BodyRead::too_many) {
-    return fail(problem("文件太大，无法检查：" + main + " 中段落超过 " + std::to_string(kMaxParagraphs) +
-                            " 个，或编号文字超过 " + mib(kMaxLabelBytes),
-                        "the file is too large to check: " + main + " has more than " + std::to_string(kMaxParagraphs) +
-                            " paragraphs, or more than " + mib(kMaxLabelBytes) + " of numbering labels"));
+    return problem("文件太大，无法检查：" + main + " 中段落超过 " + std::to_string(kMaxParagraphs) +
+                       " 个，或编号文字超过 " + mib(kMaxLabelBytes),
+                   "the file is too large to check: " + main + " has more than " + std::to_string(kMaxParagraphs) +
+                       " paragraphs, or more than " + mib(kMaxLabelBytes) + " of numbering labels");
   }
+  return std::nullopt;
+}
+
+Extracted extract_docx(std::string_view bytes) {
+  Extracted out;
+  auto fail = [&out](InputProblem p) {
+    out = Extracted{};
+    out.problem = std::move(p);
+    return out;
+  };
+  Document d;
+  if (auto p = open_document(bytes, d, kParseOptions)) return fail(std::move(*p));
+  const BodyRead body = read_body(d.ns.child(d.xml.document_element(), "body"), d.ns, d.numbering, out);
+  if (auto p = body_problem(body, d.main)) return fail(std::move(*p));
   return out;
 }
 

@@ -35,6 +35,7 @@ class Walker {
 
   std::vector<Para> paras;  // paras[n - 1] is paragraph n
   std::vector<Item> items;
+  std::vector<ParagraphXml>* map = nullptr;  // map_body: where each paragraph's text is in the XML
   bool too_deep = false;
   bool too_many = false;  // past kMaxParagraphs or kMaxLabelBytes: the walk stops
 
@@ -75,6 +76,9 @@ class Walker {
       items.push_back(Item{number, {}});
     auto [label, suffix] = numbering_.next(ns_.child(p, "pPr"), ns_);
     label_bytes_ += label.size() + suffix.size();
+    if (map) {
+      map->push_back(ParagraphXml{p, static_cast<uint32_t>(utf8_code_points(label) + utf8_code_points(suffix)), 0, {}});
+    }
     paras[index].label = std::move(label);
     paras[index].suffix = std::move(suffix);
     inline_content(p, index, depth + 1);
@@ -118,6 +122,7 @@ class Walker {
       } else if (!hidden && instructions_ == 0) {
         // Text shown: not hidden, and not a field's instructions (only its result is shown).
         std::string& body = paras[para].body;
+        const size_t before = body.size();
         if (ns_.is(c, "t")) {
           for (pugi::xml_node t : c.children()) {
             if (t.type() == pugi::node_pcdata || t.type() == pugi::node_cdata) append_clean(body, t.value());
@@ -130,6 +135,12 @@ class Walker {
           body += '-';
         }
         // Not read: w:sym, w:softHyphen, w:delText, w:instrText, note and comment references.
+        if (map && body.size() > before) {
+          ParagraphXml& at = (*map)[para];
+          const auto n = static_cast<uint32_t>(utf8_code_points(std::string_view(body).substr(before)));
+          at.pieces.push_back(Piece{c, at.columns, n});
+          at.columns += n;
+        }
       }
     }
   }
@@ -311,6 +322,15 @@ void render(const Walker& w, Extracted& out) {
 }
 
 }  // namespace
+
+BodyRead map_body(pugi::xml_node body, const Ns& ns, Numbering& numbering, std::vector<ParagraphXml>& out) {
+  Walker walker(ns, numbering);
+  walker.map = &out;
+  walker.blocks(body, 0, nullptr);
+  if (walker.too_deep) return BodyRead::too_deep;
+  if (walker.too_many) return BodyRead::too_many;
+  return BodyRead::ok;
+}
 
 BodyRead read_body(pugi::xml_node body, const Ns& ns, Numbering& numbering, Extracted& out) {
   Walker walker(ns, numbering);

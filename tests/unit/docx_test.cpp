@@ -3,12 +3,16 @@
 #include <doctest/doctest.h>
 #include <zip.h>
 
+#include <pugixml.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "gklint/annotate.hpp"
 #include "input/extracted.hpp"
 
 using namespace gklint;
@@ -622,4 +626,154 @@ TEST_CASE("docx: a bar in a cell does not split it; it keeps its column") {
   CHECK(e.display_lines[1] == "规章|规范性文件");
   CHECK(where(e, "规范性文件").column == 4);
   CHECK(where(e, "3 |").line == 3);
+}
+
+// --- gklint annotate: comments written into a copy ---------------------------------------------
+
+namespace {
+
+// A part of a .docx, read back.
+std::string read_entry(const std::string& zip, const std::string& name) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(zip.data(), zip.size(), 0, &error);
+  REQUIRE(src);
+  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &error);
+  REQUIRE(za);
+  zip_file_t* f = zip_fopen(za, name.c_str(), 0);
+  REQUIRE(f);
+  std::string out;
+  char buf[65536];
+  for (zip_int64_t n; (n = zip_fread(f, buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
+  zip_fclose(f);
+  zip_discard(za);
+  zip_error_fini(&error);
+  return out;
+}
+
+// Each comment's id -> the text of the w:t between its commentRangeStart and commentRangeEnd, in
+// document order, checking that each range has one reference after its end.
+std::map<std::string, std::string> anchored(const std::string& zip) {
+  const std::string xml = read_entry(zip, "word/document.xml");
+  pugi::xml_document doc;
+  REQUIRE(doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single));
+  std::map<std::string, std::string> open, done;
+  std::map<std::string, int> references;
+  for (pugi::xml_node n = doc.document_element(); n;) {
+    const std::string name = n.name();
+    const std::string id = n.attribute("w:id").value();
+    if (name == "w:commentRangeStart") open[id];
+    if (name == "w:commentRangeEnd") {
+      REQUIRE(open.count(id));
+      done[id] = open[id];
+      open.erase(id);
+    }
+    if (name == "w:commentReference") {
+      CHECK(done.count(id));  // after the range's end
+      ++references[id];
+    }
+    if (name == "w:t") {
+      for (auto& [k, text] : open) text += n.text().get();
+    }
+    if (n.first_child()) {
+      n = n.first_child();
+      continue;
+    }
+    while (n && !n.next_sibling()) n = n.parent();
+    if (n) n = n.next_sibling();
+  }
+  CHECK(open.empty());
+  for (const auto& [id, text] : done) CHECK(references[id] == 1);
+  return done;
+}
+
+DocxComment comment(uint32_t para, uint32_t column, uint32_t end_para, uint32_t end_column, std::string text) {
+  return DocxComment{para, column, end_para, end_column, {std::move(text)}};
+}
+
+}  // namespace
+
+TEST_CASE("annotate: each comment anchors on the characters of its range, across runs, tabs and labels") {
+  const std::string in = docx(
+      "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>现将20120年度</w:t><w:tab/><w:t>报告</w:t></w:r>"
+      "<w:hyperlink><w:r><w:t>如下</w:t></w:r></w:hyperlink><w:r><w:t>。</w:t></w:r></w:p>" +
+          np(1, 0, "总体情况") + p("第三段") + p(""),
+      abstract_num(0, lvl(0, "chineseCounting", "%1、")) + num(1, 0));
+  const Extracted before = extract_docx(in);
+  REQUIRE_FALSE(before.problem);
+  CHECK(before.display_lines[0] == "现将20120年度\t报告如下。");
+  CHECK(before.display_lines[1] == "一、\t总体情况");
+  std::string out;
+  REQUIRE_FALSE(annotate_docx(in,
+                              {comment(1, 3, 1, 8, "year"),       // 20120, inside a w:t
+                               comment(1, 5, 1, 14, "across"),    // 120年度, the tab, 报告如: runs and a link
+                               comment(1, 3, 1, 3, "point"),      // a point: the whole paragraph
+                               comment(2, 1, 2, 3, "label"),      // the numbering label: the whole paragraph
+                               comment(2, 4, 2, 6, "body"),       // 总体, right after the label and its tab
+                               comment(3, 1, 4, 1, "two"),        // leaves its paragraph: the first one whole
+                               comment(4, 1, 4, 1, "empty"),      // an empty paragraph
+                               comment(99, 1, 99, 1, "beyond")},  // past the end: the last paragraph
+                              "gklint", &out));
+  const auto a = anchored(out);
+  REQUIRE(a.size() == 8);
+  CHECK(a.at("0") == "20120");
+  CHECK(a.at("1") == "120年度报告如");
+  CHECK(a.at("2") == "现将20120年度报告如下。");
+  CHECK(a.at("3") == "总体情况");
+  CHECK(a.at("4") == "总体");
+  CHECK(a.at("5") == "第三段");
+  CHECK(a.at("6").empty());
+  CHECK(a.at("7").empty());
+  // The text read is the same: the runs split keep their properties, nothing is lost or added.
+  const Extracted after = extract_docx(out);
+  REQUIRE_FALSE(after.problem);
+  CHECK(after.display_lines == before.display_lines);
+  CHECK(after.text == before.text);
+  const std::string xml = read_entry(out, "word/document.xml");
+  CHECK(xml.find("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">现将</w:t></w:r>") != std::string::npos);
+  // The comments part, its relationship and its content type.
+  const std::string comments = read_entry(out, "word/comments.xml");
+  CHECK(comments.find("<w:comment w:id=\"0\" w:author=\"gklint\" w:initials=\"gk\"><w:p><w:r><w:t "
+                      "xml:space=\"preserve\">year</w:t></w:r></w:p></w:comment>") != std::string::npos);
+  CHECK(read_entry(out, "word/_rels/document.xml.rels").find("relationships/comments\" Target=\"comments.xml\"") !=
+        std::string::npos);
+  CHECK(read_entry(out, "[Content_Types].xml")
+            .find("<Override PartName=\"/word/comments.xml\" "
+                  "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>") !=
+        std::string::npos);
+  // The same input, the same bytes.
+  std::string again;
+  REQUIRE_FALSE(
+      annotate_docx(in,
+                    {comment(1, 3, 1, 8, "year"), comment(1, 5, 1, 14, "across"), comment(1, 3, 1, 3, "point"),
+                     comment(2, 1, 2, 3, "label"), comment(2, 4, 2, 6, "body"), comment(3, 1, 4, 1, "two"),
+                     comment(4, 1, 4, 1, "empty"), comment(99, 1, 99, 1, "beyond")},
+                    "gklint", &again));
+  CHECK(again == out);
+
+  // Annotated again: the comments it has are kept, the new ones numbered after them.
+  std::string twice;
+  REQUIRE_FALSE(annotate_docx(out, {comment(3, 1, 3, 3, "more")}, "gklint", &twice));
+  const auto b = anchored(twice);
+  CHECK(b.size() == 9);
+  CHECK(b.at("8") == "第三");
+  const std::string comments2 = read_entry(twice, "word/comments.xml");
+  CHECK(comments2.find(">year<") != std::string::npos);
+  CHECK(comments2.find(">more<") != std::string::npos);
+  CHECK(read_entry(twice, "word/_rels/document.xml.rels").find("comments2") == std::string::npos);
+}
+
+TEST_CASE("annotate: what cannot be read is said, as the reader says it") {
+  std::string out;
+  const auto bad = annotate_docx("not a zip", {comment(1, 1, 1, 1, "x")}, "gklint", &out);
+  REQUIRE(bad);
+  CHECK(bad->message_en.find("not a valid .docx") != std::string::npos);
+  CHECK(out.empty());
+  // No paragraph to anchor on.
+  const auto none = annotate_docx(docx(""), {comment(1, 1, 1, 1, "x")}, "gklint", &out);
+  REQUIRE(none);
+  CHECK(none->message_en.find("no paragraph") != std::string::npos);
+  // No comment: a copy all the same.
+  REQUIRE_FALSE(annotate_docx(docx(p("正文")), {}, "gklint", &out));
+  CHECK(extract_docx(out).text == "正文\n");
 }

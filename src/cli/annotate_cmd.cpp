@@ -1,0 +1,102 @@
+#include "cli/annotate_cmd.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/messages.hpp"
+#include "cli/output_file.hpp"
+#include "gklint/annotate.hpp"
+#include "gklint/emit.hpp"
+#include "gklint/read.hpp"
+
+namespace fs = std::filesystem;
+
+namespace gklint {
+
+const char* const kAnnotateSummary =
+    "write a copy of a .docx draft with every finding as a Word comment (批注) on the text it is about\n"
+    "(the cell of a table finding, the heading a missing section belongs before): DRAFT.gklint.docx beside it,\n"
+    "or -o FILE; the draft itself is never changed. Opens in Word, WPS and LibreOffice";
+
+std::string annotated_copy_path(const std::string& path) {
+  const fs::path p(path);
+  fs::path out = p;
+  out.replace_filename(p.stem().string() + ".gklint" + p.extension().string());
+  return out.string();
+}
+
+namespace {
+
+std::string number_text(const Number& n) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", n.decimals, n.value);
+  return buf;
+}
+
+}  // namespace
+
+std::vector<std::string> comment_lines(const Source& src, const Diagnostic& d, Lang lang) {
+  const bool en = lang == Lang::en;
+  const char* severity = en                                ? severity_name(d.severity)
+                         : d.severity == Severity::error   ? "错误"
+                         : d.severity == Severity::warning ? "警告"
+                                                           : "提示";
+  std::vector<std::string> lines;
+  lines.push_back(std::string(severity) + (en ? ": " : "：") + d.message + " [" + d.rule + "]");
+  if (d.expected && d.actual) {
+    lines.push_back(en ? "expected " + number_text(*d.expected) + ", printed " + number_text(*d.actual)
+                       : "应为 " + number_text(*d.expected) + "，表中为 " + number_text(*d.actual));
+  }
+  if (!d.related.empty()) {
+    std::string cells = en ? "cells: " : "参与计算的单元格：";
+    for (size_t i = 0; i < d.related.size() && i < 40; ++i) {
+      if (i > 0) cells += en ? "; " : "；";
+      cells += d.related[i].label + " = " + d.related[i].value;
+    }
+    if (d.related.size() > 40) cells += en ? "; …" : "；……";
+    lines.push_back(cells);
+  }
+  if (!d.cite.empty()) lines.push_back((en ? "basis: " : "依据：") + d.cite);
+  if (d.fix) lines.push_back(fix_description(src, *d.fix, lang));
+  return lines;
+}
+
+int run_annotate_command(const AnnotateCommand& command, const Linter& linter, Lang lang,
+                         std::optional<Severity> fail_on) {
+  const std::string& path = command.path;
+  const auto refuse = [&](const std::string& why) {
+    std::cerr << "gklint: " << path << ": " << why << "\n";
+    return 2;
+  };
+  if (path == "-") return refuse(msg::text(lang, msg::kAnnotateStdin));
+  std::string bytes;
+  if (const auto error = read_input(path, &bytes)) return refuse(lang == Lang::en ? error->en : error->zh);
+  const FileResult r = linter.lint(path, bytes);
+  if (r.unreadable) return refuse(r.diagnostics.empty() ? std::string() : r.diagnostics.front().message);
+  const Source& src = *r.source;
+  if (src.format() != "docx") return refuse(msg::text(lang, msg::kAnnotateNotDocx, {src.format()}));
+
+  std::vector<DocxComment> comments;
+  bool failed = false;
+  for (const Diagnostic& d : r.diagnostics) {
+    const Position b = src.position(d.span.begin);
+    const Position e = src.position(std::max(d.span.end, d.span.begin));
+    comments.push_back(DocxComment{b.line, b.column, e.line, e.column, comment_lines(src, d, lang)});
+    failed = failed || (fail_on && d.severity >= *fail_on);
+  }
+  std::string annotated;
+  if (auto p = annotate_docx(bytes, comments, "gklint", &annotated)) {
+    return refuse(lang == Lang::en ? p->message_en : p->message_zh);
+  }
+  const std::string target = command.output.empty() ? annotated_copy_path(path) : command.output;
+  OutputFile out;
+  if (!out.open(command.output.empty() ? "annotate" : "-o", target, {path}, lang)) return 2;
+  out.stream().write(annotated.data(), static_cast<std::streamsize>(annotated.size()));
+  if (!out.commit()) return 2;
+  std::cout << path << ": " << msg::text(lang, msg::kAnnotateWritten, {target, std::to_string(comments.size())})
+            << "\n";
+  return failed ? 1 : 0;
+}
+
+}  // namespace gklint
