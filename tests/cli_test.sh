@@ -253,7 +253,13 @@ check "docx lints" 1 "$gklint" --format json "$formats/seed-001.libreoffice.docx
 same "docx format, cell, related" "$(jq -c '.files[0] | [.format, .encoding, ([.diagnostics[] | select(.rule == "table.results-total") | [.line, .column, .cell.table, .cell.row, .cell.column, .related[0].cell.row]][0])]' "$tmp/out")" \
   '["docx","UTF-8",[282,1,2,25,4,6]]'
 check "docx text output" 1 "$gklint" "$formats/seed-001.libreoffice.docx"
-expect "docx names the cell" '= 位于表格 2 第 25 行第 4 列' "$tmp/out"
+expect "docx names the cell in Word's terms" '= 在 Word 中：“三、收到和處理政府信息公開申請情況”之下，表格 2 第 25 行第 4 列' "$tmp/out"
+expect "docx names a paragraph by its opening words" '= 在 Word 中：“一、總體情況”之下，第 7 段“\(三\)優\(yōu\)化政務公開平臺…”' "$tmp/out"
+# A blank cell: no line to show, but where it is, all the same.
+python3 "$formats/blank_cell.py" "$formats/seed-001.libreoffice.docx" "$tmp/blank-cell.docx" 2 25 4
+check "docx blank cell" 1 "$gklint" --no-config "$tmp/blank-cell.docx"
+same "docx blank cell: its place right under the finding" \
+  "$(grep -A1 'table.unfilled\]$' "$tmp/out" | tail -1)" '     = 在 Word 中：“三、收到和處理政府信息公開申請情況”之下，表格 2 第 25 行第 5 列'
 expect "docx shows the paragraph" '^ 7 \| .*\(三\)優' "$tmp/out"
 check "cat docx" 0 "$gklint" cat "$formats/seed-001.libreoffice.docx"
 expect "cat numbers paragraphs and cells" '^282 \| \[表2 行25 列4\] 1$' "$tmp/out"

@@ -64,8 +64,58 @@ void Summary::add(const FileResult& r) {
   }
 }
 
+namespace {
+
+// The first `n` characters of `s`, blanks before them left out, "…" when there is more.
+std::string opening(std::string_view s, size_t n) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t next = i;
+    const char32_t c = utf8_next(s, next);
+    if (c != ' ' && c != '\t' && c != 0xA0 && c != 0x3000 && c != 0xFEFF && !(c >= 0x2000 && c <= 0x200B)) break;
+    i = next;
+  }
+  const size_t from = i;
+  for (size_t k = 0; k < n && i < s.size(); ++k) utf8_next(s, i);
+  return std::string(s.substr(from, i - from)) + (i < s.size() ? "…" : "");
+}
+
+// Where a finding is in Word's terms, for a .docx (Word shows no paragraph numbers): the heading it
+// falls under, and the paragraph by its opening words, or the table cell (also when it is blank).
+std::string word_place(const FileResult& r, const Diagnostic& d, const Position& p, Lang lang) {
+  const bool en = lang == Lang::en;
+  const Source& src = *r.source;
+  const auto& hs = r.report.headings;
+  // The last heading that begins at or before the finding; for a finding on a heading, the one it
+  // is under.
+  const auto after = std::upper_bound(hs.begin(), hs.end(), d.span.begin,
+                                      [](uint32_t at, const Heading& h) { return at < h.span.begin; });
+  int under = after == hs.begin() ? -1 : static_cast<int>(after - hs.begin()) - 1;
+  if (under >= 0 && hs[static_cast<size_t>(under)].span.begin == d.span.begin) {
+    under = hs[static_cast<size_t>(under)].parent;
+  }
+  std::string out = en ? "in Word: " : "在 Word 中：";
+  if (under >= 0) {
+    const std::string heading = opening(span_text(src, hs[static_cast<size_t>(under)].span), 20);
+    out += en ? "under \"" + heading + "\", " : "“" + heading + "”之下，";
+  }
+  if (p.grid.table) {
+    const std::string t = std::to_string(p.grid.table), row = std::to_string(p.grid.row),
+                      col = std::to_string(p.grid.column);
+    return out + (en ? "table " + t + ", row " + row + ", column " + col
+                     : "表格 " + t + " 第 " + row + " 行第 " + col + " 列");
+  }
+  const std::string n = std::to_string(p.line);
+  const std::string words = opening(src.display_line(p.line), 16);
+  if (words.empty()) return out + (en ? "paragraph " + n + " (empty)" : "第 " + n + " 段（空段落）");
+  return out + (en ? "paragraph " + n + " \"" + words + "\"" : "第 " + n + " 段“" + words + "”");
+}
+
+}  // namespace
+
 void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) {
   const Source& src = *r.source;
+  const bool en = style.lang == Lang::en;
   const auto paint = [&](const char* code) { return style.color ? code : ""; };
   ColumnWalker span_begins, span_ends;  // findings are sorted by their begin, not their end
   for (const Diagnostic& d : r.diagnostics) {
@@ -77,54 +127,54 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
     out << p.column << ":" << paint(kReset) << " " << paint(severity_color(d.severity))
         << severity_label(d.severity, style.lang) << ":" << paint(kReset) << " " << d.message << " [" << d.rule
         << "]\n";
-    // The line of the user's file, long lines cut to a window around the span, and a caret under
-    // the span. For a page or a .docx the span is found in that line by its columns.
-    std::string_view line = src.display_line(p.line);
-    if (line.empty() && d.span.begin == d.span.end) continue;
-    const Position e = src.position(std::max(d.span.end, d.span.begin));
-    const size_t span_at = span_begins.walk(line, p.line, p.column).byte;
-    const size_t span_stop =
-        e.line == p.line && e.column > p.column ? span_ends.walk(line, p.line, e.column).byte : span_at;
-    size_t from = 0, to = line.size();
-    const size_t kBefore = 90, kAfter = 180;  // bytes of context: about 30 and 60 CJK characters
-    if (span_at > kBefore) {
-      from = span_at - kBefore;
-      while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
-    }
-    if (to - span_at > kAfter) {
-      to = span_at + kAfter;
-      while (to > from && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) --to;
-    }
-    std::string shown(line.substr(from, to - from));
-    std::replace(shown.begin(), shown.end(), '\t', ' ');
-    const std::string prefix = (from > 0 ? "…" : "");
     const std::string number = std::to_string(p.page ? p.page_line : p.line);
     const std::string gutter(number.size(), ' ');
-    out << paint(kBold) << " " << number << " | " << paint(kReset) << prefix << shown << (to < line.size() ? "…" : "")
-        << "\n";
-    const size_t span_end = std::min(span_stop, to);
-    const int pad = width_of(prefix) + width_of(line.substr(from, span_at - from));
-    const int len = std::max(1, width_of(line.substr(span_at, span_end > span_at ? span_end - span_at : 0)));
-    out << paint(kBold) << " " << gutter << " | " << paint(kReset) << std::string(pad, ' ')
-        << paint(severity_color(d.severity)) << std::string(len, '^') << paint(kReset) << "\n";
+    // The line of the user's file, long lines cut to a window around the span, and a caret under
+    // the span. For a page or a .docx the span is found in that line by its columns. An empty line
+    // (a blank table cell) is not shown; where it is still is, below.
+    const std::string_view line = src.display_line(p.line);
+    if (!line.empty() || d.span.begin != d.span.end) {
+      const Position e = src.position(std::max(d.span.end, d.span.begin));
+      const size_t span_at = span_begins.walk(line, p.line, p.column).byte;
+      const size_t span_stop =
+          e.line == p.line && e.column > p.column ? span_ends.walk(line, p.line, e.column).byte : span_at;
+      size_t from = 0, to = line.size();
+      const size_t kBefore = 90, kAfter = 180;  // bytes of context: about 30 and 60 CJK characters
+      if (span_at > kBefore) {
+        from = span_at - kBefore;
+        while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
+      }
+      if (to - span_at > kAfter) {
+        to = span_at + kAfter;
+        while (to > from && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) --to;
+      }
+      std::string shown(line.substr(from, to - from));
+      std::replace(shown.begin(), shown.end(), '\t', ' ');
+      const std::string prefix = (from > 0 ? "…" : "");
+      out << paint(kBold) << " " << number << " | " << paint(kReset) << prefix << shown << (to < line.size() ? "…" : "")
+          << "\n";
+      const size_t span_end = std::min(span_stop, to);
+      const int pad = width_of(prefix) + width_of(line.substr(from, span_at - from));
+      const int len = std::max(1, width_of(line.substr(span_at, span_end > span_at ? span_end - span_at : 0)));
+      out << paint(kBold) << " " << gutter << " | " << paint(kReset) << std::string(pad, ' ')
+          << paint(severity_color(d.severity)) << std::string(len, '^') << paint(kReset) << "\n";
+    }
     if (p.page) {
       out << " " << gutter << " = "
-          << (style.lang == Lang::en ? "page " + std::to_string(p.page) + ", line " + std::to_string(p.page_line)
-                                     : "第 " + std::to_string(p.page) + " 页第 " + std::to_string(p.page_line) + " 行")
+          << (en ? "page " + std::to_string(p.page) + ", line " + std::to_string(p.page_line)
+                 : "第 " + std::to_string(p.page) + " 页第 " + std::to_string(p.page_line) + " 行")
           << "\n";
     }
-    if (p.grid.table) {
+    if (p.grid.table && src.format() != "docx") {  // a .docx says it in Word's terms, below
       out << " " << gutter << " = "
-          << (style.lang == Lang::en
-                  ? "in table " + std::to_string(p.grid.table) + ", row " + std::to_string(p.grid.row) + ", column " +
-                        std::to_string(p.grid.column)
-                  : "位于表格 " + std::to_string(p.grid.table) + " 第 " + std::to_string(p.grid.row) + " 行第 " +
-                        std::to_string(p.grid.column) + " 列")
+          << (en ? "in table " + std::to_string(p.grid.table) + ", row " + std::to_string(p.grid.row) + ", column " +
+                       std::to_string(p.grid.column)
+                 : "位于表格 " + std::to_string(p.grid.table) + " 第 " + std::to_string(p.grid.row) + " 行第 " +
+                       std::to_string(p.grid.column) + " 列")
           << "\n";
     }
-    if (!d.cite.empty()) {
-      out << " " << gutter << " = " << (style.lang == Lang::en ? "basis: " : "依据：") << d.cite << "\n";
-    }
+    if (src.format() == "docx") out << " " << gutter << " = " << word_place(r, d, p, style.lang) << "\n";
+    if (!d.cite.empty()) out << " " << gutter << " = " << (en ? "basis: " : "依据：") << d.cite << "\n";
     if (d.fix) out << " " << gutter << " = " << fix_description(src, *d.fix, style.lang) << "\n";
   }
 }

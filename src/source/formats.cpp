@@ -58,7 +58,9 @@ const std::vector<InputFormat>& input_formats() {
               "its name",
        .located = "**the paragraph number** as the line (every paragraph of the body counted from 1, those in "
                   "tables and text boxes included), the character within it, and for a table cell the table, row "
-                  "and column; the text output shows the paragraph so Ctrl+F finds it; `gklint cat FILE.docx` lists "
+                  "and column; the text output shows the paragraph so Ctrl+F finds it, and says where it is in Word's "
+                  "terms: the heading it falls under and the paragraph's opening words, or the table cell (a blank one "
+                  "too); `gklint cat FILE.docx` lists "
                   "the paragraphs with their numbers",
        .extract = extract_docx,
        .magic = zip_signature},
