@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "generator.hpp"
+#include "gklint/fix.hpp"
 #include "gklint/lint.hpp"
 #include "gklint/view.hpp"
 
@@ -69,6 +70,42 @@ TEST_CASE("generated reports: injected defects found at the right line, nothing 
   CHECK(s.injected > 500);
   CHECK_MESSAGE(s.found == s.injected, why.str());
   CHECK_MESSAGE(s.extra == 0, why.str());
+}
+
+TEST_CASE("generated reports: their certain fixes applied, linted again, those findings gone and nothing new") {
+  Catalog catalog;
+  Linter linter(catalog, nullptr, {});
+  bench::GenOptions opt;
+  opt.defect_rate = 0.4;
+  opt.content_defect_rate = 0.3;
+  int fixed = 0, reports = 0;
+  std::vector<std::string> problems;
+  for (bench::Regime regime : {bench::Regime::gov2007, bench::Regime::gov2019, bench::Regime::gov2021}) {
+    for (int i = 0; i < 150; ++i) {
+      const bench::GeneratedReport g = bench::generate_report(bench::mix_seed(23, i), regime, opt);
+      const FileResult r = linter.lint("gen", g.text);
+      const FixedText f = apply_fixes(r.source->text(), r.diagnostics);
+      if (f.applied.empty()) continue;
+      ++reports;
+      fixed += static_cast<int>(f.applied.size());
+      CHECK(f.skipped.empty());
+      // What is left, by rule and message: the findings before, less those fixed.
+      std::multiset<std::pair<std::string, std::string>> want, got;
+      for (size_t k = 0; k < r.diagnostics.size(); ++k) {
+        if (std::find(f.applied.begin(), f.applied.end(), k) == f.applied.end())
+          want.insert({r.diagnostics[k].rule, r.diagnostics[k].message});
+      }
+      for (const Diagnostic& d : linter.lint("gen", f.text).diagnostics) got.insert({d.rule, d.message});
+      if (got != want && problems.size() < 8) {
+        problems.push_back(std::string(bench::regime_name(regime)) + " seed " + std::to_string(i));
+      }
+    }
+  }
+  std::ostringstream why;
+  for (const auto& p : problems) why << p << "\n";
+  MESSAGE("reports fixed " << reports << ", fixes " << fixed);
+  CHECK(fixed > 50);
+  CHECK_MESSAGE(problems.empty(), why.str());
 }
 
 TEST_CASE("generated tables: every layout, injected sum errors and blank cells found at their cell, nothing else") {
