@@ -10,6 +10,7 @@ packages=(
   g++ cmake make pkg-config
   libyaml-cpp-dev libicu-dev libre2-dev doctest-dev libcli11-dev nlohmann-json3-dev
   libgumbo-dev libzip-dev libpugixml-dev libpoppler-private-dev
+  libcpp-httplib-dev   # gklint serve's HTTP server
   help2man dpkg-dev file   # the man page (from --help); the Debian package: cpack, dpkg-shlibdeps
 )
 test_only=false
@@ -23,6 +24,7 @@ $test_only && packages+=(
   man-db   # scripts/package-test.sh: `man gklint` once the .deb is installed
   poppler-utils   # cli test: pdftotext says which page a PDF finding's text is printed on
   libreoffice-writer-nogui   # annotate test: LibreOffice opens gklint's annotated .docx and keeps its comments
+  chromium   # serve test: a real browser (puppeteer-core, pinned in tests/consumers) uses gklint serve's page
 )
 [ "${1:-}" = "--sanitize" ] && packages+=(clang-14 libclang-rt-14-dev xz-utils)
 [ "${1:-}" = "--lint" ] && packages+=(clang-format-14 clang-tidy-14)

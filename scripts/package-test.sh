@@ -35,7 +35,7 @@ version=$(dpkg-deb -f "$deb" Version)
 pass "built $deb (version $version)"
 # Depends, from dpkg-shlibdeps: the libraries gklint links.
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libicu libre2 libyaml-cpp libzip libgumbo libpugixml libpoppler libstdc++6; do
+for lib in libicu libre2 libyaml-cpp libzip libgumbo libpugixml libpoppler libcpp-httplib libstdc++6; do
   [[ $depends == *"$lib"* ]] && pass "Depends names $lib" || fail "Depends lacks $lib: $depends"
 done
 
@@ -85,6 +85,19 @@ fi
 lint 1 /usr/share/doc/gklint/examples/2018-luobei-county.txt '2018-luobei-county.txt:39:1: error: .*\[section\.missing\]'
 # A PDF, read with the poppler the package depends on: page 4, line 2, column 9.
 lint 1 tests/fixtures/formats/seed-001.libreoffice-docx.pdf 'seed-001.libreoffice-docx.pdf:4:2:9: error: .*\[table\.results-total\]'
+# gklint serve, with the cpp-httplib the package depends on: it listens and serves its page.
+serve_out=$(mktemp)
+/usr/bin/gklint serve --port 0 >"$serve_out" 2>&1 &
+serve_pid=$!
+for _ in $(seq 50); do grep -q '^gklint serve: http' "$serve_out" && break; sleep 0.1; done
+serve_url=$(sed -n 's/^gklint serve: \(http[^ ]*\)$/\1/p' "$serve_out")
+if [ -n "$serve_url" ] && python3 -c 'import sys, urllib.request; sys.exit(0 if b"id=\"findings\"" in urllib.request.urlopen(sys.argv[1]).read() else 1)' "$serve_url"; then
+  pass "gklint serve: the page at $serve_url"
+else
+  fail "gklint serve: $(cat "$serve_out")"
+fi
+kill "$serve_pid" 2>/dev/null
+rm -f "$serve_out"
 # The installed rule files are the built-in sets: a copy to start from loads and passes its cases.
 /usr/bin/gklint test --lang en /usr/share/gklint/rules/gov-2021.yaml >/dev/null 2>&1 &&
   pass "gklint test /usr/share/gklint/rules/gov-2021.yaml" || fail "gklint test on the installed gov-2021.yaml"

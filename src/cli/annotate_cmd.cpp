@@ -49,7 +49,8 @@ std::vector<std::string> comment_lines(const Source& src, const Diagnostic& d, L
                        : "应为 " + number_text(*d.expected) + "，表中为 " + number_text(*d.actual));
   }
   if (!d.related.empty()) {
-    std::string cells = en ? "cells: " : "参与计算的单元格：";
+    // The cells a sum was made of; for another finding, the other places it is found at.
+    std::string cells = d.expected ? (en ? "cells: " : "参与计算的单元格：") : (en ? "also: " : "其他位置：");
     for (size_t i = 0; i < d.related.size() && i < 40; ++i) {
       if (i > 0) cells += en ? "; " : "；";
       cells += d.related[i].label + " = " + d.related[i].value;

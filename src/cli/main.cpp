@@ -22,6 +22,7 @@
 #include "cli/inspect.hpp"
 #include "cli/messages.hpp"
 #include "cli/output_file.hpp"
+#include "cli/serve.hpp"
 #include "cli/test_cmd.hpp"
 #include "gklint/baseline.hpp"
 #include "gklint/config.hpp"
@@ -74,6 +75,7 @@ struct Options {
   TestCommand test;          // gklint test
   FixCommand fix;            // gklint fix
   AnnotateCommand annotate;  // gklint annotate
+  ServeCommand serve;        // gklint serve
 };
 
 // A folder's file is linted when its path below the folder, or its name, matches an include glob
@@ -416,6 +418,11 @@ int run_lsp(Session& s) {
 
 int run_test(Session& s) { return run_test_command(s.o.test, s.o.lang); }
 
+int run_serve(Session& s) {
+  std::ios::sync_with_stdio(false);
+  return run_serve_command(s.o.serve, s.catalog, s.lang);
+}
+
 int run_annotate(Session& s) {
   const Linter* linter = s.pool->for_file(s.o.annotate.path, &s.setup_errors);
   if (!linter) return s.report_setup_errors();
@@ -427,6 +434,7 @@ int run_annotate(Session& s) {
 int run_fix(Session& s) {
   const std::vector<std::string> files = s.reports(s.o.fix.paths);
   std::vector<const Linter*> linters;
+  linters.reserve(files.size());
   for (const std::string& f : files) linters.push_back(s.pool->for_file(f, &s.setup_errors));
   if (!s.setup_errors.empty()) return s.report_setup_errors();
   size_t next = 0;
@@ -458,6 +466,17 @@ void cat_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("file", o.cat_path, "report file (.txt, .html, .docx, …)")->required();
 }
 void test_arguments(CLI::App& cmd, Options& o) { add_test_arguments(cmd, &o.test, &o.lang); }
+void serve_arguments(CLI::App& cmd, Options& o) {
+  cmd.add_option("--port", o.serve.port, "port to listen on (0: any free one)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cmd.add_option(
+         "--host", o.serve.host,
+         "address to listen on (default: the loopback, this machine only; another address lets others reach it)")
+      ->capture_default_str();
+  cmd.add_option("--lang", o.lang, "language of the page when the URL does not say (?lang=en)")
+      ->check(CLI::IsMember({"zh", "en"}));
+}
 void annotate_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("file", o.annotate.path, "the draft (.docx)")->required();
   cmd.add_option("-o,--output", o.annotate.output, "write the copy to FILE (default: DRAFT.gklint.docx beside it)")
@@ -504,8 +523,10 @@ const Subcommand kSubcommands[] = {
      "write the tables as data: one record per cell (JSON or CSV)", extract_arguments, run_extract, Needs::linters},
     {"outline", "outline FILE", "what gklint read: body, title, year, period, agency, headings",
      "show what gklint reads from a report: title, year, headings", outline_arguments, run_outline, Needs::linters},
-    {"annotate", "annotate DRAFT.docx", "a copy of a Word draft with the findings as comments (批注)",
-     kAnnotateSummary, annotate_arguments, run_annotate, Needs::linters},
+    {"serve", "serve [--port N]", "a local web page: drop a report, see the findings on its text", kServeSummary,
+     serve_arguments, run_serve, Needs::catalog},
+    {"annotate", "annotate DRAFT.docx", "a copy of a Word draft with the findings as comments (批注)", kAnnotateSummary,
+     annotate_arguments, run_annotate, Needs::linters},
     {"fix", "fix FILE [--in-place]", "write the certain fixes (year typo, missing 日, heading number, statute name)",
      kFixSummary, fix_arguments, run_fix, Needs::linters},
     {"cat", "cat FILE", "the text gklint reads, numbered as findings are located",

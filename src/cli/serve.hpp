@@ -1,0 +1,26 @@
+// `gklint serve`: a local web page for the people who draft reports: drop a file or paste text, see
+// the findings on the text, explain each rule, download the annotated .docx and an HTML report.
+#pragma once
+
+#include <string>
+
+#include "gklint/diagnostic.hpp"
+#include "gklint/ruleset.hpp"
+
+namespace gklint {
+
+struct ServeCommand {
+  int port = 8470;                 // 0: any free port (the URL printed says which)
+  std::string host = "127.0.0.1";  // loopback unless asked otherwise
+};
+
+extern const char* const kServeSummary;
+
+// Serves until killed. Prints the page's URL on standard output once it listens. 2 when it cannot
+// listen there.
+int run_serve_command(const ServeCommand& command, Catalog& catalog, Lang lang);
+
+// The page, all of it (script and style inline, nothing fetched from elsewhere), in `lang`.
+std::string serve_page(Lang lang);
+
+}  // namespace gklint
