@@ -33,4 +33,13 @@ CHROMIUM=$chromium CHROMIUM_VERSION="$("$chromium" --version 2>/dev/null | head 
   timeout 180 node "$consumers/serve_test.js" "$url" "$docx" "$tmp/findings.json" "$tmp/downloads" "$@" || exit 1
 python3 "$root/tests/consumers/docx_comments.py" "$tmp/downloads/seed-001.libreoffice.gklint.docx" \
   "$tmp/findings.json" "$tmp/cat.txt" || exit 1
+# The downloaded copy opened in LibreOffice, as the drafter would: every comment there, with its range.
+if command -v soffice >/dev/null; then
+  soffice --headless "-env:UserInstallation=file://$tmp/lo-profile" --convert-to fodt --outdir "$tmp/lo" \
+    "$tmp/downloads/seed-001.libreoffice.gklint.docx" >"$tmp/lo.log" 2>&1
+  want=$(jq '.files[0].diagnostics | length' "$tmp/findings.json")
+  got=$(grep -o '<office:annotation[ >]' "$tmp/lo/seed-001.libreoffice.gklint.fodt" 2>/dev/null | wc -l)
+  [ "$got" = "$want" ] || { echo "serve: LibreOffice reads $got comments in the download, gklint found $want"; exit 1; }
+  echo "serve: LibreOffice opens the downloaded .docx: $got comments"
+fi
 kill -0 "$server" 2>/dev/null || { echo "serve: the server died"; cat "$tmp/serve.err"; exit 1; }

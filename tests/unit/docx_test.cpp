@@ -777,3 +777,47 @@ TEST_CASE("annotate: what cannot be read is said, as the reader says it") {
   REQUIRE_FALSE(annotate_docx(docx(p("正文")), {}, "gklint", &out));
   CHECK(extract_docx(out).text == "正文\n");
 }
+
+TEST_CASE(
+    "annotate: a document as Word writes one: rsid-split runs, proofing marks, bookmarks, a field, a tracked "
+    "insertion, a comment of its own") {
+  const std::string body =
+      "<w:p w:rsidR=\"00A1\"><w:bookmarkStart w:id=\"0\" w:name=\"_Toc1\"/><w:r "
+      "w:rsidRPr=\"00B2\"><w:t>现将</w:t></w:r>"
+      "<w:proofErr w:type=\"spellStart\"/><w:r><w:rPr><w:lang w:eastAsia=\"zh-CN\"/></w:rPr><w:t>201</w:t></w:r>"
+      "<w:proofErr w:type=\"spellEnd\"/><w:r><w:lastRenderedPageBreak/><w:t>20</w:t></w:r><w:bookmarkEnd w:id=\"0\"/>"
+      "<w:ins w:id=\"5\" w:author=\"A\"><w:r><w:t>年度</w:t></w:r></w:ins>"
+      "<w:commentRangeStart w:id=\"3\"/><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+      "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar "
+      "w:fldCharType=\"separate\"/></w:r>"
+      "<w:r><w:t>报告</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:commentRangeEnd w:id=\"3\"/>"
+      "<w:r><w:commentReference w:id=\"3\"/></w:r><w:r><w:t>如下。</w:t></w:r></w:p>";
+  const std::string rels =
+      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+      R"(<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>)";
+  const std::string own =
+      part("comments",
+           "<w:comment w:id=\"3\" w:author=\"审核人\" w:date=\"2021-01-05T10:00:00Z\" w:initials=\"审\">"
+           "<w:p><w:r><w:t>请核对</w:t></w:r></w:p></w:comment>");
+  const std::string in = make_zip({{"[Content_Types].xml", kContentTypes},
+                                   {"_rels/.rels", kRels},
+                                   {"word/document.xml", document(body)},
+                                   {"word/_rels/document.xml.rels", rels},
+                                   {"word/comments.xml", own}});
+  const Extracted before = extract_docx(in);
+  REQUIRE_FALSE(before.problem);
+  REQUIRE(before.display_lines[0] == "现将20120年度报告如下。");
+  std::string out;
+  REQUIRE_FALSE(annotate_docx(in, {comment(1, 3, 1, 8, "typo"), comment(1, 8, 1, 12, "two")}, "gklint", &out));
+  const auto a = anchored(out);
+  CHECK(a.at("3") == "报告");   // Word's own comment, where it was
+  CHECK(a.at("4") == "20120");  // numbered after it
+  CHECK(a.at("5") == "年度报告");
+  CHECK(extract_docx(out).text == before.text);
+  const std::string comments = read_entry(out, "word/comments.xml");
+  CHECK(comments.find("请核对") != std::string::npos);
+  CHECK(comments.find(">typo<") != std::string::npos);
+  // The part it has is extended: no second relationship, no new part.
+  CHECK(read_entry(out, "word/_rels/document.xml.rels") == rels);
+  CHECK(read_entry(out, "[Content_Types].xml") == kContentTypes);
+}
