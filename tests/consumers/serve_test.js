@@ -109,6 +109,16 @@ async function browser() {
     const html = path.join(downloads, path.basename(docx).replace(/\.docx$/, ".gklint.html"));
     for (let i = 0; i < 50 && !fs.existsSync(html); i++) await new Promise((r) => setTimeout(r, 100));
     check(fs.existsSync(html) && fs.readFileSync(html, "utf8").includes("20120"), "the HTML report was not downloaded");
+    // Pasted text, checked with the button: the findings are those of the text.
+    await page.click("#text");
+    await page.keyboard.sendCharacter("某县人民政府\n2022年政府信息公开工作年度报告\n现将20222年度工作报告如下。\n");
+    await page.click("#check");
+    await page.waitForFunction(() => document.querySelector("#status").textContent.includes("pasted.txt"), { timeout: 20000 });
+    const pasted = await page.$$eval("#findings li.finding", (els) => els.map((e) => e.dataset.rule));
+    check(pasted.includes("year.typo"), `pasted text: ${JSON.stringify(pasted)}`);
+    check(await page.$eval("#download-docx", (e) => e.disabled), "a .docx download offered for pasted text");
+    const pastedMarks = await page.$$eval("#doc mark.hl", (els) => els.map((e) => e.textContent));
+    check(pastedMarks.includes("20222"), `pasted text: the typo not marked: ${JSON.stringify(pastedMarks)}`);
   } finally {
     await b.close();
   }
@@ -123,5 +133,5 @@ async function browser() {
   }
   for (const p of problems) console.log("serve: " + p);
   if (problems.length) process.exit(1);
-  console.log(`serve: ok (HTTP checks; Chromium ${process.env.CHROMIUM_VERSION || ""}: ${want.length} findings shown and highlighted, the annotated .docx and the HTML report downloaded)`);
+  console.log(`serve: ok (HTTP checks; Chromium ${process.env.CHROMIUM_VERSION || ""}: ${want.length} findings shown and highlighted, the annotated .docx and the HTML report downloaded, pasted text checked)`);
 })();
