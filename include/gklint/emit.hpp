@@ -33,6 +33,10 @@ struct TextStyle {
 // path:line:col: severity: message [rule], then the source line with a caret under the span.
 void write_text(std::ostream& out, const FileResult& r, const TextStyle& style);
 void write_text_summary(std::ostream& out, const Summary& s, const TextStyle& style);
+// Every byte of `s` outside RFC 3986's unreserved characters (and `keep`) as %XX: a path in a
+// URI, a file name in a header.
+std::string percent_encoded(std::string_view s, std::string_view keep = "");
+
 // What a finding's fix does, in words: 将“20120”改为“2020”, 在“12月31”后插入“日” (the text output,
 // SARIF's fix description, the language server's quick fix).
 std::string fix_description(const Source& src, const Fix& fix, Lang lang);

@@ -19,12 +19,7 @@ const char* const kAnnotateSummary =
     "(the cell of a table finding, the heading a missing section belongs before): DRAFT.gklint.docx beside it,\n"
     "or -o FILE; the draft itself is never changed. Opens in Word, WPS and LibreOffice";
 
-std::string annotated_copy_path(const std::string& path) {
-  const fs::path p(path);
-  fs::path out = p;
-  out.replace_filename(p.stem().string() + ".gklint" + p.extension().string());
-  return out.string();
-}
+std::string annotated_copy_path(const std::string& path) { return beside(path, ".gklint"); }
 
 namespace {
 

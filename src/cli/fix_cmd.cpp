@@ -20,12 +20,7 @@ const char* const kFixSummary =
     "to the report itself (the original kept as REPORT.bak); arithmetic is never fixed (which cell is wrong is a\n"
     "judgement)";
 
-std::string fixed_copy_path(const std::string& path) {
-  const fs::path p(path);
-  fs::path out = p;
-  out.replace_filename(p.stem().string() + ".fixed" + p.extension().string());
-  return out.string();
-}
+std::string fixed_copy_path(const std::string& path) { return beside(path, ".fixed"); }
 
 namespace {
 

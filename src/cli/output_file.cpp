@@ -300,4 +300,11 @@ bool OutputFile::commit() {
   return true;
 }
 
+std::string beside(const std::string& path, const std::string& infix) {
+  const std::filesystem::path p(path);
+  std::filesystem::path out = p;
+  out.replace_filename(p.stem().string() + infix + p.extension().string());
+  return out.string();
+}
+
 }  // namespace gklint

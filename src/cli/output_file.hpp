@@ -46,6 +46,10 @@ class OutputFile {
   bool committed_ = false;
 };
 
+// A file beside `path`, `infix` before its extension: beside("a/report.docx", ".gklint") is
+// a/report.gklint.docx.
+std::string beside(const std::string& path, const std::string& infix);
+
 // True when A and B name the same file: the same device and inode, or for paths not yet made,
 // the same absolute path.
 bool same_output(const std::string& a, const std::string& b);

@@ -47,22 +47,6 @@ std::string safe_name(std::string name) {
   return out.empty() ? "report.txt" : out;
 }
 
-// RFC 5987's value-chars kept, every other byte %XX: a file name in Content-Disposition.
-std::string percent_encoded(const std::string& s) {
-  static const char* const kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
-  }
-  return out;
-}
-
 // Where a byte offset of the text read is: its 1-based line, and column in code points.
 struct TextPlace {
   uint32_t line = 1, column = 1;

@@ -12,20 +12,25 @@ namespace {
 // Format of the JSON document; bumped on any incompatible change (docs/json-output.md).
 constexpr int kJsonSchemaVersion = 1;
 
-nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d, const std::string& print) {
-  const Position b = src.position(d.span.begin);
-  const Position e = src.position(std::max(d.span.end, d.span.begin));
-  nlohmann::ordered_json j;
-  j["rule"] = d.rule;
-  j["kind"] = d.kind;
-  j["severity"] = severity_name(d.severity);
-  // A PDF: the page, and the line on it.
+// A span's place: line, column, end_line, end_column; for a PDF the page first, and the line on it.
+void add_place(nlohmann::ordered_json& j, const Source& src, Span span) {
+  const Position b = src.position(span.begin);
+  const Position e = src.position(std::max(span.end, span.begin));
   if (b.page) j["page"] = b.page;
   j["line"] = b.page ? b.page_line : b.line;
   j["column"] = b.column;
   if (b.page) j["end_page"] = e.page;
   j["end_line"] = e.page ? e.page_line : e.line;
   j["end_column"] = e.column;
+}
+
+nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d, const std::string& print) {
+  const Position b = src.position(d.span.begin);
+  nlohmann::ordered_json j;
+  j["rule"] = d.rule;
+  j["kind"] = d.kind;
+  j["severity"] = severity_name(d.severity);
+  add_place(j, src, d.span);
   if (b.grid.table) j["cell"] = cell_json<nlohmann::ordered_json>(b.grid);
   j["message"] = d.message;
   j["cite"] = d.cite;
@@ -34,15 +39,8 @@ nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d, c
   // A certain fix: the text from (line, column) to (end_line, end_column), placed like the finding,
   // is to read `replacement`.
   if (d.fix) {
-    const Position fb = src.position(d.fix->span.begin);
-    const Position fe = src.position(std::max(d.fix->span.end, d.fix->span.begin));
     nlohmann::ordered_json fix;
-    if (fb.page) fix["page"] = fb.page;
-    fix["line"] = fb.page ? fb.page_line : fb.line;
-    fix["column"] = fb.column;
-    if (fb.page) fix["end_page"] = fe.page;
-    fix["end_line"] = fe.page ? fe.page_line : fe.line;
-    fix["end_column"] = fe.column;
+    add_place(fix, src, d.fix->span);
     fix["replacement"] = d.fix->replacement;
     j["fix"] = std::move(fix);
   }

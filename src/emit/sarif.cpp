@@ -31,18 +31,7 @@ constexpr const char* kSarifSchema =
 // them against the repository root), absolute ones become file:// URIs; every byte outside the
 // unreserved set and '/' is percent-encoded (Chinese names become %E6%8A%A5…).
 std::string uri_of(std::string_view path) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out = !path.empty() && path.front() == '/' ? "file://" : "";
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
-  }
-  return out;
+  return (!path.empty() && path.front() == '/' ? "file://" : "") + percent_encoded(path, "/");
 }
 
 // section.missing -> SectionMissing, table.results-total -> TableResultsTotal: SARIF's `name`

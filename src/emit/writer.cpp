@@ -1,6 +1,7 @@
 #include "emit/writers.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace gklint {
 
@@ -92,6 +93,22 @@ std::string one_line(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  return out;
+}
+
+std::string percent_encoded(std::string_view s, std::string_view keep) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' ||
+        keep.find(static_cast<char>(c)) != std::string_view::npos) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
   }
   return out;
 }
