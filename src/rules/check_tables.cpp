@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "gklint/utf8.hpp"
 #include "rules/check.hpp"
 #include "rules/equation.hpp"
 
@@ -68,6 +69,45 @@ const Table* find_table(const Report& report, const TableDef& def) {
 
 // ---- table-missing: a table the regime requires is not in the report -----------------------
 
+// How many numbers in a section's text stand together as a table's cells do: in runs of four or
+// more with no Chinese character between them (0 0 3 1, | 2 | 0 |). Prose puts words between its
+// figures.
+size_t tabular_numbers(const CheckContext& ctx, int section) {
+  // From the section's heading to the next of the rule set's sections found (a table's garbled
+  // header may read as a heading of its own: it does not end the section here).
+  const std::vector<Heading>& hs = ctx.report.headings;
+  const Heading& h = hs[ctx.section_heading[section]];
+  size_t to = ctx.view.view_offset(ctx.report.facts.body.end);
+  for (int other : ctx.section_heading) {
+    if (other >= 0 && hs[other].span.begin > h.span.begin)
+      to = std::min<size_t>(to, ctx.view.view_offset(hs[other].span.begin));
+  }
+  const size_t from = std::min<size_t>(to, ctx.view.view_offset(h.span.end));
+  const std::string_view text = std::string_view(ctx.view.text()).substr(from, to - from);
+  size_t total = 0, run = 0;
+  bool in_number = false;
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = utf8_next(text, i);
+    const bool digit = c >= '0' && c <= '9';
+    if (digit && !in_number) ++run;
+    in_number = digit;
+    if (c >= 0x3400 && c < 0xA000) {  // a Chinese character ends the run
+      if (run >= 4) total += run;
+      run = 0;
+    }
+  }
+  return run >= 4 ? total + run : total;
+}
+
+// A table whose labels were not found, but whose section holds numbers laid out as a table's: it
+// may well be there, unread (a PDF's header letters wrapped one a line, a crawled page's cells run
+// together). Said as a warning that it could not be read, not as an error that it is missing.
+bool maybe_unread(const CheckContext& ctx, int section, const std::vector<const TableDef*>& defs) {
+  size_t need = SIZE_MAX;
+  for (const TableDef* d : defs) need = std::min(need, std::max<size_t>(8, d->rows.size() * d->columns.size() / 2));
+  return tabular_numbers(ctx, section) >= need;
+}
+
 class TableMissing : public Check {
  public:
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
@@ -87,17 +127,25 @@ class TableMissing : public Check {
       }
       if (s < 0 || headings[s] < 0) continue;  // the section itself is missing: section.missing says so
       const Heading& h = ctx.report.headings[headings[s]];
+      const bool unread = rule.messages.count("unread") && maybe_unread(ctx, s, defs);
+      const char* key = unread ? "unread" : "default";
+      const auto make = [&](const std::string& titles, const TableDef& first) {
+        Diagnostic d = make_diagnostic(rule, ctx, "table-missing", key, h.span, {{"table", titles}});
+        d.fields = {{"table", first.id}};
+        if (unread) {
+          d.severity = std::min(d.severity, Severity::warning);
+          d.fields.emplace_back("problem", "unread");
+        }
+        return d;
+      };
       if (defs.size() == all[section].size() && defs.size() > 1) {
         std::string titles;
         for (const TableDef* d : defs) titles += (titles.empty() ? "" : "、") + d->title;
-        Diagnostic d = make_diagnostic(rule, ctx, "table-missing", "default", h.span, {{"table", titles}});
-        d.fields = {{"table", defs.front()->id}};
-        out.push_back(std::move(d));
+        out.push_back(make(titles, *defs.front()));
         continue;
       }
       for (const TableDef* def : defs) {
-        Diagnostic d = make_diagnostic(rule, ctx, "table-missing", "default", h.span, {{"table", def->title}});
-        d.fields = {{"table", def->id}};
+        Diagnostic d = make(def->title, *def);
         if (!def->cite.empty()) d.cite = def->cite;
         out.push_back(std::move(d));
       }
@@ -471,8 +519,12 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
                            [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableMissing>();
                            }});
-  kinds.back().placeholders = {{"default", {"table"}}};
-  kinds.back().finds = "a required table not in the report (once per section when all its tables are missing)";
+  kinds.back().optional_message_keys = {"unread"};
+  kinds.back().placeholders = {{"default", {"table"}}, {"unread", {"table"}}};
+  kinds.back().finds =
+      "a required table not in the report (once per section when all its tables are missing); with the template "
+      "`unread`, a warning instead where the section holds numbers laid out as a table's (four or more with no Chinese "
+      "character between them, at least half the table's cells): there but not read";
   kinds.push_back(RuleKind{"table-readable",
                            {"table-unreadable"},
                            {"default", "row_count", "row_no_cut", "row_several", "row_ambiguous", "row_gave_up"},
