@@ -34,6 +34,9 @@ struct TextStyle {
 // path:line:col: severity: message [rule], then the source line with a caret under the span.
 void write_text(std::ostream& out, const FileResult& r, const TextStyle& style);
 void write_text_summary(std::ostream& out, const Summary& s, const TextStyle& style);
+// A severity as the findings of `lang` say it: 错误, 警告, 提示; error, warning, info.
+const char* severity_label(Severity s, Lang lang);
+
 // Every byte of `s` outside RFC 3986's unreserved characters (and `keep`) as %XX: a path in a
 // URI, a file name in a header.
 std::string percent_encoded(std::string_view s, std::string_view keep = "");

@@ -1,16 +1,14 @@
 #include "cli/annotate_cmd.hpp"
 
+#include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 
+#include "cli/batch.hpp"
 #include "cli/messages.hpp"
 #include "cli/output_file.hpp"
 #include "gklint/annotate.hpp"
 #include "gklint/emit.hpp"
-#include "gklint/read.hpp"
-
-namespace fs = std::filesystem;
 
 namespace gklint {
 
@@ -29,16 +27,11 @@ std::string number_text(const Number& n) {
   return buf;
 }
 
-}  // namespace
-
+// The comment's paragraphs for one finding.
 std::vector<std::string> comment_lines(const Source& src, const Diagnostic& d, Lang lang) {
   const bool en = lang == Lang::en;
-  const char* severity = en                                ? severity_name(d.severity)
-                         : d.severity == Severity::error   ? "错误"
-                         : d.severity == Severity::warning ? "警告"
-                                                           : "提示";
   std::vector<std::string> lines;
-  lines.push_back(std::string(severity) + (en ? ": " : "：") + d.message + " [" + d.rule + "]");
+  lines.push_back(std::string(severity_label(d.severity, lang)) + (en ? ": " : "：") + d.message + " [" + d.rule + "]");
   if (d.expected && d.actual) {
     lines.push_back(en ? "expected " + number_text(*d.expected) + ", printed " + number_text(*d.actual)
                        : "应为 " + number_text(*d.expected) + "，表中为 " + number_text(*d.actual));
@@ -58,6 +51,19 @@ std::vector<std::string> comment_lines(const Source& src, const Diagnostic& d, L
   return lines;
 }
 
+}  // namespace
+
+std::vector<DocxComment> docx_comments(const FileResult& r, Lang lang) {
+  std::vector<DocxComment> comments;
+  comments.reserve(r.diagnostics.size());
+  for (const Diagnostic& d : r.diagnostics) {
+    const Position b = r.source->position(d.span.begin);
+    const Position e = r.source->position(std::max(d.span.end, d.span.begin));
+    comments.push_back(DocxComment{b.line, b.column, e.line, e.column, comment_lines(*r.source, d, lang)});
+  }
+  return comments;
+}
+
 int run_annotate_command(const AnnotateCommand& command, const Linter& linter, Lang lang,
                          std::optional<Severity> fail_on) {
   const std::string& path = command.path;
@@ -67,29 +73,20 @@ int run_annotate_command(const AnnotateCommand& command, const Linter& linter, L
   };
   if (path == "-") return refuse(msg::text(lang, msg::kAnnotateStdin));
   std::string bytes;
-  if (const auto error = read_input(path, &bytes)) return refuse(lang == Lang::en ? error->en : error->zh);
-  const FileResult r = linter.lint(path, bytes);
-  if (r.unreadable) return refuse(r.diagnostics.empty() ? std::string() : r.diagnostics.front().message);
-  const Source& src = *r.source;
-  if (src.format() != "docx") return refuse(msg::text(lang, msg::kAnnotateNotDocx, {src.format()}));
+  const std::optional<FileResult> linted = read_and_lint(linter, path, lang, &bytes);
+  if (!linted) return 2;
+  const FileResult& r = *linted;
+  if (r.source->format() != "docx") return refuse(msg::text(lang, msg::kAnnotateNotDocx, {r.source->format()}));
 
-  std::vector<DocxComment> comments;
-  bool failed = false;
-  for (const Diagnostic& d : r.diagnostics) {
-    const Position b = src.position(d.span.begin);
-    const Position e = src.position(std::max(d.span.end, d.span.begin));
-    comments.push_back(DocxComment{b.line, b.column, e.line, e.column, comment_lines(src, d, lang)});
-    failed = failed || (fail_on && d.severity >= *fail_on);
-  }
+  const std::vector<DocxComment> comments = docx_comments(r, lang);
+  const bool failed = fail_on && std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                                             [&](const Diagnostic& d) { return d.severity >= *fail_on; });
   std::string annotated;
   if (auto p = annotate_docx(bytes, comments, "gklint", &annotated)) {
     return refuse(lang == Lang::en ? p->message_en : p->message_zh);
   }
   const std::string target = command.output.empty() ? annotated_copy_path(path) : command.output;
-  OutputFile out;
-  if (!out.open(command.output.empty() ? "annotate" : "-o", target, {path}, lang)) return 2;
-  out.stream().write(annotated.data(), static_cast<std::streamsize>(annotated.size()));
-  if (!out.commit()) return 2;
+  if (!write_whole(command.output.empty() ? "annotate" : "-o", target, {path}, annotated, lang)) return 2;
   std::cout << path << ": " << msg::text(lang, msg::kAnnotateWritten, {target, std::to_string(comments.size())})
             << "\n";
   return failed ? 1 : 0;

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "gklint/annotate.hpp"
 #include "gklint/diagnostic.hpp"
 #include "gklint/lint.hpp"
 
@@ -19,9 +20,9 @@ extern const char* const kAnnotateSummary;
 // Where the annotated copy goes by default: report.docx -> report.gklint.docx.
 std::string annotated_copy_path(const std::string& path);
 
-// The comments of one finding, as the copy shows them: the finding, the numbers and cells of a
-// sum, its basis, its fix.
-std::vector<std::string> comment_lines(const Source& src, const Diagnostic& d, Lang lang);
+// One comment for each of a .docx's findings, placed where the finding is: the finding, the
+// numbers and cells of a sum (or its other places), its basis, its fix.
+std::vector<DocxComment> docx_comments(const FileResult& r, Lang lang);
 
 // Lints the draft with `linter`, writes the copy. 0: written and no finding at or above
 // `fail_on` (an empty optional: never); 1: written, with such findings; 2: not written (said on

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <iostream>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -40,6 +41,19 @@ FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, P
       return unreadable_result(shown, lang == Lang::en ? error->en : error->zh);
     return linter.lint(shown, std::move(bytes), profile);
   });
+}
+
+std::optional<FileResult> read_and_lint(const Linter& linter, const std::string& path, Lang lang, std::string* bytes) {
+  std::string why;
+  if (const auto error = read_input(path, bytes)) {
+    why = lang == Lang::en ? error->en : error->zh;
+  } else if (FileResult r = linter.lint(path, *bytes); !r.unreadable) {
+    return r;
+  } else if (!r.diagnostics.empty()) {
+    why = r.diagnostics.front().message;
+  }
+  std::cerr << "gklint: " << path << ": " << why << "\n";
+  return std::nullopt;
 }
 
 void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,11 @@ void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std
 // gives an input-error; anything gklint itself throws, an internal-error for that file (see `guarded`).
 FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile,
                      const std::string& stdin_name = "<stdin>");
+
+// Reads one file named on the command line and lints it, keeping its bytes: for the commands that
+// write a copy of it (fix, annotate). Nothing, the reason said on standard error, when it cannot be
+// read or checked.
+std::optional<FileResult> read_and_lint(const Linter& linter, const std::string& path, Lang lang, std::string* bytes);
 
 // Runs `work` for `path`; an exception becomes that file's internal.error finding instead of
 // ending the batch.

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/batch.hpp"
 #include "cli/messages.hpp"
 #include "cli/output_file.hpp"
 #include "gklint/emit.hpp"
@@ -24,15 +25,6 @@ std::string fixed_copy_path(const std::string& path) { return beside(path, ".fix
 
 namespace {
 
-// Writes `bytes` to `path` the way --output writes (a temporary file renamed over it).
-bool write_file(const std::string& option, const std::string& path, const std::vector<std::string>& inputs,
-                const std::string& bytes, Lang lang) {
-  OutputFile out;
-  if (!out.open(option, path, inputs, lang)) return false;
-  out.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  return out.commit();
-}
-
 // One report fixed; false when it could not be (said on standard error).
 bool fix_one(const std::string& path, const Linter& linter, bool in_place, Lang lang) {
   const auto refuse = [&](const std::string& why) {
@@ -40,9 +32,9 @@ bool fix_one(const std::string& path, const Linter& linter, bool in_place, Lang 
     return false;
   };
   std::string bytes;
-  if (const auto error = read_input(path, &bytes)) return refuse(lang == Lang::en ? error->en : error->zh);
-  const FileResult r = linter.lint(path, bytes);
-  if (r.unreadable) return refuse(r.diagnostics.empty() ? std::string() : r.diagnostics.front().message);
+  const std::optional<FileResult> linted = read_and_lint(linter, path, lang, &bytes);
+  if (!linted) return false;
+  const FileResult& r = *linted;
   const Source& src = *r.source;
   if (src.format() != "text") return refuse(msg::text(lang, msg::kFixNotText, {src.format()}));
   if (src.decode_warning()) return refuse(msg::text(lang, msg::kFixBadBytes, {src.encoding()}));
@@ -69,10 +61,10 @@ bool fix_one(const std::string& path, const Linter& linter, bool in_place, Lang 
   if (in_place) {
     std::error_code ec;
     const fs::perms mode = fs::status(path, ec).permissions();
-    if (!write_file("--in-place", path + ".bak", {path}, bytes, lang)) return false;
-    if (!write_file("--in-place", path, {}, out, lang)) return false;
+    if (!write_whole("--in-place", path + ".bak", {path}, bytes, lang)) return false;
+    if (!write_whole("--in-place", path, {}, out, lang)) return false;
     if (!ec) fs::permissions(path, mode, ec);  // the report keeps its mode (the temporary file had its own)
-  } else if (!write_file("fix", target, {path}, out, lang)) {
+  } else if (!write_whole("fix", target, {path}, out, lang)) {
     return false;
   }
 

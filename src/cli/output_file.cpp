@@ -307,4 +307,12 @@ std::string beside(const std::string& path, const std::string& infix) {
   return out.string();
 }
 
+bool write_whole(const std::string& option, const std::string& path, const std::vector<std::string>& inputs,
+                 std::string_view bytes, Lang lang) {
+  OutputFile out;
+  if (!out.open(option, path, inputs, lang)) return false;
+  out.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return out.commit();
+}
+
 }  // namespace gklint

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <streambuf>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gklint/diagnostic.hpp"
@@ -45,6 +46,11 @@ class OutputFile {
   Lang lang_ = Lang::zh;
   bool committed_ = false;
 };
+
+// Writes `bytes` to `path` as --output writes (open, then commit). False, said on standard error,
+// when it could not.
+bool write_whole(const std::string& option, const std::string& path, const std::vector<std::string>& inputs,
+                 std::string_view bytes, Lang lang);
 
 // A file beside `path`, `infix` before its extension: beside("a/report.docx", ".gklint") is
 // a/report.gklint.docx.

@@ -281,14 +281,8 @@ class Server {
       error(res, 422, name + "：只有 .docx 文件可以写入批注", name + ": only a .docx can get comments", lang);
       return;
     }
-    std::vector<DocxComment> comments;
-    for (const Diagnostic& d : r.diagnostics) {
-      const Position b = r.source->position(d.span.begin);
-      const Position e = r.source->position(std::max(d.span.end, d.span.begin));
-      comments.push_back(DocxComment{b.line, b.column, e.line, e.column, comment_lines(*r.source, d, lang)});
-    }
     std::string out;
-    if (auto p = annotate_docx(bytes, comments, "gklint", &out)) {
+    if (auto p = annotate_docx(bytes, docx_comments(r, lang), "gklint", &out)) {
       error(res, 422, name + "：" + p->message_zh, name + ": " + p->message_en, lang);
       return;
     }

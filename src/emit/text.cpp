@@ -20,16 +20,6 @@ const char* severity_color(Severity s) {
   return "";
 }
 
-const char* severity_label(Severity s, Lang lang) {
-  if (lang == Lang::en) return severity_name(s);
-  switch (s) {
-    case Severity::error: return "错误";
-    case Severity::warning: return "警告";
-    case Severity::info: return "提示";
-  }
-  return "";
-}
-
 int width_of(std::string_view s) {
   int w = 0;
   for (size_t i = 0; i < s.size();) w += display_width(utf8_next(s, i));
@@ -177,6 +167,16 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
     if (!d.cite.empty()) out << " " << gutter << " = " << (en ? "basis: " : "依据：") << d.cite << "\n";
     if (d.fix) out << " " << gutter << " = " << fix_description(src, *d.fix, style.lang) << "\n";
   }
+}
+
+const char* severity_label(Severity s, Lang lang) {
+  if (lang == Lang::en) return severity_name(s);
+  switch (s) {
+    case Severity::error: return "错误";
+    case Severity::warning: return "警告";
+    case Severity::info: return "提示";
+  }
+  return "";
 }
 
 std::string fix_description(const Source& src, const Fix& fix, Lang lang) {

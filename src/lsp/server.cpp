@@ -994,12 +994,8 @@ class Server {
       params["diagnostics"].push_back(std::move(diag));
 
       // Hover: the finding, what the rule checks and why, and its basis.
-      std::string md = "**gklint** `" + d.rule + "` (" +
-                       (en                                ? severity_name(d.severity)
-                        : d.severity == Severity::error   ? "错误"
-                        : d.severity == Severity::warning ? "警告"
-                                                          : "提示") +
-                       ")\n\n" + markdown_text(d.message);
+      std::string md =
+          "**gklint** `" + d.rule + "` (" + severity_label(d.severity, job.lang) + ")\n\n" + markdown_text(d.message);
       if (const Rule* rule = find_rule(job, r.ruleset, d.rule)) {
         if (!rule->doc.in(job.lang).empty()) md += "\n\n" + markdown_text(rule->doc.in(job.lang));
       }

@@ -36,40 +36,30 @@ class YearConsistency : public Check {
   }
 };
 
-// True when deleting one digit of `digits` gives `year`: 20120 -> 2020.
-bool one_digit_extra(std::string_view digits, const std::string& year) {
-  if (digits.size() != year.size() + 1) return false;
+// Which digit of `digits` (as normalized: ASCII) to delete so that they read `year`: 20120 -> 2020,
+// the 1 (index 2). Nothing when no one digit does.
+std::optional<size_t> extra_digit(std::string_view digits, const std::string& year) {
+  if (digits.size() != year.size() + 1) return std::nullopt;
   for (size_t skip = 0; skip < digits.size(); ++skip) {
-    std::string shorter;
-    shorter.append(digits.substr(0, skip)).append(digits.substr(skip + 1));
-    if (shorter == year) return true;
+    if (digits.substr(0, skip) == std::string_view(year).substr(0, skip) &&
+        digits.substr(skip + 1) == year.substr(skip))
+      return skip;
   }
-  return false;
+  return std::nullopt;
 }
 
-// The digits as printed with the extra one taken out, so that they read `year`: "20120" -> "2020"
-// (full-width digits stay full-width). Nothing when they are not digits alone.
-std::optional<std::string> without_extra_digit(std::string_view printed, const std::string& year) {
+// The digits as printed without the `skip`-th (full-width digits stay full-width); nothing when
+// they are not `count` digits alone.
+std::optional<std::string> without_digit(std::string_view printed, size_t skip, size_t count) {
   std::vector<std::pair<size_t, size_t>> digits;  // each digit's bytes in `printed`
-  std::string ascii;
   for (size_t i = 0; i < printed.size();) {
     const size_t at = i;
     const char32_t c = utf8_next(printed, i);
-    if (c >= '0' && c <= '9')
-      ascii += static_cast<char>(c);
-    else if (c >= U'０' && c <= U'９')
-      ascii += static_cast<char>('0' + (c - U'０'));
-    else
-      return std::nullopt;
+    if (!(c >= '0' && c <= '9') && !(c >= U'０' && c <= U'９')) return std::nullopt;
     digits.emplace_back(at, i - at);
   }
-  if (ascii.size() != year.size() + 1) return std::nullopt;
-  for (size_t skip = 0; skip < ascii.size(); ++skip) {
-    if (ascii.substr(0, skip) + ascii.substr(skip + 1) != year) continue;
-    std::string fixed(printed);
-    return fixed.erase(digits[skip].first, digits[skip].second);
-  }
-  return std::nullopt;
+  if (digits.size() != count) return std::nullopt;
+  return std::string(printed).erase(digits[skip].first, digits[skip].second);
 }
 
 class YearTypo : public Check {
@@ -79,11 +69,14 @@ class YearTypo : public Check {
     if (f.report_year == 0) return;
     const std::string year = std::to_string(f.report_year);
     for (const Facts::Digits& t : f.year_typos) {
-      if (!one_digit_extra(t.digits, year)) continue;
+      const std::optional<size_t> skip = extra_digit(t.digits, year);
+      if (!skip) continue;
       Diagnostic d = make_diagnostic(rule, ctx, "year-mismatch", "default", t.span,
                                      {{"text", std::string(span_text(ctx.source, t.span))}, {"year", year}});
       d.fields = {{"problem", "typo"}};
-      if (auto fixed = without_extra_digit(span_text(ctx.source, t.span), year)) d.fix = Fix{t.span, std::move(*fixed)};
+      if (auto fixed = without_digit(span_text(ctx.source, t.span), *skip, t.digits.size())) {
+        d.fix = Fix{t.span, std::move(*fixed)};
+      }
       out.push_back(std::move(d));
     }
   }

@@ -70,6 +70,19 @@ local function run()
   local hover = responses and responses[client_id] and responses[client_id].result
   result.hover = hover and hover.contents and hover.contents.value or vim.NIL
 
+  -- The first code action the server offers for a diagnostic whose edit has `kind` (changes: an
+  -- edit of the report; documentChanges: a new .gklint.yaml).
+  local function first_action(diagnostic, kind)
+    local actions = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", {
+      textDocument = { uri = vim.uri_from_bufnr(buf) },
+      range = diagnostic.range,
+      context = { diagnostics = { diagnostic } },
+    }, 10000)
+    for _, a in ipairs(actions and actions[client_id] and actions[client_id].result or {}) do
+      if a.edit and a.edit[kind] then return a end
+    end
+  end
+
   -- Fix the year typo "20120" on line 1 with gklint's quick fix, applied as Neovim applies it (an
   -- edit of the buffer, sent as a didChange, debounced by the server).
   local typo
@@ -77,15 +90,7 @@ local function run()
     if d.code == "year.typo" then typo = d end
   end
   assert(typo, "no year.typo finding")
-  local fixes = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", {
-    textDocument = { uri = vim.uri_from_bufnr(buf) },
-    range = typo.range,
-    context = { diagnostics = { typo } },
-  }, 10000)
-  local fix
-  for _, a in ipairs(fixes and fixes[client_id] and fixes[client_id].result or {}) do
-    if a.edit and a.edit.changes then fix = a end
-  end
+  local fix = first_action(typo, "changes")
   assert(fix, "no quick fix for the year typo")
   result.fix_title = fix.title
   vim.lsp.util.apply_workspace_edit(fix.edit, "utf-16")
@@ -98,15 +103,7 @@ local function run()
   local last = result.publishes[#result.publishes]
   local target = last.diagnostics[1]
   result.action_rule = target.code
-  local actions = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", {
-    textDocument = { uri = vim.uri_from_bufnr(buf) },
-    range = target.range,
-    context = { diagnostics = { target } },
-  }, 10000)
-  local action
-  for _, a in ipairs(actions and actions[client_id] and actions[client_id].result or {}) do
-    if not action and a.edit and a.edit.documentChanges then action = a end
-  end
+  local action = first_action(target, "documentChanges")
   assert(action, "no code action that disables the rule")
   result.action_title = action.title
   result.action_kind = action.kind
