@@ -497,6 +497,11 @@ void init_poppler() {
   std::call_once(once, [] {
     globalParams = std::make_unique<GlobalParams>();
     setErrorCallback(silent);
+    // The first GfxState poppler makes creates the colour profiles all later ones share (static
+    // members set without a lock). Made here, under the once flag, so that two threads drawing
+    // their first pages at the same time do not both set them (ThreadSanitizer saw it in a batch).
+    const PDFRectangle box(0, 0, 1, 1);
+    const GfxState first(72, 72, &box, 0, false);
   });
 }
 
