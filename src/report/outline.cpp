@@ -136,6 +136,20 @@ size_t count_han(std::string_view s) {
   return n;
 }
 
+// Words of two or more Chinese characters parted by blanks ("行政复议 行政诉讼"): a table's header
+// row read as a line (a PDF's borderless table, a crawled page's flattened one), not a title. A
+// title spaced out a character at a time ("总 体 情 况") has one such word at most.
+bool is_row_of_words(std::string_view s) {
+  size_t words = 0;
+  for (size_t begin = 0; begin < s.size();) {
+    size_t end = s.find(' ', begin);
+    if (end == std::string_view::npos) end = s.size();
+    if (count_han(s.substr(begin, end - begin)) >= 2) ++words;
+    begin = end + 1;
+  }
+  return words >= 2;
+}
+
 bool has_sentence_punctuation(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (is_terminator(s, i) || s[i] == ',') return true;
@@ -209,7 +223,8 @@ class OutlineReader {
   }
 
   bool is_bare_heading(std::string_view text) const {
-    if (!model_.known_heading || has_sentence_punctuation(text) || count_han(text) < 2) return false;
+    if (!model_.known_heading || has_sentence_punctuation(text) || count_han(text) < 2 || is_row_of_words(text))
+      return false;
     return count_chars(text) <= static_cast<size_t>(model_.bare_heading_max_chars) &&
            model_.known_heading(strip_blanks(text));
   }

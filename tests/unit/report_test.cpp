@@ -67,6 +67,15 @@ TEST_CASE("outline: bare lines are headings only when they name a known section"
   CHECK(r.headings()[1].style == NumberStyle::none);
 }
 
+TEST_CASE("outline: a table's header row read as a line of words is no bare heading") {
+  // "行政复议 行政诉讼" names the review section, but two words parted by a blank are the header of
+  // table 四 read across (a PDF's borderless table, a crawled page's flattened one). A title spaced
+  // out a character at a time is still one.
+  Read r("某县2021年政府信息公开工作年度报告\n行政复议 行政诉讼\n总 体 情 况\n");
+  REQUIRE(r.headings().size() == 1);
+  CHECK(r.headings()[0].key == "总体情况");
+}
+
 TEST_CASE("outline: nothing before the title is a heading") {
   Read r("一、封面说明\n某县2021年政府信息公开工作年度报告\n一、总体情况\n");
   REQUIRE(r.headings().size() == 1);
