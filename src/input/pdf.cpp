@@ -39,6 +39,7 @@
 #include <PDFDoc.h>
 #include <Page.h>
 #include <Stream.h>
+#include <UTF.h>
 // Error.h after the others: it needs Goffset.
 #include <Error.h>
 
@@ -50,6 +51,7 @@
 #include <memory>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -65,6 +67,11 @@ namespace {
 
 constexpr int kMaxPages = 2000;
 constexpr size_t kMaxGlyphs = size_t{1} << 20;  // about 500 pages of dense text
+constexpr int kMaxActualText = 256;             // characters of one /ActualText span
+// A line of words of a few characters each, parted by small gaps: a table's header row read across
+// narrow columns when there are this many (fewer are a title set with spaces, "总　体　情　况").
+constexpr size_t kMinSpreadWords = 6;
+constexpr size_t kMostSpreadChars = 4;
 constexpr size_t kMaxRules = 200000;
 constexpr size_t kMaxChecks = size_t{8} << 20;  // about 80 million drawing operators
 // What poppler decodes to draw the pages: content streams, forms, embedded font programs. A report
@@ -211,7 +218,8 @@ class Collector : public OutputDev {
     state->transform(x, y, &tx, &ty);
     state->transformDelta(dx, dy, &tdx, &tdy);
     const double size = state->getTransformedFontSize();
-    if (uLen <= 0 || !u) {
+    const bool in_actual_text = actual_.depth > 0;
+    if (!in_actual_text && (uLen <= 0 || !u)) {
       ++unmapped;
       return;
     }
@@ -220,22 +228,74 @@ class Collector : public OutputDev {
       return;
     // Text that does not run left to right (rotated stamps, vertical writing) is not report text.
     if (std::abs(tdy) > 0.2 * std::max(std::abs(tdx), 0.1) || tdx < 0 || !(size > 0.5) || size > 500) return;
-    Glyph g{tx, tx + std::max(tdx, 0.0), ty, size, {}, unify_radical(static_cast<char32_t>(u[0]))};
-    for (int i = 0; i < uLen && i < 8; ++i) {
+    Glyph g{tx, tx + std::max(tdx, 0.0), ty, size, {}, 0};
+    for (int i = 0; u && i < uLen && i < 8; ++i) {
       const char32_t c = unify_radical(static_cast<char32_t>(u[i]));
       if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) continue;
-      if (is_private_use(c)) ++private_use;
-      if (is_han(c)) ++han;
+      if (i == 0) g.first = c;
+      if (!in_actual_text && is_private_use(c)) ++private_use;
+      if (!in_actual_text && is_han(c)) ++han;
       if (c < 0x20 || c == 0x7F) continue;
       utf8_append(g.text, c);
     }
-    if (uLen == 1 && is_blank(g.first)) {
-      // A blank drawn as a glyph: kept as a blank after the glyph before it.
-      if (!pages.back().glyphs.empty()) pages.back().glyphs.back().space_after = true;
+    if (in_actual_text) {
+      actual_.drawn.push_back(std::move(g));
       return;
     }
-    if (g.text.empty()) return;
-    pages.back().glyphs.push_back(std::move(g));
+    put(std::move(g), uLen == 1);
+  }
+
+  // Text marked with /ActualText is what its glyphs stand for: LibreOffice draws a character its
+  // fonts lack as a placeholder glyph and gives the character this way, Word a ligature or a
+  // symbol. Its characters take the place of the glyphs, spread over their extent, when these are
+  // on one line; otherwise the glyphs are read as drawn.
+  void beginActualText(GfxState*, const GooString* text) override {
+    if (actual_.depth++ > 0 || !text) return;
+    Unicode* ucs4 = nullptr;
+    const int n = TextStringToUCS4(text->toStr(), &ucs4);
+    for (int i = 0; i < n && i < kMaxActualText; ++i) {
+      const auto c = static_cast<char32_t>(ucs4[i]);
+      if (c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF) && c >= 0x20 && c != 0x7F) actual_.text.push_back(c);
+    }
+    gfree(ucs4);
+  }
+
+  void endActualText(GfxState*) override {
+    if (actual_.depth == 0 || --actual_.depth > 0) return;
+    ActualText span = std::move(actual_);
+    actual_ = {};
+    if (span.drawn.empty() || pages.empty()) return;
+    const Glyph& first = span.drawn.front();
+    double x0 = first.x0, x1 = first.x1;
+    bool one_line = !span.text.empty();
+    for (const Glyph& g : span.drawn) {
+      x0 = std::min(x0, g.x0);
+      x1 = std::max(x1, g.x1);
+      if (std::abs(g.base - first.base) > 0.3 * first.size) one_line = false;
+    }
+    if (!one_line) {
+      for (Glyph& g : span.drawn) {
+        if (g.text.empty() && !is_blank(g.first)) {
+          ++unmapped;
+          continue;
+        }
+        if (is_private_use(g.first)) ++private_use;
+        if (is_han(g.first)) ++han;
+        const bool single = utf8_code_points(g.text) <= 1;
+        put(std::move(g), single);
+      }
+      return;
+    }
+    const double width = (x1 - x0) / static_cast<double>(span.text.size());
+    for (size_t i = 0; i < span.text.size(); ++i) {
+      const char32_t c = unify_radical(span.text[i]);
+      if (is_private_use(c)) ++private_use;
+      if (is_han(c)) ++han;
+      Glyph g{
+          x0 + width * static_cast<double>(i), x0 + width * static_cast<double>(i + 1), first.base, first.size, {}, c};
+      utf8_append(g.text, c);
+      put(std::move(g), true);
+    }
   }
 
   void stroke(GfxState* state) override { path(state, false); }
@@ -265,6 +325,24 @@ class Collector : public OutputDev {
   }
 
  private:
+  // The /ActualText span being drawn: its characters and the glyphs drawn for them.
+  struct ActualText {
+    int depth = 0;  // nested spans: the outermost one counts
+    std::u32string text;
+    std::vector<Glyph> drawn;
+  };
+  ActualText actual_;
+
+  // Adds a glyph to the page; a blank (a single character) becomes a blank after the glyph before.
+  void put(Glyph g, bool single) {
+    if (single && is_blank(g.first)) {
+      if (!pages.back().glyphs.empty()) pages.back().glyphs.back().space_after = true;
+      return;
+    }
+    if (g.text.empty()) return;
+    pages.back().glyphs.push_back(std::move(g));
+  }
+
   void image(GfxState* state) {
     if (pages.empty()) return;
     double xs[4], ys[4];
@@ -524,6 +602,14 @@ struct Line {
   // continue them), and the baseline of the last line it took in.
   std::vector<std::string> cells;
   double last_base = 0;
+  // The runs of the row's glyphs (parted at gaps of two fifths of a character), once lines under
+  // it have been taken into them: the cell each is in, where it starts, its text.
+  struct Part {
+    size_t cell = 0;
+    double x0 = 0, x1 = 0;
+    std::string text;
+  };
+  std::vector<Part> parts;
   // The margins of the text the line is in (the page's, or its column's), and the column: 0 for
   // a page in one column or a line across both, 1 left, 2 right.
   double left = 0, right = 0;
