@@ -641,6 +641,8 @@ std::vector<Line> make_lines(std::vector<const Glyph*> gs) {
     line.x0 = row.front()->x0;
     line.base = row.front()->base;
     const Glyph* prev = nullptr;
+    std::vector<Line::Piece> words;  // runs parted by gaps of two fifths of a character
+    size_t longest = 0;              // the most characters in one of them
     for (const Glyph* g : row) {
       if (prev && g->text == prev->text && std::abs(g->x0 - prev->x0) < 0.3 * g->size) continue;
       const double gap = prev ? g->x0 - prev->x1 : 0;
@@ -650,6 +652,10 @@ std::vector<Line> make_lines(std::vector<const Glyph*> gs) {
         line.pieces.push_back(Line::Piece{line.text.size(), 0, g->x0, 0});
       }
       line.pieces.back().x1 = g->x1;
+      if (!prev || gap > 0.4 * g->size) words.push_back(Line::Piece{line.text.size(), 0, g->x0, 0});
+      words.back().end = line.text.size() + g->text.size();
+      words.back().x1 = g->x1;
+      longest = std::max(longest, utf8_code_points(line.text.substr(words.back().begin)) + 1);
       line.glyphs.push_back(g);
       line.text += g->text;
       line.size = std::max(line.size, g->size);
@@ -659,6 +665,9 @@ std::vector<Line> make_lines(std::vector<const Glyph*> gs) {
       prev = g;
     }
     line.pieces.back().end = line.text.size();
+    // Many short words a little apart: a table's header labels that wrap a few characters a line
+    // in narrow columns, read across the columns ("結結其尚總", "結果維結果糾"). Each is a cell.
+    if (words.size() >= kMinSpreadWords && longest <= kMostSpreadChars) line.pieces = std::move(words);
     lines.push_back(std::move(line));
     i = j;
   }
@@ -849,6 +858,177 @@ bool absorb(Line& r, const Line& l) {
   return true;
 }
 
+// A section number that starts a heading: 一、 （一） (1) 1. 1、 1． (not "12月", nor "一是").
+bool starts_with_number(std::string_view s) {
+  static constexpr std::string_view kNumerals = "一二三四五六七八九十";
+  // A bracket opens the number: only brackets close it (not "(chuàng)", a word in brackets).
+  const bool bracket = s.starts_with("\xEF\xBC\x88") || s.starts_with("(");  // （ (
+  if (bracket) s.remove_prefix(s[0] == '(' ? 1 : 3);
+  size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == 0) {
+    while (i + 3 <= s.size() && kNumerals.find(s.substr(i, 3)) != std::string_view::npos &&
+           (kNumerals.find(s.substr(i, 3)) % 3) == 0)
+      i += 3;
+  }
+  if (i == 0) return false;
+  const std::string_view rest = s.substr(i);
+  if (bracket) return rest.starts_with(")") || rest.starts_with("\xEF\xBC\x89");                         // ) ）
+  return rest.starts_with(".") || rest.starts_with("\xE3\x80\x81") || rest.starts_with("\xEF\xBC\x8E");  // . 、 ．
+}
+
+bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; }
+
+// The runs of a line's glyphs, parted at gaps of two fifths of a character: where each starts and
+// its text (with the blanks the line has).
+std::vector<Line::Part> runs_of(const Line& l) {
+  std::vector<Line::Part> runs;
+  const Glyph* prev = nullptr;
+  for (const Glyph* g : l.glyphs) {
+    const double gap = prev ? g->x0 - prev->x1 : 0;
+    if (!prev || gap > 0.4 * g->size) {
+      runs.push_back(Line::Part{0, g->x0, g->x1, {}});
+    } else if (blank_between(*prev, *g, gap) || (prev->space_after && gap > 0)) {
+      runs.back().text += ' ';
+    }
+    runs.back().text += g->text;
+    runs.back().x1 = std::max(runs.back().x1, g->x1);
+    prev = g;
+  }
+  return runs;
+}
+
+// The row's runs, each with the cell it is in (made once, then kept with what they take in).
+void make_parts(Line& r) {
+  if (!r.parts.empty()) return;
+  r.parts = runs_of(r);
+  for (Line::Part& p : r.parts) {
+    while (p.cell + 1 < r.pieces.size() && r.pieces[p.cell + 1].x0 <= p.x0 + 0.1 * r.size) ++p.cell;
+  }
+}
+
+// The touched cells again from their runs. Runs of a cell a character or more apart are labels
+// side by side (a narrow gap did not part them into pieces): once a line under them has gone on
+// under each, or under one, they are cells of their own.
+void remake_cells(Line& r, const std::vector<bool>& touched) {
+  std::vector<std::string> cells;
+  std::vector<Line::Piece> pieces;
+  size_t k = 0;
+  for (size_t c = 0; c < r.cells.size(); ++c) {
+    if (!touched[c]) {
+      cells.push_back(std::move(r.cells[c]));
+      pieces.push_back(r.pieces[c]);
+      for (; k < r.parts.size() && r.parts[k].cell == c; ++k) r.parts[k].cell = cells.size() - 1;
+      continue;
+    }
+    const Line::Part* before = nullptr;
+    for (; k < r.parts.size() && r.parts[k].cell == c; ++k) {
+      Line::Part& p = r.parts[k];
+      if (!before || p.x0 - before->x1 >= 0.8 * r.size) {
+        cells.emplace_back();
+        pieces.push_back(Line::Piece{0, 0, p.x0, p.x1});
+      } else {
+        cells.back() += ' ';
+      }
+      cells.back() += p.text;
+      pieces.back().x1 = p.x1;
+      p.cell = cells.size() - 1;
+      before = &p;
+    }
+  }
+  r.cells = std::move(cells);
+  r.pieces = std::move(pieces);
+}
+
+// The part of `r` a run starts under (within half a character) and ends before the next part
+// starts, or none.
+std::optional<size_t> part_over(const Line& r, const Line::Part& run) {
+  for (size_t k = 0; k < r.parts.size(); ++k) {
+    if (std::abs(r.parts[k].x0 - run.x0) > 0.5 * r.size) continue;
+    if (k + 1 < r.parts.size() && run.x1 > r.parts[k + 1].x0 + 0.1 * r.size) return std::nullopt;
+    return k;
+  }
+  return std::nullopt;
+}
+
+// Takes a line of words under a row into the row when each of its runs starts where one of the
+// row's runs starts and ends before the next one: labels that wrap in their cells, a character a
+// line in narrow header cells (結/果), or two labels side by side in one cell ("(四)無法 1.本機關"
+// over "提供 不掌握相關政府信息"). Each run goes on under the run it starts under; a line with a
+// number is a row of its own.
+bool absorb_aligned(Line& r, const Line& l) {
+  if (l.base - r.last_base > 1.6 * r.size || l.glyphs.empty() || has_digit(l.text)) return false;
+  make_parts(r);
+  const std::vector<Line::Part> runs = runs_of(l);
+  std::vector<size_t> under(runs.size());
+  std::vector<bool> taken(r.parts.size());
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const std::optional<size_t> k = part_over(r, runs[i]);
+    // A run that starts a number ("(二)…", "2.…") starts a label of its own.
+    if (!k || taken[*k] || starts_with_number(runs[i].text)) return false;
+    taken[*k] = true;
+    under[i] = *k;
+  }
+  std::vector<bool> touched(r.cells.size());
+  for (size_t i = 0; i < runs.size(); ++i) {
+    r.parts[under[i]].text += runs[i].text;
+    touched[r.parts[under[i]].cell] = true;
+  }
+  remake_cells(r, touched);
+  r.last_base = l.base;
+  return true;
+}
+
+// A label spanning rows beside the rows' own labels ("三、本年度辦" beside "(一)予以公開") that goes
+// on into the next row, beside that row's own label ("理結果" beside "(二)部分公開…"): the piece goes
+// back to the label it continues, in the row that holds it (`owner`), and leaves the row. The piece
+// starts under that label, is no number nor starts one, and the row's own label starts under the
+// owner's. Returns whether it did.
+bool lift_spanning_label(Line& owner, Line& row) {
+  if (row.base - owner.last_base > 1.6 * owner.size) return false;
+  make_parts(row);
+  make_parts(owner);
+  if (row.parts.size() < 3) return false;
+  const Line::Part& piece = row.parts[0];
+  const Line::Part& label = row.parts[1];
+  if (has_digit(piece.text) || starts_with_number(piece.text) || has_digit(label.text) ||
+      label.x0 - piece.x1 < 0.8 * row.size)
+    return false;
+  const std::optional<size_t> k = part_over(owner, piece);
+  if (!k || *k + 1 >= owner.parts.size() || has_digit(owner.parts[*k + 1].text) ||
+      std::abs(owner.parts[*k + 1].x0 - label.x0) > 0.5 * owner.size)
+    return false;
+  owner.parts[*k].text += piece.text;
+  std::vector<bool> touched(owner.cells.size());
+  touched[owner.parts[*k].cell] = true;
+  remake_cells(owner, touched);
+  owner.last_base = row.base;
+  // The piece leaves the row, and its cell when nothing else is in it.
+  const size_t c = piece.cell;
+  row.parts.erase(row.parts.begin());
+  if (row.parts.front().cell != c) {
+    row.cells.erase(row.cells.begin() + static_cast<std::ptrdiff_t>(c));
+    row.pieces.erase(row.pieces.begin() + static_cast<std::ptrdiff_t>(c));
+    for (Line::Part& p : row.parts) --p.cell;
+  } else {
+    std::vector<bool> first(row.cells.size());
+    first[c] = true;
+    remake_cells(row, first);
+  }
+  return true;
+}
+
+// A row's text: its cells, each followed by a bar.
+void write_cells(Line& l) {
+  l.text.clear();
+  for (std::string& c : l.cells) {
+    for (char& ch : c) {
+      if (ch == '|') ch = '!';  // a bar would split the cell
+    }
+    l.text += (l.text.empty() ? "" : " ") + c + " |";
+  }
+}
+
 // Lines whose pieces are a table's cells: three pieces or more, or two next to such a line. A line
 // under a row whose pieces each fall under one of the row's cells continues those cells (a label
 // that wraps in its cell): its text goes to them and the line is dropped.
@@ -861,25 +1041,28 @@ void find_rows(std::vector<Line>& lines) {
   std::vector<Line> kept;
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
+    if (row[i] && !kept.empty() && !kept.back().cells.empty() && absorb_aligned(kept.back(), l)) continue;
     if (row[i]) {
       for (const Line::Piece& p : l.pieces) l.cells.push_back(l.text.substr(p.begin, p.end - p.begin));
       l.last_base = l.base;
       kept.push_back(std::move(l));
       continue;
     }
-    if (!kept.empty() && !kept.back().cells.empty() && absorb(kept.back(), l)) continue;
+    if (!kept.empty() && !kept.back().cells.empty() && (absorb_aligned(kept.back(), l) || absorb(kept.back(), l)))
+      continue;
     kept.push_back(std::move(l));
   }
   lines = std::move(kept);
-  for (Line& l : lines) {
-    if (l.cells.empty()) continue;
-    l.text.clear();
-    for (std::string& c : l.cells) {
-      for (char& ch : c) {
-        if (ch == '|') ch = '!';  // a bar would split the cell
-      }
-      l.text += (l.text.empty() ? "" : " ") + c + " |";
+  size_t owner = lines.size();  // the row a spanning label is in, while rows under it go on with it
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].cells.empty()) {
+      owner = lines.size();
+    } else if (owner == lines.size() || !lift_spanning_label(lines[owner], lines[i])) {
+      owner = i;
     }
+  }
+  for (Line& l : lines) {
+    if (!l.cells.empty()) write_cells(l);
   }
 }
 
@@ -888,7 +1071,7 @@ void find_rows(std::vector<Line>& lines) {
 struct Block {
   double top = 0;
   int section = 0;               // 0 above the columns (or a page in one), 1 left column, 2 right, 3 below
-  const Line* line = nullptr;    // a line of text, or
+  Line* line = nullptr;          // a line of text, or
   const Table* table = nullptr;  // a table
 };
 
@@ -938,22 +1121,6 @@ bool ends_sentence(char32_t c) {
          c == U';' || c == U':';
 }
 
-// A section number that starts a heading: 一、 （一） (1) 1. 1、 1． (not "12月", nor "一是").
-bool starts_with_number(std::string_view s) {
-  if (s.starts_with("\xEF\xBC\x88") || s.starts_with("(")) return true;  // （ (
-  static constexpr std::string_view kNumerals = "一二三四五六七八九十";
-  size_t i = 0;
-  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-  if (i == 0) {
-    while (i + 3 <= s.size() && kNumerals.find(s.substr(i, 3)) != std::string_view::npos &&
-           (kNumerals.find(s.substr(i, 3)) % 3) == 0)
-      i += 3;
-  }
-  if (i == 0) return false;
-  const std::string_view rest = s.substr(i);
-  return rest.starts_with(".") || rest.starts_with("\xE3\x80\x81") || rest.starts_with("\xEF\xBC\x8E");  // . 、 ．
-}
-
 struct PageLayout {
   std::vector<Line> lines;    // outside tables
   std::vector<Table> tables;  // cells filled
@@ -978,7 +1145,11 @@ void set_margins(std::vector<Line>& lines, int column, double page_width) {
   const double left = lefts[lefts.size() / 10];
   const double most = rights[rights.size() - 1 - rights.size() / 10];
   const double symmetric = column == 0 && page_width > 0 ? page_width - left : rights.back();
-  const double right = std::max(most, std::min(symmetric, rights.back()));
+  double right = std::max(most, std::min(symmetric, rights.back()));
+  // No line across most of the page (a page of tables and their captions, a report's last
+  // lines) says nothing of the margin: the longest may be a heading. The margin as wide as the left
+  // one then.
+  if (column == 0 && rights.back() < left + 0.6 * (symmetric - left)) right = std::max(right, symmetric);
   for (Line& l : lines) {
     if (l.column != column) continue;
     l.left = left;
@@ -1081,7 +1252,7 @@ PageLayout lay_out(const Page& page) {
     if (column != 0) return column;
     return top < columns_top ? 0 : 3;
   };
-  for (const Line& l : out.lines) {
+  for (Line& l : out.lines) {
     out.blocks.push_back(Block{l.base - l.size, section(l.base - l.size, l.column), &l, nullptr});
   }
   for (const Table& t : out.tables) out.blocks.push_back(Block{t.top, section(t.top, 0), nullptr, &t});
@@ -1153,8 +1324,6 @@ std::vector<PdfCell> row_cells(const Table& t, size_t r) {
 bool same_extent(const PdfCell& a, const PdfCell& b) {
   return std::abs(a.x0 - b.x0) <= 2 && std::abs(a.x1 - b.x1) <= 2;
 }
-
-bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; }
 
 bool same_texts(const std::vector<PdfCell>& a, const std::vector<PdfCell>& b) {
   if (a.size() != b.size()) return false;
@@ -1267,13 +1436,18 @@ bool continues(const Line& prev, const Line& next, bool same_page) {
   if (std::abs(next.size - size) > 0.15 * size) return false;
   // The room left at the end of `prev`: under two characters more than what `next` starts with
   // that a layout does not break: a character carried down with the marks no line may start with
-  // (度》、), then those marks, then a number or Latin word ("2014", "”00000004.").
+  // (度》、), then those marks, then a number or Latin word ("2014", "”00000004.", "(wěn)").
   const std::vector<const Glyph*>& gs = next.glyphs;
-  const auto ascii = [](char32_t c) { return c > 0x20 && c < 0x80; };
+  const auto latin = [](char32_t c) {
+    return (c > 0x20 && c < 0x80) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+  };
   size_t i = 0;
-  if (gs.size() > 1 && !ascii(gs[0]->first) && !no_line_start(gs[0]->first) && no_line_start(gs[1]->first)) ++i;
+  if (gs.size() > 1 && !latin(gs[0]->first) && !no_line_start(gs[0]->first) && no_line_start(gs[1]->first)) ++i;
+  // Nor does it break on either side of a quotation mark (ICU's rules, LibreOffice's): 版“政 go down
+  // together.
+  if (gs.size() > 2 && (gs[1]->first == U'“' || gs[1]->first == U'‘')) i = std::max<size_t>(i, 3);
   while (i < gs.size() && no_line_start(gs[i]->first)) ++i;
-  while (i < gs.size() && ascii(gs[i]->first) && !(i > 0 && gs[i - 1]->space_after)) ++i;
+  while (i < gs.size() && latin(gs[i]->first) && !(i > 0 && gs[i - 1]->space_after)) ++i;
   const double carried = i > 0 ? gs[i - 1]->x1 - next.x0 : 0;
   if (prev.x1 < prev.right - 2 * size - carried) return false;
   if (next.x0 > next.left + 0.5 * size) return false;
@@ -1281,6 +1455,20 @@ bool continues(const Line& prev, const Line& next, bool same_page) {
   // A section number opening a short line (a heading), or any line after a sentence's end.
   if (starts_with_number(next.text) && (next.x1 < next.right - 1.8 * size || ends_sentence(prev.last))) return false;
   return true;
+}
+
+// Whether a page begins with a few lines of text and then a row of a table without ruling lines
+// (page furniture aside).
+bool rows_follow(const PageLayout& pl, const std::vector<bool>& skip) {
+  constexpr size_t kMostBrokenLines = 8;
+  size_t lines = 0;
+  for (const Block& b : pl.blocks) {
+    if (!b.line) return false;
+    if (skip[static_cast<size_t>(b.line - pl.lines.data())]) continue;
+    if (!b.line->cells.empty()) return lines > 0;
+    if (++lines > kMostBrokenLines) return false;
+  }
+  return false;
 }
 
 }  // namespace
@@ -1380,6 +1568,7 @@ Extracted extract_pdf(std::string_view bytes) {
   std::vector<Item> items;
   const Line* prev = nullptr;
   size_t prev_page = 0;               // the page of `prev`
+  Line* last_row = nullptr;           // the last item, when a row of a table without ruling lines
   const Table* open_table = nullptr;  // the last block was a part of this table
   size_t table_start = 0;             // its first row in `items`
   size_t part_start = 0;              // the first row of its part on the page before
@@ -1388,9 +1577,18 @@ Extracted extract_pdf(std::string_view bytes) {
     const PageLayout& pl = layouts[k];
     const auto page = static_cast<uint32_t>(k + 1);
     bool first_block = true;
+    // A table without ruling lines that goes on from the page before, a label the page broke: the
+    // lines above the page's first row continue the last row when they are under its runs.
+    Line* broken = last_row && prev_page + 1 == k && rows_follow(pl, skip[k]) ? last_row : nullptr;
     for (const Block& b : pl.blocks) {
       if (b.line) {
         if (skip[k][static_cast<size_t>(b.line - pl.lines.data())]) continue;
+        if (broken && b.line->cells.empty() && absorb_aligned(*broken, *b.line)) {
+          write_cells(*broken);
+          continue;
+        }
+        broken = nullptr;
+        last_row = b.line->cells.empty() ? nullptr : b.line;
         Item it;
         it.page = page;
         it.line = b.line;
@@ -1440,6 +1638,8 @@ Extracted extract_pdf(std::string_view bytes) {
       }
       open_table = &t;
       prev = nullptr;
+      last_row = nullptr;
+      broken = nullptr;
       first_block = false;
     }
   }
