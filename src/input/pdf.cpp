@@ -286,6 +286,12 @@ class Collector : public OutputDev {
       }
       return;
     }
+    // Its characters count against the cap like glyphs drawn (one glyph may stand for many).
+    glyphs += span.text.size() - 1;
+    if (glyphs > kMaxGlyphs) {
+      over = true;
+      return;
+    }
     const double width = (x1 - x0) / static_cast<double>(span.text.size());
     for (size_t i = 0; i < span.text.size(); ++i) {
       const char32_t c = unify_radical(span.text[i]);
@@ -642,7 +648,7 @@ std::vector<Line> make_lines(std::vector<const Glyph*> gs) {
     line.base = row.front()->base;
     const Glyph* prev = nullptr;
     std::vector<Line::Piece> words;  // runs parted by gaps of two fifths of a character
-    size_t longest = 0;              // the most characters in one of them
+    size_t longest = 0, chars = 0;   // the most glyphs in one of them; in the last
     for (const Glyph* g : row) {
       if (prev && g->text == prev->text && std::abs(g->x0 - prev->x0) < 0.3 * g->size) continue;
       const double gap = prev ? g->x0 - prev->x1 : 0;
@@ -652,10 +658,13 @@ std::vector<Line> make_lines(std::vector<const Glyph*> gs) {
         line.pieces.push_back(Line::Piece{line.text.size(), 0, g->x0, 0});
       }
       line.pieces.back().x1 = g->x1;
-      if (!prev || gap > 0.4 * g->size) words.push_back(Line::Piece{line.text.size(), 0, g->x0, 0});
+      if (!prev || gap > 0.4 * g->size) {
+        words.push_back(Line::Piece{line.text.size(), 0, g->x0, 0});
+        chars = 0;
+      }
       words.back().end = line.text.size() + g->text.size();
       words.back().x1 = g->x1;
-      longest = std::max(longest, utf8_code_points(line.text.substr(words.back().begin)) + 1);
+      longest = std::max(longest, ++chars);
       line.glyphs.push_back(g);
       line.text += g->text;
       line.size = std::max(line.size, g->size);

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/batch.hpp"
 #include "gklint/lint.hpp"
@@ -177,6 +179,62 @@ TEST_CASE("robustness: a PDF whose pages would run too many operators is refused
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].rule == "input.error");
   CHECK(r.diagnostics[0].message.find("绘图指令超过") != std::string::npos);
+}
+
+namespace {
+
+// A one-page PDF (Helvetica, not embedded) whose content stream is `content`, with its xref.
+std::string one_page_pdf(const std::string& content) {
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t o : offsets) {
+    std::string n = std::to_string(o);
+    pdf += std::string(10 - n.size(), '0') + n + " 00000 n \n";
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+}  // namespace
+
+// /ActualText gives the characters one glyph stands for: a span may give 256 for one glyph. They
+// count against the cap on glyphs, so thousands of such spans are refused, not a gigabyte of text.
+TEST_CASE("robustness: /ActualText spans standing for many characters each count against the glyph cap") {
+  std::string span = "/Span <</ActualText <FEFF";
+  for (int i = 0; i < 256; ++i) span += "4E00";
+  span += ">>> BDC BT /F1 12 Tf 72 700 Td (a) Tj ET EMC\n";
+  std::string content;
+  for (int i = 0; i < 4200; ++i) content += span;
+  Catalog catalog;
+  Linter linter(catalog, nullptr, {});
+  const FileResult r = linter.lint("amplified.pdf", one_page_pdf(content));
+  REQUIRE(r.unreadable);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message.find("内容太多") != std::string::npos);
+  // A few such spans are read: each glyph as the characters it stands for.
+  std::string few;
+  for (int i = 0; i < 30; ++i) {
+    few += "/Span <</ActualText <FEFF516C5F00>>> BDC BT /F1 12 Tf 72 " + std::to_string(800 - 20 * i) +
+           " Td (a) Tj ET EMC\n";
+  }
+  const Source src = Source::read("few.pdf", one_page_pdf(few));
+  REQUIRE_FALSE(src.problem());
+  CHECK(src.text().starts_with("公开"));
+  CHECK(src.text().find('a') == std::string::npos);
 }
 
 TEST_CASE("robustness: a rule file with labels that are not valid UTF-8 loads or fails cleanly") {
