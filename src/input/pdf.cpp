@@ -1125,6 +1125,12 @@ bool no_line_start(char32_t c) {
   return kMarks.find(c) != std::u32string_view::npos;
 }
 
+// The marks no line may end with: opening brackets and quotation marks.
+bool no_line_end(char32_t c) {
+  static constexpr std::u32string_view kMarks = U"“‘（《「『【〔〈([";
+  return kMarks.find(c) != std::u32string_view::npos;
+}
+
 bool ends_sentence(char32_t c) {
   return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'：' || c == U'.' || c == U'!' || c == U'?' ||
          c == U';' || c == U':';
@@ -1455,6 +1461,8 @@ bool continues(const Line& prev, const Line& next, bool same_page) {
   // Nor does it break on either side of a quotation mark (ICU's rules, LibreOffice's): 版“政 go down
   // together.
   if (gs.size() > 2 && (gs[1]->first == U'“' || gs[1]->first == U'‘')) i = std::max<size_t>(i, 3);
+  // An opening bracket goes down with what it opens: "〔2020〕".
+  if (i == 0 && gs.size() > 1 && no_line_end(gs[0]->first)) ++i;
   while (i < gs.size() && no_line_start(gs[i]->first)) ++i;
   while (i < gs.size() && latin(gs[i]->first) && !(i > 0 && gs[i - 1]->space_after)) ++i;
   const double carried = i > 0 ? gs[i - 1]->x1 - next.x0 : 0;
