@@ -87,6 +87,8 @@ constexpr size_t kMaxTables = 100;
 // Rules closer than this are one boundary: the two lines of a double border, a border drawn once
 // per cell a little off. No row or column of a report's table is this thin.
 constexpr double kSameLine = 3.0;
+// Column rules running this far past the first or last row rule bound a row the page broke.
+constexpr double kBrokenRow = 4.0;
 
 InputProblem problem(std::string zh, std::string en) { return InputProblem{std::move(zh), std::move(en), 0}; }
 
@@ -783,6 +785,19 @@ std::vector<Table> find_tables(const Page& page) {
     std::vector<double> ys, xs;
     for (const Rule& r : hs) ys.push_back(r.at);
     for (const Rule& r : vs) xs.push_back(r.at);
+    // Column rules reaching past the first or last row rule: a row the page broke, its border drawn
+    // on the other page (Chromium): the rules' ends bound it.
+    if (!ys.empty() && !vs.empty()) {
+      const double first = *std::min_element(ys.begin(), ys.end());
+      const double last = *std::max_element(ys.begin(), ys.end());
+      double top = first, bottom = last;
+      for (const Rule& r : vs) {
+        top = std::min(top, r.from);
+        bottom = std::max(bottom, r.to);
+      }
+      if (top < first - kBrokenRow) ys.push_back(top);
+      if (bottom > last + kBrokenRow) ys.push_back(bottom);
+    }
     Table t;
     t.ys = distinct(ys, kSameLine);
     t.xs = distinct(xs, kSameLine);

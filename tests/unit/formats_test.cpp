@@ -198,9 +198,18 @@ TEST_CASE("formats: a PDF reads back to its reference's paragraphs, each on one 
     const Source pdf = Source::read(entry.path().string(), read_file(entry.path()));
     REQUIRE_FALSE(pdf.problem());
     const std::vector<std::string> got = lines_of(pdf.text());
+    // A line may also be a whole cell of a table row, where the page set it in a table (an HTML
+    // page's caption row, printed).
+    std::set<std::string> cells;
+    for (const std::string& line : got) {
+      if (line.find('|') == std::string::npos) continue;
+      for (size_t at = 0, bar; (bar = line.find('|', at)) != std::string::npos; at = bar + 1)
+        cells.insert(line.substr(at, bar - at));
+    }
     for (const std::string& want : lines_of(read_file(reference))) {
       if (want.empty() || want.find('|') != std::string::npos) continue;  // tables: cells, not lines
-      CHECK_MESSAGE(std::find(got.begin(), got.end(), want) != got.end(), name << ": no line reads " << want);
+      CHECK_MESSAGE((std::find(got.begin(), got.end(), want) != got.end() || cells.count(want)),
+                    name << ": no line reads " << want);
     }
     for (const std::string& line : got) {
       CHECK_MESSAGE(line.find("某区人民政府办公室") == std::string::npos, name << ": page header in " << line);
