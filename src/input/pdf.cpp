@@ -618,6 +618,7 @@ struct Line {
     std::string text;
   };
   std::vector<Part> parts;
+  bool spread = false;  // its pieces are short words a little apart (make_lines), not wide gaps
   // The margins of the text the line is in (the page's, or its column's), and the column: 0 for
   // a page in one column or a line across both, 1 left, 2 right.
   double left = 0, right = 0;
@@ -678,7 +679,10 @@ std::vector<Line> make_lines(std::vector<const Glyph*> gs) {
     line.pieces.back().end = line.text.size();
     // Many short words a little apart: a table's header labels that wrap a few characters a line
     // in narrow columns, read across the columns ("結結其尚總", "結果維結果糾"). Each is a cell.
-    if (words.size() >= kMinSpreadWords && longest <= kMostSpreadChars) line.pieces = std::move(words);
+    if (words.size() >= kMinSpreadWords && longest <= kMostSpreadChars) {
+      line.pieces = std::move(words);
+      line.spread = true;
+    }
     lines.push_back(std::move(line));
     i = j;
   }
@@ -1053,12 +1057,45 @@ void write_cells(Line& l) {
   }
 }
 
+// How many of a line's pieces are figures (digits only).
+size_t figures(const Line& l) {
+  return static_cast<size_t>(std::count_if(l.pieces.begin(), l.pieces.end(), [&](const Line::Piece& p) {
+    const std::string_view t = std::string_view(l.text).substr(p.begin, p.end - p.begin);
+    return !t.empty() && t.find_first_not_of("0123456789") == std::string_view::npos;
+  }));
+}
+
+// Whether most words of the shorter line start where a word of the other does (within half a
+// character): two lines of a header's columns.
+bool words_aligned(const Line& a, const Line& b) {
+  const Line& fewer = a.pieces.size() <= b.pieces.size() ? a : b;
+  const Line& more = &fewer == &a ? b : a;
+  size_t matched = 0;
+  for (const Line::Piece& p : fewer.pieces) {
+    if (std::any_of(more.pieces.begin(), more.pieces.end(),
+                    [&](const Line::Piece& q) { return std::abs(p.x0 - q.x0) <= 0.5 * fewer.size; }))
+      ++matched;
+  }
+  return matched * 2 > fewer.pieces.size();
+}
+
 // Lines whose pieces are a table's cells: three pieces or more, or two next to such a line. A line
 // under a row whose pieces each fall under one of the row's cells continues those cells (a label
 // that wraps in its cell): its text goes to them and the line is dropped.
 void find_rows(std::vector<Line>& lines) {
   std::vector<bool> row(lines.size());
-  for (size_t i = 0; i < lines.size(); ++i) row[i] = lines[i].pieces.size() >= 3;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    row[i] = lines[i].pieces.size() >= 3 && (!lines[i].spread || figures(lines[i]) >= 2);
+  }
+  // Short words spread out without figures are a header row only in a table: next to a row, or
+  // over or under another such line whose words start where its own do. Alone they are a title
+  // set with spaces.
+  const auto header = [&](size_t i, size_t j) {
+    return row[j] || (lines[j].spread && words_aligned(lines[i], lines[j]));
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].spread && !row[i]) row[i] = (i > 0 && header(i, i - 1)) || (i + 1 < lines.size() && header(i, i + 1));
+  }
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].pieces.size() == 2 && ((i > 0 && row[i - 1]) || (i + 1 < lines.size() && row[i + 1]))) row[i] = true;
   }

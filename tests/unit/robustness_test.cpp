@@ -237,6 +237,29 @@ TEST_CASE("robustness: /ActualText spans standing for many characters each count
   CHECK(src.text().find('a') == std::string::npos);
 }
 
+// Words of a few characters a little apart are a table's header row only beside the table: a
+// title set with spaces, alone, stays a line of text.
+TEST_CASE("pdf: a line of letters spaced out is a header row only next to a table") {
+  const auto glyph = [](const std::string& utf16, double x, double y) {
+    return "/Span <</ActualText <FEFF" + utf16 + ">>> BDC BT /F1 12 Tf " + std::to_string(x) + " " + std::to_string(y) +
+           " Td (a) Tj ET EMC\n";
+  };
+  std::string content;
+  for (int i = 0; i < 8; ++i) content += glyph("516C", 100 + 18 * i, 780);  // 公 spaced out: the title
+  for (int i = 0; i < 30; ++i) {
+    for (int k = 0; k < 6; ++k) content += glyph("5F00", 72 + 7 * k, 740 - 20 * i);  // 开开开…: text
+  }
+  const Source alone = Source::read("spaced.pdf", one_page_pdf(content));
+  REQUIRE_FALSE(alone.problem());
+  CHECK(alone.text().starts_with("公公公公公公公公\n"));
+  // Under it, a row of figures spaced the same way: both are the table's rows.
+  std::string table = content;
+  for (int i = 0; i < 8; ++i) table += "BT /F1 12 Tf " + std::to_string(100 + 18 * i) + " 766 Td (0) Tj ET\n";
+  const Source beside = Source::read("table.pdf", one_page_pdf(table));
+  REQUIRE_FALSE(beside.problem());
+  CHECK(beside.text().starts_with("公 | 公 | 公 | 公 | 公 | 公 | 公 | 公 |\n0 | 0 |"));
+}
+
 TEST_CASE("robustness: a rule file with labels that are not valid UTF-8 loads or fails cleanly") {
   std::ifstream in(fs::path(GKLINT_SOURCE_DIR) / "tests/fixtures/hostile/rules-label-bad-utf8.yaml.in",
                    std::ios::binary);
