@@ -68,9 +68,11 @@ const std::vector<InputFormat>& input_formats() {
        .extensions = {".pdf"},
        .doc = "text PDFs (poppler): lines in reading order (a page in two columns column by column), a paragraph's "
               "lines joined, page numbers and running headers left out, characters a font maps to radicals (⼯ for 工) "
-              "read as the characters; tables "
-              "rebuilt from their ruling lines (merged cells, a table going on over a page break, a row the page "
-              "broke), or without them where a row's cells are on one line; a scan (no text layer), a text layer "
+              "read as the characters; tables rebuilt from their ruling lines (merged cells, a table going on "
+              "over a page break, a row the page broke, also one drawn without its top border on the next page), "
+              "or without them from where the words sit (labels wrapping in their cells, header words a letter a "
+              "line); text marked `/ActualText` read as what it stands for (a character drawn as a placeholder "
+              "glyph where the writer had no font for it); a scan (no text layer), a text layer "
               "without Unicode, a PDF that needs a password or forbids copying its text are refused with the "
               "reason; known by `%PDF-` whatever its name",
        .located = "**the page and the line on it** (`3:12:5`: page 3, line 12, column 5; lines of text and table "
