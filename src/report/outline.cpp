@@ -223,10 +223,16 @@ class OutlineReader {
   }
 
   bool is_bare_heading(std::string_view text) const {
-    if (!model_.known_heading || has_sentence_punctuation(text) || count_han(text) < 2 || is_row_of_words(text))
-      return false;
+    if (!model_.known_heading || has_sentence_punctuation(text) || count_han(text) < 2) return false;
+    // Words parted by blanks name a section only as a whole wording ("总体 情况"), not by a keyword.
+    if (is_row_of_words(text) && !is_whole_wording(text)) return false;
     return count_chars(text) <= static_cast<size_t>(model_.bare_heading_max_chars) &&
            model_.known_heading(strip_blanks(text));
+  }
+
+  bool is_whole_wording(std::string_view text) const {
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    return model_.known_title_length && !text.empty() && model_.known_title_length(text) == text.size();
   }
 
   size_t known_length(size_t title_begin, size_t end) const {

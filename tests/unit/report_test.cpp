@@ -74,6 +74,10 @@ TEST_CASE("outline: a table's header row read as a line of words is no bare head
   Read r("某县2021年政府信息公开工作年度报告\n行政复议 行政诉讼\n总 体 情 况\n");
   REQUIRE(r.headings().size() == 1);
   CHECK(r.headings()[0].key == "总体情况");
+  // A section's whole wording with a blank in it is still its heading.
+  Read spaced("某县2021年政府信息公开工作年度报告\n主动公开 政府信息情况\n");
+  REQUIRE(spaced.headings().size() == 1);
+  CHECK(spaced.headings()[0].key == "主动公开政府信息情况");
 }
 
 TEST_CASE("outline: nothing before the title is a heading") {
