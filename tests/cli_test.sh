@@ -311,6 +311,27 @@ for bad in "encrypted.docx:password-protected" "legacy.doc:legacy Word" "odt-ren
   same "bad input ${bad%%:*}" "$(jq -r --arg f "${bad%%:*}" '.files[] | select(.path | endswith($f)) | .diagnostics[0].message | contains("'"${bad#*:}"'")' "$tmp/out")" true
 done
 
+# Across years: --previous LAST_YEAR THIS_YEAR (issue 17). The pair is real (corpus-dev 031 and 035);
+# the 2020 copy's 上年结转 was changed to 1 (tests/fixtures/cross).
+last=$root/tests/fixtures/corpus-dev/031_2019_pingtan_zrzyj.txt
+check "--previous: carry broken" 1 "$gklint" --no-config --format json --previous "$last" "$root/tests/fixtures/cross/zrzyj-2020-carried-in-changed.txt"
+same "--previous: cross.carry at both cells, last year's cell in related" \
+  "$(jq -c '[.files[0].diagnostics[] | select(.rule == "cross.carry") | [.column_id, .expected, .actual, .related[0].path, .related[0].line]]' "$tmp/out")" \
+  "[[\"natural\",0,1,\"$last\",10],[\"total\",0,1,\"$last\",10]]"
+same "--previous: the pair named in the file's JSON" "$(jq -c '.files[0].previous.report_year' "$tmp/out")" 2019
+check "--previous: text names last year's cell" 1 "$gklint" --no-config --lang en --previous "$last" "$root/tests/fixtures/cross/zrzyj-2020-carried-in-changed.txt"
+expect "--previous: compared with" "= compared with: .*031_2019_pingtan_zrzyj.txt:10:2299 2019/" "$tmp/out"
+check "--previous: two reports" 2 "$gklint" --no-config --previous "$last" "$seeds/000_ac653407c852e910.txt" "$seeds/001_216a20324a3be511.txt"
+expect "--previous: says one report" "只能与一份本年度报告一起使用" "$tmp/err"
+check "--previous: missing file" 2 "$gklint" --no-config --previous "$tmp/none.txt" "$root/tests/fixtures/cross/zrzyj-2020.txt"
+expect "--previous: says which" "--previous .*none.txt" "$tmp/err"
+check "--previous: not the year before" 0 "$gklint" --no-config --format json --previous "$last" "$root/tests/fixtures/cross/gaj-2022-previous-2019.txt"
+same "--previous: one cross.previous warning, nothing compared" \
+  "$(jq -c '[.files[0].diagnostics[].rule, .files[0].previous]' "$tmp/out")" '["cross.previous",null]'
+check "junit without --previous: rules across years skipped" 1 "$gklint" --no-config --format junit "$root/tests/fixtures/cross/zrzyj-2020.txt"
+expect "junit: skipped" '<testcase name="cross.carry"[^>]*>' "$tmp/out"
+expect "junit: skipped count" 'skipped="2"' "$tmp/out"
+
 # Configuration (.gklint.yaml), gklint init, and baselines (issue 5).
 proj="$tmp/proj"
 mkdir -p "$proj/reports/sc"

@@ -2,12 +2,15 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace gklint {
+
+class Source;
 
 enum class Severity { info = 0, warning = 1, error = 2 };
 const char* severity_name(Severity s);  // "info" | "warning" | "error"
@@ -23,9 +26,16 @@ struct Span {
 
 // A place that fed a finding: each cell of a sum, with its label and value as printed.
 struct Related {
+  Related() = default;
+  Related(Span at, std::string label_, std::string value_, std::shared_ptr<const Source> in = nullptr)
+      : span(at), label(std::move(label_)), value(std::move(value_)), source(std::move(in)) {}
+
   Span span;
   std::string label;
   std::string value;
+  // The file `span` is in when it is not the finding's own: last year's report, for the checks
+  // across years. Null: the finding's file.
+  std::shared_ptr<const Source> source;
 };
 
 // A number as compared: its value and the digits after the point it was printed with.

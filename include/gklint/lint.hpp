@@ -38,8 +38,11 @@ struct FileResult {
   std::shared_ptr<const Source> source;  // positions and source lines for every output
   std::string ruleset;                   // id of the rule set used; empty when nothing was checked
   int report_year = 0;                   // 0 = not found
-  std::string year_source;               // "title" | "period" | "text" | "option" | ""
-  std::string title;                     // as printed in the report
+  // The report it was compared with (--previous), when it was of the year before: its path and year.
+  std::string previous_path;
+  int previous_year = 0;    // 0: not compared
+  std::string year_source;  // "title" | "period" | "text" | "option" | ""
+  std::string title;        // as printed in the report
   std::string agency;
   Report report;                        // what was read: facts and headings (`gklint outline`)
   std::vector<Diagnostic> diagnostics;  // ordered by position
@@ -65,7 +68,10 @@ class Linter {
   const std::shared_ptr<const RuleSet>& fixed_rules() const { return fixed_; }
 
   // Thread-safe: one Linter may lint many files at once. `profile`, when given, receives timings.
-  FileResult lint(const std::string& path, std::string bytes, Profile* profile = nullptr) const;
+  // `previous`: the same agency's report of the year before, as linted (--previous), for the rules
+  // across years; when it is not of the year before, one cross.previous warning says so.
+  FileResult lint(const std::string& path, std::string bytes, Profile* profile = nullptr,
+                  const FileResult* previous = nullptr) const;
 
  private:
   std::shared_ptr<const RuleSet> choose(const Source& source, const class View& view, Facts* facts) const;

@@ -23,6 +23,7 @@ struct RuleCase {
   bool fires = false;                           // fires: or clean:
   std::string text;                             // the report snippet
   int year = 0;                                 // like --year; 0: read from the snippet
+  std::string previous;                         // last year's report (--previous), for the rules across years
   std::optional<std::vector<Expected>> expect;  // fires only: the rule's findings, exactly
 };
 

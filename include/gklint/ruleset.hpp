@@ -58,6 +58,7 @@ struct Rule {
   std::map<std::string, Text> messages;  // templates with {placeholders}
   std::string defined_at;                // "rules/gov-2007.yaml:42"
   std::shared_ptr<const Check> check;
+  bool needs_previous = false;  // compares with last year's report (--previous): not run without one
 
   const Text& message(const std::string& key) const;
 };

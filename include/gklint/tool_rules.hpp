@@ -18,6 +18,6 @@ struct ToolRule {
   const char* en;
 };
 
-extern const std::array<ToolRule, 7> kToolRules;
+extern const std::array<ToolRule, 8> kToolRules;
 
 }  // namespace gklint

@@ -33,13 +33,13 @@ FileResult guarded(const std::string& path, Lang lang, const std::function<FileR
 }
 
 FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile,
-                     const std::string& stdin_name) {
+                     const std::string& stdin_name, const FileResult* previous) {
   const std::string shown = path == "-" ? stdin_name : path;
   return guarded(shown, lang, [&] {
     std::string bytes;
     if (const auto error = read_input(path, &bytes))
       return unreadable_result(shown, lang == Lang::en ? error->en : error->zh);
-    return linter.lint(shown, std::move(bytes), profile);
+    return linter.lint(shown, std::move(bytes), profile, previous);
   });
 }
 

@@ -23,8 +23,9 @@ void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std
 
 // Reads one input: a file, or "-" for standard input (shown as `stdin_name`). An unreadable file
 // gives an input-error; anything gklint itself throws, an internal-error for that file (see `guarded`).
+// `previous`: last year's report, for the rules across years (Linter::lint).
 FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile,
-                     const std::string& stdin_name = "<stdin>");
+                     const std::string& stdin_name = "<stdin>", const FileResult* previous = nullptr);
 
 // Reads one file named on the command line and lints it, keeping its bytes: for the commands that
 // write a copy of it (fix, annotate). Nothing, the reason said on standard error, when it cannot be

@@ -68,6 +68,7 @@ struct Options {
   bool no_config = false;      // --no-config, or GKLINT_NO_CONFIG=1
   std::string root;            // --root DIR: what a config's rule files may not leave
   bool trust_config = false;   // --trust-config: they may name any file
+  std::string previous;        // --previous FILE: last year's report, for the rules across years
   std::string baseline;        // --baseline FILE
   std::string write_baseline;  // --write-baseline FILE
   std::string init_dir = ".";  // gklint init [DIR]
@@ -632,6 +633,10 @@ void lint_arguments(CLI::App& app, Options& o) {
       ->check(CLI::ExistingDirectory);
   app.add_flag("--trust-config", o.trust_config,
                "let a config name rule files anywhere, outside the project root too (only for configs you wrote)");
+  app.add_option("--previous", o.previous,
+                 "the same agency's report of the year before: check this report against it (cross.* rules; one "
+                 "report at a time)")
+      ->type_name("FILE");
   app.add_option("--baseline", o.baseline, "report only findings not recorded in FILE (see --write-baseline)")
       ->type_name("FILE");
   app.add_option("--write-baseline", o.write_baseline,
@@ -736,6 +741,23 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
   std::vector<const Linter*> linters;
   linters.reserve(files.size());
   for (const std::string& f : files) linters.push_back(s.pool->for_file(s.settings_path(f), &s.setup_errors));
+  // --previous: last year's report, read with its own config, before this year's is linted.
+  std::optional<FileResult> previous;
+  if (!o.previous.empty()) {
+    if (files.size() != 1) {
+      std::cerr << "gklint: --previous: " << msg::text(lang, msg::kPreviousOneReport, {std::to_string(files.size())})
+                << "\n";
+      return 2;
+    }
+    const Linter* linter = s.pool->for_file(s.settings_path(o.previous), &s.setup_errors);
+    if (!s.setup_errors.empty()) return s.report_setup_errors();
+    previous = lint_path(*linter, o.previous, lang, nullptr);
+    if (previous->unreadable) {
+      const std::string why = previous->diagnostics.empty() ? "" : previous->diagnostics.front().message;
+      std::cerr << "gklint: --previous " << o.previous << ": " << why << "\n";
+      return 2;
+    }
+  }
   if (!s.setup_errors.empty()) return s.report_setup_errors();
 
   // Baselines: the accepted findings to leave out, and where to record this run's.
@@ -783,25 +805,31 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
   };
   Profile profile;
   bool internal_error = false;
-  lint_batch(
-      linters, files, o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename,
-      o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), lang,
-      [&](FileResult& r) {
-        internal_error |= r.internal_error;
-        // --unreadable warning: what could not be read is a warning like any other (gklint's own
-        // failures stay errors: they are never the report's fault).
-        if (r.unreadable && !r.internal_error && o.unreadable == "warning") {
-          for (Diagnostic& d : r.diagnostics) d.severity = Severity::warning;
-        }
-        if (!o.write_baseline.empty()) recording.record(r);
-        if (baseline) summary.suppressed += baseline->suppress(r);
-        summary.add(r);
-        for (const Diagnostic& d : r.diagnostics) {
-          if (!never && d.severity >= threshold && !(r.unreadable && o.unreadable == "ignore")) failed = true;
-        }
-        writer->file(r);
-      },
-      progress, o.profile ? &profile : nullptr);
+  const auto emit = [&](FileResult& r) {
+    internal_error |= r.internal_error;
+    // --unreadable warning: what could not be read is a warning like any other (gklint's own
+    // failures stay errors: they are never the report's fault).
+    if (r.unreadable && !r.internal_error && o.unreadable == "warning") {
+      for (Diagnostic& d : r.diagnostics) d.severity = Severity::warning;
+    }
+    if (!o.write_baseline.empty()) recording.record(r);
+    if (baseline) summary.suppressed += baseline->suppress(r);
+    summary.add(r);
+    for (const Diagnostic& d : r.diagnostics) {
+      if (!never && d.severity >= threshold && !(r.unreadable && o.unreadable == "ignore")) failed = true;
+    }
+    writer->file(r);
+  };
+  const std::string stdin_name = o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename;
+  if (previous) {  // one report, against last year's
+    FileResult r =
+        lint_path(*linters.front(), files.front(), lang, o.profile ? &profile : nullptr, stdin_name, &*previous);
+    emit(r);
+  } else {
+    lint_batch(linters, files, stdin_name,
+               o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), lang, emit,
+               progress, o.profile ? &profile : nullptr);
+  }
   if (progress_shown) std::cerr << "\r\033[K" << std::flush;
   if (o.profile) print_profile(profile, std::chrono::steady_clock::now() - started);
   if (baseline) summary.baseline_unmatched = static_cast<int>(baseline->unmatched());

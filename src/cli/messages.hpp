@@ -33,6 +33,9 @@ inline constexpr Message kDidYouMean{"`{}` 既不是文件也不是子命令；�
 inline constexpr Message kStdinFilenameAlone{
     "--stdin-filename 只用于标准输入：请同时给出 -（例如 git show :a.txt | gklint --stdin-filename a.txt -）",
     "--stdin-filename names standard input: give - too (git show :a.txt | gklint --stdin-filename a.txt -)"};
+inline constexpr Message kPreviousOneReport{
+    "只能与一份本年度报告一起使用（现有 {} 份）：gklint --previous 上年报告 本年报告",
+    "goes with one report of this year (there are {}): gklint --previous LAST_YEAR THIS_YEAR"};
 inline constexpr Message kNoRuleNamed{"没有名为 `{}` 的规则；已有规则：", "no rule named `{}`; rules: "};
 
 // A command-line mistake CLI11 found (`what`: its English message), said in `lang`: in Chinese, with

@@ -47,8 +47,10 @@ nlohmann::ordered_json diagnostic_json(const Source& src, const Diagnostic& d, c
   if (!d.related.empty()) {
     j["related"] = nlohmann::ordered_json::array();
     for (const Related& r : d.related) {
-      const Position p = src.position(r.span.begin);
+      const Source& in = r.source ? *r.source : src;
+      const Position p = in.position(r.span.begin);
       nlohmann::ordered_json rel;
+      if (r.source) rel["path"] = r.source->path();  // another file: last year's report
       if (p.page) rel["page"] = p.page;
       rel["line"] = p.page ? p.page_line : p.line;
       rel["column"] = p.column;
@@ -78,6 +80,8 @@ void JsonWriter::file(const FileResult& r) {
   j["encoding"] = r.source->encoding();
   j["title"] = r.title.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.title);
   j["agency"] = r.agency.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.agency);
+  // Checked against last year's report (--previous): the rules across years ran.
+  if (r.previous_year) j["previous"] = {{"path", r.previous_path}, {"report_year", r.previous_year}};
   j["diagnostics"] = nlohmann::ordered_json::array();
   const std::vector<std::string> prints = fingerprints(*r.source, r.diagnostics);
   for (size_t i = 0; i < r.diagnostics.size(); ++i) {

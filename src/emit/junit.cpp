@@ -2,7 +2,7 @@
 // GitHub test-report actions) show as test results.
 //
 //   <testsuites name="gklint">
-//     <testsuite name=PATH tests=N failures=F errors=E skipped="0">   one per file
+//     <testsuite name=PATH tests=N failures=F errors=E skipped=S>     one per file
 //       <properties> ruleset, report_year </properties>
 //       <testcase name="input.error" classname=PATH/>                  the file could be read
 //       <testcase name=RULE classname=PATH> …                          one per rule of its rule set
@@ -12,6 +12,7 @@
 //                            one element per rule, each finding a line "line:col: severity: message";
 //   <error>                  input.error and rule.error: the file could not be checked at all (exit 2);
 //   <system-out>             findings below --fail-on, so they are seen without failing the test.
+//   <skipped>                the rules across years (cross.*) without last year's report (--previous).
 // Rules gklint reported that are not in the set (input.encoding, ruleset.year) get a testcase too.
 // Suites are written as files are done; the root carries no totals, so nothing is held back.
 #include <algorithm>
@@ -64,6 +65,11 @@ std::string xml_escape(std::string_view text, bool attribute) {
 std::string attr(std::string_view text) { return xml_escape(text, true); }
 std::string body(std::string_view text) { return xml_escape(text, false); }
 
+std::string not_compared(Lang lang) {
+  return lang == Lang::en ? "no report of the year before to compare with (--previous)"
+                          : "没有可以核对的上一年度报告（--previous）";
+}
+
 bool is_input_problem(const Diagnostic& d) { return d.rule == "input.error" || d.rule == "rule.error"; }
 
 class JunitWriter : public Writer {
@@ -75,16 +81,28 @@ class JunitWriter : public Writer {
   void file(const FileResult& r) override {
     // Testcases in order: reading the file, the rule set's rules, then any other rule reported.
     std::vector<std::string> names = {"input.error"};
+    std::vector<std::string> not_run;  // rules across years, without last year's report
     if (auto set = ruleset_of(options_, r.ruleset)) {
-      for (const Rule& rule : set->rules) names.push_back(rule.id);
+      for (const Rule& rule : set->rules) {
+        names.push_back(rule.id);
+        if (rule.needs_previous && !r.previous_year) not_run.push_back(rule.id);
+      }
     }
     for (const Diagnostic& d : r.diagnostics) {
       if (std::find(names.begin(), names.end(), d.rule) == names.end()) names.push_back(d.rule);
     }
 
     std::ostringstream cases;
-    int failures = 0, errors = 0;
+    int failures = 0, errors = 0, skipped = 0;
     for (const std::string& name : names) {
+      // A rule across years without last year's report was not run: skipped, not passed.
+      if (std::find(not_run.begin(), not_run.end(), name) != not_run.end()) {
+        ++skipped;
+        cases << "    <testcase name=\"" << attr(name) << "\" classname=\"" << attr(r.path) << "\">\n"
+              << "      <skipped message=\"" << attr(not_compared(options_.style.lang)) << "\"/>\n"
+              << "    </testcase>\n";
+        continue;
+      }
       std::vector<const Diagnostic*> failing, errored, passing;
       for (const Diagnostic& d : r.diagnostics) {
         if (d.rule != name) continue;
@@ -116,7 +134,7 @@ class JunitWriter : public Writer {
     }
 
     out_ << "  <testsuite name=\"" << attr(r.path) << "\" tests=\"" << names.size() << "\" failures=\"" << failures
-         << "\" errors=\"" << errors << "\" skipped=\"0\">\n";
+         << "\" errors=\"" << errors << "\" skipped=\"" << skipped << "\">\n";
     if (!r.ruleset.empty() || r.report_year) {
       out_ << "    <properties>\n";
       if (!r.ruleset.empty()) out_ << "      <property name=\"ruleset\" value=\"" << attr(r.ruleset) << "\"/>\n";

@@ -54,10 +54,15 @@ class RdjsonWriter : public Writer {
       j["code"] = {{"value", d.rule}};
       // The cells a sum was made of (reviewdog links them under the comment).
       for (const Related& rel : d.related) {
-        const Position p = src.position(rel.span.begin);
+        // A place in another file (last year's report) gets a walker of its own: `cells` walks this one.
+        ColumnWalker other;
+        const Source& in = rel.source ? *rel.source : src;
+        const Position p = in.position(rel.span.begin);
         j["related_locations"].push_back(
             {{"message", rel.label + " = " + rel.value},
-             {"location", {{"path", r.path}, {"range", {{"start", position_json(src, p, cells)}}}}}});
+             {"location",
+              {{"path", rel.source ? rel.source->path() : r.path},
+               {"range", {{"start", position_json(in, p, rel.source ? other : cells)}}}}}});
       }
       // A certain fix, as a suggestion reviewdog can apply (plain text only: in a page or a .docx
       // the range is not where the text read sits in the file).

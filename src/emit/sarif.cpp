@@ -99,11 +99,12 @@ class SarifWriter : public Writer {
       // Every cell a sum was made of, with its label and value as printed.
       int id = 0;
       for (const Related& rel : d.related) {
-        const Position p = src.position(rel.span.begin);
+        const Position p = (rel.source ? *rel.source : src).position(rel.span.begin);
         res["relatedLocations"].push_back(
             {{"id", ++id},
              {"physicalLocation",
-              {{"artifactLocation", {{"uri", uri}}}, {"region", {{"startLine", p.line}, {"startColumn", p.column}}}}},
+              {{"artifactLocation", {{"uri", rel.source ? uri_of(rel.source->path()) : uri}}},
+               {"region", {{"startLine", p.line}, {"startColumn", p.column}}}}},
              {"message", message(rel.label + " = " + rel.value)}});
       }
       // A certain fix, where the file is plain text (in a page or a .docx the region is not where

@@ -165,6 +165,14 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
     }
     if (src.format() == "docx") out << " " << gutter << " = " << word_place(r, d, p, style.lang) << "\n";
     if (!d.cite.empty()) out << " " << gutter << " = " << (en ? "basis: " : "依据：") << d.cite << "\n";
+    // A place in another file (last year's report): where to look there.
+    for (const Related& rel : d.related) {
+      if (!rel.source) continue;
+      const Position at = rel.source->position(rel.span.begin);
+      out << " " << gutter << " = " << (en ? "compared with: " : "对照：") << rel.source->path() << ":"
+          << (at.page ? std::to_string(at.page) + ":" + std::to_string(at.page_line) : std::to_string(at.line)) << ":"
+          << at.column << " " << rel.label << " = " << rel.value << "\n";
+    }
     if (d.fix) out << " " << gutter << " = " << fix_description(src, *d.fix, style.lang) << "\n";
   }
 }

@@ -977,6 +977,7 @@ class Server {
       if (!d.related.empty()) {
         json related = json::array();
         for (const Related& rel : d.related) {
+          if (rel.source) continue;  // another file: the server lints one document at a time
           related.push_back(
               {{"location", {{"uri", job.uri}, {"range", to_json(range_of(rel.span, cell_begins, cell_ends))}}},
                {"message", rel.label + " = " + rel.value}});

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gklint/diagnostic.hpp"
+#include "gklint/lint.hpp"
 #include "gklint/report.hpp"
 #include "gklint/ruleset.hpp"
 #include "gklint/source.hpp"
@@ -50,6 +51,9 @@ struct CheckContext {
   BlankCells blank_cells = BlankCells::unfilled;
   // The prose the content checks read, computed once per report (prose_of).
   const Prose* prose = nullptr;
+  // The same agency's report of the year before (--previous), as linted: what the checks across
+  // years compare with. Null when there is none; those checks then find nothing.
+  const FileResult* previous = nullptr;
 };
 
 class Check {
@@ -96,6 +100,8 @@ struct RuleKind {
   // `make` reads the rule set (its tables or sections): the check is compiled for each rule set.
   // Otherwise a rule that several built-in rule sets share (base.yaml's) is compiled once for all.
   bool reads_rule_set = false;
+  // Compares with last year's report (--previous): finds nothing without one.
+  bool needs_previous = false;
 };
 
 const std::vector<RuleKind>& rule_kinds();

@@ -45,6 +45,18 @@ const std::vector<FindingKind>& finding_kinds() {
        "and the base)"},
       {"text-table", "error, or warning when a cell was cut out of digits that ran together: at the prose figure",
        "`table`, `expected` (the cells' sum), `actual` (the prose figure), `related` (each cell), `inferred`"},
+      {"cross-carry", "error, with `--previous`: at this year's cell",
+       "table fields (`table`, `row_id`, `column_id`), `previous_year`, `expected` (last year's cell), `actual`, "
+       "`related` (last year's cell, with its `path`), `inferred`"},
+      {"cross-stock", "warning, with `--previous`: at this year's stock cell",
+       "table fields, `previous_year`, `expected` (last year's stock + added − removed), `actual`, `related` (last "
+       "year's stock, with its `path`; this year's added and removed)"},
+      {"cross-jump", "info, with `--previous`: at this year's cell",
+       "table fields, `previous_year`, `related` (last year's cell, with its `path`)"},
+      {"cross-previous",
+       "warning, with `--previous`: last year's report could not be compared (not the year before, or not read); "
+       "nothing across years was checked",
+       "`previous_year` (0 when not found)"},
       {"ruleset-year", "info: `--rules` names a set not written for the report's year", ""},
       {"input-error", "", ""},
       {"input-encoding",

@@ -100,13 +100,51 @@ void Linter::apply_overrides(std::vector<Diagnostic>* diagnostics) const {
   }
 }
 
+namespace {
+
+// Why last year's report (--previous) cannot be compared with `r`, or nothing when it can: the
+// rules across years then find nothing, and this warning says so once.
+std::optional<Diagnostic> previous_unusable(const FileResult& previous, const FileResult& r, Lang lang) {
+  const int year = r.report_year, last = previous.report_year;
+  if (!previous.unreadable && year > 0 && last == year - 1) return std::nullopt;
+  Diagnostic d;
+  d.rule = "cross.previous";
+  d.kind = "cross-previous";
+  d.severity = Severity::warning;
+  d.span = r.report.facts.title.value_or(Span{0, 0});
+  d.fields = {{"previous_year", std::to_string(last)}};
+  const std::string shown = previous.path;
+  if (previous.unreadable) {
+    d.message = choose_text(lang, "未做跨年度核对：上一年度报告 " + shown + " 无法读取",
+                            "nothing checked across years: last year's report " + shown + " could not be read");
+  } else if (year == 0 || last == 0) {
+    d.message = choose_text(lang,
+                            "未做跨年度核对：" + std::string(year == 0 ? "本报告" : "上一年度报告 " + shown) +
+                                "没有读出报告年度（可用 --year 指定本报告的年度）",
+                            "nothing checked across years: the report year of " +
+                                std::string(year == 0 ? "this report" : "last year's report " + shown) +
+                                " was not found (--year gives this report's)");
+  } else {
+    d.message = choose_text(
+        lang,
+        "未做跨年度核对：上一年度报告 " + shown + " 是 " + std::to_string(last) + " 年度的，本报告是 " +
+            std::to_string(year) + " 年度的，应为 " + std::to_string(year - 1) + " 年度的报告",
+        "nothing checked across years: last year's report " + shown + " is for " + std::to_string(last) +
+            " and this one for " + std::to_string(year) + "; it should be the report for " + std::to_string(year - 1));
+  }
+  return d;
+}
+
+}  // namespace
+
 void Profile::merge(const Profile& other) {
   for (const auto& [k, v] : other.stages) stages[k] += v;
   for (const auto& [k, v] : other.rules) rules[k] += v;
   files += other.files;
 }
 
-FileResult Linter::lint(const std::string& path, std::string bytes, Profile* profile) const {
+FileResult Linter::lint(const std::string& path, std::string bytes, Profile* profile,
+                        const FileResult* previous) const {
   FileResult r;
   r.path = path;
   Stopwatch clock(profile);
@@ -172,10 +210,18 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
   const std::vector<int> section_heading = section_headings(*rules, report);
   const Prose prose = prose_of(view, report);
   const CheckContext ctx{
-      *source, view, report, *rules, lang, section_heading, options_.blank_cells.value_or(rules->blank_cells), &prose};
+      *source, view,    report, *rules, lang, section_heading, options_.blank_cells.value_or(rules->blank_cells),
+      &prose,  previous};
   for (const Rule& rule : rules->rules) {
     rule.check->run(rule, ctx, r.diagnostics);
     clock.rule(rule.id);
+  }
+
+  if (previous) {
+    if (std::optional<Diagnostic> d = previous_unusable(*previous, r, lang))
+      r.diagnostics.push_back(std::move(*d));
+    else
+      r.previous_path = previous->path, r.previous_year = previous->report_year;
   }
 
   // A set chosen by hand for a year it was not written for: say so, the findings may not apply.

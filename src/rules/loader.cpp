@@ -94,7 +94,7 @@ const std::vector<std::string> kColumnKeys = {"id", "label", "group", "value"};
 const std::vector<std::string> kRowKeys = {"id", "label", "match", "group", "unlabeled"};
 const std::vector<std::string> kRuleKeys = {"id",      "kind",     "severity", "cite",    "summary", "doc",
                                             "example", "messages", "params",   "enabled", "tests"};
-const std::vector<std::string> kCaseKeys = {"fires", "clean", "year", "expect"};
+const std::vector<std::string> kCaseKeys = {"fires", "clean", "year", "expect", "previous"};
 const std::vector<std::string> kExpectKeys = {"line", "message"};
 
 std::string join(const std::vector<std::string>& v) {
@@ -424,6 +424,12 @@ class Loader {
         const Sourced y{year, tests.from};
         if (read_int(y, &c.year) && (c.year < 1990 || c.year > 2100)) {
           error(y, "year 应在 1990 至 2100 之间 (expected a year from 1990 to 2100)");
+        }
+      }
+      if (const YAML::Node previous = item["previous"]) {
+        const Sourced p{previous, tests.from};
+        if (read_string(p, &c.previous) && c.previous.find_first_not_of(" \t\r\n") == std::string::npos) {
+          error(p, "previous 的报告文本为空 (the previous report's text is empty)");
         }
       }
       if (const YAML::Node expect = item["expect"]) read_expect(Sourced{expect, tests.from}, &c);
@@ -918,6 +924,7 @@ class Loader {
                          [&](const YAML::Node& at, const std::string& msg) { error(*params_from, at.Mark(), msg); });
       if (r.check && written && !rk->reads_rule_set) cache_->checks.push_back({rk->name, params, r.check});
     }
+    r.needs_previous = rk->needs_previous;
     if (r.check) set->rules.push_back(std::move(r));
   }
 

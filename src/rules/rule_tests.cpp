@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "rules/loader.hpp"
@@ -36,7 +37,14 @@ void run_case(Catalog& catalog, const CaseFile& file, const RuleCase& c, CaseRes
   // built-in set for the case's year, which extends it, as a report would.
   const bool by_year = file.set->abstract && !file.file.builtin_id.empty();
   const Linter linter(catalog, by_year ? nullptr : file.set, options);
-  const FileResult lint = linter.lint("case.txt", c.text);
+  // Last year's report is linted as it is (its year read from it), then this one against it.
+  std::optional<FileResult> previous;
+  if (!c.previous.empty()) {
+    LintOptions before = options;
+    before.year = 0;
+    previous = Linter(catalog, by_year ? nullptr : file.set, before).lint("previous.txt", c.previous);
+  }
+  const FileResult lint = linter.lint("case.txt", c.text, nullptr, previous ? &*previous : nullptr);
   for (const Diagnostic& d : lint.diagnostics) {
     if (d.rule == c.rule) r->findings.push_back({lint.source->position(d.span.begin).line, d.message});
   }

@@ -2,7 +2,7 @@
 
 namespace gklint {
 
-const std::array<ToolRule, 7> kToolRules = {{
+const std::array<ToolRule, 8> kToolRules = {{
     {"input.error", "input-error", Severity::error, "输入文件无法作为报告读取",
      "The input could not be read as a report",
      "输入文件无法作为报告读取：文件不存在或无法读取、为空、是无法读取文字的文件（图片、旧版 .doc、加密文档、"
@@ -28,6 +28,13 @@ const std::array<ToolRule, 7> kToolRules = {{
      "用 --rules 指定的规则集并非为该报告年度制定（例如用 gov-2007 检查 2020 年报告），检查结果可能不适用。",
      "The rule set named with --rules was not written for the report's year (e.g. gov-2007 on a 2020 report); "
      "its findings may not apply."},
+    {"cross.previous", "cross-previous", Severity::warning, "上一年度报告无法用于跨年度核对",
+     "Last year's report could not be compared",
+     "用 --previous 指定的上一年度报告不能与本报告核对：它的报告年度不是本报告的前一年，或者无法读取，或者两份报告之一"
+     "没有读出年度。跨年度规则（cross.*）都没有检查。",
+     "The report named with --previous cannot be compared with this one: its report year is not the year before "
+     "this report's, it could not be read, or the year of one of them was not found. No rule across years "
+     "(cross.*) was checked."},
     {"config.error", "config-error", Severity::error, "配置文件有错误", "A config file has an error",
      "配置文件（.gklint.yaml 或 --config 指定的文件）有错误：YAML 语法、未知的键、无效的值、未知的规则 "
      "id，或它指定的规则集无法加载。"

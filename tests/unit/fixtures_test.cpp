@@ -2,12 +2,13 @@
 // NAME.EXT.expected) listing the findings it must give, one per line:
 // `LINE:COL RULE SEVERITY [key=value …]` (for a PDF `PAGE:LINE:COL …`), optionally followed by `  message: TEXT`, the
 // finding's message (in Chinese) exactly. Lines starting with '#' are comments, except `# args:` which sets options
-// (--rules ID|FILE, --year N). The runner diffs what gklint finds against that list.
+// (--rules ID|FILE, --year N, --previous FILE). The runner diffs what gklint finds against that list.
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "gklint/lint.hpp"
@@ -27,6 +28,7 @@ std::string read_all(const fs::path& p) {
 struct Expectation {
   std::string rules;
   int year = 0;
+  std::string previous;  // --previous: last year's report, relative to the fixture's folder
   std::vector<std::string> lines;
   std::map<size_t, std::string> messages;  // by index in lines
 };
@@ -43,6 +45,8 @@ Expectation read_expected(const fs::path& p) {
           args >> e.rules;
         else if (a == "--year")
           args >> e.year;
+        else if (a == "--previous")
+          args >> e.previous;
       }
       continue;
     }
@@ -104,7 +108,13 @@ TEST_CASE("fixtures: every report gives exactly its expected findings") {
     LintOptions options;
     options.year = want.year;
     Linter linter(catalog, fixed, options);
-    FileResult r = linter.lint(report.string(), read_all(report));
+    std::optional<FileResult> previous;
+    if (!want.previous.empty()) {
+      const fs::path last = report.parent_path() / want.previous;
+      REQUIRE_MESSAGE(fs::exists(last), report.string() << ": --previous " << last.string() << " does not exist");
+      previous = Linter(catalog, fixed, LintOptions{}).lint(last.string(), read_all(last));
+    }
+    FileResult r = linter.lint(report.string(), read_all(report), nullptr, previous ? &*previous : nullptr);
     std::vector<std::string> got;
     for (const Diagnostic& d : r.diagnostics) got.push_back(describe(r, d));
 

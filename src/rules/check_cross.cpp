@@ -1,0 +1,368 @@
+// Rule kinds across years: this report's tables against the same agency's report of the year
+// before (--previous). cross-carry (a row carried over), cross-stock (a stock column moved by this
+// year's additions and removals), cross-jump (a figure that changed by more than a factor).
+// Each finds nothing without a previous report of the year before.
+#include <algorithm>
+#include <cstdlib>
+
+#include "gklint/utf8.hpp"
+#include "rules/check.hpp"
+
+namespace gklint {
+
+namespace {
+
+// The previous report, when it is of the year before this one's; otherwise nothing is compared
+// (the command line says why, once: cross.previous).
+const FileResult* previous_year(const CheckContext& ctx) {
+  const FileResult* prev = ctx.previous;
+  const int year = ctx.report.facts.report_year;
+  if (!prev || prev->unreadable || year == 0 || prev->report_year != year - 1) return nullptr;
+  return prev;
+}
+
+const Table* table_by_id(const Report& report, const std::string& id) {
+  for (const Table& t : report.tables) {
+    if (t.def && t.def->id == id) return &t;
+  }
+  return nullptr;
+}
+
+int row_by_id(const TableDef& def, const std::string& id) {
+  for (size_t i = 0; i < def.rows.size(); ++i) {
+    if (def.rows[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int column_by_id(const TableDef& def, const std::string& id) {
+  for (size_t i = 0; i < def.columns.size(); ++i) {
+    if (def.columns[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// A whole count as printed (no decimals), or nothing: a blank, text, or an amount is not compared.
+std::optional<int64_t> count_of(const Cell* c) {
+  if (!c || c->state != Cell::State::number || c->decimals != 0) return std::nullopt;
+  return c->units;
+}
+
+std::string row_label(const TableDef& def, int row, int column) {
+  const RowDef& r = def.rows[static_cast<size_t>(row)];
+  return r.unlabeled ? def.columns[static_cast<size_t>(column)].group : r.name;
+}
+
+std::string cell_text(const Source& source, const Cell& c) { return std::string(span_text(source, c.span)); }
+
+// The fields of a cross finding: the table and this year's cell, and the year compared with.
+void cross_fields(Diagnostic& d, const TableDef& def, int row, int column, int previous_year) {
+  d.fields.emplace_back("table", def.id);
+  d.fields.emplace_back("row_id", def.rows[static_cast<size_t>(row)].id);
+  d.fields.emplace_back("column_id", def.columns[static_cast<size_t>(column)].id);
+  d.fields.emplace_back("previous_year", std::to_string(previous_year));
+}
+
+// A cell of last year's report, for `related`: in that file.
+Related previous_cell(const FileResult& prev, const TableDef& def, int row, int column, const Cell& c) {
+  return {c.span,
+          std::to_string(prev.report_year) + "/" + row_label(def, row, column) + "/" +
+              def.columns[static_cast<size_t>(column)].label,
+          cell_text(*prev.source, c), prev.source};
+}
+
+void note_inferred(const Rule& rule, const CheckContext& ctx, std::initializer_list<const Cell*> cells, Diagnostic& d) {
+  if (std::none_of(cells.begin(), cells.end(), [](const Cell* c) { return c && c->inferred; })) return;
+  d.inferred = true;
+  d.message += " " + rule.message("inferred").in(ctx.lang);
+}
+
+// ---- cross-carry: 上年结转 (this year) = 结转下年度继续办理 (last year), per column -----------
+
+class CrossCarry : public Check {
+ public:
+  CrossCarry(std::string table, std::string row, std::string previous_row)
+      : table_(std::move(table)), row_(std::move(row)), previous_row_(std::move(previous_row)) {}
+
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    const FileResult* prev = previous_year(ctx);
+    if (!prev) return;
+    const Table* now = table_by_id(ctx.report, table_);
+    const Table* then = table_by_id(prev->report, table_);
+    if (!now || !then) return;
+    const TableDef& def = *now->def;
+    const TableDef& prev_def = *then->def;
+    const int row = row_by_id(def, row_), prev_row = row_by_id(prev_def, previous_row_);
+    if (row < 0 || prev_row < 0) return;
+    for (size_t c = 0; c < def.columns.size(); ++c) {
+      const int column = static_cast<int>(c), prev_column = column_by_id(prev_def, def.columns[c].id);
+      const Cell* cell = now->cell(row, column);
+      const Cell* prev_cell = prev_column < 0 ? nullptr : then->cell(prev_row, prev_column);
+      const auto actual = count_of(cell), expected = count_of(prev_cell);
+      if (!actual || !expected || *actual == *expected) continue;
+      Diagnostic d = make_diagnostic(rule, ctx, "cross-carry", "default", cell->span,
+                                     {{"table", def.title},
+                                      {"row", row_label(def, row, column)},
+                                      {"column", def.columns[c].label},
+                                      {"actual", cell_text(ctx.source, *cell)},
+                                      {"expected", cell_text(*prev->source, *prev_cell)},
+                                      {"previous_row", row_label(prev_def, prev_row, prev_column)},
+                                      {"previous_year", std::to_string(prev->report_year)}});
+      cross_fields(d, def, row, column, prev->report_year);
+      d.expected = Number{static_cast<double>(*expected), 0};
+      d.actual = Number{static_cast<double>(*actual), 0};
+      d.related.push_back(previous_cell(*prev, prev_def, prev_row, prev_column, *prev_cell));
+      note_inferred(rule, ctx, {cell, prev_cell}, d);
+      out.push_back(std::move(d));
+    }
+  }
+
+ private:
+  std::string table_, row_, previous_row_;
+};
+
+// ---- cross-stock: 现行有效 (this year) = 现行有效 (last year) + 制发 − 废止, per row --------------
+
+class CrossStock : public Check {
+ public:
+  CrossStock(std::string table, std::string stock, std::string added, std::string removed)
+      : table_(std::move(table)), stock_(std::move(stock)), added_(std::move(added)), removed_(std::move(removed)) {}
+
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    const FileResult* prev = previous_year(ctx);
+    if (!prev) return;
+    const Table* now = table_by_id(ctx.report, table_);
+    const Table* then = table_by_id(prev->report, table_);
+    if (!now || !then) return;
+    const TableDef& def = *now->def;
+    const TableDef& prev_def = *then->def;
+    const int stock = column_by_id(def, stock_), added = column_by_id(def, added_),
+              removed = column_by_id(def, removed_);
+    // Last year's report in another format (2020's 表二 has no 现行有效件数): nothing to compare.
+    const int prev_stock = column_by_id(prev_def, stock_);
+    if (stock < 0 || added < 0 || removed < 0 || prev_stock < 0) return;
+    for (size_t r = 0; r < def.rows.size(); ++r) {
+      const int row = static_cast<int>(r), prev_row = row_by_id(prev_def, def.rows[r].id);
+      if (prev_row < 0) continue;
+      const Cell* cell = now->cell(row, stock);
+      const Cell* plus = now->cell(row, added);
+      const Cell* minus = now->cell(row, removed);
+      const Cell* before = then->cell(prev_row, prev_stock);
+      const auto actual = count_of(cell), a = count_of(plus), m = count_of(minus), b = count_of(before);
+      if (!actual || !a || !m || !b) continue;
+      const int64_t expected = *b + *a - *m;
+      if (expected == *actual) continue;
+      Diagnostic d = make_diagnostic(rule, ctx, "cross-stock", "default", cell->span,
+                                     {{"table", def.title},
+                                      {"row", def.rows[r].name},
+                                      {"column", def.columns[static_cast<size_t>(stock)].label},
+                                      {"actual", cell_text(ctx.source, *cell)},
+                                      {"expected", std::to_string(expected)},
+                                      {"previous", cell_text(*prev->source, *before)},
+                                      {"added", cell_text(ctx.source, *plus)},
+                                      {"removed", cell_text(ctx.source, *minus)},
+                                      {"previous_year", std::to_string(prev->report_year)}});
+      cross_fields(d, def, row, stock, prev->report_year);
+      d.expected = Number{static_cast<double>(expected), 0};
+      d.actual = Number{static_cast<double>(*actual), 0};
+      d.related.push_back(previous_cell(*prev, prev_def, prev_row, prev_stock, *before));
+      for (const auto& [c, column] : {std::pair{plus, added}, std::pair{minus, removed}}) {
+        d.related.push_back({c->span, def.rows[r].name + "/" + def.columns[static_cast<size_t>(column)].label,
+                             cell_text(ctx.source, *c)});
+      }
+      note_inferred(rule, ctx, {cell, plus, minus, before}, d);
+      out.push_back(std::move(d));
+    }
+  }
+
+ private:
+  std::string table_, stock_, added_, removed_;
+};
+
+// ---- cross-jump: a figure far from last year's -------------------------------------------------
+
+class CrossJump : public Check {
+ public:
+  CrossJump(std::vector<std::string> tables, int factor, int least)
+      : tables_(std::move(tables)), factor_(factor), least_(least) {}
+
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    const FileResult* prev = previous_year(ctx);
+    if (!prev) return;
+    for (const std::string& id : tables_) {
+      const Table* now = table_by_id(ctx.report, id);
+      const Table* then = table_by_id(prev->report, id);
+      if (!now || !then) continue;
+      const TableDef& def = *now->def;
+      const TableDef& prev_def = *then->def;
+      for (size_t r = 0; r < def.rows.size(); ++r) {
+        const int row = static_cast<int>(r), prev_row = row_by_id(prev_def, def.rows[r].id);
+        if (prev_row < 0) continue;
+        for (size_t c = 0; c < def.columns.size(); ++c) {
+          // A signed change (本年增/减) is not a quantity that grows.
+          if (def.columns[c].kind == ValueKind::signed_count) continue;
+          const int column = static_cast<int>(c), prev_column = column_by_id(prev_def, def.columns[c].id);
+          if (prev_column < 0) continue;
+          const Cell* cell = now->cell(row, column);
+          const Cell* before = then->cell(prev_row, prev_column);
+          const auto actual = count_of(cell), b = count_of(before);
+          if (!actual || !b) continue;
+          const int64_t high = std::max(*actual, *b), low = std::min(*actual, *b);
+          if (high < least_ || high < low * factor_) continue;
+          Diagnostic d = make_diagnostic(rule, ctx, "cross-jump", "default", cell->span,
+                                         {{"table", def.title},
+                                          {"row", row_label(def, row, column)},
+                                          {"column", def.columns[c].label},
+                                          {"actual", cell_text(ctx.source, *cell)},
+                                          {"previous", cell_text(*prev->source, *before)},
+                                          {"previous_year", std::to_string(prev->report_year)},
+                                          {"factor", std::to_string(factor_)}});
+          cross_fields(d, def, row, column, prev->report_year);
+          d.related.push_back(previous_cell(*prev, prev_def, prev_row, prev_column, *before));
+          note_inferred(rule, ctx, {cell, before}, d);
+          out.push_back(std::move(d));
+        }
+      }
+    }
+  }
+
+ private:
+  std::vector<std::string> tables_;
+  int factor_, least_;
+};
+
+// A word a rule's params give under `key` (a scalar), or nothing, said at the node.
+std::optional<std::string> param_word(const YAML::Node& params, const char* key, const ParamError& error) {
+  const YAML::Node n = params[key];
+  if (!n || !n.IsScalar() || n.Scalar().empty()) {
+    error(n ? n : params, std::string("需要 params.") + key + " (params." + key + " is required: an id)");
+    return std::nullopt;
+  }
+  return n.Scalar();
+}
+
+// The table a cross rule names, in this rule set (last year's set is looked up by the same ids).
+const TableDef* table_of(const YAML::Node& params, const RuleSet& set, const ParamError& error) {
+  const auto id = param_word(params, "table", error);
+  if (!id) return nullptr;
+  const TableDef* def = set.table(*id);
+  if (!def) error(params["table"], "没有这个表格 `" + *id + "` (no such table in this rule set)");
+  return def;
+}
+
+bool has_row(const TableDef& def, const YAML::Node& params, const char* key, const ParamError& error,
+             std::string* out) {
+  const auto id = param_word(params, key, error);
+  if (!id) return false;
+  if (row_by_id(def, *id) < 0) {
+    error(params[key], "表格 " + def.id + " 没有这一行 `" + *id + "` (no such row in table " + def.id + ")");
+    return false;
+  }
+  *out = *id;
+  return true;
+}
+
+bool has_column(const TableDef& def, const YAML::Node& params, const char* key, const ParamError& error,
+                std::string* out) {
+  const auto id = param_word(params, key, error);
+  if (!id) return false;
+  if (column_by_id(def, *id) < 0) {
+    error(params[key], "表格 " + def.id + " 没有这一列 `" + *id + "` (no such column in table " + def.id + ")");
+    return false;
+  }
+  *out = *id;
+  return true;
+}
+
+}  // namespace
+
+void register_cross_kinds(std::vector<RuleKind>& kinds) {
+  const std::vector<std::string> cell = {"table", "row", "column", "actual", "previous_year"};
+  const auto with = [&](std::vector<std::string> more) {
+    more.insert(more.begin(), cell.begin(), cell.end());
+    return more;
+  };
+  kinds.push_back(RuleKind{
+      "cross-carry",
+      {"cross-carry"},
+      {"default", "inferred"},
+      {"table", "row", "previous_row"},
+      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+        const TableDef* def = table_of(params, set, error);
+        std::string row, previous_row;
+        if (!def || !has_row(*def, params, "row", error, &row) ||
+            !has_row(*def, params, "previous_row", error, &previous_row))
+          return nullptr;
+        return std::make_shared<CrossCarry>(def->id, row, previous_row);
+      }});
+  kinds.back().placeholders = {{"default", with({"expected", "previous_row"})}, {"inferred", {}}};
+  kinds.back().finds =
+      "a cell of `row` that differs from the same column's cell of `previous_row` in last year's report (--previous); "
+      "`inferred` is appended when either was cut out of run-together digits";
+  kinds.back().param_docs = {{"table",
+                              "the table's id (last year's report is read with its own rule set; rows and "
+                              "columns are matched by id)"},
+                             {"row", "this year's row"},
+                             {"previous_row", "last year's row it must equal"}};
+  kinds.back().reads_rule_set = true;
+
+  kinds.push_back(RuleKind{
+      "cross-stock",
+      {"cross-stock"},
+      {"default", "inferred"},
+      {"table", "stock", "added", "removed"},
+      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+        const TableDef* def = table_of(params, set, error);
+        std::string stock, added, removed;
+        if (!def || !has_column(*def, params, "stock", error, &stock) ||
+            !has_column(*def, params, "added", error, &added) || !has_column(*def, params, "removed", error, &removed))
+          return nullptr;
+        return std::make_shared<CrossStock>(def->id, stock, added, removed);
+      }});
+  kinds.back().placeholders = {{"default", with({"expected", "previous", "added", "removed"})}, {"inferred", {}}};
+  kinds.back().finds =
+      "per row, a `stock` cell that is not last year's `stock` + this year's `added` − `removed` (--previous; "
+      "only when last year's table has the `stock` column)";
+  kinds.back().param_docs = {{"table", "the table's id"},
+                             {"stock", "the column of what is in force at the year's end"},
+                             {"added", "the column of what the year added"},
+                             {"removed", "the column of what the year removed"}};
+  kinds.back().reads_rule_set = true;
+
+  kinds.push_back(RuleKind{
+      "cross-jump",
+      {"cross-jump"},
+      {"default", "inferred"},
+      {"tables", "factor", "least"},
+      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+        std::vector<std::string> tables;
+        if (!param_words(params, "tables", true, error, tables)) return nullptr;
+        for (const std::string& id : tables) {
+          if (!set.table(id)) {
+            error(params["tables"], "没有这个表格 `" + id + "` (no such table in this rule set)");
+            return nullptr;
+          }
+        }
+        size_t factor = 5, least = 10;
+        if (!param_int(params, "factor", 2, 1000, error, factor) ||
+            !param_int(params, "least", 1, 1000000, error, least))
+          return nullptr;
+        return std::make_shared<CrossJump>(std::move(tables), static_cast<int>(factor), static_cast<int>(least));
+      }});
+  kinds.back().placeholders = {{"default", with({"previous", "factor"})}, {"inferred", {}}};
+  kinds.back().finds =
+      "a count that is `factor` times last year's or more, or a `factor`-th or less, the larger of the two at least "
+      "`least` (--previous; signed changes are left out)";
+  kinds.back().param_docs = {{"tables", "the tables' ids"},
+                             {"factor", "how many times larger or smaller (default 5)"},
+                             {"least",
+                              "the smaller changes are not reported: the larger figure is at least this "
+                              "(default 10)"}};
+  kinds.back().reads_rule_set = true;
+  for (size_t k = kinds.size() - 3; k < kinds.size(); ++k) {
+    kinds[k].tables = true;
+    kinds[k].needs_previous = true;
+  }
+}
+
+}  // namespace gklint
