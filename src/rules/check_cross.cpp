@@ -167,8 +167,8 @@ class CrossStock : public Check {
       d.actual = Number{static_cast<double>(*actual), 0};
       d.related.push_back(previous_cell(*prev, prev_def, prev_row, prev_stock, *before));
       for (const auto& [c, column] : {std::pair{plus, added}, std::pair{minus, removed}}) {
-        d.related.push_back({c->span, def.rows[r].name + "/" + def.columns[static_cast<size_t>(column)].label,
-                             cell_text(ctx.source, *c)});
+        d.related.emplace_back(c->span, def.rows[r].name + "/" + def.columns[static_cast<size_t>(column)].label,
+                               cell_text(ctx.source, *c));
       }
       note_inferred(rule, ctx, {cell, plus, minus, before}, d);
       out.push_back(std::move(d));

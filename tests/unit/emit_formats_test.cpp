@@ -172,11 +172,17 @@ TEST_CASE("junit: a failure at or above --fail-on, below it system-out; unreadab
   options.catalog = &catalog;
   const std::string xml = write("junit", {r, missing}, options);
   CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"gklint\">\n", 0) == 0);
-  // input.error plus the rules of gov-2019; the two sums are one failing testcase.
+  // input.error plus the rules of gov-2019; the two sums are one failing testcase; the rules
+  // across years, without last year's report, are skipped.
   std::vector<RuleError> errors;
-  const size_t tests = catalog.get("gov-2019", &errors)->rules.size() + 1;
+  const auto& rules = catalog.get("gov-2019", &errors)->rules;
+  const size_t tests = rules.size() + 1;
+  const auto skipped = std::count_if(rules.begin(), rules.end(), [](const Rule& x) { return x.needs_previous; });
+  CHECK(skipped == 2);
   CHECK(xml.find("<testsuite name=\"a&amp;b.txt\" tests=\"" + std::to_string(tests) +
-                 "\" failures=\"1\" errors=\"0\" skipped=\"0\">") != std::string::npos);
+                 "\" failures=\"1\" errors=\"0\" skipped=\"2\">") != std::string::npos);
+  CHECK(xml.find("<testcase name=\"cross.carry\" classname=\"a&amp;b.txt\">\n      <skipped message=") !=
+        std::string::npos);
   CHECK(xml.find("<failure message=\"表三（七）总计（自然人）为 1，但（一）至（六）之和为 4：予以公开 3 + "
                  "无正当理由大量反复申请 1 (+1)\" type=\"error\">62:9: error: ") != std::string::npos);
   CHECK(xml.find("<system-out>1:203: warning: 疑似年份笔误") != std::string::npos);
