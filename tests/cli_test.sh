@@ -328,6 +328,25 @@ expect "--previous: says which" "--previous .*none.txt" "$tmp/err"
 check "--previous: not the year before" 0 "$gklint" --no-config --format json --previous "$last" "$root/tests/fixtures/cross/gaj-2022-previous-2019.txt"
 same "--previous: one cross.previous warning, nothing compared" \
   "$(jq -c '[.files[0].diagnostics[].rule, .files[0].previous]' "$tmp/out")" '["cross.previous",null]'
+# A batch paired by agency and year: gklint pairs shows it, --pair-years checks it.
+mkdir -p "$tmp/years/zrzyj" "$tmp/years/gaj"
+cp "$last" "$tmp/years/zrzyj/2019.txt"
+cp "$root/tests/fixtures/cross/zrzyj-2020-carried-in-changed.txt" "$tmp/years/zrzyj/2020.txt"
+cp "$root/tests/fixtures/corpus-dev/041_2022_pingtan_gaj.txt" "$tmp/years/gaj/2022.txt"
+check "pairs" 0 "$gklint" pairs --lang en --format json "$tmp/years"
+same "pairs: 2019 -> 2020 of one agency; 2022 alone, said why" \
+  "$(jq -c '[[.pairs[] | [.previous.report_year, .current.report_year, .agency]], [.unpaired[] | .why]]' "$tmp/out")" \
+  '[[[2019,2020,"平潭综合实验区自然资源与生态环境局"]],["no report of this agency for 2021","no report of this agency for 2018"]]'
+check "pairs: text" 0 "$gklint" pairs "$tmp/years"
+expect "pairs: text shows the pair" "^2019 → 2020  平潭综合实验区自然资源与生态环境局" "$tmp/out"
+check "--pair-years: the broken carry found" 1 "$gklint" --no-config --pair-years --format json "$tmp/years"
+same "--pair-years: only the paired report is compared" \
+  "$(jq -c '[.files[] | [(.previous.report_year // 0), ([.diagnostics[] | select(.rule | startswith("cross."))] | length)]]' "$tmp/out")" \
+  '[[0,0],[0,0],[2019,2]]'
+expect "--pair-years: says how many" "1 份报告（共 3 份）与本机关上一年度的报告核对" "$tmp/err"
+cp "$root/tests/fixtures/cross/zrzyj-2020.txt" "$tmp/years/zrzyj/2020-again.txt"
+check "--pair-years: two reports for 2020, none paired" 1 "$gklint" --no-config --pair-years --format json "$tmp/years"
+same "--pair-years: nothing compared" "$(jq -c '[.files[] | select(.previous)] | length' "$tmp/out")" 0
 check "junit without --previous: rules across years skipped" 1 "$gklint" --no-config --format junit "$root/tests/fixtures/cross/zrzyj-2020.txt"
 expect "junit: skipped" '<testcase name="cross.carry"[^>]*>' "$tmp/out"
 expect "junit: skipped count" 'skipped="2"' "$tmp/out"

@@ -64,6 +64,11 @@ class Linter {
   // report year among the built-in sets.
   Linter(Catalog& catalog, std::shared_ptr<const RuleSet> fixed, LintOptions options);
 
+  // Only what names a report among others, for pairing it with last year's (`gklint pairs`): its
+  // agency as printed and its year (0: not found), read as lint() reads them; nothing is checked.
+  // False when the file is not readable text.
+  bool identify(const std::string& path, std::string bytes, std::string* agency, int* year) const;
+
   // The rule set every file gets (--rules, or a config's), or nullptr when chosen by year.
   const std::shared_ptr<const RuleSet>& fixed_rules() const { return fixed_; }
 

@@ -58,12 +58,19 @@ std::optional<FileResult> read_and_lint(const Linter& linter, const std::string&
 
 void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths,
                 const std::string& stdin_name, int jobs, Lang lang, const std::function<void(FileResult&)>& emit,
-                const std::function<void(size_t)>& progress, Profile* profile) {
+                const std::function<void(size_t)>& progress, Profile* profile, const std::vector<int>* previous) {
   const size_t n = paths.size();
+  const auto lint_at = [&](size_t i, Profile* p) {
+    const int j = previous ? (*previous)[i] : -1;
+    if (j < 0) return lint_path(*linters[i], paths[i], lang, p, stdin_name);
+    const size_t k = static_cast<size_t>(j);
+    const FileResult last = lint_path(*linters[k], paths[k], lang, nullptr, stdin_name);
+    return lint_path(*linters[i], paths[i], lang, p, stdin_name, &last);
+  };
   jobs = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(n, 1))));
   if (jobs == 1) {  // no threads: the simplest path for one file or -j 1
     for (size_t i = 0; i < n; ++i) {
-      FileResult r = lint_path(*linters[i], paths[i], lang, profile, stdin_name);
+      FileResult r = lint_at(i, profile);
       emit(r);
       progress(i + 1);
     }
@@ -87,7 +94,7 @@ void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std
         if (next >= n) return;
         i = next++;
       }
-      FileResult r = lint_path(*linters[i], paths[i], lang, profile ? &profiles[worker] : nullptr, stdin_name);
+      FileResult r = lint_at(i, profile ? &profiles[worker] : nullptr);
       {
         std::lock_guard<std::mutex> lock(mutex);
         const size_t k = i - emitted;

@@ -16,10 +16,13 @@ namespace gklint {
 // before it are ready; at most a bounded window of results waits, so memory does not grow with
 // the batch. `progress(done)` is called on the calling thread after each emit. `profile`, when
 // given, receives every thread's timings.
-// `stdin_name` is the path standard input's report is shown and matched as.
+// `stdin_name` is the path standard input's report is shown and matched as. `previous`, when given:
+// per path, the index of last year's report among `paths` (-1: none), read again beside it and
+// compared with it (the cross.* rules).
 void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths,
                 const std::string& stdin_name, int jobs, Lang lang, const std::function<void(FileResult&)>& emit,
-                const std::function<void(size_t)>& progress, Profile* profile);
+                const std::function<void(size_t)>& progress, Profile* profile,
+                const std::vector<int>* previous = nullptr);
 
 // Reads one input: a file, or "-" for standard input (shown as `stdin_name`). An unreadable file
 // gives an input-error; anything gklint itself throws, an internal-error for that file (see `guarded`).

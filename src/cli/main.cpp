@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -22,6 +23,7 @@
 #include "cli/inspect.hpp"
 #include "cli/messages.hpp"
 #include "cli/output_file.hpp"
+#include "cli/pairs.hpp"
 #include "cli/serve.hpp"
 #include "cli/test_cmd.hpp"
 #include "gklint/baseline.hpp"
@@ -59,6 +61,9 @@ struct Options {
   bool quiet = false;
   bool profile = false;
   std::vector<std::string> extract_paths;
+  std::vector<std::string> pairs_paths;  // gklint pairs PATHS
+  std::string pairs_format = "text";
+  bool pair_years = false;  // --pair-years
   std::string extract_format = "json";
   bool extract_bom = false;  // extract --bom: a UTF-8 byte order mark first, for Excel
   std::string cat_path;
@@ -384,6 +389,65 @@ int run_extract(Session& s) {
   return unreadable ? 2 : 0;
 }
 
+int jobs_of(const Options& o) {
+  return o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// gklint pairs: which report of a batch is checked against which (--pair-years), and why the
+// others are not.
+int run_pairs(Session& s) {
+  const std::vector<std::string> files = s.reports(s.o.pairs_paths);
+  std::vector<const Linter*> linters;
+  for (const std::string& f : files) linters.push_back(s.pool->for_file(s.settings_path(f), &s.setup_errors));
+  if (!s.setup_errors.empty()) return s.report_setup_errors();
+  const std::vector<ReportId> ids = identify_reports(linters, files, jobs_of(s.o));
+  const Pairing pairing = pair_years(ids, s.lang);
+  const bool en = s.lang == Lang::en;
+  if (s.o.pairs_format == "json") {
+    nlohmann::ordered_json j = {
+        {"version", 1}, {"pairs", nlohmann::ordered_json::array()}, {"unpaired", nlohmann::ordered_json::array()}};
+    for (size_t i = 0; i < ids.size(); ++i) {
+      const ReportId& r = ids[i];
+      if (pairing.previous[i] >= 0) {
+        const ReportId& last = ids[static_cast<size_t>(pairing.previous[i])];
+        j["pairs"].push_back({{"agency", r.agency},
+                              {"agency_key", agency_key(r.agency)},
+                              {"previous", {{"path", last.path}, {"report_year", last.year}, {"agency", last.agency}}},
+                              {"current", {{"path", r.path}, {"report_year", r.year}}}});
+      } else {
+        using Json = nlohmann::ordered_json;
+        j["unpaired"].push_back({{"path", r.path},
+                                 {"agency", r.agency.empty() ? Json(nullptr) : Json(r.agency)},
+                                 {"report_year", r.year ? Json(r.year) : Json(nullptr)},
+                                 {"why", pairing.why[i]}});
+      }
+    }
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
+  size_t paired = 0;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (pairing.previous[i] < 0) continue;
+    const ReportId& r = ids[i];
+    const ReportId& last = ids[static_cast<size_t>(pairing.previous[i])];
+    std::cout << last.year << " → " << r.year << "  " << r.agency << "\n  " << last.path << "\n  " << r.path << "\n";
+    ++paired;
+  }
+  if (paired < ids.size()) std::cout << (en ? "not paired:\n" : "未配对：\n");
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (pairing.previous[i] >= 0) continue;
+    const ReportId& r = ids[i];
+    std::cout << "  " << r.path << "  (" << (r.year ? std::to_string(r.year) : "-") << ", "
+              << (r.agency.empty() ? "-" : r.agency) << ")  " << pairing.why[i] << "\n";
+  }
+  std::cout << (en ? std::to_string(paired) + " of " + std::to_string(ids.size()) +
+                         " reports paired with last year's (gklint --pair-years checks them)"
+                   : std::to_string(ids.size()) + " 份报告中 " + std::to_string(paired) +
+                         " 份与上一年度报告配对（gklint --pair-years 检查）")
+            << "\n";
+  return 0;
+}
+
 int run_cat(Session& s) {
   std::optional<FileResult> r = s.lint_one(s.o.cat_path);
   if (!r) return s.report_setup_errors();
@@ -458,6 +522,13 @@ void extract_arguments(CLI::App& cmd, Options& o) {
   // part of the first column's name; Excel needs it to read UTF-8 Chinese rather than garble it.
   cmd.add_flag("--bom", o.extract_bom, "CSV: begin with a UTF-8 byte order mark, so Excel reads the Chinese correctly");
 }
+void pairs_arguments(CLI::App& cmd, Options& o) {
+  cmd.add_option("paths", o.pairs_paths, "report files or folders")->required();
+  cmd.add_option("--format", o.pairs_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd.add_option("--lang", o.lang, "language of the reasons")->check(CLI::IsMember({"zh", "en"}));
+}
 void outline_arguments(CLI::App& cmd, Options& o) { cmd.add_option("file", o.outline_path, "report file")->required(); }
 void init_arguments(CLI::App& cmd, Options& o) {
   cmd.add_option("dir", o.init_dir, "folder to write it in (default: the current folder)");
@@ -522,6 +593,10 @@ const Subcommand kSubcommands[] = {
      "explain a rule: what it checks, why, the article it cites", explain_arguments, run_explain, Needs::catalog},
     {"extract", "extract FILE --format csv", "the tables as data, one record per cell",
      "write the tables as data: one record per cell (JSON or CSV)", extract_arguments, run_extract, Needs::linters},
+    {"pairs", "pairs PATHS…", "which reports --pair-years checks against last year's, and why others not",
+     "show how a batch's reports are paired with the same agency's report of the year before (agency as read from\n"
+     "the title, normalized; consecutive report years; exactly one report of each), and why the others are not",
+     pairs_arguments, run_pairs, Needs::linters},
     {"outline", "outline FILE", "what gklint read: body, title, year, period, agency, headings",
      "show what gklint reads from a report: title, year, headings", outline_arguments, run_outline, Needs::linters},
     {"serve", "serve [--port N]", "a local web page: drop a report, see the findings on its text", kServeSummary,
@@ -637,6 +712,9 @@ void lint_arguments(CLI::App& app, Options& o) {
                  "the same agency's report of the year before: check this report against it (cross.* rules; one "
                  "report at a time)")
       ->type_name("FILE");
+  app.add_flag("--pair-years", o.pair_years,
+               "in a batch, check each report against the same agency's report of the year before when the batch "
+               "holds exactly one (gklint pairs shows the pairing)");
   app.add_option("--baseline", o.baseline, "report only findings not recorded in FILE (see --write-baseline)")
       ->type_name("FILE");
   app.add_option("--write-baseline", o.write_baseline,
@@ -821,14 +899,23 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
     writer->file(r);
   };
   const std::string stdin_name = o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename;
+  // --pair-years: each report against the same agency's report of the year before in the batch.
+  std::vector<int> paired;
+  if (o.pair_years && !previous) {
+    const Pairing pairing = pair_years(identify_reports(linters, files, jobs_of(o)), lang);
+    paired = pairing.previous;
+    const auto n = std::count_if(paired.begin(), paired.end(), [](int j) { return j >= 0; });
+    if (!o.quiet)
+      std::cerr << "gklint: --pair-years: "
+                << msg::text(lang, msg::kPaired, {std::to_string(n), std::to_string(files.size())}) << "\n";
+  }
   if (previous) {  // one report, against last year's
     FileResult r =
         lint_path(*linters.front(), files.front(), lang, o.profile ? &profile : nullptr, stdin_name, &*previous);
     emit(r);
   } else {
-    lint_batch(linters, files, stdin_name,
-               o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), lang, emit,
-               progress, o.profile ? &profile : nullptr);
+    lint_batch(linters, files, stdin_name, jobs_of(o), lang, emit, progress, o.profile ? &profile : nullptr,
+               paired.empty() ? nullptr : &paired);
   }
   if (progress_shown) std::cerr << "\r\033[K" << std::flush;
   if (o.profile) print_profile(profile, std::chrono::steady_clock::now() - started);

@@ -36,6 +36,9 @@ inline constexpr Message kStdinFilenameAlone{
 inline constexpr Message kPreviousOneReport{
     "只能与一份本年度报告一起使用（现有 {} 份）：gklint --previous 上年报告 本年报告",
     "goes with one report of this year (there are {}): gklint --previous LAST_YEAR THIS_YEAR"};
+inline constexpr Message kPaired{"{} 份报告（共 {} 份）与本机关上一年度的报告核对；gklint pairs 说明配对情况",
+                                 "{} of {} reports checked against the agency's report of the year before; gklint "
+                                 "pairs shows the pairing"};
 inline constexpr Message kNoRuleNamed{"没有名为 `{}` 的规则；已有规则：", "no rule named `{}`; rules: "};
 
 // A command-line mistake CLI11 found (`what`: its English message), said in `lang`: in Chinese, with

@@ -137,6 +137,19 @@ std::optional<Diagnostic> previous_unusable(const FileResult& previous, const Fi
 
 }  // namespace
 
+bool Linter::identify(const std::string& path, std::string bytes, std::string* agency, int* year) const {
+  const Source source = Source::read(path, std::move(bytes), ReadOptions{options_.encoding});
+  if (source.problem()) return false;
+  const View view = View::build(source.text(), /*valid=*/true);
+  Facts facts;
+  std::shared_ptr<const RuleSet> rules = choose(source, view, &facts);
+  if (fixed_ || rules->facts_origin != base_->facts_origin)
+    facts = read_facts(source, view, rules->model, options_.year);
+  *agency = facts.agency ? std::string(span_text(source, *facts.agency)) : std::string();
+  *year = facts.report_year;
+  return true;
+}
+
 void Profile::merge(const Profile& other) {
   for (const auto& [k, v] : other.stages) stages[k] += v;
   for (const auto& [k, v] : other.rules) rules[k] += v;

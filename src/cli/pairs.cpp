@@ -1,0 +1,107 @@
+#include "cli/pairs.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "gklint/read.hpp"
+#include "gklint/utf8.hpp"
+#include "gklint/view.hpp"
+
+namespace gklint {
+
+std::vector<ReportId> identify_reports(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths,
+                                       int jobs) {
+  std::vector<ReportId> ids(paths.size());
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i = next++; i < paths.size(); i = next++) {
+      ReportId& id = ids[i];
+      id.path = paths[i];
+      std::string bytes;
+      // Standard input can be read once: it is linted, never paired.
+      id.readable = paths[i] != "-" && !read_input(paths[i], &bytes) &&
+                    linters[i]->identify(paths[i], std::move(bytes), &id.agency, &id.year);
+    }
+  };
+  std::vector<std::thread> threads;
+  const int n = std::max(1, std::min<int>(jobs, static_cast<int>(paths.size())));
+  for (int t = 1; t < n; ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+  return ids;
+}
+
+std::string agency_key(std::string_view agency) {
+  const std::string normalized = normalize_label(agency);
+  std::string key;
+  for (size_t i = 0; i < normalized.size();) {
+    const size_t at = i;
+    const char32_t c = utf8_next(normalized, i);
+    // Letters, digits and Chinese characters name the agency; brackets, dots and dashes do not.
+    const bool ascii_word = c < 0x80 && std::isalnum(static_cast<int>(c));
+    const bool han = c >= 0x3400 && c <= 0x9FFF;
+    if (ascii_word || han) key.append(normalized, at, i - at);
+  }
+  return key;
+}
+
+namespace {
+
+// What reports are grouped by: the agency, and for a short name that names no one place (公安局,
+// 司法局: every county has one) also the folder, so two counties' reports are never taken for one
+// agency's.
+std::string group_of(const ReportId& r) {
+  constexpr size_t kPlaceChars = 5;
+  const std::string key = agency_key(r.agency);
+  if (utf8_code_points(key) >= kPlaceChars) return key;
+  return std::filesystem::path(r.path).parent_path().string() + '\n' + key;
+}
+
+}  // namespace
+
+Pairing pair_years(const std::vector<ReportId>& reports, Lang lang) {
+  const bool en = lang == Lang::en;
+  Pairing p;
+  p.previous.assign(reports.size(), -1);
+  p.why.assign(reports.size(), "");
+  // agency key -> year -> the reports of that agency and year
+  std::map<std::string, std::map<int, std::vector<size_t>>> by_agency;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    const ReportId& r = reports[i];
+    if (!r.readable) {
+      p.why[i] = en ? "not read" : "无法读取";
+    } else if (r.year == 0) {
+      p.why[i] = en ? "no report year found" : "没有读出报告年度";
+    } else if (agency_key(r.agency).empty()) {
+      p.why[i] = en ? "no agency found in the title or before it" : "标题中（或标题前）没有读出机关名称";
+    } else {
+      by_agency[group_of(r)][r.year].push_back(i);
+    }
+  }
+  for (const auto& [agency, years] : by_agency) {
+    for (const auto& [year, these] : years) {
+      const auto before = years.find(year - 1);
+      const std::string last = std::to_string(year - 1);
+      for (size_t i : these) {
+        if (these.size() > 1) {
+          p.why[i] = en ? std::to_string(these.size()) + " reports of this agency for " + std::to_string(year)
+                        : "本机关 " + std::to_string(year) + " 年度有 " + std::to_string(these.size()) + " 份报告";
+        } else if (before == years.end()) {
+          p.why[i] = en ? "no report of this agency for " + last : "没有本机关 " + last + " 年度的报告";
+        } else if (before->second.size() > 1) {
+          p.why[i] = en ? std::to_string(before->second.size()) + " reports of this agency for " + last
+                        : "本机关 " + last + " 年度有 " + std::to_string(before->second.size()) + " 份报告";
+        } else {
+          p.previous[i] = static_cast<int>(before->second.front());
+        }
+      }
+    }
+  }
+  return p;
+}
+
+}  // namespace gklint

@@ -1,0 +1,55 @@
+// Pairing a batch's reports with last year's (gklint pairs, --pair-years): by agency and year, never
+// by a guess.
+#include "cli/pairs.hpp"
+
+#include <doctest/doctest.h>
+
+namespace gklint {
+namespace {
+
+ReportId id(std::string path, std::string agency, int year) { return {std::move(path), std::move(agency), year, true}; }
+
+}  // namespace
+
+TEST_CASE("pairs: agency names compared without blanks, punctuation and width") {
+  CHECK(agency_key("平潭综合实验区 自然资源与生态环境局") == agency_key("平潭综合实验区自然资源与生态环境局"));
+  CHECK(agency_key("（平潭）公安局") == agency_key("平潭公安局"));
+  CHECK(agency_key("ＡＢＣ县人民政府") == agency_key("ABC县人民政府"));
+  CHECK(agency_key("—").empty());
+}
+
+TEST_CASE("pairs: consecutive years of one agency, exactly one report each") {
+  const std::vector<ReportId> reports = {
+      id("a/2019.txt", "平潭综合实验区自然资源与生态环境局", 2019),
+      id("a/2020.txt", "平潭综合实验区 自然资源与生态环境局", 2020),
+      id("a/2021.txt", "平潭综合实验区自然资源与生态环境局", 2021),
+      id("b/2020.txt", "平潭综合实验区公安局", 2020),        // no 2019 of its own
+      id("c/2022.txt", "平潭综合实验区交通与建设局", 2022),  // two for 2022: neither is paired
+      id("c/2022-copy.txt", "平潭综合实验区交通与建设局", 2022),
+      id("c/2023.txt", "平潭综合实验区交通与建设局", 2023),  // last year has two: not paired
+      id("d/x.txt", "", 2020),                               // no agency
+      id("d/y.txt", "平潭综合实验区社会事业局", 0),          // no year
+  };
+  const Pairing p = pair_years(reports, Lang::en);
+  CHECK(p.previous == std::vector<int>{-1, 0, 1, -1, -1, -1, -1, -1, -1});
+  CHECK(p.why[0] == "no report of this agency for 2018");
+  CHECK(p.why[1].empty());
+  CHECK(p.why[3] == "no report of this agency for 2019");
+  CHECK(p.why[4] == "2 reports of this agency for 2022");
+  CHECK(p.why[6] == "2 reports of this agency for 2022");
+  CHECK(p.why[7] == "no agency found in the title or before it");
+  CHECK(p.why[8] == "no report year found");
+}
+
+TEST_CASE("pairs: a short agency name (公安局) is one agency only within a folder") {
+  const std::vector<ReportId> reports = {
+      id("county-a/2019.txt", "公安局", 2019),
+      id("county-b/2020.txt", "公安局", 2020),
+      id("county-b/2021.txt", "公安局", 2021),
+  };
+  const Pairing p = pair_years(reports, Lang::zh);
+  CHECK(p.previous == std::vector<int>{-1, -1, 1});
+  CHECK(p.why[1] == "没有本机关 2019 年度的报告");
+}
+
+}  // namespace gklint
