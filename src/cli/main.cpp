@@ -398,6 +398,7 @@ int jobs_of(const Options& o) {
 int run_pairs(Session& s) {
   const std::vector<std::string> files = s.reports(s.o.pairs_paths);
   std::vector<const Linter*> linters;
+  linters.reserve(files.size());
   for (const std::string& f : files) linters.push_back(s.pool->for_file(s.settings_path(f), &s.setup_errors));
   if (!s.setup_errors.empty()) return s.report_setup_errors();
   const std::vector<ReportId> ids = identify_reports(linters, files, jobs_of(s.o));

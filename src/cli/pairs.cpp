@@ -56,7 +56,7 @@ namespace {
 // agency's.
 std::string group_of(const ReportId& r) {
   constexpr size_t kPlaceChars = 5;
-  const std::string key = agency_key(r.agency);
+  std::string key = agency_key(r.agency);
   if (utf8_code_points(key) >= kPlaceChars) return key;
   return std::filesystem::path(r.path).parent_path().string() + '\n' + key;
 }
