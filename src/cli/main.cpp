@@ -310,6 +310,7 @@ struct Session {
   std::vector<FileResult> setup_errors;   // config and rule file errors, reported before any report is read
   std::vector<std::string> inputs_known;  // files --output must not overwrite
   std::unique_ptr<LinterPool> pool;
+  PoolOptions pool_options;  // what `pool` was made with
 
   Session(Options& options, const CLI::App& a) : o(options), app(a) {}
 
@@ -828,7 +829,14 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
                 << "\n";
       return 2;
     }
-    const Linter* linter = s.pool->for_file(s.settings_path(o.previous), &s.setup_errors);
+    // --year is this year's report's year: last year's is read from it.
+    std::unique_ptr<LinterPool> own_year;
+    if (o.year) {
+      PoolOptions options = s.pool_options;
+      options.base.year = 0;
+      own_year = std::make_unique<LinterPool>(s.catalog, options);
+    }
+    const Linter* linter = (own_year ? *own_year : *s.pool).for_file(s.settings_path(o.previous), &s.setup_errors);
     if (!s.setup_errors.empty()) return s.report_setup_errors();
     previous = lint_path(*linter, o.previous, lang, nullptr);
     if (previous->unreadable) {
@@ -1031,6 +1039,7 @@ int run(int argc, char** argv) {
   pool_options.config = o.config;
   pool_options.search = !o.no_config;
   pool_options.trust = {o.root, o.trust_config};
+  s.pool_options = pool_options;
   s.pool = std::make_unique<LinterPool>(s.catalog, pool_options);
   return chosen ? chosen->run(s) : run_lint(s, fixed);
 }

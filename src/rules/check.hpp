@@ -115,6 +115,10 @@ struct FindingKind {
 const std::vector<FindingKind>& finding_kinds();
 const RuleKind* find_rule_kind(const std::string& name);
 
+// The previous report (CheckContext::previous) when it is of the year before this one's, else null:
+// then the rules across years compare nothing (Linter::lint says why once: cross.previous).
+const FileResult* previous_of_year_before(const CheckContext& ctx);
+
 // Which heading stands for each of the rule set's sections (-1: none).
 std::vector<int> section_headings(const RuleSet& rules, const Report& report);
 

@@ -12,15 +12,6 @@ namespace gklint {
 
 namespace {
 
-// The previous report, when it is of the year before this one's; otherwise nothing is compared
-// (the command line says why, once: cross.previous).
-const FileResult* previous_year(const CheckContext& ctx) {
-  const FileResult* prev = ctx.previous;
-  const int year = ctx.report.facts.report_year;
-  if (!prev || prev->unreadable || year == 0 || prev->report_year != year - 1) return nullptr;
-  return prev;
-}
-
 const Table* table_by_id(const Report& report, const std::string& id) {
   for (const Table& t : report.tables) {
     if (t.def && t.def->id == id) return &t;
@@ -85,7 +76,7 @@ class CrossCarry : public Check {
       : table_(std::move(table)), row_(std::move(row)), previous_row_(std::move(previous_row)) {}
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
-    const FileResult* prev = previous_year(ctx);
+    const FileResult* prev = previous_of_year_before(ctx);
     if (!prev) return;
     const Table* now = table_by_id(ctx.report, table_);
     const Table* then = table_by_id(prev->report, table_);
@@ -129,7 +120,7 @@ class CrossStock : public Check {
       : table_(std::move(table)), stock_(std::move(stock)), added_(std::move(added)), removed_(std::move(removed)) {}
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
-    const FileResult* prev = previous_year(ctx);
+    const FileResult* prev = previous_of_year_before(ctx);
     if (!prev) return;
     const Table* now = table_by_id(ctx.report, table_);
     const Table* then = table_by_id(prev->report, table_);
@@ -187,7 +178,7 @@ class CrossJump : public Check {
       : tables_(std::move(tables)), factor_(factor), least_(least) {}
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
-    const FileResult* prev = previous_year(ctx);
+    const FileResult* prev = previous_of_year_before(ctx);
     if (!prev) return;
     for (const std::string& id : tables_) {
       const Table* now = table_by_id(ctx.report, id);
@@ -275,6 +266,13 @@ bool has_column(const TableDef& def, const YAML::Node& params, const char* key, 
 }
 
 }  // namespace
+
+const FileResult* previous_of_year_before(const CheckContext& ctx) {
+  const FileResult* prev = ctx.previous;
+  const int year = ctx.report.facts.report_year;
+  if (!prev || prev->unreadable || year == 0 || prev->report_year != year - 1) return nullptr;
+  return prev;
+}
 
 void register_cross_kinds(std::vector<RuleKind>& kinds) {
   const std::vector<std::string> cell = {"table", "row", "column", "actual", "previous_year"};

@@ -53,6 +53,12 @@ const std::vector<FindingKind>& finding_kinds() {
        "year's stock, with its `path`; this year's added and removed)"},
       {"cross-jump", "info, with `--previous`: at this year's cell",
        "table fields, `previous_year`, `related` (last year's cell, with its `path`)"},
+      {"cross-reuse", "warning, with `--previous`: at the longest run of sentences repeated from last year's report",
+       "`share` (percent), `reused`, `total` (sentences), `previous_year`, `related` (the longest runs: each here, "
+       "labelled with its number of sentences, then where it starts in last year's report, with its `path`)"},
+      {"cross-identical", "error, with `--previous`: at the title",
+       "`share` (percent of sentences the same), `cells` (table figures compared, all equal), `previous_year`, "
+       "`related` (last year's title, with its `path`)"},
       {"cross-previous",
        "warning, with `--previous`: last year's report could not be compared (not the year before, or not read); "
        "nothing across years was checked",

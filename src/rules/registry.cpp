@@ -24,6 +24,7 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds);
 void register_text_enumeration_kinds(std::vector<RuleKind>& kinds);
 void register_period_missing_kinds(std::vector<RuleKind>& kinds);
 void register_cross_kinds(std::vector<RuleKind>& kinds);
+void register_cross_text_kinds(std::vector<RuleKind>& kinds);
 
 const std::vector<RuleKind>& rule_kinds() {
   static const std::vector<RuleKind> kinds = [] {
@@ -43,6 +44,7 @@ const std::vector<RuleKind>& rule_kinds() {
     register_text_enumeration_kinds(k);
     register_period_missing_kinds(k);
     register_cross_kinds(k);
+    register_cross_text_kinds(k);
     return k;
   }();
   return kinds;
