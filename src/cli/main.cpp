@@ -530,6 +530,7 @@ void pairs_arguments(CLI::App& cmd, Options& o) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   cmd.add_option("--lang", o.lang, "language of the reasons")->check(CLI::IsMember({"zh", "en"}));
+  cmd.add_option("-j,--jobs", o.jobs, "worker threads (default: every core)")->check(CLI::PositiveNumber);
 }
 void outline_arguments(CLI::App& cmd, Options& o) { cmd.add_option("file", o.outline_path, "report file")->required(); }
 void init_arguments(CLI::App& cmd, Options& o) {
