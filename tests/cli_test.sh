@@ -347,6 +347,9 @@ expect "--pair-years: says how many" "1 份报告（共 3 份）与本机关上�
 cp "$root/tests/fixtures/cross/zrzyj-2020.txt" "$tmp/years/zrzyj/2020-again.txt"
 check "--pair-years: two reports for 2020, none paired" 1 "$gklint" --no-config --pair-years --format json "$tmp/years"
 same "--pair-years: nothing compared" "$(jq -c '[.files[] | select(.previous)] | length' "$tmp/out")" 0
+printf 'id: bad-carry\nextends: gov-2019\nrules:\n  - id: cross.carry\n    params: {table: applications, row: carried_in, previous_row: nope}\n' >"$tmp/bad-carry.yaml"
+check "cross.carry: a row the table lacks is a rule error" 2 "$gklint" --no-config --rules "$tmp/bad-carry.yaml" "$root/tests/fixtures/cross/zrzyj-2020.txt"
+expect "cross.carry: says which row" "bad-carry.yaml:5:.*no such row in table applications" "$tmp/out"
 check "junit without --previous: rules across years skipped" 1 "$gklint" --no-config --format junit "$root/tests/fixtures/cross/zrzyj-2020.txt"
 expect "junit: skipped" '<testcase name="cross.carry"[^>]*>' "$tmp/out"
 expect "junit: skipped count" 'skipped="4"' "$tmp/out"

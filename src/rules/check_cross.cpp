@@ -241,24 +241,14 @@ const TableDef* table_of(const YAML::Node& params, const RuleSet& set, const Par
   return def;
 }
 
-bool has_row(const TableDef& def, const YAML::Node& params, const char* key, const ParamError& error,
-             std::string* out) {
+// A row (`row`) or column id a cross rule's params give under `key`, checked against the table.
+bool param_id(const TableDef& def, const YAML::Node& params, const char* key, bool row, const ParamError& error,
+              std::string* out) {
   const auto id = param_word(params, key, error);
   if (!id) return false;
-  if (row_by_id(def, *id) < 0) {
-    error(params[key], "表格 " + def.id + " 没有这一行 `" + *id + "` (no such row in table " + def.id + ")");
-    return false;
-  }
-  *out = *id;
-  return true;
-}
-
-bool has_column(const TableDef& def, const YAML::Node& params, const char* key, const ParamError& error,
-                std::string* out) {
-  const auto id = param_word(params, key, error);
-  if (!id) return false;
-  if (column_by_id(def, *id) < 0) {
-    error(params[key], "表格 " + def.id + " 没有这一列 `" + *id + "` (no such column in table " + def.id + ")");
+  if ((row ? row_by_id(def, *id) : column_by_id(def, *id)) < 0) {
+    error(params[key], "表格 " + def.id + " 没有这一" + (row ? "行" : "列") + " `" + *id + "` (no such " +
+                           (row ? "row" : "column") + " in table " + def.id + ")");
     return false;
   }
   *out = *id;
@@ -288,8 +278,8 @@ void register_cross_kinds(std::vector<RuleKind>& kinds) {
       [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
         const TableDef* def = table_of(params, set, error);
         std::string row, previous_row;
-        if (!def || !has_row(*def, params, "row", error, &row) ||
-            !has_row(*def, params, "previous_row", error, &previous_row))
+        if (!def || !param_id(*def, params, "row", true, error, &row) ||
+            !param_id(*def, params, "previous_row", true, error, &previous_row))
           return nullptr;
         return std::make_shared<CrossCarry>(def->id, row, previous_row);
       }});
@@ -312,8 +302,9 @@ void register_cross_kinds(std::vector<RuleKind>& kinds) {
       [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
         const TableDef* def = table_of(params, set, error);
         std::string stock, added, removed;
-        if (!def || !has_column(*def, params, "stock", error, &stock) ||
-            !has_column(*def, params, "added", error, &added) || !has_column(*def, params, "removed", error, &removed))
+        if (!def || !param_id(*def, params, "stock", false, error, &stock) ||
+            !param_id(*def, params, "added", false, error, &added) ||
+            !param_id(*def, params, "removed", false, error, &removed))
           return nullptr;
         return std::make_shared<CrossStock>(def->id, stock, added, removed);
       }});
