@@ -3,7 +3,8 @@
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer options…]
 #   scripts/fuzz.sh list
 # Targets: fuzz_lint_text, fuzz_lint_html, fuzz_lint_docx, fuzz_lint_pdf (the whole lint of a
-# report, page, Word file or PDF; poppler itself is not instrumented, only what gklint does with it), fuzz_rules (the YAML rule loader), fuzz_config (.gklint.yaml), fuzz_baseline
+# report, page, Word file or PDF; poppler itself is not instrumented, only what gklint does with it),
+# fuzz_lint_years (last year's report, a form feed, this year's: the rules across years), fuzz_rules (the YAML rule loader), fuzz_config (.gklint.yaml), fuzz_baseline
 # (--baseline JSON), fuzz_lsp_framing (the language server's message framing), fuzz_lsp_messages
 # (what it does with the messages: didOpen, didChange, hover…). Seeds are the
 # fixtures of the same kind; what the fuzzer finds is kept in build-fuzz/corpus/TARGET, a crash in
@@ -12,7 +13,7 @@
 #   build-fuzz/tests/fuzz/TARGET -merge=1 /tmp/m build-fuzz/corpus/TARGET && tar -C /tmp/m -cJf tests/fuzz/corpus/TARGET.tar.xz .
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets="fuzz_lint_text fuzz_lint_html fuzz_lint_docx fuzz_lint_pdf fuzz_rules fuzz_config fuzz_baseline fuzz_lsp_framing fuzz_lsp_messages"
+targets="fuzz_lint_text fuzz_lint_html fuzz_lint_docx fuzz_lint_pdf fuzz_lint_years fuzz_rules fuzz_config fuzz_baseline fuzz_lsp_framing fuzz_lsp_messages"
 if [ "${1:-}" = list ]; then echo "$targets"; exit 0; fi
 target="${1:?usage: scripts/fuzz.sh TARGET SECONDS (scripts/fuzz.sh list)}"
 seconds="${2:-60}"
@@ -27,6 +28,7 @@ cmake --build "$build" -j"$(nproc)" --target "$target" >/dev/null
 case "$target" in
   fuzz_lint_text) seeds="tests/fixtures/seeds tests/fixtures/kinds tests/fixtures/tables tests/fixtures/corpus-dev" ;;
   fuzz_lint_html | fuzz_lint_docx | fuzz_lint_pdf) seeds="" ;;  # copied below from tests/fixtures/formats
+  fuzz_lint_years) seeds="" ;;  # pairs written below from tests/fixtures/cross
   fuzz_rules) seeds="rules rules/provinces" ;;
   fuzz_config) seeds="tests/fuzz/seeds/config" ;;
   fuzz_baseline) seeds="tests/fuzz/seeds/baseline" ;;
@@ -47,6 +49,10 @@ case "$target" in
   # Not the decompression bomb: every mutation of it inflates 64 MiB (tests/unit/robustness_test.cpp
   # holds it and a damaged copy the fuzzer found).
   fuzz_lint_pdf) cp tests/fixtures/formats/*.pdf tests/fixtures/formats/bad/*.pdf "$work/" ; rm -f "$work/inflate-bomb.pdf"
+    seeds="$work" ;;
+  fuzz_lint_years)
+    { cat tests/fixtures/corpus-dev/031_2019_pingtan_zrzyj.txt; printf '\f'; cat tests/fixtures/cross/zrzyj-2020-carried-in-changed.txt; } >"$work/zrzyj"
+    { cat tests/fixtures/corpus-dev/033_2019_pingtan_gaj.txt; printf '\f'; cat tests/fixtures/cross/gaj-2022-previous-2019.txt; } >"$work/gaj"
     seeds="$work" ;;
   fuzz_lint_text|fuzz_rules)
     for d in $seeds; do find "$d" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.yaml' \) -exec cp {} "$work/" \; ; done

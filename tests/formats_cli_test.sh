@@ -152,6 +152,8 @@ report fail-on-warning --fail-on warning "$seeds"
 report rule-error --rules "$tmp/broken.yaml" "$seeds/000_ac653407c852e910.txt"
 report custom-rules --rules tests/fixtures/extends/strict.yaml tests/fixtures/extends/strict-report.txt
 report nothing --include '*.none' "$seeds"         # no file at all
+# across years: related places in last year's file (SARIF relatedLocations in another artifact)
+report years --previous "$fixtures/corpus-dev/031_2019_pingtan_zrzyj.txt" "$fixtures/cross/zrzyj-2020-carried-in-changed.txt"
 cp "$seeds/000_ac653407c852e910.txt" "$tmp/报告 <1> & 'x'.txt"
 report odd-path "$tmp/报告 <1> & 'x'.txt"           # an absolute path that needs escaping everywhere
 

@@ -180,8 +180,7 @@ TEST_CASE("junit: a failure at or above --fail-on, below it system-out; unreadab
   const auto skipped = std::count_if(rules.begin(), rules.end(), [](const Rule& x) { return x.needs_previous; });
   CHECK(skipped >= 2);
   CHECK(xml.find("<testsuite name=\"a&amp;b.txt\" tests=\"" + std::to_string(tests) +
-                 "\" failures=\"1\" errors=\"0\" skipped=\"" + std::to_string(skipped) + "\">") !=
-        std::string::npos);
+                 "\" failures=\"1\" errors=\"0\" skipped=\"" + std::to_string(skipped) + "\">") != std::string::npos);
   CHECK(xml.find("<testcase name=\"cross.carry\" classname=\"a&amp;b.txt\">\n      <skipped message=") !=
         std::string::npos);
   CHECK(xml.find("<failure message=\"表三（七）总计（自然人）为 1，但（一）至（六）之和为 4：予以公开 3 + "
