@@ -187,7 +187,7 @@ class TableReadable : public Check {
                                       {"count", std::to_string(t.unreadable.size())},
                                       {"rows", rows}});
       d.fields = {{"table", t.def->id}, {"row_label", first.row}, {"count", std::to_string(t.unreadable.size())}};
-      for (const auto& u : t.unreadable) d.related.push_back({u.at, u.row, ""});
+      for (const auto& u : t.unreadable) d.related.emplace_back(u.at, u.row, "");
       if (!t.def->cite.empty()) d.cite = t.def->cite;
       out.push_back(std::move(d));
     }
@@ -288,7 +288,7 @@ class TableCell : public Check {
       const std::string name = row_name(def, row->def, c);
       if (std::find(rows.begin(), rows.end(), name) == rows.end()) rows.push_back(name);
       const Span span = row->cells[c].span;
-      related.push_back({span, name + "/" + def.columns[c].label, std::string(span_text(ctx.source, span))});
+      related.emplace_back(span, name + "/" + def.columns[c].label, std::string(span_text(ctx.source, span)));
     }
     std::string sums;
     for (const std::string& id : sums_skipped_for_blanks(ctx, t))
@@ -435,7 +435,7 @@ class TableEquation : public Check {
       if (static_cast<int>(i) == eq_.at) continue;  // the reported cell is the finding's own place
       const Fed& f = fed[i];
       std::string label = row_name(*def_, f.row, f.column) + "/" + def_->columns[f.column].label;
-      d.related.push_back({f.cell->span, label, std::string(span_text(ctx.source, f.cell->span))});
+      d.related.emplace_back(f.cell->span, label, std::string(span_text(ctx.source, f.cell->span)));
     }
     if (!def_->cite.empty() && rule.cite.empty()) d.cite = def_->cite;
     // Cells cut out of digits that ran together: the finding rests on that reading, and says so.

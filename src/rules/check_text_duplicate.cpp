@@ -188,7 +188,7 @@ class TextDuplicate : public Check {
                                       {"line", std::to_string(p.line)},
                                       {"column", std::to_string(p.column)}});
       d.fields = {{"problem", "sentence"}, {"count", std::to_string(found)}};
-      d.related.push_back({earlier, "first", std::string(span_text(ctx.source, earlier))});
+      d.related.emplace_back(earlier, "first", std::string(span_text(ctx.source, earlier)));
       out.push_back(std::move(d));
       i += found;
     }

@@ -144,7 +144,7 @@ class TextGarbled : public Check {
                                       {"count", std::to_string(count[k])}});
       d.fields = {{"garbling", kind.id}, {"count", std::to_string(count[k])}};
       for (size_t i = 1; i < found[k].size() && i <= kRelatedShown; ++i)
-        d.related.push_back({found[k][i], kind.id, std::string(span_text(ctx.source, found[k][i]))});
+        d.related.emplace_back(found[k][i], kind.id, std::string(span_text(ctx.source, found[k][i])));
       out.push_back(std::move(d));
     }
   }

@@ -231,10 +231,12 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
   }
 
   if (previous) {
-    if (std::optional<Diagnostic> d = previous_unusable(*previous, r, lang))
+    if (std::optional<Diagnostic> d = previous_unusable(*previous, r, lang)) {
       r.diagnostics.push_back(std::move(*d));
-    else
-      r.previous_path = previous->path, r.previous_year = previous->report_year;
+    } else {
+      r.previous_path = previous->path;
+      r.previous_year = previous->report_year;
+    }
   }
 
   // A set chosen by hand for a year it was not written for: say so, the findings may not apply.
