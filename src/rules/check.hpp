@@ -118,6 +118,11 @@ const RuleKind* find_rule_kind(const std::string& name);
 // The previous report (CheckContext::previous) when it is of the year before this one's, else null:
 // then the rules across years compare nothing (Linter::lint says why once: cross.previous).
 const FileResult* previous_of_year_before(const CheckContext& ctx);
+// Last year's report is read with its own rule set: its tables, rows and columns are found by id.
+// The table read with that id, or null; the row's or column's index in `def`, or -1.
+const Table* table_by_id(const Report& report, const std::string& id);
+int row_by_id(const TableDef& def, const std::string& id);
+int column_by_id(const TableDef& def, const std::string& id);
 
 // Which heading stands for each of the rule set's sections (-1: none).
 std::vector<int> section_headings(const RuleSet& rules, const Report& report);

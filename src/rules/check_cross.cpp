@@ -12,27 +12,6 @@ namespace gklint {
 
 namespace {
 
-const Table* table_by_id(const Report& report, const std::string& id) {
-  for (const Table& t : report.tables) {
-    if (t.def && t.def->id == id) return &t;
-  }
-  return nullptr;
-}
-
-int row_by_id(const TableDef& def, const std::string& id) {
-  for (size_t i = 0; i < def.rows.size(); ++i) {
-    if (def.rows[i].id == id) return static_cast<int>(i);
-  }
-  return -1;
-}
-
-int column_by_id(const TableDef& def, const std::string& id) {
-  for (size_t i = 0; i < def.columns.size(); ++i) {
-    if (def.columns[i].id == id) return static_cast<int>(i);
-  }
-  return -1;
-}
-
 // A whole count as printed (no decimals), or nothing: a blank, text, or an amount is not compared.
 std::optional<int64_t> count_of(const Cell* c) {
   if (!c || c->state != Cell::State::number || c->decimals != 0) return std::nullopt;
@@ -256,6 +235,27 @@ bool param_id(const TableDef& def, const YAML::Node& params, const char* key, bo
 }
 
 }  // namespace
+
+const Table* table_by_id(const Report& report, const std::string& id) {
+  for (const Table& t : report.tables) {
+    if (t.def && t.def->id == id) return &t;
+  }
+  return nullptr;
+}
+
+int row_by_id(const TableDef& def, const std::string& id) {
+  for (size_t i = 0; i < def.rows.size(); ++i) {
+    if (def.rows[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int column_by_id(const TableDef& def, const std::string& id) {
+  for (size_t i = 0; i < def.columns.size(); ++i) {
+    if (def.columns[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
 
 const FileResult* previous_of_year_before(const CheckContext& ctx) {
   const FileResult* prev = ctx.previous;

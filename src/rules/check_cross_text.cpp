@@ -200,24 +200,15 @@ class CrossIdentical : public Check {
     // Every figure read in both reports' tables the same, and enough of them to say so.
     size_t cells = 0;
     for (const Table& now : ctx.report.tables) {
-      const auto then = std::find_if(prev->report.tables.begin(), prev->report.tables.end(),
-                                     [&](const Table& t) { return t.def && now.def && t.def->id == now.def->id; });
-      if (then == prev->report.tables.end()) continue;
-      for (size_t r = 0; r < now.rows.size(); ++r) {
-        const ReadRow& row = now.rows[r];
+      const Table* then = now.def ? table_by_id(prev->report, now.def->id) : nullptr;
+      if (!then) continue;
+      for (const ReadRow& row : now.rows) {
         if (row.def < 0) continue;
-        const std::string& row_id = now.def->rows[static_cast<size_t>(row.def)].id;
+        const int prev_row = row_by_id(*then->def, now.def->rows[static_cast<size_t>(row.def)].id);
         for (size_t c = 0; c < row.cells.size(); ++c) {
           const Cell& a = row.cells[c];
           if (a.state != Cell::State::number) continue;
-          const Cell* b = nullptr;
-          for (size_t k = 0; k < then->def->rows.size() && !b; ++k) {
-            if (then->def->rows[k].id != row_id) continue;
-            for (size_t cc = 0; cc < then->def->columns.size(); ++cc) {
-              if (then->def->columns[cc].id == now.def->columns[c].id)
-                b = then->cell(static_cast<int>(k), static_cast<int>(cc));
-            }
-          }
+          const Cell* b = then->cell(prev_row, column_by_id(*then->def, now.def->columns[c].id));
           if (!b || b->state != Cell::State::number) continue;
           if (a.units != b->units || a.decimals != b->decimals) return;  // a figure differs: not a copy
           ++cells;
