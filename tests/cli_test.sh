@@ -344,6 +344,11 @@ same "--pair-years: only the paired report is compared" \
   "$(jq -c '[.files[] | [(.previous.report_year // 0), ([.diagnostics[] | select(.rule | startswith("cross."))] | length)]]' "$tmp/out")" \
   '[[0,0],[0,0],[2019,2]]'
 expect "--pair-years: says how many" "1 份报告（共 3 份）与本机关上一年度的报告核对" "$tmp/err"
+same "--pair-years: JSON counts the reports with no year before" "$(jq -c .summary.without_previous "$tmp/out")" 2
+check "--pair-years: text" 1 "$gklint" --no-config --pair-years "$tmp/years"
+expect "--pair-years: the summary says how many had no year before" "；2 份报告没有上一年度的报告可对照" "$tmp/out"
+check "without pairing: no such count" 1 "$gklint" --no-config --format json "$tmp/years"
+same "without pairing: no without_previous" "$(jq -c '.summary | has("without_previous")' "$tmp/out")" false
 cp "$root/tests/fixtures/cross/zrzyj-2020.txt" "$tmp/years/zrzyj/2020-again.txt"
 check "--pair-years: two reports for 2020, none paired" 1 "$gklint" --no-config --pair-years --format json "$tmp/years"
 same "--pair-years: nothing compared" "$(jq -c '[.files[] | select(.previous)] | length' "$tmp/out")" 0

@@ -911,6 +911,7 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
   const std::string stdin_name = o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename;
   // --pair-years: each report against the same agency's report of the year before in the batch.
   std::vector<int> paired;
+  if (o.pair_years || previous) summary.without_previous = 0;
   if (o.pair_years && !previous) {
     const Pairing pairing = pair_years(identify_reports(linters, files, jobs_of(o)), lang);
     paired = pairing.previous;

@@ -102,6 +102,7 @@ void JsonWriter::finish(const Summary& s) {
   j["unreadable_paths"] = s.unreadable_paths;
   j["suppressed"] = s.suppressed;
   if (s.baseline_unmatched >= 0) j["baseline_unmatched"] = s.baseline_unmatched;
+  if (s.without_previous >= 0) j["without_previous"] = s.without_previous;
   out_ << "\n],\"summary\":" << j.dump() << "}\n";
 }
 

@@ -24,44 +24,6 @@ namespace gklint {
 
 namespace {
 
-// XML-escaped, valid UTF-8 and only characters XML 1.0 allows (invalid bytes and control
-// characters become U+FFFD). In an attribute, tabs and line breaks are kept as references so a
-// parser does not turn them into spaces.
-std::string xml_escape(std::string_view text, bool attribute) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    const int len = utf8_sequence_length(text, i);
-    if (len == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    const char c = text[i];
-    if (len == 1) {
-      switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += attribute ? "&quot;" : "\""; break;
-        case '\t': out += attribute ? "&#9;" : "\t"; break;
-        case '\n': out += attribute ? "&#10;" : "\n"; break;
-        case '\r': out += "&#13;"; break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20)
-            out += "\xEF\xBF\xBD";
-          else
-            out += c;
-      }
-    } else {
-      const std::string_view seq = text.substr(i, static_cast<size_t>(len));
-      out += (seq == "\xEF\xBF\xBE" || seq == "\xEF\xBF\xBF") ? std::string_view("\xEF\xBF\xBD") : seq;
-    }
-    i += static_cast<size_t>(len);
-  }
-  return out;
-}
-
 std::string attr(std::string_view text) { return xml_escape(text, true); }
 std::string body(std::string_view text) { return xml_escape(text, false); }
 

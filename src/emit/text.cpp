@@ -44,6 +44,7 @@ void Summary::add(const FileResult& r) {
     ++unreadable;
     unreadable_paths.push_back(r.path);
   }
+  if (without_previous >= 0 && !r.unreadable && r.previous_year == 0) ++without_previous;
   for (const Diagnostic& d : r.diagnostics) {
     ++by_rule[d.rule];
     switch (d.severity) {
@@ -103,11 +104,42 @@ std::string word_place(const FileResult& r, const Diagnostic& d, const Position&
 
 }  // namespace
 
+LineWindow LineWindows::of(const Source& src, Span span) {
+  LineWindow w;
+  const Position p = src.position(span.begin);
+  w.line = p.line;
+  // For a page or a .docx the span is found in its line by its columns. An empty line (a blank
+  // table cell) is not shown.
+  const std::string_view line = src.display_line(p.line);
+  if (line.empty() && span.begin == span.end) return w;
+  w.shown = true;
+  const Position e = src.position(std::max(span.end, span.begin));
+  const size_t span_at = begins_.walk(line, p.line, p.column).byte;
+  const size_t span_stop = e.line == p.line && e.column > p.column ? ends_.walk(line, p.line, e.column).byte : span_at;
+  size_t from = 0, to = line.size();
+  const size_t kBefore = 90, kAfter = 180;  // bytes of context: about 30 and 60 CJK characters
+  if (span_at > kBefore) {
+    from = span_at - kBefore;
+    while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
+  }
+  if (to - span_at > kAfter) {
+    to = span_at + kAfter;
+    while (to > from && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) --to;
+  }
+  const size_t span_end = std::max(span_at, std::min(span_stop, to));
+  w.before = line.substr(from, span_at - from);
+  w.marked = line.substr(span_at, span_end - span_at);
+  w.after = line.substr(span_end, to - span_end);
+  w.cut_before = from > 0;
+  w.cut_after = to < line.size();
+  return w;
+}
+
 void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) {
   const Source& src = *r.source;
   const bool en = style.lang == Lang::en;
   const auto paint = [&](const char* code) { return style.color ? code : ""; };
-  ColumnWalker span_begins, span_ends;  // findings are sorted by their begin, not their end
+  LineWindows windows;
   for (const Diagnostic& d : r.diagnostics) {
     const Position p = src.position(d.span.begin);
     // A PDF: page:line:column, the line counted on its page.
@@ -122,30 +154,15 @@ void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) 
     // The line of the user's file, long lines cut to a window around the span, and a caret under
     // the span. For a page or a .docx the span is found in that line by its columns. An empty line
     // (a blank table cell) is not shown; where it is still is, below.
-    const std::string_view line = src.display_line(p.line);
-    if (!line.empty() || d.span.begin != d.span.end) {
-      const Position e = src.position(std::max(d.span.end, d.span.begin));
-      const size_t span_at = span_begins.walk(line, p.line, p.column).byte;
-      const size_t span_stop =
-          e.line == p.line && e.column > p.column ? span_ends.walk(line, p.line, e.column).byte : span_at;
-      size_t from = 0, to = line.size();
-      const size_t kBefore = 90, kAfter = 180;  // bytes of context: about 30 and 60 CJK characters
-      if (span_at > kBefore) {
-        from = span_at - kBefore;
-        while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
-      }
-      if (to - span_at > kAfter) {
-        to = span_at + kAfter;
-        while (to > from && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) --to;
-      }
-      std::string shown(line.substr(from, to - from));
+    const LineWindow w = windows.of(src, d.span);
+    if (w.shown) {
+      std::string shown = std::string(w.before) + std::string(w.marked) + std::string(w.after);
       std::replace(shown.begin(), shown.end(), '\t', ' ');
-      const std::string prefix = (from > 0 ? "…" : "");
-      out << paint(kBold) << " " << number << " | " << paint(kReset) << prefix << shown << (to < line.size() ? "…" : "")
+      const std::string prefix = (w.cut_before ? "…" : "");
+      out << paint(kBold) << " " << number << " | " << paint(kReset) << prefix << shown << (w.cut_after ? "…" : "")
           << "\n";
-      const size_t span_end = std::min(span_stop, to);
-      const int pad = width_of(prefix) + width_of(line.substr(from, span_at - from));
-      const int len = std::max(1, width_of(line.substr(span_at, span_end > span_at ? span_end - span_at : 0)));
+      const int pad = width_of(prefix) + width_of(w.before);
+      const int len = std::max(1, width_of(w.marked));
       out << paint(kBold) << " " << gutter << " | " << paint(kReset) << std::string(pad, ' ')
           << paint(severity_color(d.severity)) << std::string(len, '^') << paint(kReset) << "\n";
     }
@@ -217,12 +234,17 @@ std::string summary_counts(const Summary& s, Lang lang) {
     if (s.unreadable) out << "; " << s.unreadable << " could not be checked";
     if (s.suppressed) out << "; " << s.suppressed << " in the baseline, not shown";
     if (s.baseline_unmatched > 0) out << "; " << s.baseline_unmatched << " baseline entries match no finding";
+    if (s.without_previous > 0) {
+      out << "; " << s.without_previous << (s.without_previous == 1 ? " report" : " reports")
+          << " had no previous year to compare with";
+    }
   } else {
     out << "共检查 " << s.files << " 个文件：" << s.errors << " 个错误，" << s.warnings << " 个警告，" << s.infos
         << " 条提示";
     if (s.unreadable) out << "；" << s.unreadable << " 个文件无法检查";
     if (s.suppressed) out << "；另有 " << s.suppressed << " 条已在基线中，未列出";
     if (s.baseline_unmatched > 0) out << "；基线中有 " << s.baseline_unmatched << " 条记录已无对应结果";
+    if (s.without_previous > 0) out << "；" << s.without_previous << " 份报告没有上一年度的报告可对照";
   }
   return out.str();
 }

@@ -113,4 +113,39 @@ std::string percent_encoded(std::string_view s, std::string_view keep) {
   return out;
 }
 
+std::string xml_escape(std::string_view text, bool attribute) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const int len = utf8_sequence_length(text, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    const char c = text[i];
+    if (len == 1) {
+      switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += attribute ? "&quot;" : "\""; break;
+        case '\t': out += attribute ? "&#9;" : "\t"; break;
+        case '\n': out += attribute ? "&#10;" : "\n"; break;
+        case '\r': out += "&#13;"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20)
+            out += "\xEF\xBF\xBD";
+          else
+            out += c;
+      }
+    } else {
+      const std::string_view seq = text.substr(i, static_cast<size_t>(len));
+      out += (seq == "\xEF\xBF\xBE" || seq == "\xEF\xBF\xBF") ? std::string_view("\xEF\xBF\xBD") : seq;
+    }
+    i += static_cast<size_t>(len);
+  }
+  return out;
+}
+
 }  // namespace gklint

@@ -16,6 +16,27 @@ struct Range {
 };
 Range range_of(const Source& source, Span span);
 
+// A finding's line as the text and HTML outputs show it: a long line cut to a window around the
+// span (about 30 CJK characters before it and 60 after), in three parts. Views into the source.
+struct LineWindow {
+  bool shown = false;                          // false: an empty line (a blank table cell), nothing to show
+  uint32_t line = 0;                           // the line of the user's file
+  std::string_view before, marked, after;      // the span is `marked` (its part on this line)
+  bool cut_before = false, cut_after = false;  // text left out at either end
+};
+// Findings of one file in order of their begin: columns are walked once per line, not per finding.
+class LineWindows {
+ public:
+  LineWindow of(const Source& src, Span span);
+
+ private:
+  ColumnWalker begins_, ends_;  // findings are sorted by their begin, not their end
+};
+
+// XML and HTML text, valid UTF-8 and only characters XML 1.0 allows (invalid bytes and control
+// characters become U+FFFD). In an attribute, quotes, tabs and line breaks are references.
+std::string xml_escape(std::string_view text, bool attribute);
+
 // The rule set a result was checked with (FileResult::ruleset is its id): the --rules set, or a
 // built-in one from the catalog; nullptr when nothing was checked or it cannot be found.
 std::shared_ptr<const RuleSet> ruleset_of(const WriterOptions& options, const std::string& id);
