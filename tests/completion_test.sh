@@ -38,7 +38,7 @@ expect_bash "--force-exclude --format" gklint --fo
 expect_bash "--format" gklint --form
 expect_bash "json" gklint --format js
 expect_bash "json" gklint --format = js   # --format=js: bash splits the word at =
-expect_bash "gcc github gitlab json junit rdjson sarif text" gklint --format ""
+expect_bash "gcc github gitlab html json junit rdjson sarif text" gklint --format ""
 expect_bash "exhibits explain extract" gklint ex
 expect_bash "exhibits" gklint report.txt ex   # after a report, paths only
 expect_bash "csv json" gklint extract --format ""
@@ -57,7 +57,7 @@ if command -v fish >/dev/null; then
     if [ "$got" = "$want" ]; then pass "fish: $2 -> $want"; else fail "fish: $2: expected '$want', got '$got'"; fi
   }
   expect_fish "--format" "gklint --form"
-  expect_fish "gcc github gitlab json junit rdjson sarif text" "gklint --format "
+  expect_fish "gcc github gitlab html json junit rdjson sarif text" "gklint --format "
   expect_fish "exhibits/ explain extract" "gklint ex"
   expect_fish "bash fish zsh" "gklint completion "
   expect_fish "csv json" "gklint extract --format "
@@ -93,7 +93,7 @@ ZSH
     if [ "$got" = "$want" ]; then pass "zsh: $2 -> $want"; else fail "zsh: $2: expected '$want', got '$got'"; fi
   }
   expect_zsh "--format" "gklint --form"
-  expect_zsh "gcc github gitlab json junit rdjson sarif text" "gklint --format "
+  expect_zsh "gcc github gitlab html json junit rdjson sarif text" "gklint --format "
   expect_zsh "json" "gklint --format=js"
   expect_zsh "exhibits explain extract" "gklint ex"
   expect_zsh "csv json" "gklint extract --format "

@@ -12,6 +12,7 @@ std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterOptions&
 std::unique_ptr<Writer> make_text_writer(std::ostream& out, const WriterOptions& options);
 std::unique_ptr<Writer> make_gcc_writer(std::ostream& out, const WriterOptions& options);
 std::unique_ptr<Writer> make_gitlab_writer(std::ostream& out, const WriterOptions& options);
+std::unique_ptr<Writer> make_html_writer(std::ostream& out, const WriterOptions& options);
 std::unique_ptr<Writer> make_github_writer(std::ostream& out, const WriterOptions& options);
 std::unique_ptr<Writer> make_junit_writer(std::ostream& out, const WriterOptions& options);
 std::unique_ptr<Writer> make_rdjson_writer(std::ostream& out, const WriterOptions& options);
@@ -46,6 +47,12 @@ const std::vector<OutputFormat>& output_format_registry() {
        "a testsuite per file, a testcase per rule: findings at or above `--fail-on` are a `failure`, a file that "
        "could not be read an `error`, other findings `system-out`",
        make_junit_writer},
+      {"html", "an overview page", "a supervising office reviewing a batch",
+       "one self-contained page for a batch: a row per report (agency, year, rule set, status, counts by "
+       "severity) that opens its findings with the source text around each, marked; rules by the reports they "
+       "hit; the pairs checked across years. Sorting and filtering work offline, with the keyboard; it prints "
+       "(README, \"The overview page\")",
+       make_html_writer},
       {"rdjson", "reviewdog", "reviewdog (`-f=rdjson`)",
        "reviewdog's Diagnostic Format; columns counted in UTF-8 bytes, as it requires", make_rdjson_writer},
   };

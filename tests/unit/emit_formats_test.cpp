@@ -1,4 +1,4 @@
-// The output formats behind --format (gcc, github, junit, rdjson, sarif) and finding fingerprints.
+// The output formats behind --format (gcc, github, html, junit, rdjson, sarif) and finding fingerprints.
 // End-to-end checks with the real consumers are in tests/formats_cli_test.sh.
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -250,4 +250,79 @@ TEST_CASE("sarif: one run, every rule described, results pointing at them") {
   const auto& invocation = run["invocations"][0];
   CHECK(invocation["executionSuccessful"] == false);
   CHECK(invocation["toolExecutionNotifications"][0]["associatedRule"]["id"] == "input.error");
+}
+
+TEST_CASE("html: what a report or its path says is text, never markup") {
+  const std::string hostile = "<script>alert(1)</script>&\"'";
+  FileResult r = hand_made("a\"<img src=x onerror=alert(1)>.txt", "2019年" + hostile + "\n", 0, 7, hostile);
+  r.agency = hostile;
+  const std::string page = write("html", {r});
+  CHECK(page.find("<script>alert") == std::string::npos);
+  CHECK(page.find("<img") == std::string::npos);
+  CHECK(page.find("&lt;script&gt;alert(1)&lt;/script&gt;&amp;") != std::string::npos);
+  CHECK(page.find("data-agency=\"&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;'\"") != std::string::npos);
+  // One script: the page's own, at the end.
+  const size_t script = page.find("<script>");
+  REQUIRE(script != std::string::npos);
+  CHECK(page.find("<script>", script + 1) == std::string::npos);
+}
+
+TEST_CASE("html: a finding on a one-line page shows a window of its line, the span marked") {
+  // A crawled page: 200,000 characters on one line, a finding in the middle.
+  std::string line;
+  for (int i = 0; i < 100000; ++i) line += "甲乙";
+  const uint32_t at = 3 * 100000;  // bytes: character 100,001
+  const FileResult r = hand_made("page.txt", line + "\n", at, at + 6, "m");
+  const std::string page = write("html", {r});
+  CHECK(page.size() < 20000);
+  const size_t mark = page.find("<mark>");
+  REQUIRE(mark != std::string::npos);
+  CHECK(page.substr(mark, 19) == "<mark>甲乙</mark>");
+  CHECK(page.find("…甲乙") != std::string::npos);
+  CHECK(page.find("<span class=\"loc\">1:100001</span>") != std::string::npos);
+}
+
+TEST_CASE("html: a row per report with its counts; rules by the reports they hit") {
+  FileResult a = hand_made("a.txt", "2019年\n", 0, 4, "m", Severity::error);
+  a.diagnostics.push_back(a.diagnostics.front());
+  a.agency = "甲县公安局";
+  a.report_year = 2019;
+  FileResult b = hand_made("b.txt", "2020年\n", 0, 4, "m", Severity::warning);
+  b.previous_path = "a.txt";
+  b.previous_year = 2019;
+  FileResult c = unreadable_result("c.txt", "不是报告");
+  const std::string page = write("html", {a, b, c});
+  CHECK(page.find(
+            "data-report=\"r1\" data-order=\"0\" data-path=\"a.txt\" data-agency=\"甲县公安局\" data-year=\"2019\"") !=
+        std::string::npos);
+  CHECK(page.find("data-errors=\"2\" data-warnings=\"0\"") != std::string::npos);
+  CHECK(page.find("data-status=\"unreadable\"") != std::string::npos);
+  // year.typo hit two reports with three findings.
+  CHECK(page.find("<tr data-rule=\"year.typo\"><td><code>year.typo</code></td><td class=\"sev error\">错误</td><td "
+                  "class=\"n\">2</td><td class=\"n\">3</td></tr>") != std::string::npos);
+  CHECK(page.find("<td><a href=\"#r2\">b.txt</a></td><td class=\"n\">0</td><td>a.txt</td><td class=\"n\">2019</td>") !=
+        std::string::npos);
+  CHECK(page.find("id=\"r3\"") != std::string::npos);
+}
+
+TEST_CASE("summary: with pairing asked, the reports that had no year before are counted") {
+  FileResult a = hand_made("a.txt", "x\n", 0, 1, "m");
+  FileResult b = a;
+  b.previous_year = 2019;
+  FileResult c = unreadable_result("c.txt", "x");
+  Summary s;
+  s.without_previous = 0;
+  for (const FileResult* r : {&a, &b, &c}) s.add(*r);
+  CHECK(s.without_previous == 1);
+  const auto said = [](const Summary& sum, Lang lang) {
+    std::ostringstream out;
+    write_text_summary(out, sum, TextStyle{false, lang});
+    return out.str();
+  };
+  CHECK(said(s, Lang::zh).find("；1 份报告没有上一年度的报告可对照") != std::string::npos);
+  CHECK(said(s, Lang::en).find("; 1 report had no previous year to compare with") != std::string::npos);
+  Summary plain;
+  plain.add(a);
+  CHECK(plain.without_previous == -1);
+  CHECK(said(plain, Lang::en).find("previous") == std::string::npos);
 }
