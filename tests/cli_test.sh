@@ -352,6 +352,16 @@ same "without pairing: no without_previous" "$(jq -c '.summary | has("without_pr
 cp "$root/tests/fixtures/cross/zrzyj-2020.txt" "$tmp/years/zrzyj/2020-again.txt"
 check "--pair-years: two reports for 2020, none paired" 1 "$gklint" --no-config --pair-years --format json "$tmp/years"
 same "--pair-years: nothing compared" "$(jq -c '[.files[] | select(.previous)] | length' "$tmp/out")" 0
+# Which of the two is this year's: a .gklint.yaml names the pair.
+printf 'pairs:\n  - previous: zrzyj/2019.txt\n    current: zrzyj/2020.txt\n' >"$tmp/years/.gklint.yaml"
+check "pairs: a pair named in .gklint.yaml" 0 "$gklint" pairs --format json "$tmp/years"
+same "pairs: the named pair, said to come from the config" \
+  "$(jq -c '[.pairs[] | [.from, (.current.path | sub(".*/years/"; ""))]]' "$tmp/out")" '[["config","zrzyj/2020.txt"]]'
+check "--pair-years: the named pair checked" 1 "$gklint" --pair-years --format json "$tmp/years"
+same "--pair-years: the named pair's broken carry found" \
+  "$(jq -c '[.files[] | select(.previous) | [(.path | sub(".*/years/"; "")), ([.diagnostics[] | select(.rule == "cross.carry")] | length)]]' "$tmp/out")" \
+  '[["zrzyj/2020.txt",2]]'
+rm "$tmp/years/.gklint.yaml"
 printf 'id: bad-carry\nextends: gov-2019\nrules:\n  - id: cross.carry\n    params: {table: applications, row: carried_in, previous_row: nope}\n' >"$tmp/bad-carry.yaml"
 check "cross.carry: a row the table lacks is a rule error" 2 "$gklint" --no-config --rules "$tmp/bad-carry.yaml" "$root/tests/fixtures/cross/zrzyj-2020.txt"
 expect "cross.carry: says which row" "bad-carry.yaml:5:.*no such row in table applications" "$tmp/out"

@@ -28,6 +28,14 @@ struct Config {
     std::string rules;
   };
 
+  // A report and the same agency's report of the year before, named by hand where the batch cannot
+  // tell (an agency renamed, two copies of one year): paths relative to the config's folder, made
+  // lexically normal and absolute.
+  struct Pair {
+    std::string previous;
+    std::string current;
+  };
+
   std::string path;                          // the file read; empty for no config
   std::string dir;                           // its folder: rule files and globs are relative to it
   std::string root;                          // the project root its rule files may not leave; empty: trusted, anywhere
@@ -37,6 +45,7 @@ struct Config {
   std::vector<std::string> disable;          // rule ids whose findings are dropped
   std::map<std::string, Severity> severity;  // rule id -> severity its findings get
   std::optional<BlankCells> blank_cells;     // how blank table cells count; wins over the rule set's
+  std::vector<Pair> pairs;                   // --pair-years, gklint pairs: taken as given
   // Which files are reports (globs, like by_path's): in folders, only files matching `include`
   // (unless --include is given) and none matching `exclude`; a file named on the command line
   // only with --force-exclude (the hooks pass every staged file by name).

@@ -335,6 +335,14 @@ struct Session {
     return path == "-" && !o.stdin_filename.empty() ? o.stdin_filename : path;
   }
 
+  // The pairs the reports' configs name (`pairs:`), for --pair-years and gklint pairs.
+  ConfiguredPairs configured_pairs_of(const std::vector<std::string>& files) {
+    return configured_pairs(files, [&](const std::string& f) {
+      bool ok = true;
+      return pool->config_for(settings_path(f), &setup_errors, &ok);
+    });
+  }
+
   // The reports to lint among `paths`: the files named, and the files found in folders (or named,
   // with --force-exclude) that their config's include and exclude select.
   std::vector<std::string> reports(const std::vector<std::string>& paths) {
@@ -403,7 +411,8 @@ int run_pairs(Session& s) {
   for (const std::string& f : files) linters.push_back(s.pool->for_file(s.settings_path(f), &s.setup_errors));
   if (!s.setup_errors.empty()) return s.report_setup_errors();
   const std::vector<ReportId> ids = identify_reports(linters, files, jobs_of(s.o));
-  const Pairing pairing = pair_years(ids, s.lang);
+  const ConfiguredPairs configured = s.configured_pairs_of(files);
+  const Pairing pairing = pair_years(ids, s.lang, &configured);
   const bool en = s.lang == Lang::en;
   if (s.o.pairs_format == "json") {
     nlohmann::ordered_json j = {
@@ -412,7 +421,8 @@ int run_pairs(Session& s) {
       const ReportId& r = ids[i];
       if (pairing.previous[i] >= 0) {
         const ReportId& last = ids[static_cast<size_t>(pairing.previous[i])];
-        j["pairs"].push_back({{"agency", r.agency},
+        j["pairs"].push_back({{"from", pairing.configured[i] ? "config" : "agency"},
+                              {"agency", r.agency},
                               {"agency_key", agency_key(r.agency)},
                               {"previous", {{"path", last.path}, {"report_year", last.year}, {"agency", last.agency}}},
                               {"current", {{"path", r.path}, {"report_year", r.year}}}});
@@ -432,7 +442,9 @@ int run_pairs(Session& s) {
     if (pairing.previous[i] < 0) continue;
     const ReportId& r = ids[i];
     const ReportId& last = ids[static_cast<size_t>(pairing.previous[i])];
-    std::cout << last.year << " → " << r.year << "  " << r.agency << "\n  " << last.path << "\n  " << r.path << "\n";
+    std::cout << last.year << " → " << r.year << "  " << r.agency
+              << (pairing.configured[i] ? (en ? "  (named in .gklint.yaml)" : "（.gklint.yaml 指定）") : "") << "\n  "
+              << last.path << "\n  " << r.path << "\n";
     ++paired;
   }
   if (paired < ids.size()) std::cout << (en ? "not paired:\n" : "未配对：\n");
@@ -913,7 +925,8 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
   std::vector<int> paired;
   if (o.pair_years || previous) summary.without_previous = 0;
   if (o.pair_years && !previous) {
-    const Pairing pairing = pair_years(identify_reports(linters, files, jobs_of(o)), lang);
+    const ConfiguredPairs configured = s.configured_pairs_of(files);
+    const Pairing pairing = pair_years(identify_reports(linters, files, jobs_of(o)), lang, &configured);
     paired = pairing.previous;
     const auto n = std::count_if(paired.begin(), paired.end(), [](int j) { return j >= 0; });
     if (!o.quiet)

@@ -63,11 +63,41 @@ std::string group_of(const ReportId& r) {
 
 }  // namespace
 
-Pairing pair_years(const std::vector<ReportId>& reports, Lang lang) {
+ConfiguredPairs configured_pairs(const std::vector<std::string>& paths,
+                                 const std::function<const Config*(const std::string&)>& config_of) {
+  ConfiguredPairs c;
+  c.previous.assign(paths.size(), -1);
+  c.missing.assign(paths.size(), "");
+  std::map<std::string, size_t> index;  // absolute, normal path -> report
+  std::vector<std::string> absolute(paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) {
+    std::error_code ec;
+    absolute[i] = std::filesystem::absolute(paths[i], ec).lexically_normal().string();
+    index.emplace(absolute[i], i);
+  }
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const Config* config = paths[i] == "-" ? nullptr : config_of(paths[i]);
+    if (!config) continue;
+    for (const Config::Pair& pair : config->pairs) {
+      if (pair.current != absolute[i]) continue;
+      const auto at = index.find(pair.previous);
+      if (at == index.end()) {
+        c.missing[i] = pair.previous;
+      } else {
+        c.previous[i] = static_cast<int>(at->second);
+        c.missing[i].clear();
+      }
+    }
+  }
+  return c;
+}
+
+Pairing pair_years(const std::vector<ReportId>& reports, Lang lang, const ConfiguredPairs* configured) {
   const bool en = lang == Lang::en;
   Pairing p;
   p.previous.assign(reports.size(), -1);
   p.why.assign(reports.size(), "");
+  p.configured.assign(reports.size(), false);
   // agency key -> year -> the reports of that agency and year
   std::map<std::string, std::map<int, std::vector<size_t>>> by_agency;
   for (size_t i = 0; i < reports.size(); ++i) {
@@ -82,11 +112,24 @@ Pairing pair_years(const std::vector<ReportId>& reports, Lang lang) {
       by_agency[group_of(r)][r.year].push_back(i);
     }
   }
+  // The pairs named by hand replace what the agencies and years would give.
+  for (size_t i = 0; configured && i < reports.size(); ++i) {
+    if (configured->previous[i] >= 0) {
+      p.previous[i] = configured->previous[i];
+      p.configured[i] = true;
+      p.why[i].clear();
+    } else if (!configured->missing[i].empty()) {
+      p.why[i] = en ? ".gklint.yaml pairs it with " + configured->missing[i] + ", which is not in this batch"
+                    : ".gklint.yaml 指定的上一年度报告 " + configured->missing[i] + " 不在本次检查的文件中";
+      p.configured[i] = true;  // not paired by agency either
+    }
+  }
   for (const auto& [agency, years] : by_agency) {
     for (const auto& [year, these] : years) {
       const auto before = years.find(year - 1);
       const std::string last = std::to_string(year - 1);
       for (size_t i : these) {
+        if (p.configured[i]) continue;
         if (these.size() > 1) {
           p.why[i] = en ? std::to_string(these.size()) + " reports of this agency for " + std::to_string(year)
                         : "本机关 " + std::to_string(year) + " 年度有 " + std::to_string(these.size()) + " 份报告";

@@ -2,10 +2,12 @@
 // shows and `--pair-years` checks (the cross.* rules).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "gklint/config.hpp"
 #include "gklint/lint.hpp"
 
 namespace gklint {
@@ -29,12 +31,26 @@ std::string agency_key(std::string_view agency);
 struct Pairing {
   std::vector<int> previous;     // per report: the index of last year's report, or -1
   std::vector<std::string> why;  // per report without one: why, in the language asked for
+  std::vector<bool> configured;  // per report: its pair was named in a .gklint.yaml
 };
+
+// The pairs the reports' .gklint.yaml files name (`pairs:`), among the batch's reports only: per
+// report, the index of the previous report its config names for it, or -1; `missing` holds, per
+// report, the previous path a config names that is not in the batch (nothing outside the batch is
+// read). `config_of(path)`: the config a report uses, or nullptr.
+struct ConfiguredPairs {
+  std::vector<int> previous;
+  std::vector<std::string> missing;
+};
+ConfiguredPairs configured_pairs(const std::vector<std::string>& paths,
+                                 const std::function<const Config*(const std::string&)>& config_of);
 
 // A report is paired with the one report of the same agency (agency_key) for the year before, when
 // the batch holds exactly one report of that agency for each of the two years. Two reports of one
 // agency and year are never paired: which is which would be a guess. An agency named in fewer than
-// five characters (公安局) is one agency only within a folder.
-Pairing pair_years(const std::vector<ReportId>& reports, Lang lang);
+// five characters (公安局) is one agency only within a folder. A pair in `configured` wins, taken as
+// given (Linter::lint still checks the years); a report whose configured previous report is not in
+// the batch is not paired, and says so.
+Pairing pair_years(const std::vector<ReportId>& reports, Lang lang, const ConfiguredPairs* configured = nullptr);
 
 }  // namespace gklint

@@ -21,9 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::set<std::string> kTopKeys = {"rules",       "by_year", "by_path",  "disable",   "severity",
-                                        "blank_cells", "include", "exclude",  "fail_on",   "format",
-                                        "lang",        "color",   "encoding", "unreadable"};
+const std::set<std::string> kTopKeys = {"rules",       "by_year", "by_path",  "disable",    "severity",
+                                        "blank_cells", "include", "exclude",  "fail_on",    "format",
+                                        "lang",        "color",   "encoding", "unreadable", "pairs"};
 
 class Parser {
  public:
@@ -203,6 +203,28 @@ bool parse_config(const std::string& path, const std::string& text, Config* out,
         } else {
           for (const auto& g : p.globs(selector, "paths")) c.by_path.push_back({g, set});
         }
+      }
+    } else if (key == "pairs") {
+      if (!v.IsSequence()) {
+        p.error(v.Mark(), "pairs 应为列表", "pairs must be a list");
+        continue;
+      }
+      for (const auto& item : v) {
+        if (!item.IsMap() || !item["previous"] || !item["current"]) {
+          p.error(item.Mark(), "pairs 的每一项都要有 previous 和 current（上一年度和本年度报告的路径）",
+                  "each item of pairs needs previous and current (the paths of last year's and this year's report)");
+          continue;
+        }
+        p.check_keys(item, {"previous", "current"}, key);
+        std::string previous, current;
+        if (!p.scalar(item["previous"], "previous", &previous) || !p.scalar(item["current"], "current", &current)) {
+          continue;
+        }
+        std::error_code ec;
+        const auto absolute = [&](const std::string& f) {
+          return fs::absolute(fs::path(c.dir) / f, ec).lexically_normal().string();
+        };
+        c.pairs.push_back({absolute(previous), absolute(current)});
       }
     } else if (key == "disable") {
       c.disable = p.ids(v, key);
@@ -418,6 +440,13 @@ std::string config_template() {
 # are not checked and table.unfilled reports them; zero, for offices that leave zeros blank, counts
 # them as 0 in the sums and does not report them. Wins over the rule set's blank_cells.
 # blank_cells: unfilled
+
+# Reports and the same agency's report of the year before, for --pair-years and gklint pairs,
+# where the batch cannot tell them (an agency renamed, two copies of one year). Paths relative to
+# this folder; both must be in the batch. Taken as given: the years are still checked.
+# pairs:
+#   - previous: 2019/公安局.txt
+#     current: 2020/公安局.txt
 
 # Output defaults.
 # fail_on: error              # error | warning | info | never

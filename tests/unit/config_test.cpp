@@ -95,6 +95,10 @@ TEST_CASE("config: mistakes are errors at their line and column") {
       {"rules: [a, b]\n", 1, 8, "must be a string"},
       {"rules: gov-2021\n  bad: indent\n", 2, 6, "YAML syntax error"},
       {"- a\n- b\n", 1, 1, "top level"},
+      {"pairs: a.txt\n", 1, 8, "pairs must be a list"},
+      {"pairs:\n  - previous: 2019.txt\n", 2, 5, "needs previous and current"},
+      {"pairs:\n  - previous: 2019.txt\n    current: 2020.txt\n    year: 2020\n", 4, 5, "unknown key 'year' in pairs"},
+      {"pairs:\n  - previous: [2019.txt]\n    current: 2020.txt\n", 2, 15, "previous must be a string"},
   };
   for (const Case& k : cases) {
     Config c;
@@ -106,6 +110,16 @@ TEST_CASE("config: mistakes are errors at their line and column") {
     CHECK_MESSAGE(p.line == k.line, k.text);
     CHECK_MESSAGE(p.column == k.column, k.text);
   }
+}
+
+TEST_CASE("config: pairs named by hand, relative to the config's folder") {
+  Config c;
+  std::vector<RuleError> errors;
+  REQUIRE(parse_config("/p/c/.gklint.yaml", "pairs:\n  - previous: ../2019/a.txt\n    current: 2020/./a.txt\n", &c,
+                       &errors));
+  REQUIRE(c.pairs.size() == 1);
+  CHECK(c.pairs[0].previous == "/p/2019/a.txt");
+  CHECK(c.pairs[0].current == "/p/c/2020/a.txt");
 }
 
 TEST_CASE("config: the nearest .gklint.yaml in the folder or above") {

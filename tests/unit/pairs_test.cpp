@@ -52,4 +52,27 @@ TEST_CASE("pairs: a short agency name (公安局) is one agency only within a fo
   CHECK(p.why[1] == "没有本机关 2019 年度的报告");
 }
 
+TEST_CASE("pairs: a pair named in .gklint.yaml wins; one naming a report outside the batch pairs nothing") {
+  const std::vector<ReportId> reports = {
+      id("/r/old-name/2019.txt", "平潭综合实验区国土资源局", 2019),  // renamed in 2020: agencies differ
+      id("/r/new-name/2020.txt", "平潭综合实验区自然资源局", 2020),
+      id("/r/x/2020.txt", "平潭综合实验区公安局", 2020),
+      id("/r/x/2019.txt", "平潭综合实验区公安局", 2019),
+  };
+  Config config;
+  config.pairs = {{"/r/old-name/2019.txt", "/r/new-name/2020.txt"}, {"/r/gone/2019.txt", "/r/x/2020.txt"}};
+  std::vector<std::string> paths;
+  for (const ReportId& r : reports) paths.push_back(r.path);
+  const ConfiguredPairs configured = configured_pairs(paths, [&](const std::string&) { return &config; });
+  CHECK(configured.previous == std::vector<int>{-1, 0, -1, -1});
+  CHECK(configured.missing[2] == "/r/gone/2019.txt");
+  const Pairing p = pair_years(reports, Lang::en, &configured);
+  // By agency alone, 2020 of 公安局 would pair with its 2019; the config's pair (whose previous is
+  // missing) says otherwise, and the renamed agency is paired as named.
+  CHECK(p.previous == std::vector<int>{-1, 0, -1, -1});
+  CHECK(p.configured == std::vector<bool>{false, true, true, false});
+  CHECK(p.why[2] == ".gklint.yaml pairs it with /r/gone/2019.txt, which is not in this batch");
+  CHECK(pair_years(reports, Lang::en).previous == std::vector<int>{-1, -1, 3, -1});
+}
+
 }  // namespace gklint
