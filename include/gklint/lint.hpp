@@ -41,6 +41,7 @@ struct FileResult {
   // The report it was compared with (--previous), when it was of the year before: its path and year.
   std::string previous_path;
   int previous_year = 0;    // 0: not compared
+  std::string copy_of;      // another agency's report of the year it was compared with (--find-copies)
   std::string year_source;  // "title" | "period" | "text" | "option" | ""
   std::string title;        // as printed in the report
   std::string agency;
@@ -67,7 +68,10 @@ class Linter {
   // Only what names a report among others, for pairing it with last year's (`gklint pairs`): its
   // agency as printed and its year (0: not found), read as lint() reads them; nothing is checked.
   // False when the file is not readable text.
-  bool identify(const std::string& path, std::string bytes, std::string* agency, int* year) const;
+  // With `prints`, also a hash of each sentence the rules would compare across a batch
+  // (Check::sentence_prints, for --find-copies): the report is then read as far as its prose.
+  bool identify(const std::string& path, std::string bytes, std::string* agency, int* year,
+                std::vector<uint64_t>* prints = nullptr) const;
 
   // The rule set every file gets (--rules, or a config's), or nullptr when chosen by year.
   const std::shared_ptr<const RuleSet>& fixed_rules() const { return fixed_; }
@@ -75,8 +79,10 @@ class Linter {
   // Thread-safe: one Linter may lint many files at once. `profile`, when given, receives timings.
   // `previous`: the same agency's report of the year before, as linted (--previous), for the rules
   // across years; when it is not of the year before, one cross.previous warning says so.
+  // `copy_of`: another agency's report of the same year that shares most of this one's sentences
+  // (--find-copies), as linted, for cross.copy.
   FileResult lint(const std::string& path, std::string bytes, Profile* profile = nullptr,
-                  const FileResult* previous = nullptr) const;
+                  const FileResult* previous = nullptr, const FileResult* copy_of = nullptr) const;
 
  private:
   std::shared_ptr<const RuleSet> choose(const Source& source, const class View& view, Facts* facts) const;

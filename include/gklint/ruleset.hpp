@@ -59,6 +59,7 @@ struct Rule {
   std::string defined_at;                // "rules/gov-2007.yaml:42"
   std::shared_ptr<const Check> check;
   bool needs_previous = false;  // compares with last year's report (--previous): not run without one
+  bool needs_other = false;     // compares with another agency's report of the year (--find-copies)
 
   const Text& message(const std::string& key) const;
 };

@@ -33,13 +33,13 @@ FileResult guarded(const std::string& path, Lang lang, const std::function<FileR
 }
 
 FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile,
-                     const std::string& stdin_name, const FileResult* previous) {
+                     const std::string& stdin_name, const FileResult* previous, const FileResult* copy_of) {
   const std::string shown = path == "-" ? stdin_name : path;
   return guarded(shown, lang, [&] {
     std::string bytes;
     if (const auto error = read_input(path, &bytes))
       return unreadable_result(shown, lang == Lang::en ? error->en : error->zh);
-    return linter.lint(shown, std::move(bytes), profile, previous);
+    return linter.lint(shown, std::move(bytes), profile, previous, copy_of);
   });
 }
 
@@ -58,14 +58,20 @@ std::optional<FileResult> read_and_lint(const Linter& linter, const std::string&
 
 void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths,
                 const std::string& stdin_name, int jobs, Lang lang, const std::function<void(FileResult&)>& emit,
-                const std::function<void(size_t)>& progress, Profile* profile, const std::vector<int>* previous) {
+                const std::function<void(size_t)>& progress, Profile* profile, const std::vector<int>* previous,
+                const std::vector<int>* copies) {
   const size_t n = paths.size();
-  const auto lint_at = [&](size_t i, Profile* p) {
-    const int j = previous ? (*previous)[i] : -1;
-    if (j < 0) return lint_path(*linters[i], paths[i], lang, p, stdin_name);
+  // The other report a check compares with, read again as it is (its own findings are not shown).
+  const auto partner = [&](const std::vector<int>* of, size_t i) -> std::optional<FileResult> {
+    const int j = of ? (*of)[i] : -1;
+    if (j < 0) return std::nullopt;
     const size_t k = static_cast<size_t>(j);
-    const FileResult last = lint_path(*linters[k], paths[k], lang, nullptr, stdin_name);
-    return lint_path(*linters[i], paths[i], lang, p, stdin_name, &last);
+    return lint_path(*linters[k], paths[k], lang, nullptr, stdin_name);
+  };
+  const auto lint_at = [&](size_t i, Profile* p) {
+    const std::optional<FileResult> last = partner(previous, i);
+    const std::optional<FileResult> other = partner(copies, i);
+    return lint_path(*linters[i], paths[i], lang, p, stdin_name, last ? &*last : nullptr, other ? &*other : nullptr);
   };
   jobs = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(n, 1))));
   if (jobs == 1) {  // no threads: the simplest path for one file or -j 1

@@ -63,7 +63,8 @@ struct Options {
   std::vector<std::string> extract_paths;
   std::vector<std::string> pairs_paths;  // gklint pairs PATHS
   std::string pairs_format = "text";
-  bool pair_years = false;  // --pair-years
+  bool pair_years = false;   // --pair-years
+  bool find_copies = false;  // --find-copies
   std::string extract_format = "json";
   bool extract_bom = false;  // extract --bom: a UTF-8 byte order mark first, for Excel
   std::string cat_path;
@@ -730,6 +731,9 @@ void lint_arguments(CLI::App& app, Options& o) {
   app.add_flag("--pair-years", o.pair_years,
                "in a batch, check each report against the same agency's report of the year before when the batch "
                "holds exactly one (gklint pairs shows the pairing)");
+  app.add_flag("--find-copies", o.find_copies,
+               "in a batch, compare each report with the report of another agency and the same year that shares the "
+               "most sentences with it (cross.copy)");
   app.add_option("--baseline", o.baseline, "report only findings not recorded in FILE (see --write-baseline)")
       ->type_name("FILE");
   app.add_option("--write-baseline", o.write_baseline,
@@ -924,14 +928,25 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
   // --pair-years: each report against the same agency's report of the year before in the batch.
   std::vector<int> paired;
   if (o.pair_years || previous) summary.without_previous = 0;
-  if (o.pair_years && !previous) {
-    const ConfiguredPairs configured = s.configured_pairs_of(files);
-    const Pairing pairing = pair_years(identify_reports(linters, files, jobs_of(o)), lang, &configured);
-    paired = pairing.previous;
-    const auto n = std::count_if(paired.begin(), paired.end(), [](int j) { return j >= 0; });
-    if (!o.quiet)
-      std::cerr << "gklint: --pair-years: "
-                << msg::text(lang, msg::kPaired, {std::to_string(n), std::to_string(files.size())}) << "\n";
+  std::vector<int> copies;  // --find-copies: another agency's report of the same year
+  if ((o.pair_years || o.find_copies) && !previous) {
+    const std::vector<ReportId> ids = identify_reports(linters, files, jobs_of(o), o.find_copies);
+    const auto count = [](const std::vector<int>& v) {
+      return std::to_string(std::count_if(v.begin(), v.end(), [](int j) { return j >= 0; }));
+    };
+    if (o.pair_years) {
+      const ConfiguredPairs configured = s.configured_pairs_of(files);
+      paired = pair_years(ids, lang, &configured).previous;
+      if (!o.quiet)
+        std::cerr << "gklint: --pair-years: "
+                  << msg::text(lang, msg::kPaired, {count(paired), std::to_string(files.size())}) << "\n";
+    }
+    if (o.find_copies) {
+      copies = find_copies(ids);
+      if (!o.quiet)
+        std::cerr << "gklint: --find-copies: "
+                  << msg::text(lang, msg::kCopiesCompared, {count(copies), std::to_string(files.size())}) << "\n";
+    }
   }
   if (previous) {  // one report, against last year's
     FileResult r =
@@ -939,7 +954,7 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
     emit(r);
   } else {
     lint_batch(linters, files, stdin_name, jobs_of(o), lang, emit, progress, o.profile ? &profile : nullptr,
-               paired.empty() ? nullptr : &paired);
+               paired.empty() ? nullptr : &paired, copies.empty() ? nullptr : &copies);
   }
   if (progress_shown) std::cerr << "\r\033[K" << std::flush;
   if (o.profile) print_profile(profile, std::chrono::steady_clock::now() - started);

@@ -39,6 +39,10 @@ inline constexpr Message kPreviousOneReport{
 inline constexpr Message kPaired{"{} 份报告（共 {} 份）与本机关上一年度的报告核对；gklint pairs 说明配对情况",
                                  "{} of {} reports checked against the agency's report of the year before; gklint "
                                  "pairs shows the pairing"};
+inline constexpr Message kCopiesCompared{
+    "{} 份报告（共 {} 份）与本批次中其他机关同年度、共有句子最多的报告对照（cross.copy）",
+    "{} of {} reports compared with the report of another agency and the same year that shares the most sentences "
+    "(cross.copy)"};
 inline constexpr Message kNoRuleNamed{"没有名为 `{}` 的规则；已有规则：", "no rule named `{}`; rules: "};
 
 // A command-line mistake CLI11 found (`what`: its English message), said in `lang`: in Chinese, with

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <thread>
+#include <unordered_map>
 
 #include "gklint/read.hpp"
 #include "gklint/utf8.hpp"
@@ -14,7 +15,7 @@
 namespace gklint {
 
 std::vector<ReportId> identify_reports(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths,
-                                       int jobs) {
+                                       int jobs, bool prints) {
   std::vector<ReportId> ids(paths.size());
   std::atomic<size_t> next{0};
   const auto work = [&] {
@@ -23,8 +24,9 @@ std::vector<ReportId> identify_reports(const std::vector<const Linter*>& linters
       id.path = paths[i];
       std::string bytes;
       // Standard input can be read once: it is linted, never paired.
-      id.readable = paths[i] != "-" && !read_input(paths[i], &bytes) &&
-                    linters[i]->identify(paths[i], std::move(bytes), &id.agency, &id.year);
+      id.readable =
+          paths[i] != "-" && !read_input(paths[i], &bytes) &&
+          linters[i]->identify(paths[i], std::move(bytes), &id.agency, &id.year, prints ? &id.prints : nullptr);
     }
   };
   std::vector<std::thread> threads;
@@ -145,6 +147,43 @@ Pairing pair_years(const std::vector<ReportId>& reports, Lang lang, const Config
     }
   }
   return p;
+}
+
+std::vector<int> find_copies(const std::vector<ReportId>& reports) {
+  std::vector<int> best(reports.size(), -1);
+  std::vector<std::string> keys(reports.size());
+  std::unordered_map<uint64_t, std::vector<size_t>> holders;  // sentence -> the reports holding it, once each
+  for (size_t i = 0; i < reports.size(); ++i) {
+    const ReportId& r = reports[i];
+    keys[i] = agency_key(r.agency);
+    if (!r.readable || r.year == 0 || keys[i].empty()) continue;
+    std::vector<uint64_t> prints = r.prints;
+    std::sort(prints.begin(), prints.end());
+    prints.erase(std::unique(prints.begin(), prints.end()), prints.end());
+    for (uint64_t h : prints) {
+      std::vector<size_t>& list = holders[h];
+      if (list.size() <= kCommonSentence) list.push_back(i);
+    }
+  }
+  std::vector<std::unordered_map<size_t, size_t>> shared(reports.size());  // report -> other -> sentences shared
+  for (const auto& [print, list] : holders) {
+    if (list.size() < 2 || list.size() > kCommonSentence) continue;
+    for (size_t a : list) {
+      for (size_t b : list) {
+        if (a != b && reports[a].year == reports[b].year && keys[a] != keys[b]) ++shared[a][b];
+      }
+    }
+  }
+  for (size_t i = 0; i < reports.size(); ++i) {
+    size_t most = 0;
+    for (const auto& [other, count] : shared[i]) {
+      if (count > most || (count == most && static_cast<int>(other) < best[i])) {
+        most = count;
+        best[i] = static_cast<int>(other);
+      }
+    }
+  }
+  return best;
 }
 
 }  // namespace gklint

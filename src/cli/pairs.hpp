@@ -2,6 +2,7 @@
 // shows and `--pair-years` checks (the cross.* rules).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -18,11 +19,21 @@ struct ReportId {
   std::string agency;
   int year = 0;
   bool readable = true;
+  std::vector<uint64_t> prints;  // --find-copies: a hash per sentence (Linter::identify)
 };
 
-// Reads the agency and year of every report, on `jobs` threads (Linter::identify).
+// Reads the agency and year of every report, on `jobs` threads (Linter::identify); with `prints`,
+// also its sentences' hashes.
 std::vector<ReportId> identify_reports(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths,
-                                       int jobs);
+                                       int jobs, bool prints = false);
+
+// For --find-copies: per report, the other report it shares the most sentences with (by `prints`)
+// among those of the same year whose agency is a different one (both agencies read), or -1 when it
+// shares none. Whether that is a copy is cross.copy's to judge. A sentence in more than
+// `kCommonSentence` reports of the batch is the region's common wording, not a copy between two of
+// them, and does not count (it would also make the search quadratic).
+inline constexpr size_t kCommonSentence = 20;
+std::vector<int> find_copies(const std::vector<ReportId>& reports);
 
 // The agency as compared: normalized (full-width forms, traditional script folded as in matching),
 // blanks and punctuation removed.

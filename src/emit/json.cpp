@@ -82,6 +82,8 @@ void JsonWriter::file(const FileResult& r) {
   j["agency"] = r.agency.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.agency);
   // Checked against last year's report (--previous): the rules across years ran.
   if (r.previous_year) j["previous"] = {{"path", r.previous_path}, {"report_year", r.previous_year}};
+  // Compared with another agency's report of the same year (--find-copies): cross.copy ran.
+  if (!r.copy_of.empty()) j["copy_of"] = {{"path", r.copy_of}};
   j["diagnostics"] = nlohmann::ordered_json::array();
   const std::vector<std::string> prints = fingerprints(*r.source, r.diagnostics);
   for (size_t i = 0; i < r.diagnostics.size(); ++i) {

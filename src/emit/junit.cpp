@@ -12,10 +12,12 @@
 //                            one element per rule, each finding a line "line:col: severity: message";
 //   <error>                  input.error and rule.error: the file could not be checked at all (exit 2);
 //   <system-out>             findings below --fail-on, so they are seen without failing the test.
-//   <skipped>                the rules across years (cross.*) without last year's report (--previous).
+//   <skipped>                the rules across reports (cross.*) without the other report (--previous,
+//                            --find-copies).
 // Rules gklint reported that are not in the set (input.encoding, ruleset.year) get a testcase too.
 // Suites are written as files are done; the root carries no totals, so nothing is held back.
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "emit/writers.hpp"
@@ -27,7 +29,11 @@ namespace {
 std::string attr(std::string_view text) { return xml_escape(text, true); }
 std::string body(std::string_view text) { return xml_escape(text, false); }
 
-std::string not_compared(Lang lang) {
+std::string not_compared(Lang lang, bool other) {
+  if (other) {
+    return lang == Lang::en ? "no report of another agency to compare with (--find-copies)"
+                            : "没有可以对照的其他机关报告（--find-copies）";
+  }
   return lang == Lang::en ? "no report of the year before to compare with (--previous)"
                           : "没有可以核对的上一年度报告（--previous）";
 }
@@ -43,11 +49,12 @@ class JunitWriter : public Writer {
   void file(const FileResult& r) override {
     // Testcases in order: reading the file, the rule set's rules, then any other rule reported.
     std::vector<std::string> names = {"input.error"};
-    std::vector<std::string> not_run;  // rules across years, without last year's report
+    std::map<std::string, bool> not_run;  // rules across reports without the other report: needs_other
     if (auto set = ruleset_of(options_, r.ruleset)) {
       for (const Rule& rule : set->rules) {
         names.push_back(rule.id);
-        if (rule.needs_previous && !r.previous_year) not_run.push_back(rule.id);
+        if (rule.needs_previous && !r.previous_year) not_run[rule.id] = false;
+        if (rule.needs_other && r.copy_of.empty()) not_run[rule.id] = true;
       }
     }
     for (const Diagnostic& d : r.diagnostics) {
@@ -57,11 +64,11 @@ class JunitWriter : public Writer {
     std::ostringstream cases;
     int failures = 0, errors = 0, skipped = 0;
     for (const std::string& name : names) {
-      // A rule across years without last year's report was not run: skipped, not passed.
-      if (std::find(not_run.begin(), not_run.end(), name) != not_run.end()) {
+      // A rule across reports without the other report was not run: skipped, not passed.
+      if (const auto skip = not_run.find(name); skip != not_run.end()) {
         ++skipped;
         cases << "    <testcase name=\"" << attr(name) << "\" classname=\"" << attr(r.path) << "\">\n"
-              << "      <skipped message=\"" << attr(not_compared(options_.style.lang)) << "\"/>\n"
+              << "      <skipped message=\"" << attr(not_compared(options_.style.lang, skip->second)) << "\"/>\n"
               << "    </testcase>\n";
         continue;
       }

@@ -54,12 +54,18 @@ struct CheckContext {
   // The same agency's report of the year before (--previous), as linted: what the checks across
   // years compare with. Null when there is none; those checks then find nothing.
   const FileResult* previous = nullptr;
+  // Another agency's report of the same year in the batch that shares most sentences with this one
+  // (--find-copies), as linted: what cross-copy compares with. Null when there is none.
+  const FileResult* copy_of = nullptr;
 };
 
 class Check {
  public:
   virtual ~Check() = default;
   virtual void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const = 0;
+  // What a batch compares reports by, before linting them (--find-copies): a hash per sentence
+  // this check would compare. Most checks compare nothing across a batch.
+  virtual void sentence_prints(const CheckContext& /*ctx*/, std::vector<uint64_t>* /*out*/) const {}
 };
 
 // Reports a problem in a rule's `params:` at a YAML node.
@@ -102,6 +108,8 @@ struct RuleKind {
   bool reads_rule_set = false;
   // Compares with last year's report (--previous): finds nothing without one.
   bool needs_previous = false;
+  // Compares with another agency's report of the same year (--find-copies): nothing without one.
+  bool needs_other = false;
 };
 
 const std::vector<RuleKind>& rule_kinds();

@@ -1,7 +1,8 @@
-// Rule kinds across years about the text: cross-reuse (a large share of this year's sentences
+// Rule kinds across reports about the text: cross-reuse (a large share of this year's sentences
 // repeated from last year's report) and cross-identical (last year's report published again: almost
-// every sentence and every table figure the same). Each finds nothing without a previous report of
-// the year before (--previous, --pair-years).
+// every sentence and every table figure the same), which find nothing without a previous report of
+// the year before (--previous, --pair-years); and cross-copy (most sentences the same as another
+// agency's report of the same year in the batch, --find-copies).
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -70,9 +71,9 @@ std::vector<Sentence> sentences_of(const View& view, const Report& report, const
   return out;
 }
 
-// The previous report's sentences, read as this year's are.
-std::vector<Sentence> previous_sentences(const FileResult& prev, size_t min_hans,
-                                         const std::vector<std::shared_ptr<const re2::RE2>>& ignore, View* view) {
+// Another report's sentences (last year's, another agency's), read as this one's are.
+std::vector<Sentence> other_sentences(const FileResult& prev, size_t min_hans,
+                                      const std::vector<std::shared_ptr<const re2::RE2>>& ignore, View* view) {
   *view = View::build(prev.source->text(), /*valid=*/true);
   return sentences_of(*view, prev.report, prose_of(*view, prev.report), min_hans, ignore);
 }
@@ -144,7 +145,7 @@ class CrossReuse : public Check {
     const std::vector<Sentence> now = sentences_of(ctx.view, ctx.report, *ctx.prose, text_.sentence_min, text_.ignore);
     if (now.size() < text_.least_sentences) return;
     View then_view;
-    const std::vector<Sentence> then = previous_sentences(*prev, text_.sentence_min, text_.ignore, &then_view);
+    const std::vector<Sentence> then = other_sentences(*prev, text_.sentence_min, text_.ignore, &then_view);
     Reuse r = compare(now, then);
     if (r.reused * 100 < static_cast<size_t>(percent_) * r.total || r.runs.empty()) return;
     std::stable_sort(r.runs.begin(), r.runs.end(),
@@ -187,6 +188,69 @@ class CrossReuse : public Check {
   size_t passages_;
 };
 
+// ---- cross-copy ----------------------------------------------------------------------------
+
+// Another agency's report of the same year in the batch (--find-copies picks the one that shares
+// the most sentences): `percent`% or more of this report's sentences are in it too.
+class CrossCopy : public Check {
+ public:
+  CrossCopy(TextParams text, int percent, size_t passages)
+      : text_(std::move(text)), percent_(percent), passages_(passages) {}
+
+  void sentence_prints(const CheckContext& ctx, std::vector<uint64_t>* out) const override {
+    if (!ctx.prose) return;
+    for (const Sentence& s : sentences_of(ctx.view, ctx.report, *ctx.prose, text_.sentence_min, text_.ignore)) {
+      out->push_back(std::hash<std::string_view>{}(s.key));
+    }
+  }
+
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    const FileResult* other = ctx.copy_of;
+    if (!other || !ctx.prose || other->unreadable || !other->source) return;
+    const std::vector<Sentence> now = sentences_of(ctx.view, ctx.report, *ctx.prose, text_.sentence_min, text_.ignore);
+    if (now.size() < text_.least_sentences) return;
+    View there_view;
+    const std::vector<Sentence> there = other_sentences(*other, text_.sentence_min, text_.ignore, &there_view);
+    Reuse r = compare(now, there);
+    if (r.reused * 100 < static_cast<size_t>(percent_) * r.total || r.runs.empty()) return;
+    std::stable_sort(r.runs.begin(), r.runs.end(),
+                     [](const Reuse::Run& a, const Reuse::Run& b) { return a.length() > b.length(); });
+    const Reuse::Run& longest = r.runs.front();
+    const std::string agency = other->agency.empty() ? other->path : other->agency;
+    Diagnostic d = make_diagnostic(rule, ctx, "cross-copy", "default",
+                                   ctx.view.source_span(static_cast<uint32_t>(now[longest.first].begin),
+                                                        static_cast<uint32_t>(now[longest.last].end)),
+                                   {{"share", std::to_string(r.percent())},
+                                    {"copied", std::to_string(r.reused)},
+                                    {"total", std::to_string(r.total)},
+                                    {"threshold", std::to_string(percent_)},
+                                    {"agency", agency},
+                                    {"other", other->path}});
+    d.fields = {{"share", std::to_string(r.percent())},
+                {"copied", std::to_string(r.reused)},
+                {"total", std::to_string(r.total)},
+                {"other", other->path}};
+    for (size_t k = 0; k < r.runs.size() && k < passages_; ++k) {
+      const Reuse::Run& run = r.runs[k];
+      const Sentence& first = there[run.previous];
+      const Span here =
+          ctx.view.source_span(static_cast<uint32_t>(now[run.first].begin), static_cast<uint32_t>(now[run.last].end));
+      const Span at = there_view.source_span(static_cast<uint32_t>(first.begin), static_cast<uint32_t>(first.end));
+      d.related.emplace_back(here, std::to_string(run.length()),
+                             std::string(span_text(ctx.source, Span{here.begin, std::min(here.end, here.begin + 60)})));
+      d.related.emplace_back(at, agency,
+                             std::string(span_text(*other->source, Span{at.begin, std::min(at.end, at.begin + 60)})),
+                             other->source);
+    }
+    out.push_back(std::move(d));
+  }
+
+ private:
+  TextParams text_;
+  int percent_;
+  size_t passages_;
+};
+
 // ---- cross-identical -----------------------------------------------------------------------
 
 class CrossIdentical : public Check {
@@ -219,7 +283,7 @@ class CrossIdentical : public Check {
     const std::vector<Sentence> now = sentences_of(ctx.view, ctx.report, *ctx.prose, text_.sentence_min, text_.ignore);
     if (now.size() < text_.least_sentences) return;
     View then_view;
-    const Reuse r = compare(now, previous_sentences(*prev, text_.sentence_min, text_.ignore, &then_view));
+    const Reuse r = compare(now, other_sentences(*prev, text_.sentence_min, text_.ignore, &then_view));
     if (r.reused * 100 < static_cast<size_t>(percent_) * r.total) return;
     const Span at = ctx.report.facts.title.value_or(ctx.report.facts.body);
     Diagnostic d = make_diagnostic(rule, ctx, "cross-identical", "default", Span{at.begin, at.begin},
@@ -272,6 +336,29 @@ void register_cross_text_kinds(std::vector<RuleKind>& kinds) {
   kinds.back().param_docs["percent"] = "the share of sentences, in percent (default 50)";
   kinds.back().param_docs["passages"] = "how many of the longest passages `related` names (default 3)";
   kinds.back().needs_previous = true;
+
+  kinds.push_back(
+      RuleKind{"cross-copy",
+               {"cross-copy"},
+               {"default"},
+               {"percent", "passages", "sentence_min", "least_sentences", "ignore"},
+               [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+                 TextParams text;
+                 size_t percent = 60, passages = 3;
+                 if (!read_text_params(params, error, &text) || !param_int(params, "percent", 1, 100, error, percent) ||
+                     !param_int(params, "passages", 1, 20, error, passages))
+                   return nullptr;
+                 return std::make_shared<CrossCopy>(std::move(text), static_cast<int>(percent), passages);
+               }});
+  kinds.back().placeholders = {{"default", {"share", "copied", "total", "threshold", "agency", "other"}}};
+  kinds.back().finds =
+      "`percent`% or more of this report's sentences (digits aside) written in another agency's report of the same "
+      "year in the batch (--find-copies: the one sharing the most); at the longest run of such sentences; "
+      "`related`: the `passages` longest runs, each here and where it starts in the other report";
+  kinds.back().param_docs = text_docs;
+  kinds.back().param_docs["percent"] = "the share of sentences, in percent (default 60)";
+  kinds.back().param_docs["passages"] = "how many of the longest passages `related` names (default 3)";
+  kinds.back().needs_other = true;
 
   kinds.push_back(
       RuleKind{"cross-identical",

@@ -56,6 +56,11 @@ const std::vector<FindingKind>& finding_kinds() {
       {"cross-reuse", "warning, with `--previous`: at the longest run of sentences repeated from last year's report",
        "`share` (percent), `reused`, `total` (sentences), `previous_year`, `related` (the longest runs: each here, "
        "labelled with its number of sentences, then where it starts in last year's report, with its `path`)"},
+      {"cross-copy",
+       "warning, with `--find-copies`: at the longest run of sentences also in another agency's report of the same "
+       "year",
+       "`share` (percent), `copied`, `total` (sentences), `other` (that report's path), `related` (the longest runs: "
+       "each here, labelled with its number of sentences, then where it starts in the other report, with its `path`)"},
       {"cross-identical", "error, with `--previous`: at the title",
        "`share` (percent of sentences the same), `cells` (table figures compared, all equal), `previous_year`, "
        "`related` (last year's title, with its `path`)"},

@@ -137,16 +137,26 @@ std::optional<Diagnostic> previous_unusable(const FileResult& previous, const Fi
 
 }  // namespace
 
-bool Linter::identify(const std::string& path, std::string bytes, std::string* agency, int* year) const {
+bool Linter::identify(const std::string& path, std::string bytes, std::string* agency, int* year,
+                      std::vector<uint64_t>* prints) const {
   const Source source = Source::read(path, std::move(bytes), ReadOptions{options_.encoding});
   if (source.problem()) return false;
   const View view = View::build(source.text(), /*valid=*/true);
-  Facts facts;
-  std::shared_ptr<const RuleSet> rules = choose(source, view, &facts);
+  Report report;
+  std::shared_ptr<const RuleSet> rules = choose(source, view, &report.facts);
   if (fixed_ || rules->facts_origin != base_->facts_origin)
-    facts = read_facts(source, view, rules->model, options_.year);
-  *agency = facts.agency ? std::string(span_text(source, *facts.agency)) : std::string();
-  *year = facts.report_year;
+    report.facts = read_facts(source, view, rules->model, options_.year);
+  *agency = report.facts.agency ? std::string(span_text(source, *report.facts.agency)) : std::string();
+  *year = report.facts.report_year;
+  if (!prints) return true;
+  report.tables = read_tables(view, rules->tables);
+  report.headings = read_outline(source, view, rules->model, report.facts, report.tables);
+  const std::vector<int> section_heading;  // no check that compares a batch needs the sections
+  const Prose prose = prose_of(view, report);
+  const CheckContext ctx{source, view, report, *rules, options_.lang, section_heading, rules->blank_cells, &prose};
+  for (const Rule& rule : rules->rules) {
+    if (!options_.disabled.count(rule.id)) rule.check->sentence_prints(ctx, prints);
+  }
   return true;
 }
 
@@ -156,8 +166,8 @@ void Profile::merge(const Profile& other) {
   files += other.files;
 }
 
-FileResult Linter::lint(const std::string& path, std::string bytes, Profile* profile,
-                        const FileResult* previous) const {
+FileResult Linter::lint(const std::string& path, std::string bytes, Profile* profile, const FileResult* previous,
+                        const FileResult* copy_of) const {
   FileResult r;
   r.path = path;
   Stopwatch clock(profile);
@@ -223,13 +233,14 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
   const std::vector<int> section_heading = section_headings(*rules, report);
   const Prose prose = prose_of(view, report);
   const CheckContext ctx{
-      *source, view,    report, *rules, lang, section_heading, options_.blank_cells.value_or(rules->blank_cells),
-      &prose,  previous};
+      *source, view,     report, *rules, lang, section_heading, options_.blank_cells.value_or(rules->blank_cells),
+      &prose,  previous, copy_of};
   for (const Rule& rule : rules->rules) {
     rule.check->run(rule, ctx, r.diagnostics);
     clock.rule(rule.id);
   }
 
+  if (copy_of) r.copy_of = copy_of->path;
   if (previous) {
     if (std::optional<Diagnostic> d = previous_unusable(*previous, r, lang)) {
       r.diagnostics.push_back(std::move(*d));

@@ -94,7 +94,7 @@ const std::vector<std::string> kColumnKeys = {"id", "label", "group", "value"};
 const std::vector<std::string> kRowKeys = {"id", "label", "match", "group", "unlabeled"};
 const std::vector<std::string> kRuleKeys = {"id",      "kind",     "severity", "cite",    "summary", "doc",
                                             "example", "messages", "params",   "enabled", "tests"};
-const std::vector<std::string> kCaseKeys = {"fires", "clean", "year", "expect", "previous"};
+const std::vector<std::string> kCaseKeys = {"fires", "clean", "year", "expect", "previous", "other"};
 const std::vector<std::string> kExpectKeys = {"line", "message"};
 
 std::string join(const std::vector<std::string>& v) {
@@ -430,6 +430,12 @@ class Loader {
         const Sourced p{previous, tests.from};
         if (read_string(p, &c.previous) && c.previous.find_first_not_of(" \t\r\n") == std::string::npos) {
           error(p, "previous 的报告文本为空 (the previous report's text is empty)");
+        }
+      }
+      if (const YAML::Node other = item["other"]) {
+        const Sourced o{other, tests.from};
+        if (read_string(o, &c.other) && c.other.find_first_not_of(" \t\r\n") == std::string::npos) {
+          error(o, "other 的报告文本为空 (the other report's text is empty)");
         }
       }
       if (const YAML::Node expect = item["expect"]) read_expect(Sourced{expect, tests.from}, &c);
@@ -925,6 +931,7 @@ class Loader {
       if (r.check && written && !rk->reads_rule_set) cache_->checks.push_back({rk->name, params, r.check});
     }
     r.needs_previous = rk->needs_previous;
+    r.needs_other = rk->needs_other;
     if (r.check) set->rules.push_back(std::move(r));
   }
 

@@ -44,7 +44,11 @@ void run_case(Catalog& catalog, const CaseFile& file, const RuleCase& c, CaseRes
     before.year = 0;
     previous = Linter(catalog, by_year ? nullptr : file.set, before).lint("previous.txt", c.previous);
   }
-  const FileResult lint = linter.lint("case.txt", c.text, nullptr, previous ? &*previous : nullptr);
+  // Another agency's report of the same year, as --find-copies would pair it.
+  std::optional<FileResult> other;
+  if (!c.other.empty()) other = linter.lint("other.txt", c.other);
+  const FileResult lint =
+      linter.lint("case.txt", c.text, nullptr, previous ? &*previous : nullptr, other ? &*other : nullptr);
   for (const Diagnostic& d : lint.diagnostics) {
     if (d.rule == c.rule) r->findings.push_back({lint.source->position(d.span.begin).line, d.message});
   }

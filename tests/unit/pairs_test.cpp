@@ -4,10 +4,18 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 namespace gklint {
 namespace {
 
-ReportId id(std::string path, std::string agency, int year) { return {std::move(path), std::move(agency), year, true}; }
+ReportId id(std::string path, std::string agency, int year) {
+  ReportId r;
+  r.path = std::move(path);
+  r.agency = std::move(agency);
+  r.year = year;
+  return r;
+}
 
 }  // namespace
 
@@ -73,6 +81,29 @@ TEST_CASE("pairs: a pair named in .gklint.yaml wins; one naming a report outside
   CHECK(p.configured == std::vector<bool>{false, true, true, false});
   CHECK(p.why[2] == ".gklint.yaml pairs it with /r/gone/2019.txt, which is not in this batch");
   CHECK(pair_years(reports, Lang::en).previous == std::vector<int>{-1, -1, 3, -1});
+}
+
+TEST_CASE("copies: the other agency's report of the same year sharing the most sentences; common wording picks none") {
+  const auto with = [](ReportId r, std::vector<uint64_t> prints) {
+    r.prints = std::move(prints);
+    return r;
+  };
+  std::vector<ReportId> reports = {
+      with(id("a.txt", "甲县交通运输局", 2020), {1, 2, 3, 4, 5}),
+      with(id("b.txt", "甲县农业农村局", 2020), {1, 2, 3, 9}),     // shares 3 with a
+      with(id("c.txt", "甲县卫生健康局", 2020), {4, 5, 8}),        // shares 2 with a
+      with(id("d.txt", "甲县交通运输局", 2020), {1, 2, 3, 4, 5}),  // a's own agency: not a copy between agencies
+      with(id("e.txt", "甲县水利局", 2019), {1, 2, 3, 4, 5}),      // another year
+      with(id("f.txt", "", 2020), {1, 2, 3, 4, 5}),                // no agency read
+  };
+  std::vector<int> best = find_copies(reports);
+  CHECK(best == std::vector<int>{1, 0, 0, 1, -1, -1});
+  // A sentence that more than kCommonSentence reports hold is nobody's copy.
+  for (size_t k = 0; k <= kCommonSentence; ++k) {
+    reports.push_back(with(id("g" + std::to_string(k) + ".txt", "乙县局" + std::to_string(k), 2021), {77}));
+  }
+  best = find_copies(reports);
+  CHECK(std::all_of(best.begin() + 6, best.end(), [](int j) { return j == -1; }));
 }
 
 }  // namespace gklint
