@@ -3741,7 +3741,9 @@ GeneratedSeries generate_series(uint64_t seed, const SeriesOptions& so) {
         if (want_carry) {  // 上年结转 of one column differs from last year's 结转下年度
           const size_t in = t3_row(cur.spec, T3Role::carry_in);
           const auto c = static_cast<size_t>(drng.range(0, 5));
-          const int64_t d = drng.range(1, 3) * (drng.chance(0.5) ? 1 : -1);
+          // Two statements: the order of two draws in one expression is the compiler's.
+          const int64_t size = drng.range(1, 3);
+          const int64_t d = drng.chance(0.5) ? size : -size;
           if (cur.t3[in][c] + d >= 0) {
             cur.t3[in][c] += d;
             if (!settle_t3(cur.t3, cur.spec)) {  // 本年新收 would go below 0: back
@@ -3769,7 +3771,9 @@ GeneratedSeries generate_series(uint64_t seed, const SeriesOptions& so) {
         }
         if (want_stock && prev && prev->f2021) {  // 现行有效件数 not carried on
           auto& a = cur.active[static_cast<size_t>(drng.range(0, 1))];
-          const int64_t d = drng.range(1, 5) * (drng.chance(0.5) ? 1 : -1);
+          // Two statements: the order of two draws in one expression is the compiler's.
+          const int64_t size = drng.range(1, 5);
+          const int64_t d = drng.chance(0.5) ? size : -size;
           if (a[2] + d >= 0) a[2] += d;
         }
       }
