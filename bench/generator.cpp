@@ -3339,6 +3339,7 @@ struct SeriesSentence {
   std::string key;            // blanks out, digits '#', full-width forms folded
   bool digits = false;        // holds a figure: never copied nor replaced (the prose quotes the tables)
   bool first = false;         // first of its line: may follow a heading number (（一）, 1.)
+  bool listed = false;        // holds 一是/二是…: an item of a list that runs over several sentences
 };
 
 // The template's fixed wording that cross.reuse's `ignore` patterns (rules/base.yaml) leave out.
@@ -3468,7 +3469,10 @@ std::vector<SeriesSentence> series_sentences(const std::vector<std::string>& lin
       }
       if (c == U'。' || c == U'！' || c == U'？' || c == U'；') {
         s.end = i;
-        if (hans >= min_hans && !fixed_wording(std::string_view(l).substr(s.begin, s.end - s.begin))) out.push_back(s);
+        const std::string_view text = std::string_view(l).substr(s.begin, s.end - s.begin);
+        for (std::string_view n : {"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"})
+          s.listed = s.listed || text.find(n) != std::string_view::npos;
+        if (hans >= min_hans && !fixed_wording(text)) out.push_back(s);
         s = SeriesSentence{};
         s.line = li;
         s.begin = s.content = i;
@@ -3535,7 +3539,10 @@ const std::vector<std::string_view> kNewEndings = {"，成效较为明显", "，
                                                    "，取得预期效果", "，运行平稳有序",     "，为下一步工作打下基础"};
 
 // This year's sentences against last year's: `want` of them replaced by last year's (verbatim),
-// every other one that happens to be in last year's report made new with an ending.
+// every other one that happens to be in last year's report made new with an ending. A sentence
+// with a figure (the prose quotes the tables), the first of a line (it may follow a heading number)
+// or an item of a list (一是…；二是…, text.enumeration reads their order) is neither copied nor
+// replaced.
 void set_reuse(std::vector<std::string>& lines, int title_line, const std::vector<std::string>& prev_lines,
                int prev_title_line, size_t want, Rng& rng, int min_hans) {
   const std::vector<SeriesSentence> then = series_sentences(prev_lines, prev_title_line, min_hans);
@@ -3548,10 +3555,10 @@ void set_reuse(std::vector<std::string>& lines, int title_line, const std::vecto
   std::vector<const SeriesSentence*> sources;
   std::set<std::string> taken;
   for (const auto& s : then)
-    if (!s.digits && !s.first && !here.count(s.key) && taken.insert(s.key).second) sources.push_back(&s);
+    if (!s.digits && !s.first && !s.listed && !here.count(s.key) && taken.insert(s.key).second) sources.push_back(&s);
   std::vector<size_t> targets;
   for (size_t i = 0; i < now.size(); ++i)
-    if (!now[i].digits && !now[i].first) targets.push_back(i);
+    if (!now[i].digits && !now[i].first && !now[i].listed) targets.push_back(i);
   rng.shuffle(sources);
   rng.shuffle(targets);
   const size_t n = std::min({want, sources.size(), targets.size()});
