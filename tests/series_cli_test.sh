@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # gklint-gen --series end to end: the series it writes, linted with --pair-years, give exactly the
-# cross findings its truth.tsv lists (file, line, column, rule), and each folder's years are paired.
+# cross findings its truth.tsv lists (file, line, column, rule) and no other finding, and each
+# folder's years are paired.
 #   tests/series_cli_test.sh GKLINT GKLINT_GEN
 set -euo pipefail
 gklint=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -29,6 +30,12 @@ fi
 paired=$(jq '[.files[] | select(.previous)] | length' "$tmp/out.json")
 if [ "$paired" -ne 48 ]; then
   echo "series_cli_test: $paired reports paired, expected 48" >&2
+  exit 1
+fi
+# And nothing else: the reports balance and are clean within their year.
+others=$(jq '[.files[].diagnostics[] | select(.rule | startswith("cross.") | not)] | length' "$tmp/out.json")
+if [ "$others" -ne 0 ]; then
+  echo "series_cli_test: $others findings of other rules" >&2
   exit 1
 fi
 [ -s "$tmp/want" ] || { echo "series_cli_test: no cross finding injected" >&2; exit 1; }
