@@ -158,6 +158,7 @@ int main(int argc, char** argv) {
   bool table_opts = false;  // any table option given: write tables.tsv and layouts.tsv
   int series_years = 0;     // --series: write series of this many years instead
   double reuse_share = 0.2;
+  bool regimes_given = false;
 
   // Accepts both "--opt value" and "--opt=value".
   for (int i = 1; i < argc; ++i) {
@@ -206,9 +207,10 @@ int main(int argc, char** argv) {
       if (series_years < 2 || series_years > 6) bad("--series: a series has 2 to 6 years");
     } else if (a == "--reuse-share") {
       reuse_share = parse_rate(a, value());
-    } else if (a == "--regimes")
+    } else if (a == "--regimes") {
       regimes = parse_regimes(value());
-    else if (a == "--no-traditional" && !has_val)
+      regimes_given = true;
+    } else if (a == "--no-traditional" && !has_val)
       opt.allow_traditional = false;
     else if (a == "--self-check" && !has_val)
       return self_check();
@@ -228,6 +230,10 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  // A series is written in one way (pipe tables, simplified script, cross defects only).
+  if (series_years > 0 &&
+      (table_opts || opt.content_sentences || opt.content_defect_rate > 0 || !opt.allow_traditional || regimes_given))
+    bad("--series takes --seed, --defect-rate and --reuse-share only");
   if (series_years > 0) return write_series(fs::path(out_dir), count, seed, series_years, opt.defect_rate, reuse_share);
   // A crawled page is one line: positions need the column too. The other layouts keep the
   // files' old shape byte for byte.

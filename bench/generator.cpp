@@ -3647,7 +3647,7 @@ GeneratedSeries generate_series(uint64_t seed, const SeriesOptions& so) {
   Rng trng(mix_seed(seed, 0x5E4E7E));  // sentences copied and made new
   GeneratedSeries out;
   const int n = std::clamp(so.years, 2, 6);
-  const int first = so.first_year ? so.first_year : rng.irange(2020, 2026 - n);
+  const int first = so.first_year ? std::clamp(so.first_year, 2020, 2026 - n) : rng.irange(2020, 2026 - n);
   SeriesYear sy;
   {  // the agency, drawn as generate_report draws one (the 2019/2021 bureaus)
     const std::string place(rng.pick(kPlaces));

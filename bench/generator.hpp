@@ -147,7 +147,7 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
 // cross.reuse, rules/gov-2019.yaml cross.jump); a harness that has the rule sets passes theirs.
 struct SeriesOptions {
   int years = 3;             // reports in the series, 2..6 (all within 2020..2025)
-  int first_year = 0;        // 0: drawn so that every year fits in 2020..2025
+  int first_year = 0;        // 0: drawn; either way every year is within 2020..2025
   double defect_rate = 0.0;  // per report after the first, each cross defect kind independently
   double reuse_share = 0.2;  // share of a report's sentences copied from last year's (kept below reuse_percent)
   int jump_factor = 5;       // cross.jump: `factor` times apart or more …
