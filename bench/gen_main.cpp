@@ -27,6 +27,8 @@ constexpr const char* kUsage =
     "                  [--table-layout pipe|markdown|tab|aligned|cell_per_line|random|crawl]\n"
     "                  [--table-error-rate R] [--unfilled-rate R] [--dropped-cell-rate R]\n"
     "                  [--content-defect-rate R] [--content-sentences]\n"
+    "       gklint-gen --out DIR --count N --series YEARS [--seed S] [--defect-rate R]\n"
+    "                  [--reuse-share R]\n"
     "       gklint-gen --self-check\n"
     "Writes DIR/00000.txt ... and DIR/truth.tsv (file, line, rule, detail).\n"
     "With any --table-* or --unfilled-rate option also DIR/tables.tsv (file, line, column,\n"
@@ -39,6 +41,13 @@ constexpr const char* kUsage =
     "makes each kind of content defect with probability R (text.sum, text.percent, text.table,\n"
     "period.missing, text.duplicate, text.garbled), listed in truth.tsv with the others.\n"
     "Regimes are assigned round-robin in the order given; file i uses seed mix(S, i).\n"
+    "--series YEARS writes N series instead: DIR/s00000/2021.txt … one folder per agency, one\n"
+    "file per year (YEARS of them, 2 to 6, within 2020-2025), DIR/series.tsv (folder, agency,\n"
+    "first year, last year) and DIR/truth.tsv (file, line, column, rule, detail) with the cross\n"
+    "findings each report gives against the one before (--previous, --pair-years): cross.carry,\n"
+    "cross.stock, cross.jump, cross.reuse, cross.identical, each kind injected with probability\n"
+    "--defect-rate per report after the first. --reuse-share is the share of sentences copied\n"
+    "from last year's report when no reuse is injected (default 0.2, kept below the threshold).\n"
     "--self-check verifies that the simplified->traditional map covers the vocabulary.\n";
 
 [[noreturn]] void bad(const std::string& msg) {
@@ -92,6 +101,52 @@ int self_check() {
   return 1;
 }
 
+// --series: one folder per agency, one file per year, and the cross findings to expect.
+int write_series(const fs::path& dir, int64_t count, uint64_t seed, int years, double defect_rate, double reuse_share) {
+  std::ofstream truth(dir / "truth.tsv", std::ios::binary);
+  truth << "file\tline\tcolumn\trule\tdetail\n";
+  std::ofstream manifest(dir / "series.tsv", std::ios::binary);
+  manifest << "folder\tagency\tfirst\tlast\n";
+  gklint::bench::SeriesOptions so;
+  so.years = years;
+  so.defect_rate = defect_rate;
+  so.reuse_share = reuse_share;
+  uint64_t files = 0, bytes = 0, findings = 0;
+  for (int64_t i = 0; i < count; ++i) {
+    char folder[32];
+    std::snprintf(folder, sizeof folder, "s%05lld", static_cast<long long>(i));
+    const auto s = gklint::bench::generate_series(gklint::bench::mix_seed(seed, static_cast<uint64_t>(i)), so);
+    std::error_code ec;
+    fs::create_directories(dir / folder, ec);
+    for (const auto& rep : s.reports) {
+      const std::string name = std::string(folder) + "/" + std::to_string(rep.year) + ".txt";
+      std::ofstream f(dir / name, std::ios::binary);
+      f.write(rep.text.data(), static_cast<std::streamsize>(rep.text.size()));
+      if (!f) {
+        std::cerr << "gklint-gen: write failed: " << (dir / name).string() << "\n";
+        return 2;
+      }
+      ++files;
+      bytes += rep.text.size();
+      for (const auto& d : rep.defects) {
+        truth << name << '\t' << d.line << '\t' << d.column << '\t' << d.rule << '\t' << d.detail << '\n';
+        ++findings;
+      }
+    }
+    manifest << folder << '\t' << s.agency << '\t' << s.reports.front().year << '\t' << s.reports.back().year << '\n';
+  }
+  truth.flush();
+  manifest.flush();
+  if (!truth || !manifest) {
+    std::cerr << "gklint-gen: write failed: " << (dir / (!truth ? "truth.tsv" : "series.tsv")).string() << "\n";
+    return 2;
+  }
+  std::fprintf(stderr, "gklint-gen: %lld series, %llu files, %llu bytes, %llu cross findings -> %s\n",
+               static_cast<long long>(count), static_cast<unsigned long long>(files),
+               static_cast<unsigned long long>(bytes), static_cast<unsigned long long>(findings), dir.string().c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -101,6 +156,9 @@ int main(int argc, char** argv) {
   gklint::bench::GenOptions opt;
   std::vector<Regime> regimes = {Regime::gov2007, Regime::gov2019, Regime::gov2021};
   bool table_opts = false;  // any table option given: write tables.tsv and layouts.tsv
+  int series_years = 0;     // --series: write series of this many years instead
+  double reuse_share = 0.2;
+  bool regimes_given = false;
 
   // Accepts both "--opt value" and "--opt=value".
   for (int i = 1; i < argc; ++i) {
@@ -144,9 +202,15 @@ int main(int argc, char** argv) {
     } else if (a == "--dropped-cell-rate") {
       opt.dropped_cell_rate = parse_rate(a, value());
       table_opts = true;
-    } else if (a == "--regimes")
+    } else if (a == "--series") {
+      series_years = parse_int<int>(a, value());
+      if (series_years < 2 || series_years > 6) bad("--series: a series has 2 to 6 years");
+    } else if (a == "--reuse-share") {
+      reuse_share = parse_rate(a, value());
+    } else if (a == "--regimes") {
       regimes = parse_regimes(value());
-    else if (a == "--no-traditional" && !has_val)
+      regimes_given = true;
+    } else if (a == "--no-traditional" && !has_val)
       opt.allow_traditional = false;
     else if (a == "--self-check" && !has_val)
       return self_check();
@@ -166,6 +230,11 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  // A series is written in one way (pipe tables, simplified script, cross defects only).
+  if (series_years > 0 &&
+      (table_opts || opt.content_sentences || opt.content_defect_rate > 0 || !opt.allow_traditional || regimes_given))
+    bad("--series takes --seed, --defect-rate and --reuse-share only");
+  if (series_years > 0) return write_series(fs::path(out_dir), count, seed, series_years, opt.defect_rate, reuse_share);
   // A crawled page is one line: positions need the column too. The other layouts keep the
   // files' old shape byte for byte.
   const bool crawl = opt.table_layout == gklint::bench::TableLayout::crawl;

@@ -2862,6 +2862,7 @@ void finish_crawl(GeneratedReport& rep, const Document& doc, const Style& st, co
   std::sort(rep.table_findings.begin(), rep.table_findings.end(), [](const TableFinding& f1, const TableFinding& f2) {
     return std::tie(f1.line, f1.column, f1.rule) < std::tie(f2.line, f2.column, f2.rule);
   });
+
   rep.crawl_rows = std::move(pg.rows);
 
   size_t total = pg.body.size() + 1;
@@ -2881,7 +2882,42 @@ void finish_crawl(GeneratedReport& rep, const Document& doc, const Style& st, co
 
 }  // namespace
 
+namespace {
+
+// What a series (generate_series) imposes on one year's report: its year, the agency and the
+// tables' figures. The report's own streams draw as always; the imposed values replace the drawn
+// ones after the draw, so everything else about the text is that of the seed.
+struct SeriesYear {
+  int year = 0;
+  std::string agency, we;
+  int title_form = 0;  // 0: <agency><Y>年政府信息公开工作年度报告, 1: <Y>年度<agency>…
+  std::vector<std::array<int64_t, 7>> t3;  // Table3::values, rows of table3_spec(year's format)
+  Table4 t4;
+  // 2021 format, table 二 第二十条第（一）项: 规章, 行政规范性文件 × 本年制发, 本年废止, 现行有效.
+  std::array<std::array<int64_t, 3>, 2> active{};
+};
+
+// Where a series year's cells were printed (pipe layout).
+struct SeriesPositions {
+  int title_line = 0;
+  std::vector<std::array<CellPos, 7>> t3;  // per table 三 data row, 自然人 … 总计
+  std::array<std::array<CellPos, 5>, 3> t4{};
+  std::array<CellPos, 2> stock{};  // 2021: 现行有效件数 of 规章, 行政规范性文件
+};
+
+GeneratedReport generate_impl(uint64_t seed, Regime regime, const GenOptions& opt, const SeriesYear* sy,
+                              SeriesPositions* where);
+
+}  // namespace
+
 GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& opt) {
+  return generate_impl(seed, regime, opt, nullptr, nullptr);
+}
+
+namespace {
+
+GeneratedReport generate_impl(uint64_t seed, Regime regime, const GenOptions& opt, const SeriesYear* sy,
+                              SeriesPositions* where) {
   Rng rng(mix_seed(seed, 0x7E47));     // document text and tables
   Rng drng(mix_seed(seed, 0xDEFEC7));  // defect choices: independent of the text stream
 
@@ -2890,6 +2926,7 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
   rep.year = regime == Regime::gov2007   ? rng.irange(2008, 2018)
              : regime == Regime::gov2019 ? rng.irange(2019, 2020)
                                          : rng.irange(2021, 2025);
+  if (sy) rep.year = sy->year;
   const bool is2007 = regime == Regime::gov2007;
 
   // Agency and self-reference.
@@ -2912,6 +2949,10 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
       ctx.we = rng.chance(0.7) ? (committee ? "我委" : "我局") : "本机关";
     }
   }
+  if (sy) {
+    ctx.agency = sy->agency;
+    ctx.we = sy->we;
+  }
 
   // Tables first (2019/2021): the prose quotes their figures.
   const int tier = volume_tier(rng);
@@ -2928,6 +2969,10 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
     const bool f2021 = regime == Regime::gov2021;
     t3 = make_table3(rng, f2021, tier);
     t4 = make_table4(rng, tier);
+    if (sy) {
+      t3.values = sy->t3;
+      t4 = sy->t4;
+    }
     auto figures = [&] {
       Figures f;
       f.new_total = t3_value(t3, T3Role::new_, 6);
@@ -2952,6 +2997,14 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
     }
     ctx.fig = figures();
     t2 = table2_grid(rng, f2021, tier);
+    if (sy && f2021) {
+      for (TableRow& row : t2.rows) {
+        if (row.kind != RowKind::data || row.cells.size() != 4) continue;
+        const int k = row.cells[0] == "规章" ? 0 : row.cells[0] == "行政规范性文件" ? 1 : -1;
+        if (k < 0) continue;
+        for (size_t c = 0; c < 3; ++c) row.cells[c + 1] = std::to_string(sy->active[static_cast<size_t>(k)][c]);
+      }
+    }
     t3g = table3_grid(t3, rng.chance(0.3));
     t4g = table4_grid(t4);
     auto len = [](int64_t v) { return static_cast<int64_t>(std::to_string(v).size()); };
@@ -2986,6 +3039,10 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
   } else {
     doc.title = y + "年度" + ctx.agency + "政府信息公开工作年度报告";
     if (rng.chance(0.15)) doc.pre_title.push_back(ctx.agency);
+  }
+  if (sy) {  // a series names its agency in every title, in one form
+    doc.title = sy->title_form == 0 ? ctx.agency + y + "年政府信息公开工作年度报告"
+                                    : y + "年度" + ctx.agency + "政府信息公开工作年度报告";
   }
 
   // Intro: basis sentence, period sentence (own paragraph 30% of the time), contact, lead-out.
@@ -3133,6 +3190,28 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
   std::sort(rep.table_findings.begin(), rep.table_findings.end(), [](const TableFinding& f1, const TableFinding& f2) {
     return std::tie(f1.line, f1.column, f1.rule) < std::tie(f2.line, f2.column, f2.rule);
   });
+  if (where) {
+    where->title_line = 2 * static_cast<int>(doc.pre_title.size()) + 1;  // each agency line is followed by a blank
+    where->t3.assign(t3.spec.size(), {});
+    if (p3) {
+      for (size_t row = 0; row < t3.spec.size(); ++row) {
+        const size_t gr = t3g.data_rows[row];
+        for (size_t col = 0; col < 7; ++col) where->t3[row][col] = (*p3)[gr][t3g.rows[gr].nlabel + col];
+      }
+    }
+    if (p4) {
+      for (size_t g = 0; g < 3; ++g)
+        for (size_t col = 0; col < 5; ++col) where->t4[g][col] = (*p4)[t4g.data_rows[0]][g * 5 + col];
+    }
+    if (const GridPos* p2 = rendered("二")) {
+      for (size_t gr = 0; gr < t2.rows.size(); ++gr) {
+        const TableRow& row = t2.rows[gr];
+        if (row.kind != RowKind::data || row.cells.size() != 4) continue;
+        if (row.cells[0] == "规章") where->stock[0] = (*p2)[gr][3];
+        if (row.cells[0] == "行政规范性文件") where->stock[1] = (*p2)[gr][3];
+      }
+    }
+  }
 
   size_t total = 0;
   for (const auto& l : r.lines) total += l.size() + 1;
@@ -3146,6 +3225,649 @@ GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& 
     rep.traditional = true;
   }
   return rep;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// Series: one agency over consecutive years. Each year is a report of its own seed (its text
+// drawn as any report's), with the agency, the year and the tables' figures imposed by the
+// series; then its sentences are set against last year's (a share copied, the rest made new).
+// The series' draws come from streams of their own, so generate_report is unchanged.
+
+Regime regime_of_year(int year) { return year >= 2021 ? Regime::gov2021 : Regime::gov2019; }
+
+namespace {
+
+// A year's figures as the series carries them from one year to the next.
+struct SeriesState {
+  int year = 0;
+  bool f2021 = false;
+  std::vector<T3RowSpec> spec;
+  std::vector<std::array<int64_t, 7>> t3;
+  Table4 t4;
+  std::array<std::array<int64_t, 3>, 2> active{};  // 2021: 规章, 行政规范性文件 × 制发, 废止, 现行有效
+  SeriesPositions where;
+  std::vector<std::string> lines;  // the final text
+};
+
+size_t t3_row(const std::vector<T3RowSpec>& spec, T3Role role) {
+  for (size_t r = 0; r < spec.size(); ++r)
+    if (spec[r].role == role) return r;
+  return 0;
+}
+
+// The rows of （六）其他处理 differ between the 2019 and 2021 formats (one row against three), so
+// which of them gklint compares across the change is its own matter: they are kept below the jump
+// threshold in every cell, where no comparison can find a jump. The excess goes to 予以公开.
+void cap_other_rows(std::vector<std::array<int64_t, 7>>& v, const std::vector<T3RowSpec>& spec, int least) {
+  const size_t published = t3_row(spec, T3Role::result);
+  bool in_other = false;
+  for (size_t r = 0; r < spec.size(); ++r) {
+    for (auto o : spec[r].openers) in_other = o == "（六）其他处理";
+    if (spec[r].label.starts_with("（六）")) in_other = true;
+    if (spec[r].role != T3Role::result) in_other = false;
+    if (!in_other) continue;
+    for (size_t c = 0; c < 6; ++c) {
+      int64_t sum = 0;
+      for (size_t k = 0; k < 6; ++k) sum += v[r][k];
+      while (sum >= least && v[r][c] > 0) {
+        --v[r][c];
+        ++v[published][c];
+        --sum;
+      }
+    }
+  }
+}
+
+// 总计 row, 本年新收 (balance: 一 + 二 = （七） + 四) and the row totals, from the results, the
+// carry-over in and out.
+bool settle_t3(std::vector<std::array<int64_t, 7>>& v, const std::vector<T3RowSpec>& spec) {
+  const size_t row_new = t3_row(spec, T3Role::new_), row_in = t3_row(spec, T3Role::carry_in),
+               row_total = t3_row(spec, T3Role::total), row_out = t3_row(spec, T3Role::carry_out);
+  for (size_t c = 0; c < 6; ++c) {
+    int64_t total = 0;
+    for (size_t r = 0; r < spec.size(); ++r)
+      if (spec[r].role == T3Role::result) total += v[r][c];
+    v[row_total][c] = total;
+    v[row_new][c] = total + v[row_out][c] - v[row_in][c];
+    if (v[row_new][c] < 0) return false;
+  }
+  for (auto& row : v) {
+    row[6] = 0;
+    for (size_t c = 0; c < 6; ++c) row[6] += row[c];
+  }
+  return true;
+}
+
+// A figure of next year: within a factor of 0.75–1.35 (so never a jump), a zero now and then 1.
+// (Rare: table 三 has 130-odd cells per column total, and many zeros turning 1 at once would make a
+// small total jump.)
+int64_t drift(Rng& rng, int64_t v) {
+  if (v == 0) return rng.chance(0.02) ? 1 : 0;
+  return (v * rng.range(750, 1350) + 500) / 1000;
+}
+
+// The cells cross.jump compares (tables 三 by row label, 四 by position) that are `factor` times
+// apart or more, the larger at least `least`: (table 三 row, column) or (-1 - group, column).
+std::vector<std::pair<int, int>> jumps(const SeriesState& prev, const SeriesState& cur, int factor, int least) {
+  std::vector<std::pair<int, int>> out;
+  const auto jumped = [&](int64_t a, int64_t b) {
+    const int64_t high = std::max(a, b), low = std::min(a, b);
+    return high >= least && high >= low * factor;
+  };
+  for (size_t r = 0; r < cur.spec.size(); ++r) {
+    for (size_t pr = 0; pr < prev.spec.size(); ++pr) {
+      if (prev.spec[pr].label != cur.spec[r].label) continue;
+      for (size_t c = 0; c < 7; ++c)
+        if (jumped(cur.t3[r][c], prev.t3[pr][c])) out.emplace_back(static_cast<int>(r), static_cast<int>(c));
+    }
+  }
+  for (size_t g = 0; g < 3; ++g)
+    for (size_t c = 0; c < 5; ++c)
+      if (jumped(cur.t4.groups[g][c], prev.t4.groups[g][c]))
+        out.emplace_back(-1 - static_cast<int>(g), static_cast<int>(c));
+  return out;
+}
+
+// ---- sentences, as cross.reuse reads them (src/rules/check_cross_text.cpp) ----
+
+struct SeriesSentence {
+  size_t line = 0;            // 0-based
+  size_t begin = 0, end = 0;  // bytes in the line: after the previous sentence (or the line start) … its end mark
+  size_t content = 0;         // first byte after the blanks at its start
+  std::string key;            // blanks out, digits '#', full-width forms folded
+  bool digits = false;        // holds a figure: never copied nor replaced (the prose quotes the tables)
+  bool first = false;         // first of its line: may follow a heading number (（一）, 1.)
+  bool listed = false;        // holds 一是/二是…: an item of a list that runs over several sentences
+};
+
+// The template's fixed wording that cross.reuse's `ignore` patterns (rules/base.yaml) leave out.
+bool fixed_wording(std::string_view s) {
+  for (size_t at = s.find("根据《"); at != std::string_view::npos; at = s.find("根据《", at + 1)) {
+    const size_t close = s.find("》", at);
+    if (close != std::string_view::npos && s.substr(at, close - at).ends_with("政府信息公开条例")) return true;
+  }
+  for (std::string_view w :
+       {"本报告所列数据的统计期限", "本报告中所列数据的统计期限", "统计期限自", "统计期限为", "如对本报告有任何疑问",
+        "如对本年度报告有任何疑问", "本报告电子版", "本报告的电子版", "本年度报告电子版", "本年度报告的电子版"})
+    if (s.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+bool is_blank(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
+
+bool is_cn_numeral(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十百零〇两").find(c) != std::u32string_view::npos;
+}
+
+bool is_heading_end(char32_t c) { return std::u32string_view(U"。！？；：!?;:").find(c) != std::u32string_view::npos; }
+
+// Where the prose of a line starts that opens with a heading number (一、 （一） (1) 1. 1、): a
+// heading is its number and its title up to the first 。！？；：, at most 60 characters, less
+// trailing blanks and commas (gklint's outline: src/report/outline.cpp). 0 when it is no heading.
+// The end of a run of numerals (Chinese or ASCII digits) from `p`; `digits`: it holds an ASCII one.
+size_t numeral_run(std::string_view l, size_t p, bool* digits) {
+  while (p < l.size()) {
+    size_t next = p;
+    const char32_t d = decode_utf8(l, next);
+    if (!is_cn_numeral(d) && !(d >= '0' && d <= '9')) break;
+    *digits = *digits || (d >= '0' && d <= '9');
+    p = next;
+  }
+  return p;
+}
+
+size_t heading_end(std::string_view l, size_t p) {
+  size_t i = p;
+  const char32_t c = decode_utf8(l, i);
+  size_t q = 0;
+  bool digits = false;
+  const auto next_is = [&](size_t at, std::u32string_view any, size_t* after) {
+    if (at >= l.size()) return false;
+    *after = at;
+    return any.find(decode_utf8(l, *after)) != std::u32string_view::npos;
+  };
+  size_t after = 0;
+  if (c == U'（' || c == '(') {  // （一） (1), then maybe 、 or .
+    const size_t run = numeral_run(l, i, &digits);
+    if (run == i || !next_is(run, U"）)", &after)) return 0;
+    q = after;
+    if (next_is(q, U"、.", &after)) q = after;
+  } else {  // 一、 1. 1、
+    const size_t run = numeral_run(l, p, &digits);
+    if (run == p || !next_is(run, U"、.", &after)) return 0;
+    q = after;
+    if (digits && q < l.size() && is_ascii_digit(l[q])) return 0;  // 2.5亿元
+  }
+  while (q < l.size() && (l[q] == ' ' || l[q] == '\t')) ++q;
+  if (q >= l.size()) return 0;
+  size_t end = q, chars = 0;
+  while (end < l.size() && chars < 60) {
+    size_t next = end;
+    if (is_heading_end(decode_utf8(l, next))) break;
+    end = next;
+    ++chars;
+  }
+  if (end == q) return 0;  // a number with no title
+  while (end > q) {
+    if (l[end - 1] == ' ' || l[end - 1] == ',') {
+      --end;
+    } else if (end - q >= 3 && l.compare(end - 3, 3, "，") == 0) {
+      end -= 3;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+// The sentences that count: prose lines (not the title, not a table row: in the pipe layout every
+// table line ends with '|'), cut after 。！？；, at least `min_hans` ideographs, not template wording.
+// A heading's number and title are no part of a sentence.
+std::vector<SeriesSentence> series_sentences(const std::vector<std::string>& lines, int title_line, int min_hans) {
+  std::vector<SeriesSentence> out;
+  for (size_t li = 0; li < lines.size(); ++li) {
+    const std::string& l = lines[li];
+    if (static_cast<int>(li) + 1 == title_line || (!l.empty() && l.back() == '|')) continue;
+    SeriesSentence s;
+    s.line = li;
+    s.first = true;
+    int hans = 0;
+    bool lead = true;
+    size_t from = 0;  // past the indent
+    while (from < l.size()) {
+      if (l[from] == ' ' || l[from] == '\t')
+        ++from;
+      else if (l.compare(from, 3, "\u3000") == 0)
+        from += 3;
+      else
+        break;
+    }
+    if (const size_t h = from < l.size() ? heading_end(l, from) : 0) {
+      s.begin = s.content = h;
+      lead = false;
+    }
+    for (size_t i = s.begin; i < l.size();) {
+      const size_t at = i;
+      const char32_t c = decode_utf8(l, i);
+      if (lead && is_blank(c)) {
+        s.content = i;
+        continue;
+      }
+      lead = false;
+      if (c >= 0x3400 && c <= 0x9FFF) ++hans;
+      if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19)) {
+        s.key += '#';
+        s.digits = true;
+      } else if (c >= 0xFF01 && c <= 0xFF5E) {
+        s.key += static_cast<char>(c - 0xFEE0);
+      } else if (c == U'“' || c == U'”' || c == U'‘' || c == U'’') {
+        s.key += c == U'“' || c == U'”' ? '"' : '\'';
+      } else if (!is_blank(c)) {
+        s.key.append(l, at, i - at);
+      }
+      if (c == U'。' || c == U'！' || c == U'？' || c == U'；') {
+        s.end = i;
+        const std::string_view text = std::string_view(l).substr(s.begin, s.end - s.begin);
+        for (std::string_view n : {"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"})
+          s.listed = s.listed || text.find(n) != std::string_view::npos;
+        if (hans >= min_hans && !fixed_wording(text)) out.push_back(s);
+        s = SeriesSentence{};
+        s.line = li;
+        s.begin = s.content = i;
+        hans = 0;
+        lead = true;
+      }
+    }
+  }
+  return out;
+}
+
+// A sentence's key as series_sentences makes it.
+std::string sentence_key(std::string_view text) {
+  std::string key;
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    const char32_t c = decode_utf8(text, i);
+    if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
+      key += '#';
+    else if (c >= 0xFF01 && c <= 0xFF5E)
+      key += static_cast<char>(c - 0xFEE0);
+    else if (c == U'“' || c == U'”' || c == U'‘' || c == U'’')
+      key += c == U'“' || c == U'”' ? '"' : '\'';
+    else if (!is_blank(c))
+      key.append(text, at, i - at);
+  }
+  return key;
+}
+
+int cp_column(const std::string& line, size_t byte) { return cp_len(std::string_view(line).substr(0, byte)) + 1; }
+
+// cross.reuse on two texts, as the rule decides it: the share of this year's sentences found in
+// last year's, and where the longest run of them starts (the first of the longest, in order).
+std::optional<Defect> reuse_finding(const std::vector<SeriesSentence>& now, const std::vector<SeriesSentence>& then,
+                                    const std::vector<std::string>& lines, const SeriesOptions& so) {
+  if (now.size() < static_cast<size_t>(so.least_sentences)) return std::nullopt;
+  std::set<std::string> seen;
+  for (const auto& s : then) seen.insert(s.key);
+  size_t reused = 0, best_first = 0, best_len = 0, run_first = 0, run_len = 0;
+  for (size_t i = 0; i < now.size(); ++i) {
+    if (!seen.count(now[i].key)) {
+      run_len = 0;
+      continue;
+    }
+    ++reused;
+    if (run_len == 0) run_first = i;
+    ++run_len;
+    if (run_len > best_len) {
+      best_len = run_len;
+      best_first = run_first;
+    }
+  }
+  if (reused * 100 < static_cast<size_t>(so.reuse_percent) * now.size() || best_len == 0) return std::nullopt;
+  const SeriesSentence& s = now[best_first];
+  return Defect{"cross.reuse", static_cast<int>(s.line) + 1,
+                std::to_string(reused) + "/" + std::to_string(now.size()) + " sentences reused, longest run " +
+                    std::to_string(best_len),
+                cp_column(lines[s.line], s.begin)};
+}
+
+// Endings that make a sentence new without touching what it says about figures.
+const std::vector<std::string_view> kNewEndings = {"，成效较为明显", "，取得了积极成效",   "，各项工作有序推进",
+                                                   "，得到群众好评", "，工作质量稳步提升", "，落实情况良好",
+                                                   "，取得预期效果", "，运行平稳有序",     "，为下一步工作打下基础"};
+
+// This year's sentences against last year's: `want` of them replaced by last year's (verbatim),
+// every other one that happens to be in last year's report made new with an ending. A sentence
+// with a figure (the prose quotes the tables), the first of a line (it may follow a heading number)
+// or an item of a list (一是…；二是…, text.enumeration reads their order) is neither copied nor
+// replaced.
+void set_reuse(std::vector<std::string>& lines, int title_line, const std::vector<std::string>& prev_lines,
+               int prev_title_line, size_t want, Rng& rng, int min_hans) {
+  const std::vector<SeriesSentence> then = series_sentences(prev_lines, prev_title_line, min_hans);
+  std::set<std::string> seen;
+  for (const auto& s : then) seen.insert(s.key);
+  std::vector<SeriesSentence> now = series_sentences(lines, title_line, min_hans);
+  std::set<std::string> here;
+  for (const auto& s : now) here.insert(s.key);
+  // Sources: last year's sentences without figures, not already in this year's text, once each.
+  std::vector<const SeriesSentence*> sources;
+  std::set<std::string> taken;
+  for (const auto& s : then)
+    if (!s.digits && !s.first && !s.listed && !here.count(s.key) && taken.insert(s.key).second) sources.push_back(&s);
+  std::vector<size_t> targets;
+  for (size_t i = 0; i < now.size(); ++i)
+    if (!now[i].digits && !now[i].first && !now[i].listed) targets.push_back(i);
+  rng.shuffle(sources);
+  rng.shuffle(targets);
+  const size_t n = std::min({want, sources.size(), targets.size()});
+  std::vector<bool> copied(now.size(), false);
+  // Edits from the end of each line backwards keep the earlier offsets valid.
+  std::vector<std::pair<size_t, const SeriesSentence*>> edits;
+  for (size_t k = 0; k < n; ++k) {
+    copied[targets[k]] = true;
+    edits.emplace_back(targets[k], sources[k]);
+  }
+  std::sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [i, src] : edits) {
+    const SeriesSentence& t = now[i];
+    const std::string& from = prev_lines[src->line];
+    lines[t.line].replace(t.content, t.end - t.content, from, src->content, src->end - src->content);
+  }
+  // The others: new when last year's report has them.
+  now = series_sentences(lines, title_line, min_hans);
+  for (size_t i = now.size(); i-- > 0;) {
+    if (copied[i] || !seen.count(now[i].key)) continue;
+    const SeriesSentence& s = now[i];
+    std::string& l = lines[s.line];
+    size_t mark = s.end;  // the end mark's first byte
+    do --mark;
+    while ((static_cast<unsigned char>(l[mark]) & 0xC0) == 0x80);
+    std::vector<std::string_view> endings = kNewEndings;
+    rng.shuffle(endings);
+    for (std::string_view e : endings) {
+      if (l.substr(s.content, s.end - s.content).find(e.substr(3)) != std::string::npos) continue;
+      std::string candidate = l.substr(s.begin, mark - s.begin);
+      candidate += e;
+      candidate.append(l, mark, s.end - mark);
+      if (seen.count(sentence_key(candidate))) continue;
+      l.insert(mark, e);
+      break;
+    }
+  }
+}
+
+// Years in the text moved on by one (a report published again under next year's title): a
+// four-digit year followed by 年, outside the tables. Same length, so every position stays.
+void shift_years(std::vector<std::string>& lines) {
+  for (std::string& l : lines) {
+    if (!l.empty() && l.back() == '|') continue;
+    for (size_t i = 0; i + 4 < l.size(); ++i) {
+      if (i > 0 && is_ascii_digit(l[i - 1])) continue;
+      if (!(is_ascii_digit(l[i]) && is_ascii_digit(l[i + 1]) && is_ascii_digit(l[i + 2]) && is_ascii_digit(l[i + 3])))
+        continue;
+      if (i + 4 < l.size() && is_ascii_digit(l[i + 4])) continue;
+      if (l.compare(i + 4, 3, "年") != 0) continue;
+      const int y = std::stoi(l.substr(i, 4));
+      if (y < 2000 || y > 2098) continue;
+      l.replace(i, 4, std::to_string(y + 1));
+      i += 3;
+    }
+  }
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out;
+  size_t at = 0;
+  while (at < text.size()) {
+    const size_t nl = text.find('\n', at);
+    out.push_back(text.substr(at, nl - at));
+    at = nl == std::string::npos ? text.size() : nl + 1;
+  }
+  return out;
+}
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) {
+    out += l;
+    out += '\n';
+  }
+  return out;
+}
+
+const char* t3_column_name(size_t c) { return c < 6 ? kApplicantCols[c].data() : "总计"; }
+
+}  // namespace
+
+GeneratedSeries generate_series(uint64_t seed, const SeriesOptions& so) {
+  Rng rng(mix_seed(seed, 0x5E41E5));   // agency, years and figures
+  Rng drng(mix_seed(seed, 0x5E4DEF));  // which cross defects, and how
+  Rng trng(mix_seed(seed, 0x5E4E7E));  // sentences copied and made new
+  GeneratedSeries out;
+  const int n = std::clamp(so.years, 2, 6);
+  const int first = so.first_year ? std::clamp(so.first_year, 2020, 2026 - n) : rng.irange(2020, 2026 - n);
+  SeriesYear sy;
+  {  // the agency, drawn as generate_report draws one (the 2019/2021 bureaus)
+    const std::string place(rng.pick(kPlaces));
+    const std::string kind = place.substr(place.size() - 3);
+    const double u = rng.unit();
+    if (kind == "镇" || kind == "乡" || u < 0.35) {
+      sy.agency = place + "人民政府";
+      sy.we = rng.chance(0.7) ? "我" + kind : "本机关";
+    } else if (u < 0.5) {
+      sy.agency = place + "人民政府办公室";
+      sy.we = "本机关";
+    } else {
+      const std::string bureau(rng.pick(kBureaus2019));
+      sy.agency = place + bureau;
+      const bool committee = bureau.size() >= 9 && bureau.compare(bureau.size() - 9, 9, "委员会") == 0;
+      sy.we = rng.chance(0.7) ? (committee ? "我委" : "我局") : "本机关";
+    }
+  }
+  out.agency = sy.agency;
+  sy.title_form = rng.irange(0, 1);
+  const int tier = volume_tier(rng);
+  const int64_t scale = tier == 0 ? 1 : tier == 1 ? 5 : tier == 2 ? 30 : 150;
+  GenOptions gopt;
+  gopt.allow_traditional = false;
+
+  std::vector<SeriesState> states;
+  for (int k = 0; k < n; ++k) {
+    const int year = first + k;
+    const Regime regime = regime_of_year(year);
+    SeriesState cur;
+    cur.year = year;
+    cur.f2021 = regime == Regime::gov2021;
+    cur.spec = table3_spec(cur.f2021);
+    const SeriesState* prev = k > 0 ? &states.back() : nullptr;
+    // Every kind drawn in every year, so one kind's draw never moves another's.
+    const bool want_identical = drng.chance(so.defect_rate * 0.5);
+    const bool want_carry = drng.chance(so.defect_rate);
+    const bool want_stock = drng.chance(so.defect_rate);
+    const bool want_jump = drng.chance(so.defect_rate);
+    const bool want_reuse = drng.chance(so.defect_rate);
+    const bool identical = prev && want_identical && prev->f2021 == cur.f2021;
+    GeneratedReport rep;
+    if (identical) {
+      // Last year's report published again: its text with the years moved on, its tables.
+      cur = *prev;
+      cur.year = year;
+      shift_years(cur.lines);
+      rep.text = join_lines(cur.lines);
+      rep.regime = regime;
+      rep.year = year;
+    } else {
+      if (!prev) {
+        Table3 t3 = make_table3(rng, cur.f2021, tier);
+        cur.t3 = t3.values;
+        // What is carried out stays near what was carried in, as it will from year to year: next
+        // year's 上年结转 is this year's 结转下年度, and must not jump from this year's 上年结转.
+        const size_t in = t3_row(cur.spec, T3Role::carry_in), out = t3_row(cur.spec, T3Role::carry_out);
+        for (size_t c = 0; c < 6; ++c) cur.t3[out][c] = drift(rng, cur.t3[in][c]);
+        cap_other_rows(cur.t3, cur.spec, so.jump_least);
+        settle_t3(cur.t3, cur.spec);
+        cur.t4 = make_table4(rng, tier);
+      } else {
+        // Next year's figures drift from last year's; the carry-over in is last year's out. A draw
+        // whose derived figures (本年新收, totals) jump all the same is drawn again.
+        const size_t prev_out = t3_row(prev->spec, T3Role::carry_out);
+        for (int attempt = 0;; ++attempt) {
+          cur.t3.assign(cur.spec.size(), {});
+          for (size_t r = 0; r < cur.spec.size(); ++r) {
+            if (cur.spec[r].role != T3Role::result && cur.spec[r].role != T3Role::carry_out) continue;
+            size_t pr = prev->spec.size();
+            for (size_t q = 0; q < prev->spec.size(); ++q)
+              if (prev->spec[q].label == cur.spec[r].label) pr = q;
+            for (size_t c = 0; c < 6; ++c) cur.t3[r][c] = drift(rng, pr < prev->spec.size() ? prev->t3[pr][c] : 0);
+          }
+          const size_t in = t3_row(cur.spec, T3Role::carry_in);
+          for (size_t c = 0; c < 6; ++c) cur.t3[in][c] = prev->t3[prev_out][c];
+          cap_other_rows(cur.t3, cur.spec, so.jump_least);
+          for (auto& g : cur.t4.groups) {
+            g[4] = 0;
+            for (size_t i = 0; i < 4; ++i) g[i] = 0;
+          }
+          for (size_t g = 0; g < 3; ++g) {
+            for (size_t i = 0; i < 4; ++i) {
+              cur.t4.groups[g][i] = drift(rng, prev->t4.groups[g][i]);
+              cur.t4.groups[g][4] += cur.t4.groups[g][i];
+            }
+          }
+          if (settle_t3(cur.t3, cur.spec) && jumps(*prev, cur, so.jump_factor, so.jump_least).empty()) break;
+          if (attempt == 200) {  // not seen in 2,000 series; the jumps are then written down as found below
+            const size_t in = t3_row(cur.spec, T3Role::carry_in), out = t3_row(cur.spec, T3Role::carry_out);
+            if (!settle_t3(cur.t3, cur.spec)) {  // 本年新收 below 0: carry out what came in
+              for (size_t c = 0; c < 6; ++c) cur.t3[out][c] = cur.t3[in][c];
+              settle_t3(cur.t3, cur.spec);
+            }
+            break;
+          }
+        }
+        if (want_carry) {  // 上年结转 of one column differs from last year's 结转下年度
+          const size_t in = t3_row(cur.spec, T3Role::carry_in);
+          const auto c = static_cast<size_t>(drng.range(0, 5));
+          // Two statements: the order of two draws in one expression is the compiler's.
+          const int64_t size = drng.range(1, 3);
+          const int64_t d = drng.chance(0.5) ? size : -size;
+          if (cur.t3[in][c] + d >= 0) {
+            cur.t3[in][c] += d;
+            if (!settle_t3(cur.t3, cur.spec)) {  // 本年新收 would go below 0: back
+              cur.t3[in][c] -= d;
+              settle_t3(cur.t3, cur.spec);
+            }
+          }
+        }
+        if (want_jump) {  // a result figure `factor` times last year's: a digit too many
+          const size_t r = t3_row(cur.spec, T3Role::result);  // （一）予以公开
+          const size_t pr = t3_row(prev->spec, T3Role::result);
+          const auto c = static_cast<size_t>(drng.range(0, 1));
+          cur.t3[r][c] = std::max<int64_t>(so.jump_least, prev->t3[pr][c] * so.jump_factor) + drng.range(0, 3);
+          settle_t3(cur.t3, cur.spec);
+        }
+      }
+      if (cur.f2021) {
+        for (size_t row = 0; row < 2; ++row) {
+          auto& a = cur.active[row];
+          const bool chained = prev && prev->f2021;
+          const int64_t before = chained ? prev->active[row][2] : 0;
+          a[0] = row == 0 ? (rng.chance(0.7) ? 0 : rng.range(0, 3)) : rng.range(0, 5 * scale);
+          a[1] = rng.range(0, std::min<int64_t>(before + a[0], row == 0 ? 2 : 3 * scale));
+          a[2] = chained ? before + a[0] - a[1] : a[0] + rng.range(0, 40 * scale);
+        }
+        if (want_stock && prev && prev->f2021) {  // 现行有效件数 not carried on
+          auto& a = cur.active[static_cast<size_t>(drng.range(0, 1))];
+          // Two statements: the order of two draws in one expression is the compiler's.
+          const int64_t size = drng.range(1, 5);
+          const int64_t d = drng.chance(0.5) ? size : -size;
+          if (a[2] + d >= 0) a[2] += d;
+        }
+      }
+      sy.year = year;
+      sy.t3 = cur.t3;
+      sy.t4 = cur.t4;
+      sy.active = cur.active;
+      rep = generate_impl(mix_seed(seed, static_cast<uint64_t>(k)), regime, gopt, &sy, &cur.where);
+      cur.lines = split_lines(rep.text);
+      if (prev) {
+        // A share of this year's sentences copied from last year's: below the threshold, or
+        // (an injected reuse) well above it.
+        const size_t total = series_sentences(cur.lines, cur.where.title_line, so.sentence_min).size();
+        const double share = want_reuse ? (so.reuse_percent + 15 + static_cast<double>(trng.range(0, 15))) / 100.0
+                                        : std::min(so.reuse_share, (so.reuse_percent - 10) / 100.0);
+        const auto below = [&](double sh) {
+          auto w = static_cast<size_t>(sh * static_cast<double>(total));
+          while (w > 0 && w * 100 >= static_cast<size_t>(so.reuse_percent) * total) --w;
+          return w;
+        };
+        const std::vector<std::string> drawn = cur.lines;
+        set_reuse(cur.lines, cur.where.title_line, prev->lines, prev->where.title_line,
+                  want_reuse ? static_cast<size_t>(share * static_cast<double>(total)) : below(share), trng,
+                  so.sentence_min);
+        if (want_reuse) {
+          // Too few sentences to copy for a share clearly above the threshold: no reuse then, rather
+          // than a share that a sentence more or less would put on either side of it.
+          const auto now = series_sentences(cur.lines, cur.where.title_line, so.sentence_min);
+          const auto then = series_sentences(prev->lines, prev->where.title_line, so.sentence_min);
+          std::set<std::string> seen;
+          for (const auto& t : then) seen.insert(t.key);
+          size_t reused = 0;
+          for (const auto& t : now) reused += seen.count(t.key);
+          if (reused * 100 < static_cast<size_t>(so.reuse_percent + 5) * now.size()) {
+            cur.lines = drawn;
+            set_reuse(cur.lines, cur.where.title_line, prev->lines, prev->where.title_line,
+                      below(std::min(so.reuse_share, (so.reuse_percent - 10) / 100.0)), trng, so.sentence_min);
+          }
+        }
+        rep.text = join_lines(cur.lines);
+      }
+    }
+
+    // The cross findings this report gives against last year's, from the figures as printed.
+    if (prev) {
+      const auto cell = [&](std::string rule, CellPos p, std::string detail) {
+        rep.defects.push_back({std::move(rule), p.line, std::move(detail), p.column});
+      };
+      const size_t in = t3_row(cur.spec, T3Role::carry_in), prev_out = t3_row(prev->spec, T3Role::carry_out);
+      for (size_t c = 0; c < 7; ++c) {
+        if (cur.t3[in][c] != prev->t3[prev_out][c])
+          cell("cross.carry", cur.where.t3[in][c],
+               std::string("上年结转/") + t3_column_name(c) + " " + std::to_string(cur.t3[in][c]) + ", last year " +
+                   std::to_string(prev->t3[prev_out][c]));
+      }
+      if (cur.f2021 && prev->f2021) {
+        for (size_t row = 0; row < 2; ++row) {
+          const auto& a = cur.active[row];
+          const int64_t expected = prev->active[row][2] + a[0] - a[1];
+          if (a[2] != expected)
+            cell("cross.stock", cur.where.stock[row],
+                 std::string(row == 0 ? "规章" : "行政规范性文件") + " 现行有效 " + std::to_string(a[2]) +
+                     ", expected " + std::to_string(expected));
+        }
+      }
+      for (const auto& [r, c] : jumps(*prev, cur, so.jump_factor, so.jump_least)) {
+        const auto col = static_cast<size_t>(c);
+        if (r >= 0)
+          cell("cross.jump", cur.where.t3[static_cast<size_t>(r)][col],
+               strip_numbering(cur.spec[static_cast<size_t>(r)].label) + "/" + t3_column_name(col));
+        else
+          cell("cross.jump", cur.where.t4[static_cast<size_t>(-1 - r)][col],
+               std::string(kT4Groups[static_cast<size_t>(-1 - r)]) + "/" + std::string(kT4Cols[col]));
+      }
+      const auto now = series_sentences(cur.lines, cur.where.title_line, so.sentence_min);
+      const auto then = series_sentences(prev->lines, prev->where.title_line, so.sentence_min);
+      if (auto d = reuse_finding(now, then, cur.lines, so)) rep.defects.push_back(std::move(*d));
+      if (identical)
+        rep.defects.push_back({"cross.identical", cur.where.title_line, "last year's report published again", 1});
+      std::stable_sort(rep.defects.begin(), rep.defects.end(), [](const Defect& a, const Defect& b) {
+        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+      });
+    }
+    out.reports.push_back(std::move(rep));
+    states.push_back(std::move(cur));
+  }
+  return out;
 }
 
 std::vector<std::string> unclassified_characters(int samples) {

@@ -141,6 +141,38 @@ struct GenOptions {
 
 GeneratedReport generate_report(uint64_t seed, Regime regime, const GenOptions& opt);
 
+// ---- Series: one agency over consecutive years (README.md, "Series") -------------------------
+
+// Options of generate_series. The thresholds are those of the rules across years (rules/base.yaml
+// cross.reuse, rules/gov-2019.yaml cross.jump); a harness that has the rule sets passes theirs.
+struct SeriesOptions {
+  int years = 3;             // reports in the series, 2..6 (all within 2020..2025)
+  int first_year = 0;        // 0: drawn; either way every year is within 2020..2025
+  double defect_rate = 0.0;  // per report after the first, each cross defect kind independently
+  double reuse_share = 0.2;  // share of a report's sentences copied from last year's (kept below reuse_percent)
+  int jump_factor = 5;       // cross.jump: `factor` times apart or more …
+  int jump_least = 10;       // … the larger at least `least`
+  int reuse_percent = 50;    // cross.reuse: `percent`
+  int sentence_min = 15;     // cross.reuse / cross.identical: `sentence_min` (Chinese characters)
+  int least_sentences = 10;  // cross.reuse / cross.identical: `least_sentences`
+};
+
+// The reports of one agency, one per year, oldest first. Each report's `defects` are the cross
+// findings it must give when linted with the report before it as the previous one (the first
+// report's are empty): rule cross.carry, cross.stock, cross.jump (line and column of this year's
+// cell, as TableFinding), cross.reuse (line and column where the longest run of reused sentences
+// starts) or cross.identical (the title: its line, column 1). Apart from those the reports carry
+// no defect: table layout pipe, simplified script, every table invariant holds.
+struct GeneratedSeries {
+  std::string agency;
+  std::vector<GeneratedReport> reports;
+};
+
+GeneratedSeries generate_series(uint64_t seed, const SeriesOptions& opt);
+
+// The regime whose table formats a report of `year` uses (gov-2019 for 2019–2020, gov-2021 from 2021).
+Regime regime_of_year(int year);
+
 // "gov-2007", "gov-2019", "gov-2021" (the rule-set names used in REGULATION.md).
 const char* regime_name(Regime r);
 

@@ -21,7 +21,9 @@ struct Sentence {
   std::string key;  // blanks removed, digits as '#': "2019年我局…" and "2020年我局…" are one sentence
 };
 
-bool ends_sentence(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'；'; }
+// Sentences are read on the view, where ！？； are already ! ? ; (normalization folds the full-width
+// forms), so those are what end a sentence besides 。.
+bool ends_sentence(char32_t c) { return c == U'。' || c == '!' || c == '?' || c == ';'; }
 
 // The prose's sentences of at least `min_hans` Chinese characters, in order, less the title and those
 // holding one of the template's fixed phrases (`ignore`): what an office writes, not what the

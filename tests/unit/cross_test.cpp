@@ -91,4 +91,29 @@ TEST_CASE("cross: a hostile previous report (one line of megabytes, repeated sen
   CHECK(said[0].starts_with("cross.reuse 本报告有 100% 的句子（12/12 句"));
 }
 
+TEST_CASE("cross: a sentence ends at ；！？ as at 。 (the view has them as ; ! ?)") {
+  Catalog catalog;
+  const Linter linter(catalog, nullptr, LintOptions{});
+  // Each line holds two sentences parted by ；: the first the same in both years, the second not (it
+  // ends with ！ or ？ this year).
+  const char* same[] = {"本机关认真贯彻落实政府信息公开条例，不断完善政府信息公开工作机制",
+                        "我们进一步健全主动公开目录，及时更新政府信息公开指南和公开目录",
+                        "全年通过门户网站主动公开各类政府信息，公开内容涵盖机构职能和政策文件",
+                        "我们加强政策解读工作，采用图文解读和新闻发布等多种形式解读重要政策",
+                        "依申请公开工作严格按照法定程序和时限办理，做到每一件申请都有答复"};
+  const char* numbers[] = {"一", "二", "三", "四", "五"};
+  std::string before = "某某县2019年政府信息公开工作年度报告\n一、总体情况\n";
+  std::string now = "某某县2020年政府信息公开工作年度报告\n一、总体情况\n";
+  for (int i = 0; i < 5; ++i) {
+    before += std::string(same[i]) + "；第" + numbers[i] + "项往年工作已经全部完成并通过上级部门的检查验收。\n";
+    now += std::string(same[i]) + "；第" + numbers[i] + "项新增工作按照年度计划有序开展并取得明显成效" +
+           (i % 2 ? "！" : "？") + "\n";
+  }
+  const FileResult prev = linter.lint("2019.txt", before);
+  const std::vector<std::string> said = cross_rules(linter.lint("2020.txt", now, nullptr, &prev));
+  // 5 of 10 sentences reused; read as whole lines, none would be.
+  REQUIRE(said.size() == 1);
+  CHECK(said[0].starts_with("cross.reuse 本报告有 50% 的句子（5/10 句"));
+}
+
 }  // namespace gklint
