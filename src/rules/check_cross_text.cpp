@@ -109,6 +109,36 @@ Reuse compare(const std::vector<Sentence>& now, const std::vector<Sentence>& the
   return r;
 }
 
+// Another report as compared: the report, its view and its sentences.
+struct Compared {
+  const FileResult& report;
+  const View& view;
+  const std::vector<Sentence>& sentences;
+};
+
+// The first `passages` runs of `r` (sorted longest first) in `related`: each here, labelled with its
+// number of sentences, then where it starts in the other report, labelled `label`.
+void add_passages(const CheckContext& ctx, const std::vector<Sentence>& now, const Reuse& r, const Compared& other,
+                  const std::string& label, size_t passages, Diagnostic* d) {
+  // A passage's opening as the value: its first 60 bytes or so (20 Chinese characters), cut
+  // between characters.
+  const auto opening = [](const Source& source, Span span) {
+    const std::string_view text = source.text();
+    uint32_t end = std::min(span.end, span.begin + 60);
+    while (end > span.begin && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return std::string(span_text(source, Span{span.begin, end}));
+  };
+  for (size_t k = 0; k < r.runs.size() && k < passages; ++k) {
+    const Reuse::Run& run = r.runs[k];
+    const Sentence& first = other.sentences[run.previous];
+    const Span here =
+        ctx.view.source_span(static_cast<uint32_t>(now[run.first].begin), static_cast<uint32_t>(now[run.last].end));
+    const Span there = other.view.source_span(static_cast<uint32_t>(first.begin), static_cast<uint32_t>(first.end));
+    d->related.emplace_back(here, std::to_string(run.length()), opening(ctx.source, here));
+    d->related.emplace_back(there, label, opening(*other.report.source, there), other.report.source);
+  }
+}
+
 // Sentence-level settings both kinds share (params `sentence_min`, `ignore`).
 struct TextParams {
   size_t sentence_min = 15;
@@ -166,21 +196,7 @@ class CrossReuse : public Check {
                 {"reused", std::to_string(r.reused)},
                 {"total", std::to_string(r.total)},
                 {"previous_year", std::to_string(prev->report_year)}};
-    // The longest passages: each here, and where it is in last year's report.
-    for (size_t k = 0; k < r.runs.size() && k < passages_; ++k) {
-      const Reuse::Run& run = r.runs[k];
-      const Sentence& first = then[run.previous];
-      const Span here =
-          ctx.view.source_span(static_cast<uint32_t>(now[run.first].begin), static_cast<uint32_t>(now[run.last].end));
-      const Span there = then_view.source_span(static_cast<uint32_t>(first.begin), static_cast<uint32_t>(first.end));
-      const std::string count = std::to_string(run.length());
-      d.related.emplace_back(here, count,
-                             std::string(span_text(ctx.source, Span{here.begin, std::min(here.end, here.begin + 60)})));
-      d.related.emplace_back(
-          there, std::to_string(prev->report_year),
-          std::string(span_text(*prev->source, Span{there.begin, std::min(there.end, there.begin + 60)})),
-          prev->source);
-    }
+    add_passages(ctx, now, r, {*prev, then_view, then}, std::to_string(prev->report_year), passages_, &d);
     out.push_back(std::move(d));
   }
 
@@ -232,18 +248,7 @@ class CrossCopy : public Check {
                 {"copied", std::to_string(r.reused)},
                 {"total", std::to_string(r.total)},
                 {"other", other->path}};
-    for (size_t k = 0; k < r.runs.size() && k < passages_; ++k) {
-      const Reuse::Run& run = r.runs[k];
-      const Sentence& first = there[run.previous];
-      const Span here =
-          ctx.view.source_span(static_cast<uint32_t>(now[run.first].begin), static_cast<uint32_t>(now[run.last].end));
-      const Span at = there_view.source_span(static_cast<uint32_t>(first.begin), static_cast<uint32_t>(first.end));
-      d.related.emplace_back(here, std::to_string(run.length()),
-                             std::string(span_text(ctx.source, Span{here.begin, std::min(here.end, here.begin + 60)})));
-      d.related.emplace_back(at, agency,
-                             std::string(span_text(*other->source, Span{at.begin, std::min(at.end, at.begin + 60)})),
-                             other->source);
-    }
+    add_passages(ctx, now, r, {*other, there_view, there}, agency, passages_, &d);
     out.push_back(std::move(d));
   }
 
