@@ -368,8 +368,14 @@ class HtmlWriter : public Writer {
     for (size_t i = 0; i < rows_.size(); ++i) {
       const Row& row = rows_[i];
       std::string rules, severities;
-      for (const std::string& rule : row.rules) rules += (rules.empty() ? "" : " ") + rule;
-      for (Severity s : row.severities) severities += (severities.empty() ? "" : " ") + std::string(severity_name(s));
+      for (const std::string& rule : row.rules) {
+        if (!rules.empty()) rules += ' ';
+        rules += rule;
+      }
+      for (Severity s : row.severities) {
+        if (!severities.empty()) severities += ' ';
+        severities += severity_name(s);
+      }
       const std::string year = row.year ? std::to_string(row.year) : "";
       out_ << "<tr data-report=\"r" << i + 1 << "\" data-order=\"" << i << "\" data-path=\"" << attr(row.path)
            << "\" data-agency=\"" << attr(row.agency) << "\" data-year=\"" << year << "\" data-ruleset=\""
