@@ -20,7 +20,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # A batch: the real reports, an agency's two years of which this year's carry-over was changed, a
-# file that is not a report.
+# file that is not a report; paired across years and compared with other agencies' reports.
 mkdir -p "$tmp/batch/zrzyj" "$tmp/batch/other"
 cp "$corpus"/0[3-5]*.txt "$tmp/batch/other/"
 rm "$tmp/batch/other/031_2019_pingtan_zrzyj.txt" "$tmp/batch/other/035_2020_pingtan_zrzyj.txt"
@@ -28,8 +28,8 @@ cp "$corpus/031_2019_pingtan_zrzyj.txt" "$tmp/batch/zrzyj/2019.txt"
 grep -v '^# args:' "$root/tests/fixtures/cross/zrzyj-2020-carried-in-changed.txt" >"$tmp/batch/zrzyj/2020.txt"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$tmp/batch/other/scan.txt"
 cd "$tmp" || exit 1
-"$gklint" --no-config --pair-years --fail-on never --format json batch >"$tmp/findings.json" 2>/dev/null
-"$gklint" --no-config --pair-years --fail-on never --format html batch >"$tmp/overview.html" 2>"$tmp/html.err"
+"$gklint" --no-config --pair-years --find-copies --fail-on never --format json batch >"$tmp/findings.json" 2>/dev/null
+"$gklint" --no-config --pair-years --find-copies --fail-on never --format html batch >"$tmp/overview.html" 2>"$tmp/html.err"
 [ -s "$tmp/overview.html" ] || { echo "html: no page written"; cat "$tmp/html.err"; exit 1; }
 # Nothing from outside the page: no link, script, style sheet or image with an address.
 if grep -Eo '(src|href)="[^"#][^"]*"' "$tmp/overview.html" | grep -q .; then

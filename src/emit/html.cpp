@@ -45,6 +45,8 @@ struct Words {
   const char* pairs;
   const char* previous;
   const char* no_pairs;
+  const char* copies;
+  const char* other;
   const char* back;
   const char* compared;
   const char* basis;
@@ -53,20 +55,36 @@ struct Words {
   const char* page_line;  // "第 %1 页第 %2 行"
 };
 
-const Words kZh = {"zh-CN",        "gklint 检查结果",
-                   "报告",         "报告",
-                   "机关",         "年度",
-                   "规则集",       "状态",
-                   "无问题",       "有问题",
-                   "无法检查",     "筛选",
-                   "全部",         "规则",
-                   "严重程度",     "显示 %1 / %2 份报告",
-                   "按规则",       "涉及报告",
-                   "问题数",       "上下年度对照",
-                   "上一年度报告", "本次没有对照上一年度的报告",
-                   "返回总览",     "对照",
-                   "依据",         "未发现问题",
-                   "未知",         "第 %1 页第 %2 行"};
+const Words kZh = {"zh-CN",
+                   "gklint 检查结果",
+                   "报告",
+                   "报告",
+                   "机关",
+                   "年度",
+                   "规则集",
+                   "状态",
+                   "无问题",
+                   "有问题",
+                   "无法检查",
+                   "筛选",
+                   "全部",
+                   "规则",
+                   "严重程度",
+                   "显示 %1 / %2 份报告",
+                   "按规则",
+                   "涉及报告",
+                   "问题数",
+                   "上下年度对照",
+                   "上一年度报告",
+                   "本次没有对照上一年度的报告",
+                   "同年度其他机关报告对照",
+                   "对照的报告",
+                   "返回总览",
+                   "对照",
+                   "依据",
+                   "未发现问题",
+                   "未知",
+                   "第 %1 页第 %2 行"};
 const Words kEn = {"en",
                    "gklint results",
                    "Reports",
@@ -89,6 +107,8 @@ const Words kEn = {"en",
                    "Across years",
                    "Last year's report",
                    "No report was checked against last year's in this run",
+                   "Compared with another agency's report of the year",
+                   "Other report",
                    "Back to the overview",
                    "compared with",
                    "basis",
@@ -204,7 +224,7 @@ const char* const kScript = R"js(
 )js";
 
 struct Row {
-  std::string path, agency, ruleset, status, previous_path;
+  std::string path, agency, ruleset, status, previous_path, copy_of;
   int year = 0, previous_year = 0;
   int errors = 0, warnings = 0, infos = 0;
   std::set<std::string> rules;
@@ -225,6 +245,7 @@ class HtmlWriter : public Writer {
     row.year = r.report_year;
     row.previous_path = r.previous_path;
     row.previous_year = r.previous_year;
+    row.copy_of = r.copy_of;
     row.status = r.unreadable ? "unreadable" : r.diagnostics.empty() ? "clean" : "findings";
     for (const Diagnostic& d : r.diagnostics) {
       (d.severity == Severity::error ? row.errors : d.severity == Severity::warning ? row.warnings : row.infos) += 1;
@@ -247,6 +268,7 @@ class HtmlWriter : public Writer {
     write_reports_table();
     write_rules_table();
     write_pairs_table();
+    write_copies_table();
     out_ << "</section>\n<script>" << kScript << "</script>\n</body>\n</html>\n";
   }
 
@@ -285,6 +307,7 @@ class HtmlWriter : public Writer {
       out_ << "<p class=\"previous\">" << h(w_.compared) << ": " << h(r.previous_path) << " (" << r.previous_year
            << ")</p>\n";
     }
+    if (!r.copy_of.empty()) out_ << "<p class=\"copy-of\">" << h(w_.copies) << ": " << h(r.copy_of) << "</p>\n";
     if (r.diagnostics.empty()) out_ << "<p>" << h(w_.no_findings) << "</p>\n";
     const Source& src = *r.source;
     LineWindows windows;
@@ -423,6 +446,24 @@ class HtmlWriter : public Writer {
       const Row& row = rows_[i];
       out_ << "<tr><td><a href=\"#r" << i + 1 << "\">" << h(row.path) << "</a></td><td class=\"n\">" << row.year
            << "</td><td>" << h(row.previous_path) << "</td><td class=\"n\">" << row.previous_year << "</td></tr>\n";
+    }
+    out_ << "</tbody>\n</table>\n";
+  }
+
+  // --find-copies: each report and the other agency's report it was compared with.
+  void write_copies_table() {
+    std::vector<size_t> compared;
+    for (size_t i = 0; i < rows_.size(); ++i) {
+      if (!rows_[i].copy_of.empty()) compared.push_back(i);
+    }
+    if (compared.empty()) return;
+    out_ << "<h2 id=\"copies-title\">" << h(w_.copies)
+         << "</h2>\n<table id=\"copies\" aria-labelledby=\"copies-title\">\n"
+         << "<thead><tr><th scope=\"col\">" << h(w_.report) << "</th><th scope=\"col\">" << h(w_.other)
+         << "</th></tr></thead>\n<tbody>\n";
+    for (size_t i : compared) {
+      out_ << "<tr><td><a href=\"#r" << i + 1 << "\">" << h(rows_[i].path) << "</a></td><td>" << h(rows_[i].copy_of)
+           << "</td></tr>\n";
     }
     out_ << "</tbody>\n</table>\n";
   }

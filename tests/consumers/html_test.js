@@ -163,6 +163,11 @@ async function main() {
     const wantPairs = files.filter((f) => f.previous).map((f) => [f.path, f.previous.path]);
     check(wantPairs.length > 0 && JSON.stringify(pairs) === JSON.stringify(wantPairs), `pairs ${JSON.stringify(pairs)}, JSON ${JSON.stringify(wantPairs)}`);
 
+    // The reports compared with another agency's (--find-copies).
+    const copies = await page.$$eval("#copies tbody tr", (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]));
+    const wantCopies = files.filter((f) => f.copy_of).map((f) => [f.path, f.copy_of.path]);
+    check(JSON.stringify(copies) === JSON.stringify(wantCopies), `copies ${JSON.stringify(copies)}, JSON ${JSON.stringify(wantCopies)}`);
+
     check(errors.length === 0, `script errors: ${errors.join("; ")}`);
     if (screenshot) {
       await page.goto(url + "#" + id, { waitUntil: "load" });
