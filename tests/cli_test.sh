@@ -328,6 +328,10 @@ expect "--previous: says which" "--previous .*none.txt" "$tmp/err"
 check "--previous: not the year before" 0 "$gklint" --no-config --format json --previous "$last" "$root/tests/fixtures/cross/gaj-2022-previous-2019.txt"
 same "--previous: one cross.previous warning, nothing compared" \
   "$(jq -c '[.files[0].diagnostics[].rule, .files[0].previous]' "$tmp/out")" '["cross.previous",null]'
+check "--previous with --pair-years: a usage error" 2 "$gklint" --no-config --previous "$last" --pair-years "$root/tests/fixtures/cross/zrzyj-2020.txt"
+expect "--previous with --pair-years: says so" "--previous 与 --pair-years 不能同时使用" "$tmp/err"
+check "--previous with --find-copies: a usage error" 2 "$gklint" --no-config --lang en --previous "$last" --find-copies "$root/tests/fixtures/cross/zrzyj-2020.txt"
+expect "--previous with --find-copies: says so" "--previous excludes --find-copies" "$tmp/err"
 # A batch paired by agency and year: gklint pairs shows it, --pair-years checks it.
 mkdir -p "$tmp/years/zrzyj" "$tmp/years/gaj"
 cp "$last" "$tmp/years/zrzyj/2019.txt"

@@ -724,16 +724,18 @@ void lint_arguments(CLI::App& app, Options& o) {
       ->check(CLI::ExistingDirectory);
   app.add_flag("--trust-config", o.trust_config,
                "let a config name rule files anywhere, outside the project root too (only for configs you wrote)");
-  app.add_option("--previous", o.previous,
-                 "the same agency's report of the year before: check this report against it (cross.* rules; one "
-                 "report at a time)")
-      ->type_name("FILE");
-  app.add_flag("--pair-years", o.pair_years,
-               "in a batch, check each report against the same agency's report of the year before when the batch "
-               "holds exactly one (gklint pairs shows the pairing)");
-  app.add_flag("--find-copies", o.find_copies,
-               "in a batch, compare each report with the report of another agency and the same year that shares the "
-               "most sentences with it (cross.copy)");
+  CLI::Option* previous =
+      app.add_option("--previous", o.previous,
+                     "the same agency's report of the year before: check this report against it (cross.* rules; one "
+                     "report at a time)")
+          ->type_name("FILE");
+  // One report against one named by hand, or a batch paired by gklint: never both in one run.
+  previous->excludes(app.add_flag("--pair-years", o.pair_years,
+                                  "in a batch, check each report against the same agency's report of the year before "
+                                  "when the batch holds exactly one (gklint pairs shows the pairing)"));
+  previous->excludes(app.add_flag("--find-copies", o.find_copies,
+                                  "in a batch, compare each report with the report of another agency and the same year "
+                                  "that shares the most sentences with it (cross.copy)"));
   app.add_option("--baseline", o.baseline, "report only findings not recorded in FILE (see --write-baseline)")
       ->type_name("FILE");
   app.add_option("--write-baseline", o.write_baseline,

@@ -33,6 +33,9 @@ std::string usage_error_zh(const std::string& what) {
   if (after(what, "The following argument was not expected: ", &rest) ||
       after(what, "The following arguments were not expected: ", &rest))
     return "无法识别的参数：" + rest;
+  // Options that exclude each other: "--previous excludes --pair-years".
+  if (const size_t at = what.find(" excludes "); what.starts_with("-") && at != std::string::npos)
+    return what.substr(0, at) + " 与 " + what.substr(at + 10) + " 不能同时使用";
   if (what.ends_with(" is required") && what.find(' ') == what.size() - 12)
     return "缺少必需的参数：" + what.substr(0, what.size() - 12);
   // The rest name the option first: "--format: xml not in {text,json}".
