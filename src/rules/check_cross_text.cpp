@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "gklint/utf8.hpp"
@@ -109,36 +110,6 @@ Reuse compare(const std::vector<Sentence>& now, const std::vector<Sentence>& the
   return r;
 }
 
-// Another report as compared: the report, its view and its sentences.
-struct Compared {
-  const FileResult& report;
-  const View& view;
-  const std::vector<Sentence>& sentences;
-};
-
-// The first `passages` runs of `r` (sorted longest first) in `related`: each here, labelled with its
-// number of sentences, then where it starts in the other report, labelled `label`.
-void add_passages(const CheckContext& ctx, const std::vector<Sentence>& now, const Reuse& r, const Compared& other,
-                  const std::string& label, size_t passages, Diagnostic* d) {
-  // A passage's opening as the value: its first 60 bytes or so (20 Chinese characters), cut
-  // between characters.
-  const auto opening = [](const Source& source, Span span) {
-    const std::string_view text = source.text();
-    uint32_t end = std::min(span.end, span.begin + 60);
-    while (end > span.begin && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return std::string(span_text(source, Span{span.begin, end}));
-  };
-  for (size_t k = 0; k < r.runs.size() && k < passages; ++k) {
-    const Reuse::Run& run = r.runs[k];
-    const Sentence& first = other.sentences[run.previous];
-    const Span here =
-        ctx.view.source_span(static_cast<uint32_t>(now[run.first].begin), static_cast<uint32_t>(now[run.last].end));
-    const Span there = other.view.source_span(static_cast<uint32_t>(first.begin), static_cast<uint32_t>(first.end));
-    d->related.emplace_back(here, std::to_string(run.length()), opening(ctx.source, here));
-    d->related.emplace_back(there, label, opening(*other.report.source, there), other.report.source);
-  }
-}
-
 // Sentence-level settings both kinds share (params `sentence_min`, `ignore`).
 struct TextParams {
   size_t sentence_min = 15;
@@ -164,6 +135,57 @@ bool read_text_params(const YAML::Node& params, const ParamError& error, TextPar
   return true;
 }
 
+// This report's sentences against another report's, as cross-reuse and cross-copy report them.
+struct Shared {
+  std::vector<Sentence> now, there;
+  View there_view;
+  Reuse reuse;  // its runs sorted longest first
+};
+
+// The sentences shared with `other`, when `percent`% or more of this report's are; nothing when
+// fewer are, or when this report has fewer than `least_sentences`.
+std::optional<Shared> shared_sentences(const CheckContext& ctx, const TextParams& text, const FileResult& other,
+                                       int percent) {
+  Shared s;
+  s.now = sentences_of(ctx.view, ctx.report, *ctx.prose, text.sentence_min, text.ignore);
+  if (s.now.size() < text.least_sentences) return std::nullopt;
+  s.there = other_sentences(other, text.sentence_min, text.ignore, &s.there_view);
+  Reuse& r = s.reuse;
+  r = compare(s.now, s.there);
+  if (r.reused * 100 < static_cast<size_t>(percent) * r.total || r.runs.empty()) return std::nullopt;
+  std::stable_sort(r.runs.begin(), r.runs.end(),
+                   [](const Reuse::Run& a, const Reuse::Run& b) { return a.length() > b.length(); });
+  return s;
+}
+
+// Where a run of shared sentences is in this report.
+Span run_span(const CheckContext& ctx, const Shared& s, const Reuse::Run& run) {
+  return ctx.view.source_span(static_cast<uint32_t>(s.now[run.first].begin),
+                              static_cast<uint32_t>(s.now[run.last].end));
+}
+
+// The first `passages` runs in `related`: each here, labelled with its number of sentences, then
+// where it starts in `other`, labelled `label`.
+void add_passages(const CheckContext& ctx, const Shared& s, const FileResult& other, const std::string& label,
+                  size_t passages, Diagnostic* d) {
+  // A passage's opening as the value: its first 60 bytes or so (20 Chinese characters), cut
+  // between characters.
+  const auto opening = [](const Source& source, Span span) {
+    const std::string_view text = source.text();
+    uint32_t end = std::min(span.end, span.begin + 60);
+    while (end > span.begin && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return std::string(span_text(source, Span{span.begin, end}));
+  };
+  for (size_t k = 0; k < s.reuse.runs.size() && k < passages; ++k) {
+    const Reuse::Run& run = s.reuse.runs[k];
+    const Sentence& first = s.there[run.previous];
+    const Span here = run_span(ctx, s, run);
+    const Span there = s.there_view.source_span(static_cast<uint32_t>(first.begin), static_cast<uint32_t>(first.end));
+    d->related.emplace_back(here, std::to_string(run.length()), opening(ctx.source, here));
+    d->related.emplace_back(there, label, opening(*other.source, there), other.source);
+  }
+}
+
 // ---- cross-reuse ---------------------------------------------------------------------------
 
 class CrossReuse : public Check {
@@ -174,18 +196,11 @@ class CrossReuse : public Check {
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const FileResult* prev = previous_of_year_before(ctx);
     if (!prev || !ctx.prose) return;
-    const std::vector<Sentence> now = sentences_of(ctx.view, ctx.report, *ctx.prose, text_.sentence_min, text_.ignore);
-    if (now.size() < text_.least_sentences) return;
-    View then_view;
-    const std::vector<Sentence> then = other_sentences(*prev, text_.sentence_min, text_.ignore, &then_view);
-    Reuse r = compare(now, then);
-    if (r.reused * 100 < static_cast<size_t>(percent_) * r.total || r.runs.empty()) return;
-    std::stable_sort(r.runs.begin(), r.runs.end(),
-                     [](const Reuse::Run& a, const Reuse::Run& b) { return a.length() > b.length(); });
+    const std::optional<Shared> shared = shared_sentences(ctx, text_, *prev, percent_);
+    if (!shared) return;
+    const Reuse& r = shared->reuse;
     const Reuse::Run& longest = r.runs.front();
-    Diagnostic d = make_diagnostic(rule, ctx, "cross-reuse", "default",
-                                   ctx.view.source_span(static_cast<uint32_t>(now[longest.first].begin),
-                                                        static_cast<uint32_t>(now[longest.last].end)),
+    Diagnostic d = make_diagnostic(rule, ctx, "cross-reuse", "default", run_span(ctx, *shared, longest),
                                    {{"share", std::to_string(r.percent())},
                                     {"reused", std::to_string(r.reused)},
                                     {"total", std::to_string(r.total)},
@@ -196,7 +211,7 @@ class CrossReuse : public Check {
                 {"reused", std::to_string(r.reused)},
                 {"total", std::to_string(r.total)},
                 {"previous_year", std::to_string(prev->report_year)}};
-    add_passages(ctx, now, r, {*prev, then_view, then}, std::to_string(prev->report_year), passages_, &d);
+    add_passages(ctx, *shared, *prev, std::to_string(prev->report_year), passages_, &d);
     out.push_back(std::move(d));
   }
 
@@ -225,19 +240,11 @@ class CrossCopy : public Check {
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const FileResult* other = ctx.copy_of;
     if (!other || !ctx.prose || other->unreadable || !other->source) return;
-    const std::vector<Sentence> now = sentences_of(ctx.view, ctx.report, *ctx.prose, text_.sentence_min, text_.ignore);
-    if (now.size() < text_.least_sentences) return;
-    View there_view;
-    const std::vector<Sentence> there = other_sentences(*other, text_.sentence_min, text_.ignore, &there_view);
-    Reuse r = compare(now, there);
-    if (r.reused * 100 < static_cast<size_t>(percent_) * r.total || r.runs.empty()) return;
-    std::stable_sort(r.runs.begin(), r.runs.end(),
-                     [](const Reuse::Run& a, const Reuse::Run& b) { return a.length() > b.length(); });
-    const Reuse::Run& longest = r.runs.front();
+    const std::optional<Shared> shared = shared_sentences(ctx, text_, *other, percent_);
+    if (!shared) return;
+    const Reuse& r = shared->reuse;
     const std::string agency = other->agency.empty() ? other->path : other->agency;
-    Diagnostic d = make_diagnostic(rule, ctx, "cross-copy", "default",
-                                   ctx.view.source_span(static_cast<uint32_t>(now[longest.first].begin),
-                                                        static_cast<uint32_t>(now[longest.last].end)),
+    Diagnostic d = make_diagnostic(rule, ctx, "cross-copy", "default", run_span(ctx, *shared, r.runs.front()),
                                    {{"share", std::to_string(r.percent())},
                                     {"copied", std::to_string(r.reused)},
                                     {"total", std::to_string(r.total)},
@@ -248,7 +255,7 @@ class CrossCopy : public Check {
                 {"copied", std::to_string(r.reused)},
                 {"total", std::to_string(r.total)},
                 {"other", other->path}};
-    add_passages(ctx, now, r, {*other, there_view, there}, agency, passages_, &d);
+    add_passages(ctx, *shared, *other, agency, passages_, &d);
     out.push_back(std::move(d));
   }
 
@@ -287,11 +294,9 @@ class CrossIdentical : public Check {
       }
     }
     if (cells < least_cells_) return;
-    const std::vector<Sentence> now = sentences_of(ctx.view, ctx.report, *ctx.prose, text_.sentence_min, text_.ignore);
-    if (now.size() < text_.least_sentences) return;
-    View then_view;
-    const Reuse r = compare(now, other_sentences(*prev, text_.sentence_min, text_.ignore, &then_view));
-    if (r.reused * 100 < static_cast<size_t>(percent_) * r.total) return;
+    const std::optional<Shared> shared = shared_sentences(ctx, text_, *prev, percent_);
+    if (!shared) return;
+    const Reuse& r = shared->reuse;
     const Span at = ctx.report.facts.title.value_or(ctx.report.facts.body);
     Diagnostic d = make_diagnostic(rule, ctx, "cross-identical", "default", Span{at.begin, at.begin},
                                    {{"share", std::to_string(r.percent())},
