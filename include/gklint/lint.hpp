@@ -86,6 +86,9 @@ class Linter {
 
  private:
   std::shared_ptr<const RuleSet> choose(const Source& source, const class View& view, Facts* facts) const;
+  // The rule set chosen, and the facts read with its patterns (lint and identify read them alike).
+  std::shared_ptr<const RuleSet> choose_and_read_facts(const Source& source, const class View& view,
+                                                       Facts* facts) const;
   void apply_overrides(std::vector<Diagnostic>* diagnostics) const;
 
   Catalog& catalog_;

@@ -64,6 +64,17 @@ std::shared_ptr<const RuleSet> Linter::choose(const Source& source, const View& 
   return catalog_.get(catalog_.newest_id(), &errors);
 }
 
+std::shared_ptr<const RuleSet> Linter::choose_and_read_facts(const Source& source, const View& view,
+                                                             Facts* facts) const {
+  Facts base_facts;
+  std::shared_ptr<const RuleSet> rules = choose(source, view, &base_facts);
+  // The built-in sets use base's facts patterns: what choose() read stands.
+  *facts = !fixed_ && rules->facts_origin == base_->facts_origin
+               ? std::move(base_facts)
+               : read_facts(source, view, rules->model, options_.year);
+  return rules;
+}
+
 namespace {
 
 // Adds the time since the last mark to a profile entry; free when no profile is kept.
@@ -143,9 +154,7 @@ bool Linter::identify(const std::string& path, std::string bytes, std::string* a
   if (source.problem()) return false;
   const View view = View::build(source.text(), /*valid=*/true);
   Report report;
-  std::shared_ptr<const RuleSet> rules = choose(source, view, &report.facts);
-  if (fixed_ || rules->facts_origin != base_->facts_origin)
-    report.facts = read_facts(source, view, rules->model, options_.year);
+  const std::shared_ptr<const RuleSet> rules = choose_and_read_facts(source, view, &report.facts);
   *agency = report.facts.agency ? std::string(span_text(source, *report.facts.agency)) : std::string();
   *year = report.facts.report_year;
   if (!prints) return true;
@@ -153,7 +162,9 @@ bool Linter::identify(const std::string& path, std::string bytes, std::string* a
   report.headings = read_outline(source, view, rules->model, report.facts, report.tables);
   const std::vector<int> section_heading;  // no check that compares a batch needs the sections
   const Prose prose = prose_of(view, report);
-  const CheckContext ctx{source, view, report, *rules, options_.lang, section_heading, rules->blank_cells, &prose};
+  const CheckContext ctx{
+      source, view, report, *rules, options_.lang, section_heading, options_.blank_cells.value_or(rules->blank_cells),
+      &prose};
   for (const Rule& rule : rules->rules) {
     if (!options_.disabled.count(rule.id)) rule.check->sentence_prints(ctx, prints);
   }
@@ -193,15 +204,9 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
 
   const View view = View::build(source->text(), /*valid=*/true);
   clock.stage("normalize");
-  Facts base_facts;
-  std::shared_ptr<const RuleSet> rules = choose(*source, view, &base_facts);
-  r.ruleset = rules->id;
-
   Report& report = r.report;
-  // The built-in sets use base's facts patterns: what choose() read stands.
-  report.facts = !fixed_ && rules->facts_origin == base_->facts_origin
-                     ? std::move(base_facts)
-                     : read_facts(*source, view, rules->model, options_.year);
+  const std::shared_ptr<const RuleSet> rules = choose_and_read_facts(*source, view, &report.facts);
+  r.ruleset = rules->id;
   clock.stage("facts");
   report.tables = read_tables(view, rules->tables);
   clock.stage("tables");
