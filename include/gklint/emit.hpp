@@ -23,8 +23,8 @@ struct Summary {
   std::vector<std::string> unreadable_paths;  // files that could not be checked
   int suppressed = 0;                         // findings left out because --baseline holds them
   int baseline_unmatched = -1;                // --baseline entries that matched no finding; -1: no baseline
-  int without_previous =
-      -1;  // --pair-years, --previous: reports checked with no report of the year before; -1: not asked
+  // --pair-years, --previous: the reports checked with no report of the year before; -1: not asked.
+  int without_previous = -1;
   void add(const FileResult& r);
 };
 

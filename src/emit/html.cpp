@@ -228,7 +228,7 @@ struct Row {
   int year = 0, previous_year = 0;
   int errors = 0, warnings = 0, infos = 0;
   std::set<std::string> rules;
-  std::set<Severity> severities;
+  int count(Severity s) const { return s == Severity::error ? errors : s == Severity::warning ? warnings : infos; }
 };
 
 class HtmlWriter : public Writer {
@@ -249,12 +249,10 @@ class HtmlWriter : public Writer {
     row.status = r.unreadable ? "unreadable" : r.diagnostics.empty() ? "clean" : "findings";
     for (const Diagnostic& d : r.diagnostics) {
       (d.severity == Severity::error ? row.errors : d.severity == Severity::warning ? row.warnings : row.infos) += 1;
-      if (row.rules.insert(d.rule).second) {
-        ++rules_[d.rule].reports;
-        rules_[d.rule].severity = std::max(rules_[d.rule].severity, d.severity);
-      }
-      ++rules_[d.rule].findings;
-      row.severities.insert(d.severity);
+      RuleCount& rule = rules_[d.rule];
+      if (row.rules.insert(d.rule).second) ++rule.reports;
+      ++rule.findings;
+      rule.severity = std::max(rule.severity, d.severity);
     }
     rows_.push_back(std::move(row));
     write_report(r, rows_.size());
@@ -395,7 +393,8 @@ class HtmlWriter : public Writer {
         if (!rules.empty()) rules += ' ';
         rules += rule;
       }
-      for (Severity s : row.severities) {
+      for (Severity s : {Severity::info, Severity::warning, Severity::error}) {
+        if (row.count(s) == 0) continue;
         if (!severities.empty()) severities += ' ';
         severities += severity_name(s);
       }

@@ -104,37 +104,6 @@ std::string word_place(const FileResult& r, const Diagnostic& d, const Position&
 
 }  // namespace
 
-LineWindow LineWindows::of(const Source& src, Span span) {
-  LineWindow w;
-  const Position p = src.position(span.begin);
-  w.line = p.line;
-  // For a page or a .docx the span is found in its line by its columns. An empty line (a blank
-  // table cell) is not shown.
-  const std::string_view line = src.display_line(p.line);
-  if (line.empty() && span.begin == span.end) return w;
-  w.shown = true;
-  const Position e = src.position(std::max(span.end, span.begin));
-  const size_t span_at = begins_.walk(line, p.line, p.column).byte;
-  const size_t span_stop = e.line == p.line && e.column > p.column ? ends_.walk(line, p.line, e.column).byte : span_at;
-  size_t from = 0, to = line.size();
-  const size_t kBefore = 90, kAfter = 180;  // bytes of context: about 30 and 60 CJK characters
-  if (span_at > kBefore) {
-    from = span_at - kBefore;
-    while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
-  }
-  if (to - span_at > kAfter) {
-    to = span_at + kAfter;
-    while (to > from && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) --to;
-  }
-  const size_t span_end = std::max(span_at, std::min(span_stop, to));
-  w.before = line.substr(from, span_at - from);
-  w.marked = line.substr(span_at, span_end - span_at);
-  w.after = line.substr(span_end, to - span_end);
-  w.cut_before = from > 0;
-  w.cut_after = to < line.size();
-  return w;
-}
-
 void write_text(std::ostream& out, const FileResult& r, const TextStyle& style) {
   const Source& src = *r.source;
   const bool en = style.lang == Lang::en;

@@ -50,7 +50,8 @@ const std::vector<OutputFormat>& output_format_registry() {
       {"html", "an overview page", "a supervising office reviewing a batch",
        "one self-contained page for a batch: a row per report (agency, year, rule set, status, counts by "
        "severity) that opens its findings with the source text around each, marked; rules by the reports they "
-       "hit; the pairs checked across years. Sorting and filtering work offline, with the keyboard; it prints "
+       "hit; the pairs checked across years and the reports compared with another agency's. Sorting and "
+       "filtering work offline, with the keyboard; it prints "
        "(README, \"The overview page\")",
        make_html_writer},
       {"rdjson", "reviewdog", "reviewdog (`-f=rdjson`)",
@@ -85,6 +86,37 @@ std::shared_ptr<const RuleSet> ruleset_of(const WriterOptions& options, const st
   if (!options.catalog) return nullptr;
   std::vector<RuleError> errors;
   return options.catalog->get(id, &errors);  // cached and thread-safe
+}
+
+LineWindow LineWindows::of(const Source& src, Span span) {
+  LineWindow w;
+  const Position p = src.position(span.begin);
+  w.line = p.line;
+  // For a page or a .docx the span is found in its line by its columns. An empty line (a blank
+  // table cell) is not shown.
+  const std::string_view line = src.display_line(p.line);
+  if (line.empty() && span.begin == span.end) return w;
+  w.shown = true;
+  const Position e = src.position(std::max(span.end, span.begin));
+  const size_t span_at = begins_.walk(line, p.line, p.column).byte;
+  const size_t span_stop = e.line == p.line && e.column > p.column ? ends_.walk(line, p.line, e.column).byte : span_at;
+  size_t from = 0, to = line.size();
+  const size_t kBefore = 90, kAfter = 180;  // bytes of context: about 30 and 60 CJK characters
+  if (span_at > kBefore) {
+    from = span_at - kBefore;
+    while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
+  }
+  if (to - span_at > kAfter) {
+    to = span_at + kAfter;
+    while (to > from && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) --to;
+  }
+  const size_t span_end = std::max(span_at, std::min(span_stop, to));
+  w.before = line.substr(from, span_at - from);
+  w.marked = line.substr(span_at, span_end - span_at);
+  w.after = line.substr(span_end, to - span_end);
+  w.cut_before = from > 0;
+  w.cut_after = to < line.size();
+  return w;
 }
 
 const char* severity_word(Severity s) {
