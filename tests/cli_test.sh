@@ -381,12 +381,46 @@ expect "--find-copies: says how many were compared" "3 份报告（共 3 份）�
 check "without --find-copies" 1 "$gklint" --no-config --format json "$tmp/copies"
 same "without --find-copies: nothing compared" \
   "$(jq -c '[.files[] | select(.copy_of or any(.diagnostics[]; .rule == "cross.copy"))] | length' "$tmp/out")" 0
+# Region sums: a .gklint.yaml declares a total and its parts; the total here is the real report with
+# two rows changed, its one part the report as published.
+mkdir -p "$tmp/sums/parts"
+cp "$root/tests/fixtures/cross/zrzyj-2020-carried-in-changed.txt" "$tmp/sums/total.txt"
+cp "$root/tests/fixtures/cross/zrzyj-2020.txt" "$tmp/sums/parts/a.txt"
+printf 'sums:\n  - total: total.txt\n    parts: [parts/*.txt]\n' >"$tmp/sums/.gklint.yaml"
+check "sums: the changed rows found" 1 "$gklint" --format json "$tmp/sums"
+same "sums: at the total's cells, with the part's cell in related" \
+  "$(jq -c '[.files[] | select(.parts) | .diagnostics[] | select(.rule == "cross.sum") | [.line, .column_id, .expected, .actual, (.related[0].path | sub(".*/sums/"; "")), .related[0].value]]' "$tmp/out")" \
+  '[[10,"natural",9,8,"parts/a.txt","9"],[10,"total",9,8,"parts/a.txt","9"],[10,"natural",0,1,"parts/a.txt","0"],[10,"total",0,1,"parts/a.txt","0"]]'
+same "sums: JSON names the parts; a part is not a total" \
+  "$(jq -c '[.files[] | [(.path | sub(".*/sums/"; "")), ([.parts[]?.path | sub(".*/sums/"; "")])]]' "$tmp/out")" \
+  '[["parts/a.txt",[]],["total.txt",["parts/a.txt"]]]'
+expect "sums: says how many" "1 份合计报告（.gklint.yaml 的 sums）与本批次中的 1 份下级报告核对" "$tmp/err"
+check "pairs: the declared sums" 0 "$gklint" pairs --format json "$tmp/sums"
+same "pairs: the total, its part, nothing missing" \
+  "$(jq -c '[.sums[] | [(.total | sub(".*/sums/"; "")), [.parts[] | sub(".*/sums/"; "")], .missing]]' "$tmp/out")" \
+  '[["total.txt",["parts/a.txt"],[]]]'
+check "pairs: the declared sums, in text" 0 "$gklint" pairs "$tmp/sums"
+expect "pairs: text names the total and its part" "^  \+ .*/sums/parts/a.txt$" "$tmp/out"
+check "sums: the total alone" 0 "$gklint" --lang en --format json --fail-on never "$tmp/sums/total.txt"
+same "sums: the total alone, one warning: the parts are not in the batch" \
+  "$(jq -c '[.files[0].diagnostics[] | select(.rule == "cross.sum") | [.severity, .kind, .message]]' "$tmp/out")" \
+  '[["warning","cross-sum-unchecked","sum not checked: the parts parts/*.txt that .gklint.yaml'"'"'s sums names are not in this batch"]]'
+cp "$last" "$tmp/sums/parts/b.txt"
+check "sums: a part of another year" 0 "$gklint" --lang en --format json --fail-on never "$tmp/sums"
+same "sums: a part of another year, nothing compared and said why" \
+  "$(jq -c '[.files[] | .diagnostics[] | select(.rule == "cross.sum") | .message | sub("/.*/sums/"; "")]' "$tmp/out")" \
+  '["sum not checked: the part parts/b.txt is a report for 2019, this one for 2020"]'
+printf 'sums:\n  - total: total.txt\n    parts: []\n' >"$tmp/sums/.gklint.yaml"
+check "sums: a mistake is a config.error" 2 "$gklint" --lang en "$tmp/sums"
+expect "sums: said at its place" ".gklint.yaml:3:12: .*parts must not be empty" "$tmp/out"
+check "junit without sums: cross.sum skipped" 1 "$gklint" --no-config --format junit "$root/tests/fixtures/cross/zrzyj-2020.txt"
+expect "junit without sums: skipped, saying why" 'skipped message="不是与下级报告一同检查的合计报告' "$tmp/out"
 printf 'id: bad-carry\nextends: gov-2019\nrules:\n  - id: cross.carry\n    params: {table: applications, row: carried_in, previous_row: nope}\n' >"$tmp/bad-carry.yaml"
 check "cross.carry: a row the table lacks is a rule error" 2 "$gklint" --no-config --rules "$tmp/bad-carry.yaml" "$root/tests/fixtures/cross/zrzyj-2020.txt"
 expect "cross.carry: says which row" "bad-carry.yaml:5:.*no such row in table applications" "$tmp/out"
 check "junit without --previous: rules across years skipped" 1 "$gklint" --no-config --format junit "$root/tests/fixtures/cross/zrzyj-2020.txt"
 expect "junit: skipped" '<testcase name="cross.carry"[^>]*>' "$tmp/out"
-expect "junit: skipped count" 'skipped="5"' "$tmp/out"
+expect "junit: skipped count" 'skipped="6"' "$tmp/out"
 
 # Configuration (.gklint.yaml), gklint init, and baselines (issue 5).
 proj="$tmp/proj"

@@ -36,6 +36,14 @@ struct Config {
     std::string current;
   };
 
+  // A report whose table figures are the sums of other reports' (a county and its townships), for
+  // cross.sum: `total` made absolute like a pair's paths; `parts`, globs relative to the config's
+  // folder (config_path_matches).
+  struct Sum {
+    std::string total;
+    std::vector<std::string> parts;
+  };
+
   std::string path;                          // the file read; empty for no config
   std::string dir;                           // its folder: rule files and globs are relative to it
   std::string root;                          // the project root its rule files may not leave; empty: trusted, anywhere
@@ -46,6 +54,7 @@ struct Config {
   std::map<std::string, Severity> severity;  // rule id -> severity its findings get
   std::optional<BlankCells> blank_cells;     // how blank table cells count; wins over the rule set's
   std::vector<Pair> pairs;                   // --pair-years, gklint pairs: taken as given
+  std::vector<Sum> sums;                     // checked whenever a total and its parts are linted together
   // Which files are reports (globs, like by_path's): in folders, only files matching `include`
   // (unless --include is given) and none matching `exclude`; a file named on the command line
   // only with --force-exclude (the hooks pass every staged file by name).
@@ -92,6 +101,12 @@ std::string config_rules_for(const Config& config, const std::string& file);
 // Whether one of `globs` matches `file`: its path relative to the config's folder (`*` crossing
 // folders), or its name. What by_path, include and exclude match with.
 bool config_glob_matches(const Config& config, const std::vector<std::string>& globs, const std::string& file);
+
+// `file`'s path below the config's folder ("a/b.txt"), or "" when it is not below it; and whether
+// `glob` matches such a path (`*` crossing folders): never by a name alone, nor a file outside the
+// folder. What sums' parts match with.
+std::string config_relative_path(const Config& config, const std::string& file);
+bool config_path_matches(const std::string& glob, const std::string& relative);
 
 // A commented starting config (`gklint init`).
 std::string config_template();

@@ -40,15 +40,37 @@ struct FileResult {
   int report_year = 0;                   // 0 = not found
   // The report it was compared with (--previous), when it was of the year before: its path and year.
   std::string previous_path;
-  int previous_year = 0;    // 0: not compared
-  std::string copy_of;      // another agency's report of the year it was compared with (--find-copies)
-  std::string year_source;  // "title" | "period" | "text" | "option" | ""
-  std::string title;        // as printed in the report
+  int previous_year = 0;           // 0: not compared
+  std::string copy_of;             // another agency's report of the year it was compared with (--find-copies)
+  std::vector<std::string> parts;  // the reports its figures were added up from (a .gklint.yaml's sums)
+  std::string year_source;         // "title" | "period" | "text" | "option" | ""
+  std::string title;               // as printed in the report
   std::string agency;
   Report report;                        // what was read: facts and headings (`gklint outline`)
   std::vector<Diagnostic> diagnostics;  // ordered by position
   bool unreadable = false;              // an input-error: nothing else was checked
   bool internal_error = false;          // gklint failed on this file (internal.error; exit status 3)
+};
+
+// The other reports one report is compared with, each as linted (its own findings not shown).
+struct Partners {
+  // The same agency's report of the year before (--previous, --pair-years), for the rules across
+  // years; when it is not of the year before, one cross.previous warning says so.
+  const FileResult* previous = nullptr;
+  // Another agency's report of the same year that shares most of this one's sentences
+  // (--find-copies), for cross.copy.
+  const FileResult* copy_of = nullptr;
+  // The reports whose table figures add up to this one's (a .gklint.yaml's `sums`), for cross.sum;
+  // `missing_parts`: what the declaration names that the batch holds no report for.
+  std::vector<const FileResult*> parts;
+  std::vector<std::string> missing_parts;
+
+  // Last year's report alone (--previous).
+  static Partners last_year(const FileResult* previous) {
+    Partners p;
+    p.previous = previous;
+    return p;
+  }
 };
 
 // Time spent per pipeline stage and per rule (`--profile`), in nanoseconds. One per thread; merge.
@@ -77,12 +99,9 @@ class Linter {
   const std::shared_ptr<const RuleSet>& fixed_rules() const { return fixed_; }
 
   // Thread-safe: one Linter may lint many files at once. `profile`, when given, receives timings.
-  // `previous`: the same agency's report of the year before, as linted (--previous), for the rules
-  // across years; when it is not of the year before, one cross.previous warning says so.
-  // `copy_of`: another agency's report of the same year that shares most of this one's sentences
-  // (--find-copies), as linted, for cross.copy.
+  // `partners`: the other reports the rules across reports compare this one with.
   FileResult lint(const std::string& path, std::string bytes, Profile* profile = nullptr,
-                  const FileResult* previous = nullptr, const FileResult* copy_of = nullptr) const;
+                  const Partners& partners = {}) const;
 
  private:
   std::shared_ptr<const RuleSet> choose(const Source& source, const class View& view, Facts* facts) const;

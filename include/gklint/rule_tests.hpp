@@ -25,6 +25,7 @@ struct RuleCase {
   int year = 0;                                 // like --year; 0: read from the snippet
   std::string previous;                         // last year's report (--previous), for the rules across years
   std::string other;                            // another agency's report of the same year (--find-copies)
+  std::vector<std::string> parts;               // the reports a total sums (a .gklint.yaml's sums)
   std::optional<std::vector<Expected>> expect;  // fires only: the rule's findings, exactly
 };
 

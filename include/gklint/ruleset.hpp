@@ -60,6 +60,7 @@ struct Rule {
   std::shared_ptr<const Check> check;
   bool needs_previous = false;  // compares with last year's report (--previous): not run without one
   bool needs_other = false;     // compares with another agency's report of the year (--find-copies)
+  bool needs_parts = false;     // compares a declared total with its parts (a .gklint.yaml's sums)
 
   const Text& message(const std::string& key) const;
 };

@@ -33,13 +33,13 @@ FileResult guarded(const std::string& path, Lang lang, const std::function<FileR
 }
 
 FileResult lint_path(const Linter& linter, const std::string& path, Lang lang, Profile* profile,
-                     const std::string& stdin_name, const FileResult* previous, const FileResult* copy_of) {
+                     const std::string& stdin_name, const Partners& partners) {
   const std::string shown = path == "-" ? stdin_name : path;
   return guarded(shown, lang, [&] {
     std::string bytes;
     if (const auto error = read_input(path, &bytes))
       return unreadable_result(shown, lang == Lang::en ? error->en : error->zh);
-    return linter.lint(shown, std::move(bytes), profile, previous, copy_of);
+    return linter.lint(shown, std::move(bytes), profile, partners);
   });
 }
 
@@ -58,20 +58,25 @@ std::optional<FileResult> read_and_lint(const Linter& linter, const std::string&
 
 void lint_batch(const std::vector<const Linter*>& linters, const std::vector<std::string>& paths,
                 const std::string& stdin_name, int jobs, Lang lang, const std::function<void(FileResult&)>& emit,
-                const std::function<void(size_t)>& progress, Profile* profile, const std::vector<int>* previous,
-                const std::vector<int>* copies) {
+                const std::function<void(size_t)>& progress, Profile* profile, const BatchPartners* partners) {
   const size_t n = paths.size();
   // The other report a check compares with, read again as it is (its own findings are not shown).
-  const auto partner = [&](const std::vector<int>* of, size_t i) -> std::optional<FileResult> {
-    const int j = of ? (*of)[i] : -1;
-    if (j < 0) return std::nullopt;
-    const size_t k = static_cast<size_t>(j);
-    return lint_path(*linters[k], paths[k], lang, nullptr, stdin_name);
-  };
+  const auto read_other = [&](size_t k) { return lint_path(*linters[k], paths[k], lang, nullptr, stdin_name); };
+  const auto at = [](const std::vector<int>& of, size_t i) { return i < of.size() ? of[i] : -1; };
   const auto lint_at = [&](size_t i, Profile* p) {
-    const std::optional<FileResult> last = partner(previous, i);
-    const std::optional<FileResult> other = partner(copies, i);
-    return lint_path(*linters[i], paths[i], lang, p, stdin_name, last ? &*last : nullptr, other ? &*other : nullptr);
+    if (!partners) return lint_path(*linters[i], paths[i], lang, p, stdin_name);
+    std::vector<FileResult> others;  // reserved: `with` points into it
+    const std::vector<int> no_parts;
+    const std::vector<int>& parts = i < partners->parts.size() ? partners->parts[i] : no_parts;
+    others.reserve(parts.size() + 2);
+    Partners with;
+    if (const int j = at(partners->previous, i); j >= 0)
+      with.previous = &others.emplace_back(read_other(static_cast<size_t>(j)));
+    if (const int j = at(partners->copies, i); j >= 0)
+      with.copy_of = &others.emplace_back(read_other(static_cast<size_t>(j)));
+    for (const int j : parts) with.parts.push_back(&others.emplace_back(read_other(static_cast<size_t>(j))));
+    if (i < partners->missing_parts.size()) with.missing_parts = partners->missing_parts[i];
+    return lint_path(*linters[i], paths[i], lang, p, stdin_name, with);
   };
   jobs = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(n, 1))));
   if (jobs == 1) {  // no threads: the simplest path for one file or -j 1

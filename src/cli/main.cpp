@@ -13,6 +13,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -338,10 +339,14 @@ struct Session {
 
   // The pairs the reports' configs name (`pairs:`), for --pair-years and gklint pairs.
   ConfiguredPairs configured_pairs_of(const std::vector<std::string>& files) {
-    return configured_pairs(files, [&](const std::string& f) {
-      bool ok = true;
-      return pool->config_for(settings_path(f), &setup_errors, &ok);
-    });
+    return configured_pairs(files, [&](const std::string& f) { return config_of(f); });
+  }
+  ConfiguredSums configured_sums_of(const std::vector<std::string>& files) {
+    return configured_sums(files, [&](const std::string& f) { return config_of(f); });
+  }
+  const Config* config_of(const std::string& file) {
+    bool ok = true;
+    return pool->config_for(settings_path(file), &setup_errors, &ok);
   }
 
   // The reports to lint among `paths`: the files named, and the files found in folders (or named,
@@ -414,6 +419,7 @@ int run_pairs(Session& s) {
   const std::vector<ReportId> ids = identify_reports(linters, files, jobs_of(s.o));
   const ConfiguredPairs configured = s.configured_pairs_of(files);
   const Pairing pairing = pair_years(ids, s.lang, &configured);
+  const ConfiguredSums sums = s.configured_sums_of(files);
   const bool en = s.lang == Lang::en;
   if (s.o.pairs_format == "json") {
     nlohmann::ordered_json j = {
@@ -433,6 +439,16 @@ int run_pairs(Session& s) {
                                  {"agency", r.agency.empty() ? Json(nullptr) : Json(r.agency)},
                                  {"report_year", r.year ? Json(r.year) : Json(nullptr)},
                                  {"why", pairing.why[i]}});
+      }
+    }
+    // The totals a .gklint.yaml's sums declares: checked against their parts in every run.
+    if (sums.totals > 0) {
+      j["sums"] = nlohmann::ordered_json::array();
+      for (size_t i = 0; i < ids.size(); ++i) {
+        if (sums.parts[i].empty() && sums.missing[i].empty()) continue;
+        nlohmann::ordered_json parts = nlohmann::ordered_json::array();
+        for (const int k : sums.parts[i]) parts.push_back(ids[static_cast<size_t>(k)].path);
+        j["sums"].push_back({{"total", ids[i].path}, {"parts", parts}, {"missing", sums.missing[i]}});
       }
     }
     std::cout << j.dump(2) << "\n";
@@ -460,6 +476,13 @@ int run_pairs(Session& s) {
                    : std::to_string(ids.size()) + " 份报告中 " + std::to_string(paired) +
                          " 份与上一年度报告配对（gklint --pair-years 检查）")
             << "\n";
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (sums.parts[i].empty() && sums.missing[i].empty()) continue;
+    std::cout << (en ? "total (.gklint.yaml sums): " : "合计报告（.gklint.yaml 的 sums）：") << ids[i].path << "\n";
+    for (const int k : sums.parts[i]) std::cout << "  + " << ids[static_cast<size_t>(k)].path << "\n";
+    for (const std::string& glob : sums.missing[i])
+      std::cout << "  " << glob << (en ? "  matches no report of this batch" : "  没有匹配本次检查的报告") << "\n";
+  }
   return 0;
 }
 
@@ -611,7 +634,8 @@ const Subcommand kSubcommands[] = {
      "write the tables as data: one record per cell (JSON or CSV)", extract_arguments, run_extract, Needs::linters},
     {"pairs", "pairs PATHS…", "which reports --pair-years checks against last year's, and why others not",
      "show how a batch's reports are paired with the same agency's report of the year before (agency as read from\n"
-     "the title, normalized; consecutive report years; exactly one report of each), and why the others are not",
+     "the title, normalized; consecutive report years; exactly one report of each), and why the others are not;\n"
+     "then the totals a .gklint.yaml's sums declares, with the parts found for each",
      pairs_arguments, run_pairs, Needs::linters},
     {"outline", "outline FILE", "what gklint read: body, title, year, period, agency, headings",
      "show what gklint reads from a report: title, year, headings", outline_arguments, run_outline, Needs::linters},
@@ -927,10 +951,23 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
     writer->file(r);
   };
   const std::string stdin_name = o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename;
-  // --pair-years: each report against the same agency's report of the year before in the batch.
-  std::vector<int> paired;
+  // The other reports each is compared with: --pair-years, the same agency's report of the year
+  // before; --find-copies, another agency's of the same year; a config's sums, a total's parts.
+  BatchPartners partners;
   if (o.pair_years || previous) summary.without_previous = 0;
-  std::vector<int> copies;  // --find-copies: another agency's report of the same year
+  if (!previous) {
+    ConfiguredSums sums = s.configured_sums_of(files);
+    if (sums.totals > 0) {
+      std::set<int> parts;
+      for (const std::vector<int>& of : sums.parts) parts.insert(of.begin(), of.end());
+      if (!o.quiet)
+        std::cerr << "gklint: sums: "
+                  << msg::text(lang, msg::kSumsChecked, {std::to_string(sums.totals), std::to_string(parts.size())})
+                  << "\n";
+      partners.parts = std::move(sums.parts);
+      partners.missing_parts = std::move(sums.missing);
+    }
+  }
   if ((o.pair_years || o.find_copies) && !previous) {
     const std::vector<ReportId> ids = identify_reports(linters, files, jobs_of(o), o.find_copies);
     const auto count = [](const std::vector<int>& v) {
@@ -938,25 +975,25 @@ int run_lint(Session& s, const std::shared_ptr<const RuleSet>& fixed) {
     };
     if (o.pair_years) {
       const ConfiguredPairs configured = s.configured_pairs_of(files);
-      paired = pair_years(ids, lang, &configured).previous;
+      partners.previous = pair_years(ids, lang, &configured).previous;
       if (!o.quiet)
         std::cerr << "gklint: --pair-years: "
-                  << msg::text(lang, msg::kPaired, {count(paired), std::to_string(files.size())}) << "\n";
+                  << msg::text(lang, msg::kPaired, {count(partners.previous), std::to_string(files.size())}) << "\n";
     }
     if (o.find_copies) {
-      copies = find_copies(ids);
+      partners.copies = find_copies(ids);
       if (!o.quiet)
         std::cerr << "gklint: --find-copies: "
-                  << msg::text(lang, msg::kCopiesCompared, {count(copies), std::to_string(files.size())}) << "\n";
+                  << msg::text(lang, msg::kCopiesCompared, {count(partners.copies), std::to_string(files.size())})
+                  << "\n";
     }
   }
   if (previous) {  // one report, against last year's
-    FileResult r =
-        lint_path(*linters.front(), files.front(), lang, o.profile ? &profile : nullptr, stdin_name, &*previous);
+    FileResult r = lint_path(*linters.front(), files.front(), lang, o.profile ? &profile : nullptr, stdin_name,
+                             Partners::last_year(&*previous));
     emit(r);
   } else {
-    lint_batch(linters, files, stdin_name, jobs_of(o), lang, emit, progress, o.profile ? &profile : nullptr,
-               paired.empty() ? nullptr : &paired, copies.empty() ? nullptr : &copies);
+    lint_batch(linters, files, stdin_name, jobs_of(o), lang, emit, progress, o.profile ? &profile : nullptr, &partners);
   }
   if (progress_shown) std::cerr << "\r\033[K" << std::flush;
   if (o.profile) print_profile(profile, std::chrono::steady_clock::now() - started);

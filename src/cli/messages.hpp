@@ -39,6 +39,10 @@ inline constexpr Message kPreviousOneReport{
 inline constexpr Message kPaired{"{} 份报告（共 {} 份）与本机关上一年度的报告核对；gklint pairs 说明配对情况",
                                  "{} of {} reports checked against the agency's report of the year before; gklint "
                                  "pairs shows the pairing"};
+inline constexpr Message kSumsChecked{
+    "{} 份合计报告（.gklint.yaml 的 sums）与本批次中的 {} 份下级报告核对（cross.sum）",
+    "{} totals (.gklint.yaml sums) checked against {} of their parts in this batch "
+    "(cross.sum)"};
 inline constexpr Message kCopiesCompared{
     "{} 份报告（共 {} 份）与本批次中其他机关同年度、共有句子最多的报告对照（cross.copy）",
     "{} of {} reports compared with the report of another agency and the same year that shares the most sentences "

@@ -94,6 +94,42 @@ ConfiguredPairs configured_pairs(const std::vector<std::string>& paths,
   return c;
 }
 
+ConfiguredSums configured_sums(const std::vector<std::string>& paths,
+                               const std::function<const Config*(const std::string&)>& config_of) {
+  ConfiguredSums c;
+  c.parts.assign(paths.size(), {});
+  c.missing.assign(paths.size(), {});
+  std::map<const Config*, std::vector<std::string>> relative;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const Config* config = paths[i] == "-" ? nullptr : config_of(paths[i]);
+    if (!config || config->sums.empty()) continue;
+    std::error_code ec;
+    const std::string absolute = std::filesystem::absolute(paths[i], ec).lexically_normal().string();
+    const auto sum = std::find_if(config->sums.begin(), config->sums.end(),
+                                  [&](const Config::Sum& s) { return s.total == absolute; });
+    if (sum == config->sums.end()) continue;
+    ++c.totals;
+    // Each report's path below this config's folder, worked out once for all its totals.
+    std::vector<std::string>& below = relative[config];
+    if (below.empty()) {
+      for (const std::string& p : paths) below.push_back(p == "-" ? "" : config_relative_path(*config, p));
+    }
+    std::vector<bool> matched(sum->parts.size(), false);
+    for (size_t j = 0; j < paths.size(); ++j) {
+      if (j == i) continue;
+      bool part = false;
+      for (size_t g = 0; g < sum->parts.size(); ++g) {
+        if (config_path_matches(sum->parts[g], below[j])) part = matched[g] = true;
+      }
+      if (part) c.parts[i].push_back(static_cast<int>(j));
+    }
+    for (size_t g = 0; g < sum->parts.size(); ++g) {
+      if (!matched[g]) c.missing[i].push_back(sum->parts[g]);
+    }
+  }
+  return c;
+}
+
 Pairing pair_years(const std::vector<ReportId>& reports, Lang lang, const ConfiguredPairs* configured) {
   const bool en = lang == Lang::en;
   Pairing p;

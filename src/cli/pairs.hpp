@@ -1,5 +1,6 @@
-// Pairing a batch's reports with the same agency's report of the year before: what `gklint pairs`
-// shows and `--pair-years` checks (the cross.* rules).
+// Which reports of a batch are compared with which: the same agency's report of the year before
+// (what `gklint pairs` shows and `--pair-years` checks), another agency's of the same year
+// (--find-copies), and the parts of a declared total (a .gklint.yaml's sums).
 #pragma once
 
 #include <cstdint>
@@ -55,6 +56,17 @@ struct ConfiguredPairs {
 };
 ConfiguredPairs configured_pairs(const std::vector<std::string>& paths,
                                  const std::function<const Config*(const std::string&)>& config_of);
+
+// The sums the reports' .gklint.yaml files declare (`sums:`), among the batch's reports only: per
+// report that a config declares a total (the config it uses itself), the indexes of the reports its
+// parts' globs match (never itself), and the globs that match no report of the batch.
+struct ConfiguredSums {
+  std::vector<std::vector<int>> parts;
+  std::vector<std::vector<std::string>> missing;
+  size_t totals = 0;  // reports declared totals
+};
+ConfiguredSums configured_sums(const std::vector<std::string>& paths,
+                               const std::function<const Config*(const std::string&)>& config_of);
 
 // A report is paired with the one report of the same agency (agency_key) for the year before, when
 // the batch holds exactly one report of that agency for each of the two years. Two reports of one

@@ -21,9 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::set<std::string> kTopKeys = {"rules",       "by_year", "by_path",  "disable",    "severity",
-                                        "blank_cells", "include", "exclude",  "fail_on",    "format",
-                                        "lang",        "color",   "encoding", "unreadable", "pairs"};
+const std::set<std::string> kTopKeys = {"rules",    "by_year",    "by_path", "disable", "severity", "blank_cells",
+                                        "include",  "exclude",    "fail_on", "format",  "lang",     "color",
+                                        "encoding", "unreadable", "pairs",   "sums"};
 
 class Parser {
  public:
@@ -226,6 +226,33 @@ bool parse_config(const std::string& path, const std::string& text, Config* out,
         };
         c.pairs.push_back({absolute(previous), absolute(current)});
       }
+    } else if (key == "sums") {
+      if (!v.IsSequence()) {
+        p.error(v.Mark(), "sums 应为列表", "sums must be a list");
+        continue;
+      }
+      for (const auto& item : v) {
+        if (!item.IsMap() || !item["total"] || !item["parts"]) {
+          p.error(item.Mark(), "sums 的每一项都要有 total 和 parts（合计报告的路径，和各下级报告路径的 glob 列表）",
+                  "each item of sums needs total and parts (the total's path, and globs of its parts' paths)");
+          continue;
+        }
+        p.check_keys(item, {"total", "parts"}, key);
+        Config::Sum sum;
+        if (!p.scalar(item["total"], "total", &sum.total)) continue;
+        sum.parts = p.globs(item["parts"], "parts");
+        if (sum.parts.empty()) {
+          p.error(item["parts"].Mark(), "parts 不能为空", "parts must not be empty");
+          continue;
+        }
+        std::error_code ec;
+        sum.total = fs::absolute(fs::path(c.dir) / sum.total, ec).lexically_normal().string();
+        if (std::any_of(c.sums.begin(), c.sums.end(), [&](const Config::Sum& s) { return s.total == sum.total; })) {
+          p.error(item["total"].Mark(), "这份合计报告已在 sums 中列出", "this total is already listed in sums");
+          continue;
+        }
+        c.sums.push_back(std::move(sum));
+      }
     } else if (key == "disable") {
       c.disable = p.ids(v, key);
       if (v.IsSequence()) {
@@ -394,6 +421,15 @@ bool config_glob_matches(const Config& config, const std::vector<std::string>& g
   return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return subject.matches(g); });
 }
 
+std::string config_relative_path(const Config& config, const std::string& file) {
+  std::string rel = GlobSubject(config, file).rel;
+  return rel == "." || rel.starts_with("..") ? "" : rel;
+}
+
+bool config_path_matches(const std::string& glob, const std::string& relative) {
+  return !relative.empty() && fnmatch(glob.c_str(), relative.c_str(), 0) == 0;
+}
+
 std::string config_rules_for(const Config& config, const std::string& file) {
   if (config.by_path.empty()) return config.rules;
   const GlobSubject subject(config, file);
@@ -447,6 +483,14 @@ std::string config_template() {
 # pairs:
 #   - previous: 2019/公安局.txt
 #     current: 2020/公安局.txt
+
+# Reports whose table figures are the sums of other reports' (a county and its townships): each
+# figure of tables 三 and 四 of `total` must equal the sum of the same figure in `parts` (cross.sum).
+# Checked whenever the total is linted with its parts (they must be in the batch). Paths relative
+# to this folder; parts are globs (`*` crosses folders).
+# sums:
+#   - total: 2020/某县.txt
+#     parts: [2020/乡镇/*.txt]
 
 # Output defaults.
 # fail_on: error              # error | warning | info | never

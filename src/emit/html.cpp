@@ -46,6 +46,7 @@ struct Words {
   const char* previous;
   const char* no_pairs;
   const char* copies;
+  const char* parts;  // a total's parts (sums)
   const char* other;
   const char* back;
   const char* compared;
@@ -78,6 +79,7 @@ const Words kZh = {"zh-CN",
                    "上一年度报告",
                    "本次没有对照上一年度的报告",
                    "同年度其他机关报告对照",
+                   "合计核对的下级报告",
                    "对照的报告",
                    "返回总览",
                    "对照",
@@ -108,6 +110,7 @@ const Words kEn = {"en",
                    "Last year's report",
                    "No report was checked against last year's in this run",
                    "Compared with another agency's report of the year",
+                   "Parts added up",
                    "Other report",
                    "Back to the overview",
                    "compared with",
@@ -306,6 +309,11 @@ class HtmlWriter : public Writer {
            << ")</p>\n";
     }
     if (!r.copy_of.empty()) out_ << "<p class=\"copy-of\">" << h(w_.copies) << ": " << h(r.copy_of) << "</p>\n";
+    if (!r.parts.empty()) {
+      out_ << "<p class=\"parts\">" << h(w_.parts) << ":";
+      for (size_t k = 0; k < r.parts.size(); ++k) out_ << (k ? ", " : " ") << h(r.parts[k]);
+      out_ << "</p>\n";
+    }
     if (r.diagnostics.empty()) out_ << "<p>" << h(w_.no_findings) << "</p>\n";
     const Source& src = *r.source;
     LineWindows windows;

@@ -84,6 +84,11 @@ void JsonWriter::file(const FileResult& r) {
   if (r.previous_year) j["previous"] = {{"path", r.previous_path}, {"report_year", r.previous_year}};
   // Compared with another agency's report of the same year (--find-copies): cross.copy ran.
   if (!r.copy_of.empty()) j["copy_of"] = {{"path", r.copy_of}};
+  // A declared total checked against its parts (a .gklint.yaml's sums): cross.sum ran.
+  if (!r.parts.empty()) {
+    j["parts"] = nlohmann::ordered_json::array();
+    for (const std::string& part : r.parts) j["parts"].push_back({{"path", part}});
+  }
   j["diagnostics"] = nlohmann::ordered_json::array();
   const std::vector<std::string> prints = fingerprints(*r.source, r.diagnostics);
   for (size_t i = 0; i < r.diagnostics.size(); ++i) {

@@ -29,13 +29,16 @@ namespace {
 std::string attr(std::string_view text) { return xml_escape(text, true); }
 std::string body(std::string_view text) { return xml_escape(text, false); }
 
-std::string not_compared(Lang lang, bool other) {
-  if (other) {
-    return lang == Lang::en ? "no report of another agency to compare with (--find-copies)"
-                            : "没有可以对照的其他机关报告（--find-copies）";
-  }
-  return lang == Lang::en ? "no report of the year before to compare with (--previous)"
-                          : "没有可以核对的上一年度报告（--previous）";
+// Why a rule across reports was not run for a report: it had no other report to compare with.
+std::string not_compared(Lang lang, const Rule& rule) {
+  const bool en = lang == Lang::en;
+  if (rule.needs_other)
+    return en ? "no report of another agency to compare with (--find-copies)"
+              : "没有可以对照的其他机关报告（--find-copies）";
+  if (rule.needs_parts)
+    return en ? "not a total with its parts in this batch (.gklint.yaml sums)"
+              : "不是与下级报告一同检查的合计报告（.gklint.yaml 的 sums）";
+  return en ? "no report of the year before to compare with (--previous)" : "没有可以核对的上一年度报告（--previous）";
 }
 
 bool is_input_problem(const Diagnostic& d) { return d.rule == "input.error" || d.rule == "rule.error"; }
@@ -49,12 +52,15 @@ class JunitWriter : public Writer {
   void file(const FileResult& r) override {
     // Testcases in order: reading the file, the rule set's rules, then any other rule reported.
     std::vector<std::string> names = {"input.error"};
-    std::map<std::string, bool> not_run;  // rules across reports without the other report: needs_other
+    std::map<std::string, std::string> not_run;  // rules across reports without the other report: why
     if (auto set = ruleset_of(options_, r.ruleset)) {
       for (const Rule& rule : set->rules) {
         names.push_back(rule.id);
-        if (rule.needs_previous && !r.previous_year) not_run[rule.id] = false;
-        if (rule.needs_other && r.copy_of.empty()) not_run[rule.id] = true;
+        const bool alone = (rule.needs_previous && !r.previous_year) || (rule.needs_other && r.copy_of.empty()) ||
+                           (rule.needs_parts && r.parts.empty());
+        const bool said = std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                                      [&](const Diagnostic& d) { return d.rule == rule.id; });
+        if (alone && !said) not_run[rule.id] = not_compared(options_.style.lang, rule);
       }
     }
     for (const Diagnostic& d : r.diagnostics) {
@@ -68,7 +74,7 @@ class JunitWriter : public Writer {
       if (const auto skip = not_run.find(name); skip != not_run.end()) {
         ++skipped;
         cases << "    <testcase name=\"" << attr(name) << "\" classname=\"" << attr(r.path) << "\">\n"
-              << "      <skipped message=\"" << attr(not_compared(options_.style.lang, skip->second)) << "\"/>\n"
+              << "      <skipped message=\"" << attr(skip->second) << "\"/>\n"
               << "    </testcase>\n";
         continue;
       }

@@ -51,12 +51,9 @@ struct CheckContext {
   BlankCells blank_cells = BlankCells::unfilled;
   // The prose the content checks read, computed once per report (prose_of).
   const Prose* prose = nullptr;
-  // The same agency's report of the year before (--previous), as linted: what the checks across
-  // years compare with. Null when there is none; those checks then find nothing.
-  const FileResult* previous = nullptr;
-  // Another agency's report of the same year in the batch that shares most sentences with this one
-  // (--find-copies), as linted: what cross-copy compares with. Null when there is none.
-  const FileResult* copy_of = nullptr;
+  // The other reports the checks across reports compare with (last year's, another agency's, the
+  // parts of a total); a check whose partner is absent finds nothing.
+  const Partners& partners;
 };
 
 class Check {
@@ -110,6 +107,8 @@ struct RuleKind {
   bool needs_previous = false;
   // Compares with another agency's report of the same year (--find-copies): nothing without one.
   bool needs_other = false;
+  // Compares a declared total with its parts (a .gklint.yaml's sums): nothing for other reports.
+  bool needs_parts = false;
 };
 
 const std::vector<RuleKind>& rule_kinds();

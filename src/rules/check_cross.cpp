@@ -1,7 +1,8 @@
-// Rule kinds across years: this report's tables against the same agency's report of the year
-// before (--previous). cross-carry (a row carried over), cross-stock (a stock column moved by this
-// year's additions and removals), cross-jump (a figure that changed by more than a factor).
-// Each finds nothing without a previous report of the year before.
+// Rule kinds across reports' tables. Across years, against the same agency's report of the year
+// before (--previous): cross-carry (a row carried over), cross-stock (a stock column moved by this
+// year's additions and removals), cross-jump (a figure that changed by more than a factor); each
+// finds nothing without a previous report of the year before. Across a region: cross-sum (a
+// declared total against the sum of its parts, a .gklint.yaml's sums); nothing without parts.
 #include <algorithm>
 #include <cstdlib>
 
@@ -201,6 +202,131 @@ class CrossJump : public Check {
   int factor_, least_;
 };
 
+// ---- cross-sum: a declared total's figures = the sums of its parts' ------------------------------
+
+class CrossSum : public Check {
+ public:
+  explicit CrossSum(std::vector<std::string> tables) : tables_(std::move(tables)) {}
+
+  void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    const std::vector<const FileResult*>& parts = ctx.partners.parts;
+    const std::vector<std::string>& missing = ctx.partners.missing_parts;
+    if (parts.empty() && missing.empty()) return;
+    // What keeps the whole sum from being checked is said once, at the title, as a warning.
+    const Span top = ctx.report.facts.title.value_or(Span{0, 0});
+    const auto unchecked = [&](const std::string& key, std::vector<std::pair<std::string, std::string>> args) {
+      Diagnostic d = make_diagnostic(rule, ctx, "cross-sum-unchecked", key, top, args);
+      d.severity = std::min(d.severity, Severity::warning);
+      d.fields = std::move(args);
+      out.push_back(std::move(d));
+    };
+    if (!missing.empty()) {
+      std::string list;
+      for (const std::string& glob : missing) list += (list.empty() ? "" : "、") + glob;
+      unchecked("missing", {{"missing", list}});
+      return;
+    }
+    const int year = ctx.report.facts.report_year;
+    bool usable = true;
+    for (const FileResult* part : parts) {
+      if (part->unreadable) {
+        unchecked("unreadable", {{"part", part->path}});
+        usable = false;
+      } else if (year == 0 || part->report_year != year) {
+        unchecked("year", {{"part", part->path},
+                           {"part_year", part->report_year ? std::to_string(part->report_year) : "?"},
+                           {"year", year ? std::to_string(year) : "?"}});
+        usable = false;
+      }
+    }
+    if (!usable) return;
+    for (const std::string& id : tables_) check_table(rule, ctx, id, unchecked, out);
+  }
+
+ private:
+  using Unchecked = std::function<void(const std::string&, std::vector<std::pair<std::string, std::string>>)>;
+
+  // A figure as the sum reads it: a whole count, or a blank where blanks count as 0.
+  static std::optional<int64_t> figure(const Cell* c, BlankCells blanks) {
+    if (c && c->state == Cell::State::unfilled && blanks == BlankCells::zero) return 0;
+    return count_of(c);
+  }
+
+  void check_table(const Rule& rule, const CheckContext& ctx, const std::string& id, const Unchecked& unchecked,
+                   std::vector<Diagnostic>& out) const {
+    const Table* total = table_by_id(ctx.report, id);
+    if (!total) return;  // table.missing says so
+    const TableDef& def = *total->def;
+    const std::vector<const FileResult*>& parts = ctx.partners.parts;
+    std::vector<const Table*> tables;
+    for (const FileResult* part : parts) {
+      tables.push_back(table_by_id(part->report, id));
+      if (!tables.back()) {
+        unchecked("table", {{"part", part->path}, {"table", def.title}});
+        return;
+      }
+    }
+    std::vector<size_t> blanks(parts.size(), 0);  // per part: its cells that are not figures
+    for (size_t r = 0; r < def.rows.size(); ++r) {
+      if (def.rows[r].group) continue;
+      for (size_t c = 0; c < def.columns.size(); ++c) {
+        const int row = static_cast<int>(r), column = static_cast<int>(c);
+        const Cell* cell = total->cell(row, column);
+        const auto actual = figure(cell, ctx.blank_cells);
+        if (!actual) continue;
+        int64_t expected = 0;
+        bool whole = true;
+        std::vector<const Cell*> fed(parts.size(), nullptr);
+        for (size_t k = 0; k < parts.size(); ++k) {
+          const TableDef& part_def = *tables[k]->def;
+          const int part_row = row_by_id(part_def, def.rows[r].id),
+                    part_column = column_by_id(part_def, def.columns[c].id);
+          fed[k] = part_row < 0 || part_column < 0 ? nullptr : tables[k]->cell(part_row, part_column);
+          const auto v = figure(fed[k], ctx.blank_cells);
+          if (!v) {
+            ++blanks[k];
+            whole = false;
+          } else {
+            expected += *v;
+          }
+        }
+        if (!whole || expected == *actual) continue;
+        const std::string shown = cell_text(ctx.source, *cell);
+        Diagnostic d = make_diagnostic(rule, ctx, "cross-sum", "default", cell->span,
+                                       {{"table", def.title},
+                                        {"row", row_label(def, row, column)},
+                                        {"column", def.columns[c].label},
+                                        {"actual", shown.empty() ? "0" : shown},
+                                        {"expected", std::to_string(expected)},
+                                        {"parts", std::to_string(parts.size())}});
+        d.fields.emplace_back("table", def.id);
+        d.fields.emplace_back("row_id", def.rows[r].id);
+        d.fields.emplace_back("column_id", def.columns[c].id);
+        d.fields.emplace_back("parts", std::to_string(parts.size()));
+        d.expected = Number{static_cast<double>(expected), 0};
+        d.actual = Number{static_cast<double>(*actual), 0};
+        for (size_t k = 0; k < parts.size(); ++k) {
+          const std::string value = cell_text(*parts[k]->source, *fed[k]);
+          const std::string& name = parts[k]->agency.empty() ? parts[k]->path : parts[k]->agency;
+          d.related.emplace_back(fed[k]->span, name + "/" + row_label(def, row, column) + "/" + def.columns[c].label,
+                                 value.empty() ? "0" : value, parts[k]->source);
+        }
+        if (cell->inferred || std::any_of(fed.begin(), fed.end(), [](const Cell* f) { return f->inferred; })) {
+          d.inferred = true;
+          d.message += " " + rule.message("inferred").in(ctx.lang);
+        }
+        out.push_back(std::move(d));
+      }
+    }
+    for (size_t k = 0; k < parts.size(); ++k) {
+      if (blanks[k] > 0)
+        unchecked("cells", {{"part", parts[k]->path}, {"table", def.title}, {"count", std::to_string(blanks[k])}});
+    }
+  }
+
+  std::vector<std::string> tables_;
+};
+
 // A word a rule's params give under `key` (a scalar), or nothing, said at the node.
 std::optional<std::string> param_word(const YAML::Node& params, const char* key, const ParamError& error) {
   const YAML::Node n = params[key];
@@ -258,7 +384,7 @@ int column_by_id(const TableDef& def, const std::string& id) {
 }
 
 const FileResult* previous_of_year_before(const CheckContext& ctx) {
-  const FileResult* prev = ctx.previous;
+  const FileResult* prev = ctx.partners.previous;
   const int year = ctx.report.facts.report_year;
   if (!prev || prev->unreadable || year == 0 || prev->report_year != year - 1) return nullptr;
   return prev;
@@ -352,6 +478,40 @@ void register_cross_kinds(std::vector<RuleKind>& kinds) {
     kinds[k].tables = true;
     kinds[k].needs_previous = true;
   }
+
+  kinds.push_back(RuleKind{
+      "cross-sum",
+      {"cross-sum", "cross-sum-unchecked"},
+      {"default", "inferred", "missing", "unreadable", "year", "table", "cells"},
+      {"tables"},
+      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+        std::vector<std::string> tables;
+        if (!param_words(params, "tables", true, error, tables)) return nullptr;
+        for (const std::string& id : tables) {
+          if (!set.table(id)) {
+            error(params["tables"], "没有这个表格 `" + id + "` (no such table in this rule set)");
+            return nullptr;
+          }
+        }
+        return std::make_shared<CrossSum>(std::move(tables));
+      }});
+  kinds.back().placeholders = {{"default", {"table", "row", "column", "actual", "expected", "parts"}},
+                               {"inferred", {}},
+                               {"missing", {"missing"}},
+                               {"unreadable", {"part"}},
+                               {"year", {"part", "part_year", "year"}},
+                               {"table", {"part", "table"}},
+                               {"cells", {"part", "table", "count"}}};
+  kinds.back().finds =
+      "in a total a .gklint.yaml's `sums` declares, a count of `tables` that is not the sum of the same cell in its "
+      "parts (rows and columns matched by id; blanks count as 0 only where blank_cells is zero); a cell any part "
+      "leaves blank or unread is not checked. What keeps the sum from being checked (a part not in the batch, "
+      "unreadable, of another year, without the table, or with cells not read) is one warning (`cross-sum-unchecked`) "
+      "at the title, each from its own template";
+  kinds.back().param_docs = {{"tables", "the tables' ids"}};
+  kinds.back().reads_rule_set = true;
+  kinds.back().tables = true;
+  kinds.back().needs_parts = true;
 }
 
 }  // namespace gklint

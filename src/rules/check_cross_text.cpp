@@ -238,7 +238,7 @@ class CrossCopy : public Check {
   }
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
-    const FileResult* other = ctx.copy_of;
+    const FileResult* other = ctx.partners.copy_of;
     if (!other || !ctx.prose || other->unreadable || !other->source) return;
     const std::optional<Shared> shared = shared_sentences(ctx, text_, *other, percent_);
     if (!shared) return;

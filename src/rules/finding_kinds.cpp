@@ -64,6 +64,14 @@ const std::vector<FindingKind>& finding_kinds() {
       {"cross-identical", "error, with `--previous`: at the title",
        "`share` (percent of sentences the same), `cells` (table figures compared, all equal), `previous_year`, "
        "`related` (last year's title, with its `path`)"},
+      {"cross-sum", "error, for a total a `.gklint.yaml`'s `sums` declares, linted with its parts: at the total's cell",
+       "table fields, `parts` (how many), `expected` (the parts' sum), `actual`, `related` (each part's cell, with "
+       "its `path`), `inferred`"},
+      {"cross-sum-unchecked",
+       "warning, for a declared total: at the title; what keeps the sum, or some of its cells, from being checked "
+       "(a part not in the batch, unreadable, of another year, without the table, or with cells blank or unread)",
+       "`missing` (the globs that matched no report), or `part` (its path) with `part_year` and `year`, `table` or "
+       "`count` (cells not checked)"},
       {"cross-previous",
        "warning, with `--previous`: last year's report could not be compared (not the year before, or not read); "
        "nothing across years was checked",

@@ -162,9 +162,10 @@ bool Linter::identify(const std::string& path, std::string bytes, std::string* a
   report.headings = read_outline(source, view, rules->model, report.facts, report.tables);
   const std::vector<int> section_heading;  // no check that compares a batch needs the sections
   const Prose prose = prose_of(view, report);
+  const Partners none;
   const CheckContext ctx{
       source, view, report, *rules, options_.lang, section_heading, options_.blank_cells.value_or(rules->blank_cells),
-      &prose};
+      &prose, none};
   for (const Rule& rule : rules->rules) {
     if (!options_.disabled.count(rule.id)) rule.check->sentence_prints(ctx, prints);
   }
@@ -177,8 +178,7 @@ void Profile::merge(const Profile& other) {
   files += other.files;
 }
 
-FileResult Linter::lint(const std::string& path, std::string bytes, Profile* profile, const FileResult* previous,
-                        const FileResult* copy_of) const {
+FileResult Linter::lint(const std::string& path, std::string bytes, Profile* profile, const Partners& partners) const {
   FileResult r;
   r.path = path;
   Stopwatch clock(profile);
@@ -238,15 +238,16 @@ FileResult Linter::lint(const std::string& path, std::string bytes, Profile* pro
   const std::vector<int> section_heading = section_headings(*rules, report);
   const Prose prose = prose_of(view, report);
   const CheckContext ctx{
-      *source, view,     report, *rules, lang, section_heading, options_.blank_cells.value_or(rules->blank_cells),
-      &prose,  previous, copy_of};
+      *source, view,    report, *rules, lang, section_heading, options_.blank_cells.value_or(rules->blank_cells),
+      &prose,  partners};
   for (const Rule& rule : rules->rules) {
     rule.check->run(rule, ctx, r.diagnostics);
     clock.rule(rule.id);
   }
 
-  if (copy_of) r.copy_of = copy_of->path;
-  if (previous) {
+  if (partners.copy_of) r.copy_of = partners.copy_of->path;
+  for (const FileResult* part : partners.parts) r.parts.push_back(part->path);
+  if (const FileResult* previous = partners.previous) {
     if (std::optional<Diagnostic> d = previous_unusable(*previous, r, lang)) {
       r.diagnostics.push_back(std::move(*d));
     } else {

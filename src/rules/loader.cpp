@@ -94,7 +94,7 @@ const std::vector<std::string> kColumnKeys = {"id", "label", "group", "value"};
 const std::vector<std::string> kRowKeys = {"id", "label", "match", "group", "unlabeled"};
 const std::vector<std::string> kRuleKeys = {"id",      "kind",     "severity", "cite",    "summary", "doc",
                                             "example", "messages", "params",   "enabled", "tests"};
-const std::vector<std::string> kCaseKeys = {"fires", "clean", "year", "expect", "previous", "other"};
+const std::vector<std::string> kCaseKeys = {"fires", "clean", "year", "expect", "previous", "other", "parts"};
 const std::vector<std::string> kExpectKeys = {"line", "message"};
 
 std::string join(const std::vector<std::string>& v) {
@@ -436,6 +436,19 @@ class Loader {
         const Sourced o{other, tests.from};
         if (read_string(o, &c.other) && c.other.find_first_not_of(" \t\r\n") == std::string::npos) {
           error(o, "other 的报告文本为空 (the other report's text is empty)");
+        }
+      }
+      if (const YAML::Node parts = item["parts"]) {
+        if (!parts.IsSequence() || parts.size() == 0) {
+          error(Sourced{parts, tests.from}, "parts 应为报告文本的列表 (parts must be a list of report texts)");
+        } else {
+          for (const YAML::Node& part : parts) {
+            const Sourced p{part, tests.from};
+            if (read_string(p, &c.parts.emplace_back()) &&
+                c.parts.back().find_first_not_of(" \t\r\n") == std::string::npos) {
+              error(p, "parts 中的报告文本为空 (a part's text is empty)");
+            }
+          }
         }
       }
       if (const YAML::Node expect = item["expect"]) read_expect(Sourced{expect, tests.from}, &c);
@@ -932,6 +945,7 @@ class Loader {
     }
     r.needs_previous = rk->needs_previous;
     r.needs_other = rk->needs_other;
+    r.needs_parts = rk->needs_parts;
     if (r.check) set->rules.push_back(std::move(r));
   }
 

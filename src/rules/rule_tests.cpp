@@ -47,8 +47,15 @@ void run_case(Catalog& catalog, const CaseFile& file, const RuleCase& c, CaseRes
   // Another agency's report of the same year, as --find-copies would pair it.
   std::optional<FileResult> other;
   if (!c.other.empty()) other = linter.lint("other.txt", c.other);
-  const FileResult lint =
-      linter.lint("case.txt", c.text, nullptr, previous ? &*previous : nullptr, other ? &*other : nullptr);
+  // The parts of a total, as a config's sums would name them.
+  std::vector<FileResult> parts;
+  for (size_t k = 0; k < c.parts.size(); ++k)
+    parts.push_back(linter.lint("part" + std::to_string(k + 1) + ".txt", c.parts[k]));
+  Partners partners;
+  partners.previous = previous ? &*previous : nullptr;
+  partners.copy_of = other ? &*other : nullptr;
+  for (const FileResult& part : parts) partners.parts.push_back(&part);
+  const FileResult lint = linter.lint("case.txt", c.text, nullptr, partners);
   for (const Diagnostic& d : lint.diagnostics) {
     if (d.rule == c.rule) r->findings.push_back({lint.source->position(d.span.begin).line, d.message});
   }

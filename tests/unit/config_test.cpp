@@ -99,6 +99,12 @@ TEST_CASE("config: mistakes are errors at their line and column") {
       {"pairs:\n  - previous: 2019.txt\n", 2, 5, "needs previous and current"},
       {"pairs:\n  - previous: 2019.txt\n    current: 2020.txt\n    year: 2020\n", 4, 5, "unknown key 'year' in pairs"},
       {"pairs:\n  - previous: [2019.txt]\n    current: 2020.txt\n", 2, 15, "previous must be a string"},
+      {"sums: a.txt\n", 1, 7, "sums must be a list"},
+      {"sums:\n  - total: a.txt\n", 2, 5, "needs total and parts"},
+      {"sums:\n  - total: a.txt\n    parts: []\n", 3, 12, "parts must not be empty"},
+      {"sums:\n  - total: a.txt\n    parts: [b/*]\n    of: 2020\n", 4, 5, "unknown key 'of' in sums"},
+      {"sums:\n  - {total: a.txt, parts: b/*}\n  - {total: ./a.txt, parts: c/*}\n", 3, 13,
+       "this total is already listed in sums"},
   };
   for (const Case& k : cases) {
     Config c;
@@ -120,6 +126,25 @@ TEST_CASE("config: pairs named by hand, relative to the config's folder") {
   REQUIRE(c.pairs.size() == 1);
   CHECK(c.pairs[0].previous == "/p/2019/a.txt");
   CHECK(c.pairs[0].current == "/p/c/2020/a.txt");
+}
+
+TEST_CASE("config: sums, a total relative to the config's folder, its parts globs below it") {
+  Config c;
+  std::vector<RuleError> errors;
+  REQUIRE(parse_config("/p/c/.gklint.yaml",
+                       "sums:\n  - total: 2020/县.txt\n    parts: [2020/乡镇/*.txt, 2020/部门/a.txt]\n", &c, &errors));
+  REQUIRE(c.sums.size() == 1);
+  CHECK(c.sums[0].total == "/p/c/2020/县.txt");
+  CHECK(c.sums[0].parts == std::vector<std::string>{"2020/乡镇/*.txt", "2020/部门/a.txt"});
+  // Parts match by the path below the config's folder only: never by a name alone, never outside.
+  const std::string town = config_relative_path(c, "/p/c/2020/乡镇/甲.txt");
+  CHECK(town == "2020/乡镇/甲.txt");
+  CHECK(config_path_matches("2020/乡镇/*.txt", town));
+  CHECK(config_path_matches("2020/*", town));  // `*` crosses folders
+  CHECK_FALSE(config_path_matches("甲.txt", town));
+  CHECK(config_relative_path(c, "/p/other/甲.txt").empty());
+  CHECK(config_relative_path(c, "/p/c").empty());
+  CHECK_FALSE(config_path_matches("*", ""));
 }
 
 TEST_CASE("config: the nearest .gklint.yaml in the folder or above") {

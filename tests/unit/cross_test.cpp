@@ -42,12 +42,12 @@ TEST_CASE("cross: a blank cell on either side is not compared; the figures that 
   const size_t at = now.find(filled);
   REQUIRE(at != std::string::npos);
   now.replace(at, filled.size(), "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | / |");
-  const FileResult blank = linter.lint("2020.txt", now, nullptr, &before);
+  const FileResult blank = linter.lint("2020.txt", now, nullptr, Partners::last_year(&before));
   CHECK(cross_rules(blank).empty());
   CHECK(blank.previous_year == 2019);
   // Filled and different: one finding per column that differs, at this year's cell, with last
   // year's cell in related.
-  const FileResult differs = linter.lint("2020.txt", table3(2020, 4, 1, 5, 0), nullptr, &before);
+  const FileResult differs = linter.lint("2020.txt", table3(2020, 4, 1, 5, 0), nullptr, Partners::last_year(&before));
   REQUIRE(cross_rules(differs).size() == 2);
   for (const Diagnostic& d : differs.diagnostics) {
     if (d.rule != "cross.carry") continue;
@@ -67,7 +67,7 @@ TEST_CASE("cross: last year's report unreadable, of another year, or without a y
   const FileResult older = linter.lint("2018.txt", table3(2018, 5, 0, 3, 2));
   const FileResult no_year = linter.lint("x.txt", "三、收到和处理政府信息公开申请情况\n");
   for (const FileResult* prev : {&unreadable, &older, &no_year}) {
-    const FileResult r = linter.lint("2020.txt", now, nullptr, prev);
+    const FileResult r = linter.lint("2020.txt", now, nullptr, Partners::last_year(prev));
     const std::vector<std::string> said = cross_rules(r);
     REQUIRE(said.size() == 1);
     CHECK(said[0].starts_with("cross.previous 未做跨年度核对"));
@@ -84,7 +84,7 @@ TEST_CASE("cross: a hostile previous report (one line of megabytes, repeated sen
   const FileResult before = linter.lint("2019.txt", huge);
   std::string now = "某某县2020年政府信息公开工作年度报告\n一、总体情况\n";
   for (int i = 0; i < 12; ++i) now += sentence + "\n";
-  const FileResult r = linter.lint("2020.txt", now, nullptr, &before);
+  const FileResult r = linter.lint("2020.txt", now, nullptr, Partners::last_year(&before));
   // Every sentence of this year's is in last year's: reused, and said once.
   const std::vector<std::string> said = cross_rules(r);
   REQUIRE(said.size() == 1);
@@ -110,7 +110,7 @@ TEST_CASE("cross: a sentence ends at ；！？ as at 。 (the view has them as ;
            (i % 2 ? "！" : "？") + "\n";
   }
   const FileResult prev = linter.lint("2019.txt", before);
-  const std::vector<std::string> said = cross_rules(linter.lint("2020.txt", now, nullptr, &prev));
+  const std::vector<std::string> said = cross_rules(linter.lint("2020.txt", now, nullptr, Partners::last_year(&prev)));
   // 5 of 10 sentences reused; read as whole lines, none would be.
   REQUIRE(said.size() == 1);
   CHECK(said[0].starts_with("cross.reuse 本报告有 50% 的句子（5/10 句"));

@@ -69,7 +69,8 @@ TEST_CASE("series: each report against last year's gives exactly the injected cr
       // The table formats the rule sets choose for the year are the generator's.
       CHECK(catalog.for_year(g.year)->id == bench::regime_name(g.regime));
       if (k > 0) CHECK(g.year == s.reports[k - 1].year + 1);
-      results.push_back(linter.lint(std::to_string(g.year) + ".txt", g.text, nullptr, k ? &results[k - 1] : nullptr));
+      results.push_back(linter.lint(std::to_string(g.year) + ".txt", g.text, nullptr,
+                                    Partners::last_year(k ? &results[k - 1] : nullptr)));
       const FileResult& r = results.back();
       std::multiset<std::tuple<std::string, int, int>> got;
       for (const Diagnostic& d : r.diagnostics) {
