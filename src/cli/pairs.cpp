@@ -5,6 +5,7 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -99,7 +100,14 @@ ConfiguredSums configured_sums(const std::vector<std::string>& paths,
   ConfiguredSums c;
   c.parts.assign(paths.size(), {});
   c.missing.assign(paths.size(), {});
-  std::map<const Config*, std::vector<std::string>> relative;
+  // Per config: each report's path below its folder, and those paths indexed, worked out once for
+  // all its totals. A part named without a wildcard is looked up rather than matched against every
+  // report, so a province's config naming thousands of parts stays linear.
+  struct Below {
+    std::vector<std::string> path;
+    std::unordered_map<std::string, size_t> index;
+  };
+  std::map<const Config*, Below> relative;
   for (size_t i = 0; i < paths.size(); ++i) {
     const Config* config = paths[i] == "-" ? nullptr : config_of(paths[i]);
     if (!config || config->sums.empty()) continue;
@@ -109,23 +117,30 @@ ConfiguredSums configured_sums(const std::vector<std::string>& paths,
                                   [&](const Config::Sum& s) { return s.total == absolute; });
     if (sum == config->sums.end()) continue;
     ++c.totals;
-    // Each report's path below this config's folder, worked out once for all its totals.
-    std::vector<std::string>& below = relative[config];
-    if (below.empty()) {
-      for (const std::string& p : paths) below.push_back(p == "-" ? "" : config_relative_path(*config, p));
-    }
-    std::vector<bool> matched(sum->parts.size(), false);
-    for (size_t j = 0; j < paths.size(); ++j) {
-      if (j == i) continue;
-      bool part = false;
-      for (size_t g = 0; g < sum->parts.size(); ++g) {
-        if (config_path_matches(sum->parts[g], below[j])) part = matched[g] = true;
+    Below& below = relative[config];
+    if (below.path.empty()) {
+      for (size_t j = 0; j < paths.size(); ++j) {
+        below.path.push_back(paths[j] == "-" ? "" : config_relative_path(*config, paths[j]));
+        if (!below.path.back().empty()) below.index.emplace(below.path.back(), j);
       }
-      if (part) c.parts[i].push_back(static_cast<int>(j));
     }
-    for (size_t g = 0; g < sum->parts.size(); ++g) {
-      if (!matched[g]) c.missing[i].push_back(sum->parts[g]);
+    std::set<int> parts;
+    for (const std::string& glob : sum->parts) {
+      bool matched = false;
+      if (glob.find_first_of("*?[\\") == std::string::npos) {
+        const auto at = below.index.find(glob);
+        matched = at != below.index.end() && at->second != i;
+        if (matched) parts.insert(static_cast<int>(at->second));
+      } else {
+        for (size_t j = 0; j < paths.size(); ++j) {
+          if (j == i || !config_path_matches(glob, below.path[j])) continue;
+          parts.insert(static_cast<int>(j));
+          matched = true;
+        }
+      }
+      if (!matched) c.missing[i].push_back(glob);
     }
+    c.parts[i].assign(parts.begin(), parts.end());
   }
   return c;
 }

@@ -240,7 +240,9 @@ bool parse_config(const std::string& path, const std::string& text, Config* out,
         p.check_keys(item, {"total", "parts"}, key);
         Config::Sum sum;
         if (!p.scalar(item["total"], "total", &sum.total)) continue;
-        sum.parts = p.globs(item["parts"], "parts");
+        // Written as a path below this folder is ("./乡镇/*" is "乡镇/*").
+        for (const std::string& glob : p.globs(item["parts"], "parts"))
+          sum.parts.push_back(fs::path(glob).lexically_normal().generic_string());
         if (sum.parts.empty()) {
           p.error(item["parts"].Mark(), "parts 不能为空", "parts must not be empty");
           continue;

@@ -132,7 +132,8 @@ TEST_CASE("config: sums, a total relative to the config's folder, its parts glob
   Config c;
   std::vector<RuleError> errors;
   REQUIRE(parse_config("/p/c/.gklint.yaml",
-                       "sums:\n  - total: 2020/县.txt\n    parts: [2020/乡镇/*.txt, 2020/部门/a.txt]\n", &c, &errors));
+                       "sums:\n  - total: 2020/县.txt\n    parts: [2020/乡镇/*.txt, ./2020/部门/a.txt]\n", &c,
+                       &errors));
   REQUIRE(c.sums.size() == 1);
   CHECK(c.sums[0].total == "/p/c/2020/县.txt");
   CHECK(c.sums[0].parts == std::vector<std::string>{"2020/乡镇/*.txt", "2020/部门/a.txt"});

@@ -86,14 +86,15 @@ TEST_CASE("pairs: a pair named in .gklint.yaml wins; one naming a report outside
 TEST_CASE("sums: a declared total's parts among the batch, never itself; globs matching nothing said") {
   Config config;
   config.dir = "/r";
-  config.sums = {{"/r/县.txt", {"*.txt", "乡镇/*", "部门/*"}}, {"/r/gone.txt", {"*"}}};
+  config.sums = {{"/r/县.txt", {"*.txt", "乡镇/*", "部门/*", "乡镇/甲.txt", "县.txt"}}, {"/r/gone.txt", {"*"}}};
   const std::vector<std::string> paths = {"/r/乡镇/乙.txt", "/r/县.txt", "/r/乡镇/甲.txt", "/elsewhere/丙.txt", "-"};
   const ConfiguredSums sums = configured_sums(paths, [&](const std::string&) { return &config; });
   CHECK(sums.totals == 1);
   // `*.txt` crosses folders and matches both townships; the total is not its own part; a file
   // outside the config's folder and standard input are never parts.
   CHECK(sums.parts == std::vector<std::vector<int>>{{}, {0, 2}, {}, {}, {}});
-  CHECK(sums.missing[1] == std::vector<std::string>{"部门/*"});
+  // A part named without a wildcard is looked up; the total itself is never one of its parts.
+  CHECK(sums.missing[1] == std::vector<std::string>{"部门/*", "县.txt"});
   // Without a config, nothing is a total.
   const ConfiguredSums none = configured_sums(paths, [](const std::string&) { return nullptr; });
   CHECK(none.totals == 0);
