@@ -409,7 +409,7 @@ cp "$last" "$tmp/sums/parts/b.txt"
 check "sums: a part of another year" 0 "$gklint" --lang en --format json --fail-on never "$tmp/sums"
 same "sums: a part of another year, nothing compared and said why" \
   "$(jq -c '[.files[] | .diagnostics[] | select(.rule == "cross.sum") | .message | sub("/.*/sums/"; "")]' "$tmp/out")" \
-  '["sum not checked: the part parts/b.txt is a report for 2019, this one for 2020"]'
+  '["sum not checked: these parts are not reports for 2020, as this one is: parts/b.txt (for 2019)"]'
 printf 'sums:\n  - total: total.txt\n    parts: []\n' >"$tmp/sums/.gklint.yaml"
 check "sums: a mistake is a config.error" 2 "$gklint" --lang en "$tmp/sums"
 expect "sums: said at its place" ".gklint.yaml:3:12: .*parts must not be empty" "$tmp/out"

@@ -221,23 +221,26 @@ class CrossSum : public Check {
       out.push_back(std::move(d));
     };
     if (!missing.empty()) {
-      std::string list;
-      for (const std::string& glob : missing) list += (list.empty() ? "" : "、") + glob;
-      unchecked("missing", {{"missing", list}});
+      unchecked("missing", {{"missing", listed(ctx.lang, missing)}});
       return;
     }
+    // Parts that cannot be added up at all: one warning for each reason, naming them all.
     const int year = ctx.report.facts.report_year;
-    bool usable = true;
+    std::vector<std::string> unreadable, other_year, their_years;
     for (const FileResult* part : parts) {
       if (part->unreadable) {
-        unchecked("unreadable", {{"part", part->path}});
-        usable = false;
+        unreadable.push_back(part->path);
       } else if (year == 0 || part->report_year != year) {
-        unchecked("year", {{"part", part->path},
-                           {"part_year", part->report_year ? std::to_string(part->report_year) : "?"},
-                           {"year", year ? std::to_string(year) : "?"}});
-        usable = false;
+        other_year.push_back(part->path);
+        their_years.push_back(part->report_year ? std::to_string(part->report_year) : "?");
       }
+    }
+    const bool usable = unreadable.empty() && other_year.empty();
+    if (!unreadable.empty()) unchecked("unreadable", {{"part", listed(ctx.lang, unreadable)}});
+    if (!other_year.empty()) {
+      unchecked("year", {{"part", listed(ctx.lang, other_year)},
+                         {"part_year", listed(ctx.lang, their_years)},
+                         {"year", year ? std::to_string(year) : "?"}});
     }
     if (!usable) return;
     for (const std::string& id : tables_) check_table(rule, ctx, id, unchecked, out);
@@ -245,6 +248,12 @@ class CrossSum : public Check {
 
  private:
   using Unchecked = std::function<void(const std::string&, std::vector<std::pair<std::string, std::string>>)>;
+
+  static std::string listed(Lang lang, const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : lang == Lang::en ? ", " : "、") + item;
+    return out;
+  }
 
   // A figure as the sum reads it: a whole count, or a blank where blanks count as 0.
   static std::optional<int64_t> figure(const Cell* c, BlankCells blanks) {
@@ -259,13 +268,16 @@ class CrossSum : public Check {
     const TableDef& def = *total->def;
     const std::vector<const FileResult*>& parts = ctx.partners.parts;
     std::vector<const Table*> tables;
+    std::vector<std::string> without;
     for (const FileResult* part : parts) {
       tables.push_back(table_by_id(part->report, id));
-      if (!tables.back()) {
-        unchecked("table", {{"part", part->path}, {"table", def.title}});
-        return;
-      }
+      if (!tables.back()) without.push_back(part->path);
     }
+    if (!without.empty()) {
+      unchecked("table", {{"part", listed(ctx.lang, without)}, {"table", def.title}});
+      return;
+    }
+    size_t not_checked = 0;                       // the total's cells some part leaves without a figure
     std::vector<size_t> blanks(parts.size(), 0);  // per part: its cells that are not figures
     for (size_t r = 0; r < def.rows.size(); ++r) {
       if (def.rows[r].group) continue;
@@ -290,6 +302,7 @@ class CrossSum : public Check {
             expected += *v;
           }
         }
+        not_checked += whole ? 0 : 1;
         if (!whole || expected == *actual) continue;
         const std::string shown = cell_text(ctx.source, *cell);
         Diagnostic d = make_diagnostic(rule, ctx, "cross-sum", "default", cell->span,
@@ -318,10 +331,13 @@ class CrossSum : public Check {
         out.push_back(std::move(d));
       }
     }
+    if (not_checked == 0) return;
+    std::vector<std::string> blank_parts;
     for (size_t k = 0; k < parts.size(); ++k) {
-      if (blanks[k] > 0)
-        unchecked("cells", {{"part", parts[k]->path}, {"table", def.title}, {"count", std::to_string(blanks[k])}});
+      if (blanks[k] > 0) blank_parts.push_back(parts[k]->path);
     }
+    unchecked("cells",
+              {{"part", listed(ctx.lang, blank_parts)}, {"table", def.title}, {"count", std::to_string(not_checked)}});
   }
 
   std::vector<std::string> tables_;

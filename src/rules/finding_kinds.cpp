@@ -70,8 +70,9 @@ const std::vector<FindingKind>& finding_kinds() {
       {"cross-sum-unchecked",
        "warning, for a declared total: at the title; what keeps the sum, or some of its cells, from being checked "
        "(a part not in the batch, unreadable, of another year, without the table, or with cells blank or unread)",
-       "`missing` (the globs that matched no report), or `part` (its path) with `part_year` and `year`, `table` or "
-       "`count` (cells not checked)"},
+       "one per reason, naming every part it applies to: `missing` (the globs that matched no report), or `part` "
+       "(the parts' paths, listed) with `part_year` (their years, in order) and `year`, `table` or `count` (the "
+       "total's cells not checked)"},
       {"cross-previous",
        "warning, with `--previous`: last year's report could not be compared (not the year before, or not read); "
        "nothing across years was checked",

@@ -141,6 +141,14 @@ TEST_CASE("cross.sum: nothing without parts; a part of another year or without t
     CHECK(found[0].kind == "cross-sum-unchecked");
     CHECK(found[0].message.find(part->path) != std::string::npos);
   }
+  // Several parts kept out for one reason: one warning naming them all, in order.
+  const FileResult older = linter.lint("older.txt", report("乡镇", 2018, def, ones));
+  Partners both;
+  both.parts = {&old, &older};
+  const std::vector<Diagnostic> found = sums_of(linter.lint("total.txt", total, nullptr, both));
+  REQUIRE(found.size() == 1);
+  CHECK(field(found[0], "part") == "old.txt、older.txt");
+  CHECK(field(found[0], "part_year") == "2019、2018");
 }
 
 }  // namespace gklint
