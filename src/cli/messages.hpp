@@ -41,8 +41,7 @@ inline constexpr Message kPaired{"{} 份报告（共 {} 份）与本机关上一
                                  "pairs shows the pairing"};
 inline constexpr Message kSumsChecked{
     "{} 份合计报告（.gklint.yaml 的 sums）与本批次中的 {} 份下级报告核对（cross.sum）",
-    "{} totals (.gklint.yaml sums) checked against {} of their parts in this batch "
-    "(cross.sum)"};
+    "totals declared in .gklint.yaml sums: {}, checked against their parts in this batch: {} (cross.sum)"};
 inline constexpr Message kCopiesCompared{
     "{} 份报告（共 {} 份）与本批次中其他机关同年度、共有句子最多的报告对照（cross.copy）",
     "{} of {} reports compared with the report of another agency and the same year that shares the most sentences "
