@@ -268,6 +268,18 @@ TEST_CASE("html: what a report or its path says is text, never markup") {
   CHECK(page.find("<script>", script + 1) == std::string::npos);
 }
 
+TEST_CASE("html and json: a declared total names the parts it was checked against") {
+  FileResult r = hand_made("县.txt", "2020年\n", 0, 4, "m");
+  r.parts = {"乡镇/甲.txt", "乡镇/<乙>.txt"};
+  CHECK(write("html", {r}).find("<p class=\"parts\">合计核对的下级报告: 乡镇/甲.txt, 乡镇/&lt;乙&gt;.txt</p>") !=
+        std::string::npos);
+  const auto j = nlohmann::json::parse(write("json", {r}));
+  CHECK(j["files"][0]["parts"] == nlohmann::json::parse(R"([{"path":"乡镇/甲.txt"},{"path":"乡镇/<乙>.txt"}])"));
+  r.parts.clear();
+  CHECK(write("html", {r}).find("class=\"parts\"") == std::string::npos);
+  CHECK_FALSE(nlohmann::json::parse(write("json", {r}))["files"][0].contains("parts"));
+}
+
 TEST_CASE("html: a finding on a one-line page shows a window of its line, the span marked") {
   // A crawled page: 200,000 characters on one line, a finding in the middle.
   std::string line;
