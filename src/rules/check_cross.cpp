@@ -362,6 +362,19 @@ const TableDef* table_of(const YAML::Node& params, const RuleSet& set, const Par
   return def;
 }
 
+// The tables a cross rule's params give under `tables`, each checked against this rule set.
+bool param_tables(const YAML::Node& params, const RuleSet& set, const ParamError& error,
+                  std::vector<std::string>& into) {
+  if (!param_words(params, "tables", true, error, into)) return false;
+  for (const std::string& id : into) {
+    if (!set.table(id)) {
+      error(params["tables"], "没有这个表格 `" + id + "` (no such table in this rule set)");
+      return false;
+    }
+  }
+  return true;
+}
+
 // A row (`row`) or column id a cross rule's params give under `key`, checked against the table.
 bool param_id(const TableDef& def, const YAML::Node& params, const char* key, bool row, const ParamError& error,
               std::string* out) {
@@ -467,13 +480,7 @@ void register_cross_kinds(std::vector<RuleKind>& kinds) {
       {"tables", "factor", "least"},
       [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
         std::vector<std::string> tables;
-        if (!param_words(params, "tables", true, error, tables)) return nullptr;
-        for (const std::string& id : tables) {
-          if (!set.table(id)) {
-            error(params["tables"], "没有这个表格 `" + id + "` (no such table in this rule set)");
-            return nullptr;
-          }
-        }
+        if (!param_tables(params, set, error, tables)) return nullptr;
         size_t factor = 5, least = 10;
         if (!param_int(params, "factor", 2, 1000, error, factor) ||
             !param_int(params, "least", 1, 1000000, error, least))
@@ -502,13 +509,7 @@ void register_cross_kinds(std::vector<RuleKind>& kinds) {
       {"tables"},
       [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
         std::vector<std::string> tables;
-        if (!param_words(params, "tables", true, error, tables)) return nullptr;
-        for (const std::string& id : tables) {
-          if (!set.table(id)) {
-            error(params["tables"], "没有这个表格 `" + id + "` (no such table in this rule set)");
-            return nullptr;
-          }
-        }
+        if (!param_tables(params, set, error, tables)) return nullptr;
         return std::make_shared<CrossSum>(std::move(tables));
       }});
   kinds.back().placeholders = {{"default", {"table", "row", "column", "actual", "expected", "parts"}},
