@@ -277,8 +277,15 @@ class CrossSum : public Check {
       unchecked("table", {{"part", listed(ctx.lang, without)}, {"table", def.title}});
       return;
     }
+    // Each part's rows and columns for the total's, by id, found once for the whole table.
+    std::vector<std::vector<int>> part_rows(parts.size()), part_columns(parts.size());
+    for (size_t k = 0; k < parts.size(); ++k) {
+      for (const RowDef& row : def.rows) part_rows[k].push_back(row_by_id(*tables[k]->def, row.id));
+      for (const ColumnDef& column : def.columns) part_columns[k].push_back(column_by_id(*tables[k]->def, column.id));
+    }
     size_t not_checked = 0;                       // the total's cells some part leaves without a figure
     std::vector<size_t> blanks(parts.size(), 0);  // per part: its cells that are not figures
+    std::vector<const Cell*> fed(parts.size());   // per part: the cell that feeds this one
     for (size_t r = 0; r < def.rows.size(); ++r) {
       if (def.rows[r].group) continue;
       for (size_t c = 0; c < def.columns.size(); ++c) {
@@ -288,12 +295,8 @@ class CrossSum : public Check {
         if (!actual) continue;
         int64_t expected = 0;
         bool whole = true;
-        std::vector<const Cell*> fed(parts.size(), nullptr);
         for (size_t k = 0; k < parts.size(); ++k) {
-          const TableDef& part_def = *tables[k]->def;
-          const int part_row = row_by_id(part_def, def.rows[r].id),
-                    part_column = column_by_id(part_def, def.columns[c].id);
-          fed[k] = part_row < 0 || part_column < 0 ? nullptr : tables[k]->cell(part_row, part_column);
+          fed[k] = tables[k]->cell(part_rows[k][r], part_columns[k][c]);
           const auto v = figure(fed[k], ctx.blank_cells);
           if (!v) {
             ++blanks[k];

@@ -62,8 +62,7 @@ TEST_CASE("cross.sum: random parts and their sum; one figure changed is found th
   Catalog catalog;
   std::vector<RuleError> errors;
   const TableDef& def = *catalog.get("gov-2019", &errors)->table("applications");
-  size_t data_rows = 0;
-  for (const RowDef& r : def.rows) data_rows += r.group ? 0 : 1;
+  const auto data_rows = static_cast<size_t>(def.data_rows());
   const Linter linter(catalog, nullptr, LintOptions{});
   std::mt19937 random(20261206);
   const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(random); };
@@ -125,8 +124,7 @@ TEST_CASE("cross.sum: nothing without parts; a part of another year or without t
   Catalog catalog;
   std::vector<RuleError> errors;
   const TableDef& def = *catalog.get("gov-2019", &errors)->table("applications");
-  size_t data_rows = 0;
-  for (const RowDef& r : def.rows) data_rows += r.group ? 0 : 1;
+  const auto data_rows = static_cast<size_t>(def.data_rows());
   const Figures ones(data_rows, std::vector<int>(6, 1));
   const Linter linter(catalog, nullptr, LintOptions{});
   const std::string total = report("某县", 2020, def, ones);
