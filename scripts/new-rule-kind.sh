@@ -52,7 +52,7 @@ void register_${ident}_kinds(std::vector<RuleKind>& kinds) {
       {"$name"},   // the finding kinds it reports (docs/json-output.md; add new ones to finding_kinds.cpp)
       {"default"},  // the message templates every rule of this kind must define
       {},           // the keys it accepts under params:
-      [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+      [](const RuleNode&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
         return std::make_shared<$class>();
       }});
   kinds.back().placeholders = {{"default", {}}};  // the {names} each template may use

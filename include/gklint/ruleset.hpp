@@ -16,6 +16,7 @@ namespace gklint {
 
 class Check;
 struct LoadCache;
+struct RuleFile;
 
 // A text in Chinese with an optional English version (English falls back to Chinese).
 struct Text {
@@ -157,7 +158,7 @@ class Catalog {
   std::vector<std::string> builtin_ids() const;  // every embedded set (abstract ones too), sorted
   std::string newest_id();                       // the set for the latest years
   // The whole text of a built-in rule file by id (its `tests:` included), or nullptr. Sets are loaded
-  // from it without the `tests:` blocks (without_tests in rules/loader.hpp).
+  // from it without the `tests:` blocks (without_tests in rules/rule_text.hpp).
   const std::string_view* builtin_text(const std::string& id) const;
   // Whether the built-in rules are loaded with their docs (summary, doc, example): only SARIF,
   // explain, the rules listing and the language server show them, and they are half of the YAML
@@ -175,9 +176,12 @@ class Catalog {
   struct Builtin {
     std::string path;
     std::string_view text;
-    int year_from = 0, year_to = 0;  // indexed at build time from its applies_to
+    int year_from = 0, year_to = 0;         // indexed at build time from its applies_to
+    std::string_view tree, tree_with_docs;  // parsed at build time (rules/builtin.hpp)
   };
   std::map<std::string, Builtin> builtin_;
+  // The built-in file `id` as it is loaded (with its docs or not, as set_docs says).
+  RuleFile builtin_file(const std::string& id, const Builtin& entry) const;
 };
 
 }  // namespace gklint

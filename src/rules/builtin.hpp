@@ -1,4 +1,4 @@
-// Rule files embedded in the binary at build time (cmake/embed_rules.cmake).
+// Rule files embedded in the binary at build time (cmake/embed_rules.cmake, tools/gen_rule_trees.cpp).
 #pragma once
 
 #include <string_view>
@@ -14,5 +14,16 @@ struct EmbeddedFile {
 };
 
 const std::vector<EmbeddedFile>& files();
+
+// The same files parsed at build time (tools/gen_rule_trees.cpp): the blobs of their trees as the
+// catalog loads them (rules/rule_node.hpp), without and with the rules' docs. Empty when the text
+// did not parse: it is then parsed at run time, and the error said.
+struct EmbeddedTree {
+  std::string_view path;
+  std::string_view lean;
+  std::string_view with_docs;
+};
+
+const std::vector<EmbeddedTree>& trees();
 
 }  // namespace gklint::builtin

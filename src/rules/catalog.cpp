@@ -59,18 +59,26 @@ std::string outside_message(const std::string& what, const std::string& root) {
          "; pass --trust-config to allow)";
 }
 
-// A built-in file's text as it is loaded: without its cases, and without its docs unless asked.
-std::string builtin_yaml(std::string_view text, bool with_docs) {
-  return with_docs ? without_tests(text) : without_docs(without_tests(text));
-}
-
 }  // namespace
 
 Catalog::Catalog() : load_cache_(make_load_cache()) {
   for (const builtin::EmbeddedFile& f : builtin::files()) {
     std::string id = fs::path(std::string(f.path)).stem().string();
-    builtin_[id] = {std::string(f.path), f.text, f.year_from, f.year_to};
+    Builtin& b = builtin_[id];
+    b = {std::string(f.path), f.text, f.year_from, f.year_to, {}, {}};
+    for (const builtin::EmbeddedTree& t : builtin::trees()) {
+      if (t.path == f.path) {
+        b.tree = t.lean;
+        b.tree_with_docs = t.with_docs;
+      }
+    }
   }
+}
+
+RuleFile Catalog::builtin_file(const std::string& id, const Builtin& entry) const {
+  RuleFile file{entry.path, builtin_yaml(entry.text, with_docs_), id, {}};
+  file.tree = with_docs_ ? entry.tree_with_docs : entry.tree;
+  return file;
 }
 
 const std::string_view* Catalog::builtin_text(const std::string& id) const {
@@ -93,7 +101,7 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
   RuleFile file;
   auto builtin = builtin_.find(ref);
   if (!is_path(ref) && builtin != builtin_.end()) {
-    file = {builtin->second.path, builtin_yaml(builtin->second.text, with_docs_), ref};
+    file = builtin_file(ref, builtin->second);
   } else if (std::error_code ec; is_path(ref) || fs::exists(fs::symlink_status(ref, ec))) {
     // symlink_status: a dangling link or a link loop is a path to report, not a built-in's name.
     file.path = ref;
@@ -124,7 +132,7 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
         *why = "extends 指向不存在的内置规则集 `" + target + "` (no such built-in rule set)";
         return false;
       }
-      *out = {it->second.path, builtin_yaml(it->second.text, with_docs_), target};
+      *out = builtin_file(target, it->second);
       return true;
     }
     fs::path p = fs::path(from.path).parent_path() / target;
@@ -132,7 +140,7 @@ std::shared_ptr<const RuleSet> Catalog::get_locked(const std::string& ref, std::
       std::string want = p.lexically_normal().string();
       for (const auto& [id, entry] : builtin_) {
         if (entry.path == want) {
-          *out = {entry.path, builtin_yaml(entry.text, with_docs_), id};
+          *out = builtin_file(id, entry);
           return true;
         }
       }

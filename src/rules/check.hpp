@@ -1,8 +1,6 @@
 // The interface every rule kind implements, and the registry of kinds (one file per kind family).
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -15,6 +13,7 @@
 #include "gklint/ruleset.hpp"
 #include "gklint/source.hpp"
 #include "gklint/view.hpp"
+#include "rules/rule_node.hpp"
 
 namespace re2 {
 class RE2;
@@ -65,20 +64,20 @@ class Check {
   virtual void sentence_prints(const CheckContext& /*ctx*/, std::vector<uint64_t>* /*out*/) const {}
 };
 
-// Reports a problem in a rule's `params:` at a YAML node.
-using ParamError = std::function<void(const YAML::Node& at, const std::string& message)>;
+// Reports a problem in a rule's `params:` at a node.
+using ParamError = std::function<void(const RuleNode& at, const std::string& message)>;
 
 // An RE2 pattern a rule's params give (a scalar), compiled once; nullptr, said at the node, when it
 // does not compile or lacks the named `group` (none: no group needed).
-std::shared_ptr<const re2::RE2> param_regex(const YAML::Node& pattern, const ParamError& error,
+std::shared_ptr<const re2::RE2> param_regex(const RuleNode& pattern, const ParamError& error,
                                             const std::string& group = "");
 
 // A list of non-empty words a rule's params give under `key`, appended to `into`; false, said at
 // the node, when it is not one (or, `required`, absent or empty).
-bool param_words(const YAML::Node& params, const char* key, bool required, const ParamError& error,
+bool param_words(const RuleNode& params, const char* key, bool required, const ParamError& error,
                  std::vector<std::string>& into);
 // An integer in [lo, hi] under `key`, left as it is when absent; false, said at the node, when not.
-bool param_int(const YAML::Node& params, const char* key, int lo, int hi, const ParamError& error, size_t& into);
+bool param_int(const RuleNode& params, const char* key, int lo, int hi, const ParamError& error, size_t& into);
 
 struct RuleKind {
   std::string name;                           // "section-missing"
@@ -87,8 +86,7 @@ struct RuleKind {
   std::vector<std::string> param_keys;        // accepted keys under params:
   // Compiles a rule's params once, at load time; the rule set gives the tables and sections
   // that params may name (a kind whose `make` reads it sets reads_rule_set below).
-  std::function<std::shared_ptr<const Check>(const YAML::Node& params, const RuleSet& set, const ParamError& error)>
-      make;
+  std::function<std::shared_ptr<const Check>(const RuleNode& params, const RuleSet& set, const ParamError& error)> make;
   // Templates a rule may define; the kind has a wording of its own for those it does not.
   std::vector<std::string> optional_message_keys = {};
   // The {placeholders} each template may use: what the kind fills in. The loader refuses any other,

@@ -347,8 +347,8 @@ class CrossSum : public Check {
 };
 
 // A word a rule's params give under `key` (a scalar), or nothing, said at the node.
-std::optional<std::string> param_word(const YAML::Node& params, const char* key, const ParamError& error) {
-  const YAML::Node n = params[key];
+std::optional<std::string> param_word(const RuleNode& params, const char* key, const ParamError& error) {
+  const RuleNode n = params[key];
   if (!n || !n.IsScalar() || n.Scalar().empty()) {
     error(n ? n : params, std::string("需要 params.") + key + " (params." + key + " is required: an id)");
     return std::nullopt;
@@ -357,7 +357,7 @@ std::optional<std::string> param_word(const YAML::Node& params, const char* key,
 }
 
 // The table a cross rule names, in this rule set (last year's set is looked up by the same ids).
-const TableDef* table_of(const YAML::Node& params, const RuleSet& set, const ParamError& error) {
+const TableDef* table_of(const RuleNode& params, const RuleSet& set, const ParamError& error) {
   const auto id = param_word(params, "table", error);
   if (!id) return nullptr;
   const TableDef* def = set.table(*id);
@@ -366,8 +366,7 @@ const TableDef* table_of(const YAML::Node& params, const RuleSet& set, const Par
 }
 
 // The tables a cross rule's params give under `tables`, each checked against this rule set.
-bool param_tables(const YAML::Node& params, const RuleSet& set, const ParamError& error,
-                  std::vector<std::string>& into) {
+bool param_tables(const RuleNode& params, const RuleSet& set, const ParamError& error, std::vector<std::string>& into) {
   if (!param_words(params, "tables", true, error, into)) return false;
   for (const std::string& id : into) {
     if (!set.table(id)) {
@@ -379,7 +378,7 @@ bool param_tables(const YAML::Node& params, const RuleSet& set, const ParamError
 }
 
 // A row (`row`) or column id a cross rule's params give under `key`, checked against the table.
-bool param_id(const TableDef& def, const YAML::Node& params, const char* key, bool row, const ParamError& error,
+bool param_id(const TableDef& def, const RuleNode& params, const char* key, bool row, const ParamError& error,
               std::string* out) {
   const auto id = param_word(params, key, error);
   if (!id) return false;
@@ -428,19 +427,19 @@ void register_cross_kinds(std::vector<RuleKind>& kinds) {
     more.insert(more.begin(), cell.begin(), cell.end());
     return more;
   };
-  kinds.push_back(RuleKind{
-      "cross-carry",
-      {"cross-carry"},
-      {"default", "inferred"},
-      {"table", "row", "previous_row"},
-      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
-        const TableDef* def = table_of(params, set, error);
-        std::string row, previous_row;
-        if (!def || !param_id(*def, params, "row", true, error, &row) ||
-            !param_id(*def, params, "previous_row", true, error, &previous_row))
-          return nullptr;
-        return std::make_shared<CrossCarry>(def->id, row, previous_row);
-      }});
+  kinds.push_back(
+      RuleKind{"cross-carry",
+               {"cross-carry"},
+               {"default", "inferred"},
+               {"table", "row", "previous_row"},
+               [](const RuleNode& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+                 const TableDef* def = table_of(params, set, error);
+                 std::string row, previous_row;
+                 if (!def || !param_id(*def, params, "row", true, error, &row) ||
+                     !param_id(*def, params, "previous_row", true, error, &previous_row))
+                   return nullptr;
+                 return std::make_shared<CrossCarry>(def->id, row, previous_row);
+               }});
   kinds.back().placeholders = {{"default", with({"expected", "previous_row"})}, {"inferred", {}}};
   kinds.back().finds =
       "a cell of `row` that differs from the same column's cell of `previous_row` in last year's report (--previous); "
@@ -452,20 +451,20 @@ void register_cross_kinds(std::vector<RuleKind>& kinds) {
                              {"previous_row", "last year's row it must equal"}};
   kinds.back().reads_rule_set = true;
 
-  kinds.push_back(RuleKind{
-      "cross-stock",
-      {"cross-stock"},
-      {"default", "inferred"},
-      {"table", "stock", "added", "removed"},
-      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
-        const TableDef* def = table_of(params, set, error);
-        std::string stock, added, removed;
-        if (!def || !param_id(*def, params, "stock", false, error, &stock) ||
-            !param_id(*def, params, "added", false, error, &added) ||
-            !param_id(*def, params, "removed", false, error, &removed))
-          return nullptr;
-        return std::make_shared<CrossStock>(def->id, stock, added, removed);
-      }});
+  kinds.push_back(
+      RuleKind{"cross-stock",
+               {"cross-stock"},
+               {"default", "inferred"},
+               {"table", "stock", "added", "removed"},
+               [](const RuleNode& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+                 const TableDef* def = table_of(params, set, error);
+                 std::string stock, added, removed;
+                 if (!def || !param_id(*def, params, "stock", false, error, &stock) ||
+                     !param_id(*def, params, "added", false, error, &added) ||
+                     !param_id(*def, params, "removed", false, error, &removed))
+                   return nullptr;
+                 return std::make_shared<CrossStock>(def->id, stock, added, removed);
+               }});
   kinds.back().placeholders = {{"default", with({"expected", "previous", "added", "removed"})}, {"inferred", {}}};
   kinds.back().finds =
       "per row, a `stock` cell that is not last year's `stock` + this year's `added` − `removed` (--previous; "
@@ -481,7 +480,7 @@ void register_cross_kinds(std::vector<RuleKind>& kinds) {
       {"cross-jump"},
       {"default", "inferred"},
       {"tables", "factor", "least"},
-      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+      [](const RuleNode& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
         std::vector<std::string> tables;
         if (!param_tables(params, set, error, tables)) return nullptr;
         size_t factor = 5, least = 10;
@@ -505,16 +504,16 @@ void register_cross_kinds(std::vector<RuleKind>& kinds) {
     kinds[k].needs_previous = true;
   }
 
-  kinds.push_back(RuleKind{
-      "cross-sum",
-      {"cross-sum", "cross-sum-unchecked"},
-      {"default", "inferred", "missing", "unreadable", "year", "table", "cells"},
-      {"tables"},
-      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
-        std::vector<std::string> tables;
-        if (!param_tables(params, set, error, tables)) return nullptr;
-        return std::make_shared<CrossSum>(std::move(tables));
-      }});
+  kinds.push_back(
+      RuleKind{"cross-sum",
+               {"cross-sum", "cross-sum-unchecked"},
+               {"default", "inferred", "missing", "unreadable", "year", "table", "cells"},
+               {"tables"},
+               [](const RuleNode& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+                 std::vector<std::string> tables;
+                 if (!param_tables(params, set, error, tables)) return nullptr;
+                 return std::make_shared<CrossSum>(std::move(tables));
+               }});
   kinds.back().placeholders = {{"default", {"table", "row", "column", "actual", "expected", "parts"}},
                                {"inferred", {}},
                                {"missing", {"missing"}},

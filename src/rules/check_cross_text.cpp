@@ -117,16 +117,16 @@ struct TextParams {
   std::vector<std::shared_ptr<const re2::RE2>> ignore;
 };
 
-bool read_text_params(const YAML::Node& params, const ParamError& error, TextParams* out) {
+bool read_text_params(const RuleNode& params, const ParamError& error, TextParams* out) {
   if (!param_int(params, "sentence_min", 1, 1000, error, out->sentence_min) ||
       !param_int(params, "least_sentences", 1, 100000, error, out->least_sentences))
     return false;
-  if (const YAML::Node n = params["ignore"]) {
+  if (const RuleNode n = params["ignore"]) {
     if (!n.IsSequence()) {
       error(n, "ignore 应为正则表达式列表 (ignore is a list of RE2 patterns)");
       return false;
     }
-    for (const YAML::Node& p : n) {
+    for (const RuleNode& p : n) {
       auto re = param_regex(p, error);
       if (!re) return false;
       out->ignore.push_back(std::move(re));
@@ -331,7 +331,7 @@ void register_cross_text_kinds(std::vector<RuleKind>& kinds) {
                {"cross-reuse"},
                {"default"},
                {"percent", "passages", "sentence_min", "least_sentences", "ignore"},
-               [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+               [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
                  TextParams text;
                  size_t percent = 50, passages = 3;
                  if (!read_text_params(params, error, &text) || !param_int(params, "percent", 1, 100, error, percent) ||
@@ -354,7 +354,7 @@ void register_cross_text_kinds(std::vector<RuleKind>& kinds) {
                {"cross-copy"},
                {"default"},
                {"percent", "passages", "sentence_min", "least_sentences", "ignore"},
-               [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+               [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
                  TextParams text;
                  size_t percent = 60, passages = 3;
                  if (!read_text_params(params, error, &text) || !param_int(params, "percent", 1, 100, error, percent) ||
@@ -377,7 +377,7 @@ void register_cross_text_kinds(std::vector<RuleKind>& kinds) {
                {"cross-identical"},
                {"default"},
                {"percent", "least_cells", "sentence_min", "least_sentences", "ignore"},
-               [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+               [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
                  TextParams text;
                  size_t percent = 95, least_cells = 20;
                  if (!read_text_params(params, error, &text) || !param_int(params, "percent", 1, 100, error, percent) ||

@@ -135,7 +135,7 @@ void register_numbering_kinds(std::vector<RuleKind>& kinds) {
                            {"heading-numbering"},
                            {"mixed", "start", "repeat", "skip", "backwards"},
                            {},
-                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                           [](const RuleNode&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<HeadingNumbering>();
                            }});
   kinds.back().placeholders = {{"mixed", {"title", "count", "numbered"}},

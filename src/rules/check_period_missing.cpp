@@ -85,8 +85,8 @@ void register_period_missing_kinds(std::vector<RuleKind>& kinds) {
       {"period-missing"},
       {"blank"},
       {"blank", "near"},
-      [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
-        const YAML::Node blank = params["blank"];
+      [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+        const RuleNode blank = params["blank"];
         std::vector<std::string> near;
         if (!param_words(params, "near", false, error, near)) return nullptr;
         if (!blank || !blank.IsSequence() || blank.size() == 0) {
@@ -98,7 +98,7 @@ void register_period_missing_kinds(std::vector<RuleKind>& kinds) {
         // One alternation, so the text is read once; each alone only to place an error at its line
         // (one compilation is what a load costs).
         std::string all;
-        for (const YAML::Node& p : blank) {
+        for (const RuleNode& p : blank) {
           if (!p.IsScalar() || p.Scalar().empty()) {
             param_regex(p, error);  // says what is wrong
             return nullptr;
@@ -109,7 +109,7 @@ void register_period_missing_kinds(std::vector<RuleKind>& kinds) {
         options.set_log_errors(false);
         auto re = std::make_shared<const re2::RE2>(all, options);
         if (!re->ok()) {
-          for (const YAML::Node& p : blank) {
+          for (const RuleNode& p : blank) {
             if (!param_regex(p, error)) return nullptr;
           }
           error(blank,

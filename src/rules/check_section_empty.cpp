@@ -76,10 +76,10 @@ class SectionEmpty : public Check {
   size_t longest_none_ = 0;              // bytes: content longer than this is content
 };
 
-std::vector<std::string> scalars(const YAML::Node& n) {
+std::vector<std::string> scalars(const RuleNode& n) {
   std::vector<std::string> out;
   if (!n || !n.IsSequence()) return out;
-  for (const YAML::Node& item : n) {
+  for (const RuleNode& item : n) {
     if (item.IsScalar() && !item.Scalar().empty()) out.push_back(item.Scalar());
   }
   return out;
@@ -93,7 +93,7 @@ void register_section_empty_kinds(std::vector<RuleKind>& kinds) {
       {"section-empty"},
       {"empty", "none"},
       {"sections", "substance", "none_words"},
-      [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+      [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
         const std::vector<std::string> sections = scalars(params["sections"]);
         if (sections.empty()) {
           error(params, "需要 params.sections：要检查的章节 id 列表 (params.sections lists the section ids to check)");

@@ -278,9 +278,9 @@ void register_section_kinds(std::vector<RuleKind>& kinds) {
                {"section-missing", "section-in-body"},
                {"default", "at_end", "in_body"},
                {"in_body"},
-               [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+               [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
                  std::optional<Severity> in_body = Severity::info;
-                 if (const YAML::Node n = params["in_body"]) {
+                 if (const RuleNode n = params["in_body"]) {
                    std::string v = n.IsScalar() ? n.Scalar() : "";
                    Severity s;
                    if (v == "ignore")
@@ -304,7 +304,7 @@ void register_section_kinds(std::vector<RuleKind>& kinds) {
                            {"section-order"},
                            {"after", "before"},
                            {},
-                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                           [](const RuleNode&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<SectionOrder>();
                            }});
   kinds.back().placeholders = {{"after", {"section", "heading", "other", "other_heading"}},

@@ -61,8 +61,8 @@ void register_statute_name_kinds(std::vector<RuleKind>& kinds) {
       {"statute-name"},
       {"default"},
       {"names"},
-      [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
-        const YAML::Node names = params["names"];
+      [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+        const RuleNode names = params["names"];
         if (!names || !names.IsSequence() || names.size() == 0) {
           error(params,
                 "需要 params.names：每项有 right（正确名称）和 wrong（错误名称列表） "
@@ -70,16 +70,16 @@ void register_statute_name_kinds(std::vector<RuleKind>& kinds) {
           return nullptr;
         }
         std::vector<StatuteName::Name> out;
-        for (const YAML::Node& n : names) {
-          const YAML::Node right = n.IsMap() ? n["right"] : YAML::Node();
-          const YAML::Node wrong = n.IsMap() ? n["wrong"] : YAML::Node();
+        for (const RuleNode& n : names) {
+          const RuleNode right = n.IsMap() ? n["right"] : RuleNode();
+          const RuleNode wrong = n.IsMap() ? n["wrong"] : RuleNode();
           if (!right || !right.IsScalar() || right.Scalar().empty() || !wrong || !wrong.IsSequence() ||
               wrong.size() == 0) {
             error(n, "每项需要 right（名称）和 wrong（非空列表） (each name needs right and a non-empty wrong list)");
             return nullptr;
           }
           StatuteName::Name name{right.Scalar(), {}};
-          for (const YAML::Node& w : wrong) {
+          for (const RuleNode& w : wrong) {
             if (!w.IsScalar() || w.Scalar().empty()) {
               error(w, "wrong 的每项应为名称文字 (each wrong name is text)");
               return nullptr;

@@ -76,37 +76,37 @@ class TableAllZero : public Check {
 }  // namespace
 
 void register_table_all_zero_kinds(std::vector<RuleKind>& kinds) {
-  kinds.push_back(RuleKind{
-      "table-all-zero",
-      {"table-all-zero"},
-      {"default"},
-      {"tables", "mentions"},
-      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
-        const YAML::Node tables = params["tables"], mentions = params["mentions"];
-        if (!tables || !tables.IsSequence() || tables.size() == 0 || !mentions || !mentions.IsSequence() ||
-            mentions.size() == 0) {
-          error(params,
-                "需要 params.tables（表格 id 列表）和 params.mentions（含命名分组 n 的正则表达式列表） "
-                "(params.tables lists table ids, params.mentions RE2 patterns with a group n)");
-          return nullptr;
-        }
-        std::vector<const TableDef*> defs;
-        for (const YAML::Node& id : tables) {
-          const TableDef* def = id.IsScalar() ? set.table(id.Scalar()) : nullptr;
-          if (!def) {
-            error(id, "没有这个表格 (no such table in this rule set)");
-            return nullptr;
-          }
-          defs.push_back(def);
-        }
-        std::vector<std::shared_ptr<const re2::RE2>> res;
-        for (const YAML::Node& m : mentions) {
-          auto re = param_regex(m, error, "n");
-          if (!re) return nullptr;
-          res.push_back(std::move(re));
-        }
-        return std::make_shared<TableAllZero>(std::move(defs), std::move(res));
-      }});
+  kinds.push_back(
+      RuleKind{"table-all-zero",
+               {"table-all-zero"},
+               {"default"},
+               {"tables", "mentions"},
+               [](const RuleNode& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+                 const RuleNode tables = params["tables"], mentions = params["mentions"];
+                 if (!tables || !tables.IsSequence() || tables.size() == 0 || !mentions || !mentions.IsSequence() ||
+                     mentions.size() == 0) {
+                   error(params,
+                         "需要 params.tables（表格 id 列表）和 params.mentions（含命名分组 n 的正则表达式列表） "
+                         "(params.tables lists table ids, params.mentions RE2 patterns with a group n)");
+                   return nullptr;
+                 }
+                 std::vector<const TableDef*> defs;
+                 for (const RuleNode& id : tables) {
+                   const TableDef* def = id.IsScalar() ? set.table(id.Scalar()) : nullptr;
+                   if (!def) {
+                     error(id, "没有这个表格 (no such table in this rule set)");
+                     return nullptr;
+                   }
+                   defs.push_back(def);
+                 }
+                 std::vector<std::shared_ptr<const re2::RE2>> res;
+                 for (const RuleNode& m : mentions) {
+                   auto re = param_regex(m, error, "n");
+                   if (!re) return nullptr;
+                   res.push_back(std::move(re));
+                 }
+                 return std::make_shared<TableAllZero>(std::move(defs), std::move(res));
+               }});
   kinds.back().placeholders = {{"default", {"tables", "text"}}};
   kinds.back().tables = true;
   kinds.back().reads_rule_set = true;

@@ -497,8 +497,8 @@ class TableTemplate : public Check {
   std::string section_;
 };
 
-const TableDef* table_param(const YAML::Node& params, const RuleSet& set, const ParamError& error) {
-  const YAML::Node n = params["table"];
+const TableDef* table_param(const RuleNode& params, const RuleSet& set, const ParamError& error) {
+  const RuleNode n = params["table"];
   if (!n || !n.IsScalar()) {
     error(params, "需要 params.table：表格 id (params.table names the table)");
     return nullptr;
@@ -516,7 +516,7 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
                            {"table-missing"},
                            {"default"},
                            {},
-                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                           [](const RuleNode&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableMissing>();
                            }});
   kinds.back().optional_message_keys = {"unread"};
@@ -529,7 +529,7 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
                            {"table-unreadable"},
                            {"default", "row_count", "row_no_cut", "row_several", "row_ambiguous", "row_gave_up"},
                            {},
-                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                           [](const RuleNode&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableReadable>();
                            }});
   kinds.back().placeholders = {{"default", {"table", "row", "found", "expected", "count", "rows"}},
@@ -548,7 +548,7 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
                            {"table-layout"},
                            {"default"},
                            {},
-                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                           [](const RuleNode&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<TableRows>();
                            }});
   kinds.back().placeholders = {{"default", {"table", "row"}}};
@@ -558,17 +558,17 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
                {"table-cell"},
                {"unfilled", "not_number", "negative", "fraction"},
                {"problems"},
-               [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+               [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
                  static const std::vector<std::string> kProblems = {"unfilled", "not_number", "negative", "fraction"};
                  std::vector<std::string> problems;
-                 const YAML::Node n = params["problems"];
+                 const RuleNode n = params["problems"];
                  if (!n || !n.IsSequence()) {
                    error(params,
                          "需要 params.problems：unfilled、not_number、negative、fraction 中的若干项 (params.problems "
                          "lists what to report)");
                    return nullptr;
                  }
-                 for (const YAML::Node& p : n) {
+                 for (const RuleNode& p : n) {
                    if (!p.IsScalar() || std::find(kProblems.begin(), kProblems.end(), p.Scalar()) == kProblems.end()) {
                      error(p, "未知的问题类型 (unknown problem; expected unfilled, not_number, negative or fraction)");
                      return nullptr;
@@ -591,10 +591,10 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
       {"table-sum"},
       {"default"},
       {"table", "each", "assert", "at"},
-      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+      [](const RuleNode& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
         const TableDef* def = table_param(params, set, error);
         if (!def) return nullptr;
-        const YAML::Node each = params["each"];
+        const RuleNode each = params["each"];
         const std::string e = each && each.IsScalar() ? each.Scalar() : "";
         if (e != "column" && e != "row") {
           error(each ? each : params,
@@ -602,17 +602,17 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
           return nullptr;
         }
         // One equation, or a list of equations sharing the table and direction (table 四's groups).
-        const YAML::Node assert_node = params["assert"];
-        std::vector<YAML::Node> texts;
+        const RuleNode assert_node = params["assert"];
+        std::vector<RuleNode> texts;
         if (assert_node && assert_node.IsScalar()) texts.push_back(assert_node);
         if (assert_node && assert_node.IsSequence()) {
-          for (const YAML::Node& n : assert_node) texts.push_back(n);
+          for (const RuleNode& n : assert_node) texts.push_back(n);
         }
         if (texts.empty()) {
           error(params, "需要 params.assert：等式或等式列表 (params.assert is an equation or a list of them)");
           return nullptr;
         }
-        const YAML::Node at = params["at"];
+        const RuleNode at = params["at"];
         if (at && texts.size() > 1) {
           error(at,
                 "at 只能用于单个等式；列表中每个等式报告在它的第一项 (at goes with one equation; in a list each "
@@ -621,7 +621,7 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
         }
         const Along along = e == "column" ? Along::column : Along::row;
         std::vector<Equation> eqs;
-        for (const YAML::Node& text : texts) {
+        for (const RuleNode& text : texts) {
           Equation eq;
           std::string why;
           if (!text.IsScalar() ||
@@ -649,22 +649,22 @@ void register_table_kinds(std::vector<RuleKind>& kinds) {
       {"table-layout"},
       {"default"},
       {"words", "section"},
-      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+      [](const RuleNode& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
         std::string section;
-        if (const YAML::Node sec = params["section"]) {
+        if (const RuleNode sec = params["section"]) {
           section = sec.IsScalar() ? sec.Scalar() : "";
           if (!set.section(section)) {
             error(sec, "没有这个章节 `" + section + "` (no such section)");
             return nullptr;
           }
         }
-        const YAML::Node n = params["words"];
+        const RuleNode n = params["words"];
         if (!n || !n.IsSequence() || n.size() == 0) {
           error(params, "需要 params.words：另一种表格格式特有的词 (params.words lists words of the other format)");
           return nullptr;
         }
         std::vector<std::string> words;
-        for (const YAML::Node& w : n) words.push_back(normalize_label(w.IsScalar() ? w.Scalar() : ""));
+        for (const RuleNode& w : n) words.push_back(normalize_label(w.IsScalar() ? w.Scalar() : ""));
         return std::make_shared<TableTemplate>(std::move(words), section);
       }});
   kinds.back().placeholders = {{"default", {"word"}}};

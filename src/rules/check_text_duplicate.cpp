@@ -200,9 +200,9 @@ class TextDuplicate : public Check {
   std::set<std::string> allow_;  // normalized doubled forms that are words: 研究研究
 };
 
-size_t count_param(const YAML::Node& params, const char* key, size_t fallback, size_t low, size_t high,
+size_t count_param(const RuleNode& params, const char* key, size_t fallback, size_t low, size_t high,
                    const ParamError& error, bool* ok) {
-  const YAML::Node n = params[key];
+  const RuleNode n = params[key];
   if (!n) return fallback;
   size_t v = 0;
   try {
@@ -226,7 +226,7 @@ void register_text_duplicate_kinds(std::vector<RuleKind>& kinds) {
                {"text-duplicate"},
                {"phrase", "sentence"},
                {"phrase_min", "phrase_max", "sentence_min", "allow"},
-               [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+               [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
                  bool ok = true;
                  const size_t phrase_min = count_param(params, "phrase_min", 2, 1, 20, error, &ok);
                  const size_t phrase_max = count_param(params, "phrase_max", 8, 1, 50, error, &ok);
@@ -236,12 +236,12 @@ void register_text_duplicate_kinds(std::vector<RuleKind>& kinds) {
                    ok = false;
                  }
                  std::set<std::string> allow;
-                 if (const YAML::Node a = params["allow"]) {
+                 if (const RuleNode a = params["allow"]) {
                    if (!a.IsSequence()) {
                      error(a, "allow 应为词语列表 (allow lists words)");
                      ok = false;
                    } else {
-                     for (const YAML::Node& w : a) {
+                     for (const RuleNode& w : a) {
                        if (w.IsScalar()) allow.insert(normalize_label(w.Scalar()));
                      }
                    }

@@ -513,8 +513,8 @@ void register_text_enumeration_kinds(std::vector<RuleKind>& kinds) {
       {"text-enumeration"},
       {"gap", "repeat", "fewer", "more"},
       {"markers", "announce", "max_distance"},
-      [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
-        const YAML::Node markers = params["markers"], announce = params["announce"];
+      [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+        const RuleNode markers = params["markers"], announce = params["announce"];
         if (!markers || !markers.IsSequence() || markers.size() == 0) {
           error(params,
                 "需要 params.markers：每项有 id、before、after、form、boundary "
@@ -531,9 +531,9 @@ void register_text_enumeration_kinds(std::vector<RuleKind>& kinds) {
         }
         std::string all = "(?P<a>" + announce.Scalar() + ")";
         std::vector<MarkerStyle> styles;
-        for (const YAML::Node& m : markers) {
+        for (const RuleNode& m : markers) {
           const auto text = [&](const char* key) {
-            const YAML::Node n = m.IsMap() ? m[key] : YAML::Node();
+            const RuleNode n = m.IsMap() ? m[key] : RuleNode();
             return n && n.IsScalar() ? n.Scalar() : std::string();
           };
           const std::string id = text("id"), form = text("form"), boundary = text("boundary"), after = text("after");
@@ -555,7 +555,7 @@ void register_text_enumeration_kinds(std::vector<RuleKind>& kinds) {
           // Compiled one by one to say which, at its place (only when something is wrong: one
           // compilation is what a load costs).
           if (!param_regex(announce, error, "n")) return nullptr;
-          for (const YAML::Node& m : markers) {
+          for (const RuleNode& m : markers) {
             if (!param_regex(m["after"], error)) return nullptr;
             if (m["before"] && !m["before"].Scalar().empty() && !param_regex(m["before"], error)) return nullptr;
           }

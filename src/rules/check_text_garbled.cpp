@@ -181,8 +181,8 @@ void register_text_garbled_kinds(std::vector<RuleKind>& kinds) {
       {"text-garbled"},
       {"default"},
       {"garbling"},
-      [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
-        const YAML::Node list = params["garbling"];
+      [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+        const RuleNode list = params["garbling"];
         if (!list || !list.IsSequence() || list.size() == 0) {
           error(params,
                 "需要 params.garbling：每项有 id、name {zh, en} 和 pattern "
@@ -190,16 +190,16 @@ void register_text_garbled_kinds(std::vector<RuleKind>& kinds) {
           return nullptr;
         }
         std::vector<TextGarbled::Garbling> out;
-        std::vector<YAML::Node> patterns;
+        std::vector<RuleNode> patterns;
         std::string all;
         TextGarbled::Characters triggers;
         bool every_kind_says = true;  // every kind gives `contains`: only their lines are read
-        for (const YAML::Node& item : list) {
-          const YAML::Node id = item.IsMap() ? item["id"] : YAML::Node();
-          const YAML::Node name = item.IsMap() ? item["name"] : YAML::Node();
-          const YAML::Node pattern = item.IsMap() ? item["pattern"] : YAML::Node();
+        for (const RuleNode& item : list) {
+          const RuleNode id = item.IsMap() ? item["id"] : RuleNode();
+          const RuleNode name = item.IsMap() ? item["name"] : RuleNode();
+          const RuleNode pattern = item.IsMap() ? item["pattern"] : RuleNode();
           const auto text_of = [&](const char* lang) {
-            const YAML::Node n = name && name.IsMap() ? name[lang] : YAML::Node();
+            const RuleNode n = name && name.IsMap() ? name[lang] : RuleNode();
             return n && n.IsScalar() ? n.Scalar() : std::string();
           };
           if (!id || !id.IsScalar() || id.Scalar().empty() || text_of("zh").empty() || text_of("en").empty() ||
@@ -207,7 +207,7 @@ void register_text_garbled_kinds(std::vector<RuleKind>& kinds) {
             error(item, "每项需要 id、name {zh, en} 和 pattern (each item needs id, name {zh, en} and pattern)");
             return nullptr;
           }
-          if (const YAML::Node contains = item["contains"]) {
+          if (const RuleNode contains = item["contains"]) {
             if (!contains.IsScalar() || !read_characters(contains.Scalar(), triggers)) {
               error(contains,
                     "contains 应为字符串：字符及范围，如 \"<&\" 或 \"\\u3100-\\u312F\" "
@@ -230,7 +230,7 @@ void register_text_garbled_kinds(std::vector<RuleKind>& kinds) {
         if (!combined->ok()) {
           // Compiled one by one to say which, at its place (only when something is wrong: one
           // compilation is what a load costs).
-          for (const YAML::Node& p : patterns) {
+          for (const RuleNode& p : patterns) {
             if (!param_regex(p, error)) return nullptr;
           }
         }

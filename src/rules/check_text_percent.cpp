@@ -142,7 +142,7 @@ void register_text_percent_kinds(std::vector<RuleKind>& kinds) {
                {"text-percent"},
                {"default"},
                {"share_words", "introducers", "units", "not_totals", "max_back", "tolerance"},
-               [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+               [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
                  TextPercent::Params p;
                  if (!param_words(params, "share_words", true, error, p.share_words) ||
                      !param_words(params, "introducers", true, error, p.introducers) ||
@@ -150,9 +150,9 @@ void register_text_percent_kinds(std::vector<RuleKind>& kinds) {
                      !param_words(params, "not_totals", false, error, p.not_totals) ||
                      !param_int(params, "max_back", 1, 1000, error, p.max_back))
                    return nullptr;
-                 if (const YAML::Node n = params["tolerance"]) {
+                 if (const RuleNode n = params["tolerance"]) {
                    double v = 0;
-                   if (!n.IsScalar() || !YAML::convert<double>::decode(n, v) || !(v >= 0 && v <= 100)) {
+                   if (!n.IsScalar() || !n.decode(&v) || !(v >= 0 && v <= 100)) {
                      error(n, "params.tolerance 应为 0 到 100 的数 (a number, 0 to 100)");
                      return nullptr;
                    }

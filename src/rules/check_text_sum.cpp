@@ -167,7 +167,7 @@ void register_text_sum_kinds(std::vector<RuleKind>& kinds) {
                {"text-sum"},
                {"default", "earlier"},
                {"introducers", "units", "not_totals", "not_parts", "rest", "share_words", "min_parts", "max_back"},
-               [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+               [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
                  TextSum::Params p;
                  if (!param_words(params, "introducers", true, error, p.introducers) ||
                      !param_words(params, "units", true, error, p.units) ||

@@ -168,8 +168,8 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds) {
       {"text-table"},
       {"default"},
       {"figures", "near", "unless", "look_back"},
-      [](const YAML::Node& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
-        const YAML::Node list = params["figures"];
+      [](const RuleNode& params, const RuleSet& set, const ParamError& error) -> std::shared_ptr<const Check> {
+        const RuleNode list = params["figures"];
         if (!list || !list.IsSequence() || list.size() == 0) {
           error(list ? list : params,
                 "需要 params.figures：每项含 name {zh, en}、pattern（含命名分组 n）、table 和 cells "
@@ -178,9 +178,9 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds) {
         }
         std::vector<FigureDef> figures;
         std::string all;
-        for (const YAML::Node& item : list) {
+        for (const RuleNode& item : list) {
           FigureDef f;
-          const YAML::Node name = item["name"], pattern = item["pattern"], table = item["table"], cells = item["cells"];
+          const RuleNode name = item["name"], pattern = item["pattern"], table = item["table"], cells = item["cells"];
           if (!item.IsMap() || !name || !name.IsMap() || !name["zh"] || !name["en"] || !pattern ||
               !pattern.IsScalar() || !table || !table.IsScalar() || !cells || !cells.IsSequence() ||
               cells.size() == 0) {
@@ -196,7 +196,7 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds) {
             error(table, "没有这个表格 (no such table in this rule set)");
             return nullptr;
           }
-          for (const YAML::Node& c : cells) {
+          for (const RuleNode& c : cells) {
             const std::string id = c.IsScalar() ? c.Scalar() : "";
             const size_t dot = id.find('.');
             int row = -1, column = -1;

@@ -150,7 +150,7 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
                            {"year-mismatch"},
                            {"missing", "mismatch"},
                            {},
-                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                           [](const RuleNode&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<YearConsistency>();
                            }});
   kinds.back().placeholders = {{"missing", {}}, {"mismatch", {"title_year", "period_year"}}};
@@ -159,7 +159,7 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
                            {"year-mismatch"},
                            {"default"},
                            {},
-                           [](const YAML::Node&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
+                           [](const RuleNode&, const RuleSet&, const ParamError&) -> std::shared_ptr<const Check> {
                              return std::make_shared<YearTypo>();
                            }});
   kinds.back().placeholders = {{"default", {"text", "year"}}};
@@ -169,8 +169,8 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
                {"period-incomplete"},
                {"default"},
                {"insert"},
-               [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
-                 const YAML::Node insert = params["insert"];
+               [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+                 const RuleNode insert = params["insert"];
                  if (insert && (!insert.IsScalar() || insert.Scalar().empty())) {
                    error(insert, "params.insert 应为要插入的文字 (params.insert is the text a fix inserts)");
                    return nullptr;
@@ -187,8 +187,8 @@ void register_year_kinds(std::vector<RuleKind>& kinds) {
       {"year-plan"},
       {"default"},
       {"section", "pattern"},
-      [](const YAML::Node& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
-        const YAML::Node section = params["section"], pattern = params["pattern"];
+      [](const RuleNode& params, const RuleSet&, const ParamError& error) -> std::shared_ptr<const Check> {
+        const RuleNode section = params["section"], pattern = params["pattern"];
         if (!section || !section.IsScalar() || section.Scalar().empty()) {
           error(params, "需要 params.section：计划所在章节的 id (params.section names the section plans are in)");
           return nullptr;

@@ -19,7 +19,7 @@ constexpr int kMaxExtendsDepth = 8;
 
 struct Parsed {
   RuleFile file;
-  YAML::Node root;
+  RuleNode root;
   // file.text shared by this file's errors, made on the first error (most files have none).
   mutable std::shared_ptr<const std::string> error_text;
 };
@@ -27,21 +27,11 @@ struct Parsed {
 // A YAML node and the file it was written in: merged rule sets mix nodes from several files and
 // every error must name the right one.
 struct Sourced {
-  YAML::Node node;
+  RuleNode node;
   const Parsed* from = nullptr;
 
   Sourced() = default;
-  Sourced(const YAML::Node& n, const Parsed* f) : node(n), from(f) {}
-  Sourced(const Sourced&) = default;
-  // yaml-cpp's Node::operator= writes through to the node referred to, which would overwrite the
-  // parent file's tree when a child overrides a key; reset() rebinds instead.
-  // NOLINTNEXTLINE(bugprone-exception-escape): reset() only rebinds shared pointers
-  Sourced& operator=(const Sourced& other) {
-    if (this == &other) return *this;
-    node.reset(other.node);
-    from = other.from;
-    return *this;
-  }
+  Sourced(const RuleNode& n, const Parsed* f) : node(n), from(f) {}
 };
 
 // NOLINTNEXTLINE(bugprone-exception-escape): its implicit moves copy a Sourced, which only allocates
@@ -124,7 +114,7 @@ struct LoadCache {
   // extends the file and does not override it), for kinds that do not read the rule set.
   struct CompiledCheck {
     std::string kind;
-    YAML::Node params;
+    RuleNode params;
     std::shared_ptr<const Check> check;
   };
   std::vector<CompiledCheck> checks;
@@ -154,11 +144,11 @@ class Loader {
     const size_t errors_before = errors_->size();
     const Parsed* p = parsed(file);
     if (!p) return false;
-    const YAML::Node rules = p->root["rules"];
+    const RuleNode rules = p->root["rules"];
     if (rules && rules.IsSequence()) {
-      for (const YAML::Node& item : rules) {
+      for (const RuleNode& item : rules) {
         if (!item.IsMap() || !item["tests"]) continue;
-        const YAML::Node id = item["id"];
+        const RuleNode id = item["id"];
         read_cases(Sourced{item["tests"], p}, id && id.IsScalar() ? id.Scalar() : "", out);
       }
     }
@@ -195,7 +185,7 @@ class Loader {
   void error(const Sourced& s, const std::string& message) { error(*s.from, s.node.Mark(), message); }
 
   static std::string id_of(const Parsed& p) {
-    const YAML::Node id = p.root["id"];
+    const RuleNode id = p.root["id"];
     return id && id.IsScalar() ? id.Scalar() : p.file.path;
   }
 
@@ -210,14 +200,19 @@ class Loader {
 
   bool parse(const RuleFile& file, Parsed* out) {
     out->file = file;
-    try {
-      out->root = YAML::Load(file.text);
-    } catch (const YAML::Exception& e) {
-      const std::string at =
-          e.mark.is_null() ? "" : std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1);
-      not_a_rule_set(*out, "不是规则集：YAML 语法错误 (not a rule set: YAML syntax error" +
-                               (at.empty() ? "" : " at " + at) + ": " + yaml_error_text(e) + ")");
-      return false;
+    // A built-in file's tree, as the build parsed it from this text; else the text parsed here.
+    if (std::shared_ptr<const RuleTree> tree = file.tree.empty() ? nullptr : read_rule_tree(file.tree)) {
+      out->root = RuleNode(std::move(tree), 0);
+    } else {
+      try {
+        out->root = RuleNode(YAML::Load(file.text));
+      } catch (const YAML::Exception& e) {
+        const std::string at =
+            e.mark.is_null() ? "" : std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1);
+        not_a_rule_set(*out, "不是规则集：YAML 语法错误 (not a rule set: YAML syntax error" +
+                                 (at.empty() ? "" : " at " + at) + ": " + yaml_error_text(e) + ")");
+        return false;
+      }
     }
     if (!out->root.IsMap()) {
       not_a_rule_set(*out, "不是规则集：顶层不是映射 (not a rule set: the top level is not a mapping)");
@@ -243,7 +238,7 @@ class Loader {
         error(p, p.root["id"].Mark(), "extends 形成循环 (the extends chain loops back to " + p.file.path + ")");
         return false;
       }
-      const YAML::Node ext = p.root["extends"];
+      const RuleNode ext = p.root["extends"];
       if (!ext) return true;
       if (!ext.IsScalar()) {
         error(p, ext.Mark(), "extends 必须是一个规则集 id 或文件路径 (extends takes one rule set id or path)");
@@ -276,7 +271,7 @@ class Loader {
 
   void merge_map(const Parsed& p, const char* key, const std::vector<std::string>& allowed,
                  std::map<std::string, Sourced>* into) {
-    const YAML::Node node = p.root[key];
+    const RuleNode node = p.root[key];
     if (!node) return;
     if (!node.IsMap()) {
       error(p, node.Mark(), std::string("`") + key + "` 必须是映射 (must be a mapping)");
@@ -289,21 +284,21 @@ class Loader {
   // Sections and rules merge by id: a known id overrides the fields it names, a new id is added
   // (after `after:` when given), `remove: true` drops a section.
   void merge_list(const Parsed& p, const char* key, const std::vector<std::string>& allowed, std::vector<Entry>* into) {
-    const YAML::Node list = p.root[key];
+    const RuleNode list = p.root[key];
     if (!list) return;
     if (!list.IsSequence()) {
       error(p, list.Mark(), std::string("`") + key + "` 必须是列表 (must be a list)");
       return;
     }
     std::set<std::string> ids_here;
-    for (const YAML::Node& item : list) {
+    for (const RuleNode& item : list) {
       Sourced s{item, &p};
       if (!item.IsMap()) {
         error(s, std::string(key) + " 的每一项必须是映射 (each entry must be a mapping)");
         continue;
       }
       check_keys(s, allowed, key);
-      const YAML::Node id = item["id"];
+      const RuleNode id = item["id"];
       if (!id || !id.IsScalar() || id.Scalar().empty()) {
         error(s, "缺少 id (each entry needs an `id:`)");
         continue;
@@ -340,7 +335,7 @@ class Loader {
         e.id = id.Scalar();
         e.decl = s;
         size_t pos = into->size();
-        if (const YAML::Node after = item["after"]) {
+        if (const RuleNode after = item["after"]) {
           auto a = std::find_if(into->begin(), into->end(), [&](const Entry& x) { return x.id == after.Scalar(); });
           if (a == into->end())
             error(Sourced{after, &p}, "after 指向不存在的 id `" + after.Scalar() + "` (no such id)");
@@ -374,12 +369,12 @@ class Loader {
     merge_list(p, "sections", kSectionKeys, &m->sections);
     merge_list(p, "tables", kTableKeys, &m->tables);
     merge_list(p, "rules", kRuleKeys, &m->rules);
-    if (const YAML::Node dis = p.root["disable"]) {
+    if (const RuleNode dis = p.root["disable"]) {
       if (!dis.IsSequence()) {
         error(p, dis.Mark(), "disable 必须是规则 id 的列表 (disable takes a list of rule ids)");
         return;
       }
-      for (const YAML::Node& id : dis) {
+      for (const RuleNode& id : dis) {
         auto it = std::find_if(m->rules.begin(), m->rules.end(), [&](const Entry& e) { return e.id == id.Scalar(); });
         if (it == m->rules.end())
           error(Sourced{id, &p}, "没有可停用的规则 `" + id.Scalar() + "` (no such rule to disable)");
@@ -397,7 +392,7 @@ class Loader {
       return;
     }
     int number = 0;
-    for (const YAML::Node& item : tests.node) {
+    for (const RuleNode& item : tests.node) {
       ++number;
       const Sourced at{item, tests.from};
       if (!item.IsMap()) {
@@ -410,7 +405,7 @@ class Loader {
       c.rule = rule;
       c.number = number;
       c.line = static_cast<uint32_t>(item.Mark().line + 1);
-      const YAML::Node fires = item["fires"], clean = item["clean"];
+      const RuleNode fires = item["fires"], clean = item["clean"];
       if (!fires == !clean) {
         error(at, "用例须有 fires: 或 clean: 之一 (a case needs exactly one of fires: and clean:)");
         continue;
@@ -420,29 +415,29 @@ class Loader {
       if (read_string(text, &c.text) && c.text.find_first_not_of(" \t\r\n") == std::string::npos) {
         error(text, "用例的报告文本为空 (the case's report text is empty)");
       }
-      if (const YAML::Node year = item["year"]) {
+      if (const RuleNode year = item["year"]) {
         const Sourced y{year, tests.from};
         if (read_int(y, &c.year) && (c.year < 1990 || c.year > 2100)) {
           error(y, "year 应在 1990 至 2100 之间 (expected a year from 1990 to 2100)");
         }
       }
-      if (const YAML::Node previous = item["previous"]) {
+      if (const RuleNode previous = item["previous"]) {
         const Sourced p{previous, tests.from};
         if (read_string(p, &c.previous) && c.previous.find_first_not_of(" \t\r\n") == std::string::npos) {
           error(p, "previous 的报告文本为空 (the previous report's text is empty)");
         }
       }
-      if (const YAML::Node other = item["other"]) {
+      if (const RuleNode other = item["other"]) {
         const Sourced o{other, tests.from};
         if (read_string(o, &c.other) && c.other.find_first_not_of(" \t\r\n") == std::string::npos) {
           error(o, "other 的报告文本为空 (the other report's text is empty)");
         }
       }
-      if (const YAML::Node parts = item["parts"]) {
+      if (const RuleNode parts = item["parts"]) {
         if (!parts.IsSequence() || parts.size() == 0) {
           error(Sourced{parts, tests.from}, "parts 应为报告文本的列表 (parts must be a list of report texts)");
         } else {
-          for (const YAML::Node& part : parts) {
+          for (const RuleNode& part : parts) {
             const Sourced p{part, tests.from};
             if (read_string(p, &c.parts.emplace_back()) &&
                 c.parts.back().find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -451,7 +446,7 @@ class Loader {
           }
         }
       }
-      if (const YAML::Node expect = item["expect"]) read_expect(Sourced{expect, tests.from}, &c);
+      if (const RuleNode expect = item["expect"]) read_expect(Sourced{expect, tests.from}, &c);
       if (errors_->size() == errors_before) out->push_back(std::move(c));
     }
   }
@@ -469,7 +464,7 @@ class Loader {
     const uint32_t lines = static_cast<uint32_t>(std::count(c->text.begin(), c->text.end(), '\n') +
                                                  (!c->text.empty() && c->text.back() != '\n' ? 1 : 0));
     c->expect.emplace();
-    for (const YAML::Node& item : expect.node) {
+    for (const RuleNode& item : expect.node) {
       const Sourced at{item, expect.from};
       if (!item.IsMap()) {
         error(at, "每一项应为映射 {line: 行号, message: 文本} (each finding is a mapping {line:, message:})");
@@ -477,7 +472,7 @@ class Loader {
       }
       check_keys(at, kExpectKeys, "expected finding");
       RuleCase::Expected e;
-      if (const YAML::Node line = item["line"]) {
+      if (const RuleNode line = item["line"]) {
         const Sourced l{line, expect.from};
         int n = 0;
         if (read_int(l, &n)) {
@@ -490,7 +485,7 @@ class Loader {
       } else {
         error(at, "缺少 line (an expected finding needs `line:`)");
       }
-      if (const YAML::Node message = item["message"]) {
+      if (const RuleNode message = item["message"]) {
         std::string m;
         if (read_string(Sourced{message, expect.from}, &m)) e.message = std::move(m);
       }
@@ -608,7 +603,7 @@ class Loader {
       error(s, "应为正则表达式列表 (expected a list of patterns)");
       return out;
     }
-    for (const YAML::Node& item : s.node) {
+    for (const RuleNode& item : s.node) {
       if (auto re = read_regex(Sourced{item, s.from}, groups, anchor_end)) out.push_back(re);
     }
     return out;
@@ -718,12 +713,12 @@ class Loader {
       if (!s->node.IsSequence()) {
         error(*s, "match 应为列表：词，或须同时出现的词组 (expected a list of words or word groups)");
       } else {
-        for (const YAML::Node& item : s->node) {
+        for (const RuleNode& item : s->node) {
           std::vector<std::string> group;
           if (item.IsScalar()) {
             group.push_back(normalize_label(item.Scalar()));
           } else if (item.IsSequence()) {
-            for (const YAML::Node& w : item) {
+            for (const RuleNode& w : item) {
               if (w.IsScalar())
                 group.push_back(normalize_label(w.Scalar()));
               else
@@ -746,7 +741,7 @@ class Loader {
       error(s, "应为词的列表 (expected a list of words)");
       return out;
     }
-    for (const YAML::Node& w : s.node) {
+    for (const RuleNode& w : s.node) {
       if (w.IsScalar() && !w.Scalar().empty())
         out.push_back(normalize_label(w.Scalar()));
       else
@@ -778,7 +773,7 @@ class Loader {
       error(cols ? *cols : e.decl, "表格需要 columns 列表 (a table needs a non-empty `columns:` list)");
       return;
     }
-    for (const YAML::Node& c : cols->node) {
+    for (const RuleNode& c : cols->node) {
       Sourced sc{c, cols->from};
       if (!c.IsMap()) {
         error(sc, "每一列应为映射 {id:, label:} (each column is a mapping)");
@@ -790,7 +785,7 @@ class Loader {
       if (c["label"]) read_string(Sourced{c["label"], sc.from}, &col.label);
       if (c["group"]) read_string(Sourced{c["group"], sc.from}, &col.group);
       if (col.id.empty() || col.label.empty()) error(sc, "列需要 id 和 label (a column needs `id:` and `label:`)");
-      if (const YAML::Node v = c["value"]) {
+      if (const RuleNode v = c["value"]) {
         std::string kind = v.IsScalar() ? v.Scalar() : "";
         if (kind == "count")
           col.kind = ValueKind::count;
@@ -810,7 +805,7 @@ class Loader {
       error(rows ? *rows : e.decl, "表格需要 rows 列表 (a table needs a non-empty `rows:` list)");
       return;
     }
-    for (const YAML::Node& r : rows->node) {
+    for (const RuleNode& r : rows->node) {
       Sourced sr{r, rows->from};
       if (!r.IsMap()) {
         error(sr, "每一行应为映射 {id:, label:} (each row is a mapping)");
@@ -848,19 +843,19 @@ class Loader {
     const Sourced* params = e.get("params");
     if (!kind || !kind->node.IsScalar() || kind->node.Scalar() != "table-equation" || !params || !params->node.IsMap())
       return;
-    const YAML::Node each = params->node["each"], table = params->node["table"], assert_node = params->node["assert"];
+    const RuleNode each = params->node["each"], table = params->node["table"], assert_node = params->node["assert"];
     if (!each || !each.IsScalar() || each.Scalar() != "row" || !table || !table.IsScalar() || !assert_node) return;
     TableDef* def = nullptr;
     for (TableDef& t : set->tables) {
       if (t.id == table.Scalar()) def = &t;
     }
     if (!def) return;
-    std::vector<YAML::Node> texts;
+    std::vector<RuleNode> texts;
     if (assert_node.IsScalar()) texts.push_back(assert_node);
     if (assert_node.IsSequence()) {
-      for (const YAML::Node& n : assert_node) texts.push_back(n);
+      for (const RuleNode& n : assert_node) texts.push_back(n);
     }
-    for (const YAML::Node& text : texts) {
+    for (const RuleNode& text : texts) {
       Equation eq;
       std::string why;
       if (!text.IsScalar() || !parse_equation(text.Scalar(), "", *def, Along::row, &eq, &why)) continue;
@@ -921,7 +916,7 @@ class Loader {
         error(msgs ? *msgs : e.decl, "缺少消息模板 messages." + k + " (kind " + rk->name + " needs it)");
       }
     }
-    YAML::Node params(YAML::NodeType::Map);
+    RuleNode params{YAML::Node(YAML::NodeType::Map)};
     const Parsed* params_from = e.decl.from;
     bool written = false;  // params is a node of a file
     if (const Sourced* s = e.get("params")) {
@@ -929,7 +924,7 @@ class Loader {
         error(*s, "params 应为映射 (expected a mapping)");
       } else {
         check_keys(*s, rk->param_keys, "params of kind " + rk->name);
-        params.reset(s->node);
+        params = s->node;
         params_from = s->from;
         written = true;
       }
@@ -940,7 +935,7 @@ class Loader {
       r.check = cached->check;
     } else {
       r.check = rk->make(params, *set,
-                         [&](const YAML::Node& at, const std::string& msg) { error(*params_from, at.Mark(), msg); });
+                         [&](const RuleNode& at, const std::string& msg) { error(*params_from, at.Mark(), msg); });
       if (r.check && written && !rk->reads_rule_set) cache_->checks.push_back({rk->name, params, r.check});
     }
     r.needs_previous = rk->needs_previous;
@@ -959,59 +954,6 @@ class Loader {
 std::shared_ptr<const RuleSet> load_rule_set(const RuleFile& file, const RuleFileResolver& resolve, LoadCache* cache,
                                              std::vector<RuleError>* errors) {
   return Loader(resolve, cache, errors).load(file);
-}
-
-namespace {
-
-// `yaml` with blocks blanked out line for line (every other line keeps its number): a block is a
-// line `opens(indent, content)` picks, and the lines after it that are blank, comments, indented
-// deeper, or at its indentation and items of its own (`- `) when `items`.
-template <typename Opens>
-std::string without_blocks(std::string_view yaml, const Opens& opens, bool items) {
-  std::string out;
-  out.reserve(yaml.size());
-  size_t skip_indent = std::string_view::npos;  // in a block whose key is this indented
-  for (size_t start = 0; start < yaml.size();) {
-    size_t end = yaml.find('\n', start);
-    end = end == std::string_view::npos ? yaml.size() : end + 1;
-    const std::string_view line = yaml.substr(start, end - start);
-    start = end;
-    const size_t indent = line.find_first_not_of(' ');
-    const std::string_view content = indent == std::string_view::npos ? std::string_view() : line.substr(indent);
-    const bool blank = content.empty() || content[0] == '\n' || content[0] == '#';
-    if (skip_indent != std::string_view::npos) {
-      if (blank || indent > skip_indent || (items && indent == skip_indent && content.starts_with("- "))) {
-        if (line.back() == '\n') out += '\n';
-        continue;
-      }
-      skip_indent = std::string_view::npos;
-    }
-    if (!blank && opens(indent, content)) {
-      skip_indent = indent;
-      if (line.back() == '\n') out += '\n';
-      continue;
-    }
-    out += line;
-  }
-  return out;
-}
-
-}  // namespace
-
-std::string without_tests(std::string_view yaml) {
-  return without_blocks(
-      yaml, [](size_t, std::string_view content) { return content == "tests:\n" || content == "tests:"; },
-      /*items=*/true);
-}
-
-std::string without_docs(std::string_view yaml) {
-  return without_blocks(
-      yaml,
-      [](size_t indent, std::string_view content) {
-        return indent == 4 &&
-               (content.starts_with("summary:") || content.starts_with("doc:") || content.starts_with("example:"));
-      },
-      /*items=*/false);
 }
 
 bool read_rule_cases(const RuleFile& file, std::vector<RuleCase>* cases, std::vector<RuleError>* errors) {

@@ -57,7 +57,7 @@ const RuleKind* find_rule_kind(const std::string& name) {
   return nullptr;
 }
 
-std::shared_ptr<const re2::RE2> param_regex(const YAML::Node& pattern, const ParamError& error,
+std::shared_ptr<const re2::RE2> param_regex(const RuleNode& pattern, const ParamError& error,
                                             const std::string& group) {
   if (!pattern || !pattern.IsScalar() || pattern.Scalar().empty()) {
     error(pattern, "应为正则表达式 (a pattern: RE2, as a string)");
@@ -77,15 +77,15 @@ std::shared_ptr<const re2::RE2> param_regex(const YAML::Node& pattern, const Par
   return re;
 }
 
-bool param_words(const YAML::Node& params, const char* key, bool required, const ParamError& error,
+bool param_words(const RuleNode& params, const char* key, bool required, const ParamError& error,
                  std::vector<std::string>& into) {
-  const YAML::Node n = params[key];
+  const RuleNode n = params[key];
   if (!n && !required) return true;
   if (!n || !n.IsSequence() || (required && n.size() == 0)) {
     error(n ? n : params, std::string("params.") + key + " 应为词语列表 (a list of words)");
     return false;
   }
-  for (const YAML::Node& w : n) {
+  for (const RuleNode& w : n) {
     if (!w.IsScalar() || w.Scalar().empty()) {
       error(w, "应为非空词语 (a non-empty word)");
       return false;
@@ -95,11 +95,11 @@ bool param_words(const YAML::Node& params, const char* key, bool required, const
   return true;
 }
 
-bool param_int(const YAML::Node& params, const char* key, int lo, int hi, const ParamError& error, size_t& into) {
-  const YAML::Node n = params[key];
+bool param_int(const RuleNode& params, const char* key, int lo, int hi, const ParamError& error, size_t& into) {
+  const RuleNode n = params[key];
   if (!n) return true;
   int v = 0;
-  if (!n.IsScalar() || !YAML::convert<int>::decode(n, v) || v < lo || v > hi) {
+  if (!n.IsScalar() || !n.decode(&v) || v < lo || v > hi) {
     error(n, std::string("params.") + key + " 应为 " + std::to_string(lo) + " 到 " + std::to_string(hi) +
                  " 的整数 (an integer, " + std::to_string(lo) + " to " + std::to_string(hi) + ")");
     return false;

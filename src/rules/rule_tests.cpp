@@ -98,7 +98,7 @@ RuleTestRun run_rule_tests(Catalog& catalog, const std::vector<std::string>& ref
       if (!seen.insert(file_key(f)).second) continue;
       CaseFile cf;
       cf.file = f;
-      RuleFile text{f.path, "", f.builtin_id};
+      RuleFile text{f.path, "", f.builtin_id, {}};
       if (!f.builtin_id.empty()) {
         cf.set = catalog.get(f.builtin_id, &run.errors);
         if (const std::string_view* t = catalog.builtin_text(f.builtin_id)) text.text = std::string(*t);

@@ -219,7 +219,7 @@ TEST_CASE("read_rule_cases: a file's own cases, numbered per rule, with their li
       "  - id: heading.numbering\n    tests:\n      - clean: 一、总体情况\n");
   std::vector<RuleCase> cases;
   std::vector<RuleError> errors;
-  REQUIRE(read_rule_cases({"city.yaml", text, ""}, &cases, &errors));
+  REQUIRE(read_rule_cases({"city.yaml", text, "", {}}, &cases, &errors));
   CHECK(errors.empty());
   REQUIRE(cases.size() == 3);
   CHECK(cases[0].rule == "year.typo");
