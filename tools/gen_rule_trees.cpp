@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
   std::string body, table;
   for (int i = 3; i < argc; ++i) {
     const std::string text = read(argv[i]);
-    const std::string rel = std::filesystem::path(argv[i]).lexically_relative(argv[2]).generic_string();
+    namespace fs = std::filesystem;
+    const std::string rel = fs::absolute(argv[i]).lexically_relative(fs::absolute(argv[2])).generic_string();
     const std::string lean = tree_of(gklint::builtin_yaml(text, false));
     const std::string docs = tree_of(gklint::builtin_yaml(text, true));
     const std::string n = std::to_string(i - 3);
