@@ -273,6 +273,14 @@ same "pdf format, page, cell" "$(jq -c '.files[0] | [.format, ([.diagnostics[] |
 check "pdf text output" 1 "$gklint" "$formats/seed-001.libreoffice-docx.pdf"
 expect "pdf gives page:line:column" 'seed-001.libreoffice-docx.pdf:4:2:9: ' "$tmp/out"
 expect "pdf names the page" '= 第 4 页第 2 行' "$tmp/out"
+# The gklint executable reads PDFs with the module gklint-pdf.so (beside it, or installed): without
+# it, a PDF is one input.error saying where it looked, and the other reports are linted.
+mkdir -p "$tmp/no-module" && cp "$gklint" "$tmp/no-module/gklint"
+check "pdf without the module" 2 "$tmp/no-module/gklint" --no-config --lang en --format json \
+  "$formats/seed-001.libreoffice-docx.pdf" "$seeds/002_4b1796c7769bd424.txt"
+same "pdf without the module: one input.error" "$(jq -c '[.files[0].diagnostics[] | .rule]' "$tmp/out")" '["input.error"]'
+expect "pdf without the module: where it looked" 'the PDF module gklint-pdf.so is not installed \(looked for [^)]*no-module/gklint-pdf.so' "$tmp/out"
+same "pdf without the module: the text report linted" "$(jq -r '.files[1].status' "$tmp/out")" 'checked'
 check "cat pdf" 0 "$gklint" cat "$formats/seed-001.libreoffice-docx.pdf"
 expect "cat pdf gives page:line and the cell" '^ +4:2 \| \[表2 行25 列2\] \(七\)總計 \| 1 \|' "$tmp/out"
 if command -v pdftotext >/dev/null; then
