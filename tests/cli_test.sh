@@ -281,6 +281,14 @@ check "pdf without the module" 2 "$tmp/no-module/gklint" --no-config --lang en -
 same "pdf without the module: one input.error" "$(jq -c '[.files[0].diagnostics[] | .rule]' "$tmp/out")" '["input.error"]'
 expect "pdf without the module: where it looked" 'the PDF module gklint-pdf.so is not installed \(looked for [^)]*no-module/gklint-pdf.so' "$tmp/out"
 same "pdf without the module: the text report linted" "$(jq -r '.files[1].status' "$tmp/out")" 'checked'
+# A module of another gklint (another version, or another layout of what it fills in) is refused.
+if command -v c++ >/dev/null; then
+  printf '%s\n' 'extern "C" const char* gklint_pdf_module_version() { return "0.0.0/1/2/3"; }' \
+    'extern "C" void gklint_pdf_module_extract(const char*, unsigned long, void*) {}' >"$tmp/other-module.cpp"
+  c++ -shared -fPIC -o "$tmp/no-module/gklint-pdf.so" "$tmp/other-module.cpp"
+  check "pdf with another gklint's module" 2 "$tmp/no-module/gklint" --no-config --lang en "$formats/seed-001.libreoffice-docx.pdf"
+  expect "pdf with another gklint's module: refused" 'no-module/gklint-pdf.so is not the PDF module of this gklint' "$tmp/out"
+fi
 check "cat pdf" 0 "$gklint" cat "$formats/seed-001.libreoffice-docx.pdf"
 expect "cat pdf gives page:line and the cell" '^ +4:2 \| \[表2 行25 列2\] \(七\)總計 \| 1 \|' "$tmp/out"
 if command -v pdftotext >/dev/null; then

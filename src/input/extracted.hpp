@@ -52,5 +52,11 @@ class TextBuilder {
 Extracted extract_html(std::string_view html);
 Extracted extract_docx(std::string_view bytes);
 Extracted extract_pdf(std::string_view bytes);
+// What the PDF module (gklint-pdf.so) and the executable that loads it must agree on: the version
+// and the layout of what the module fills in.
+inline std::string pdf_module_tag() {
+  return std::string(GKLINT_VERSION) + "/" + std::to_string(sizeof(Extracted)) + "/" + std::to_string(sizeof(Origin)) +
+         "/" + std::to_string(sizeof(InputProblem));
+}
 
 }  // namespace gklint

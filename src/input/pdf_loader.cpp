@@ -38,7 +38,7 @@ Module load() {
     const auto version = reinterpret_cast<VersionFn>(dlsym(handle, "gklint_pdf_module_version"));
     const auto extract = reinterpret_cast<ExtractFn>(dlsym(handle, "gklint_pdf_module_extract"));
     // NOLINTEND(cppcoreguidelines-pro-type-reinterpret-cast)
-    if (!version || !extract || std::string_view(version()) != GKLINT_VERSION) {
+    if (!version || !extract || version() != pdf_module_tag()) {
       dlclose(handle);
       m.why_zh = candidate.string() + " 不是本版本 gklint 的 PDF 模块";
       m.why_en = candidate.string() + " is not the PDF module of this gklint (" GKLINT_VERSION ")";

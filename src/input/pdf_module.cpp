@@ -5,8 +5,12 @@
 
 extern "C" {
 
-// The gklint it was built with: the loader refuses another's (Extracted's layout may differ).
-__attribute__((visibility("default"))) const char* gklint_pdf_module_version() { return GKLINT_VERSION; }
+// The gklint it was built with and the layout of Extracted (pdf_module_tag): the loader refuses
+// another's.
+__attribute__((visibility("default"))) const char* gklint_pdf_module_version() {
+  static const std::string kTag = gklint::pdf_module_tag();
+  return kTag.c_str();
+}
 
 __attribute__((visibility("default"))) void gklint_pdf_module_extract(const char* bytes, size_t size,
                                                                       gklint::Extracted* out) {
