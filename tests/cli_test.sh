@@ -281,6 +281,10 @@ check "pdf without the module" 2 "$tmp/no-module/gklint" --no-config --lang en -
 same "pdf without the module: one input.error" "$(jq -c '[.files[0].diagnostics[] | .rule]' "$tmp/out")" '["input.error"]'
 expect "pdf without the module: where it looked" 'the PDF module gklint-pdf.so is not installed \(looked for [^)]*no-module/gklint-pdf.so' "$tmp/out"
 same "pdf without the module: the text report linted" "$(jq -r '.files[1].status' "$tmp/out")" 'checked'
+# A module that is there but does not load (damaged, or a library it needs is missing): dlerror's words.
+echo "not a shared object" >"$tmp/no-module/gklint-pdf.so"
+check "pdf with a module that does not load" 2 "$tmp/no-module/gklint" --no-config --lang en "$formats/seed-001.libreoffice-docx.pdf"
+expect "pdf with a module that does not load: why" 'cannot read PDFs: cannot load [^ ]*no-module/gklint-pdf.so: ' "$tmp/out"
 # A module of another gklint (another version, or another layout of what it fills in) is refused.
 if command -v c++ >/dev/null; then
   printf '%s\n' 'extern "C" const char* gklint_pdf_module_version() { return "0.0.0/1/2/3"; }' \

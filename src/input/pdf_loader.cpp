@@ -2,12 +2,12 @@
 // (pdf_module.cpp), loaded with dlopen the first time a PDF is read, so that a run without PDFs
 // does not load poppler and its libraries. The module is looked for beside the executable (a build
 // folder), then where `cmake --install` puts it (GKLINT_PDF_MODULE_DIR, relative to the
-// executable's folder); only a module of this very version is used.
+// executable's folder); only a module of this version, filling in what this build reads
+// (pdf_module_tag), is used.
 #include <dlfcn.h>
 
 #include <filesystem>
 #include <string>
-#include <vector>
 
 #include "input/extracted.hpp"
 
@@ -33,7 +33,14 @@ Module load() {
        {dir / "gklint-pdf.so", (dir / GKLINT_PDF_MODULE_DIR / "gklint-pdf.so").lexically_normal()}) {
     tried += (tried.empty() ? "" : ", ") + candidate.string();
     void* handle = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle) continue;
+    if (!handle) {
+      if (!std::filesystem::exists(candidate, ec)) continue;
+      // There, but it does not load (a library it needs, poppler's, is missing): say why.
+      const char* why = dlerror();
+      m.why_zh = candidate.string() + " 无法加载：" + (why ? why : "");
+      m.why_en = "cannot load " + candidate.string() + ": " + (why ? why : "");
+      return m;
+    }
     // NOLINTBEGIN(cppcoreguidelines-pro-type-reinterpret-cast): dlsym gives untyped addresses
     const auto version = reinterpret_cast<VersionFn>(dlsym(handle, "gklint_pdf_module_version"));
     const auto extract = reinterpret_cast<ExtractFn>(dlsym(handle, "gklint_pdf_module_extract"));
