@@ -10,7 +10,7 @@
 #   share/fish/vendor_completions.d/gklint.fish   `gklint completion fish`
 #   share/doc/gklint/                             README.md, CONTRIBUTING.md, docs/*.md, examples/
 # The test-only and build-time programs (gklint_tests, gklint-docs, gklint-gen, gklint-relint,
-# gen_norm_table) are not installed.
+# gen_norm_table, gen_rule_trees) are not installed.
 include(GNUInstallDirs)
 
 # --- Written by the built gklint, so they describe the options it has ---

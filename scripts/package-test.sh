@@ -60,7 +60,7 @@ for f in /usr/bin/gklint /usr/share/man/man1/gklint.1 /usr/share/gklint/rules/go
   /usr/share/doc/gklint/docs/rules.md /usr/share/doc/gklint/examples/2018-luobei-county.txt; do
   grep -qx "$f" <<<"$listed" && [ -e "$f" ] && pass "installed $f" || fail "dpkg -L gklint: no $f"
 done
-for f in gklint_tests gklint-docs gklint-gen gklint-relint gen_norm_table; do
+for f in gklint_tests gklint-docs gklint-gen gklint-relint gen_norm_table gen_rule_trees; do
   grep -q "/$f\$" <<<"$listed" && fail "installed a build-time program: $f" || pass "not installed: $f"
 done
 
