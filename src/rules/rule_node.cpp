@@ -1,7 +1,5 @@
 #include "rules/rule_node.hpp"
 
-#include <cstring>
-
 namespace gklint {
 
 namespace {
