@@ -62,7 +62,7 @@ struct TableDef {
 
 // A cell as read. `unfilled`: blank, "/", "—" or "-" alone: not zero, and never counted as one.
 struct Cell {
-  enum class State { number, unfilled, text };
+  enum class State : uint8_t { number, unfilled, text };
   State state = State::unfilled;
   double value = 0;
   int64_t units = 0;      // the exact value: value == units / 10^decimals

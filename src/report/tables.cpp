@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <deque>
 
 #include "gklint/numbers.hpp"
 #include "gklint/numerals.hpp"
@@ -20,10 +19,10 @@ namespace {
 
 // A piece of the text: a label (consecutive words of one cell merged), a value (a number or a
 // not-filled marker), or an empty cell between separators.
-// A word or a cell of the text, as the table reader sees it. Small (a 10 MB table-heavy report has
-// millions): a value keeps its cell's state only, and its cell is parsed again when a table takes
-// it (value_cell); a text's key is a view into the view's text, or into TokenList::keys when blanks
-// were taken out of it.
+// A word or a cell of the text, as the table reader sees it. Small (36 bytes: a 10 MB table-heavy
+// report has a million): a value keeps its cell's state only, and its cell is parsed again when a
+// table takes it (value_cell); a text's key is kept as a place in the view's text, or in
+// TokenList::stored_keys when blanks were taken out of it.
 struct Token {
   enum class Kind : uint8_t { text, value, empty };
   Kind kind = Kind::text;
@@ -31,16 +30,23 @@ struct Token {
   bool in_row = false;                        // a later cell of a separated line: a cell, whatever it holds
   bool joins = false;                         // text right after text on the same free line: may continue its label
   bool separated = false;                     // a cell between separators ('|', tab): never more than one cell
+  bool key_stored = false;                    // text: its key is in TokenList::stored_keys, not in the view's text
   Cell::State state = Cell::State::unfilled;  // value: its cell's state
   uint32_t begin = 0, end = 0;                // view offsets
   uint32_t line = 0;                          // view line number, to keep a row's cells to its line
-  char32_t first = 0, last = 0;  // text: the key's first and last characters (labels are looked up by them)
-  std::string_view key;          // text: blanks removed, numbering stripped
+  char32_t first = 0, last = 0;       // text: the key's first and last characters (labels are looked up by them)
+  uint32_t key_at = 0, key_size = 0;  // text: its key (blanks removed, numbering stripped), where it is
 };
+
+static_assert(sizeof(Token) <= 36, "a token's size is most of a table-heavy report's memory");
 
 struct TokenList {
   std::vector<Token> tokens;
-  std::deque<std::string> keys;  // the keys that are not in the view's text (a deque: they never move)
+  std::string stored_keys;  // the keys that are not in the view's text, one after another
+
+  std::string_view key(std::string_view text, const Token& tok) const {
+    return std::string_view(tok.key_stored ? stored_keys : text).substr(tok.key_at, tok.key_size);
+  }
 };
 
 char32_t first_char(std::string_view w) {
@@ -266,10 +272,34 @@ void add_words(std::string_view t, uint32_t b, uint32_t e, bool in_cell, std::ve
   }
 }
 
+// At least as many tokens as `t` makes, as a rule (it is a reservation, not a limit): one per
+// place where a token may start (a word, a change between digits and other characters, a marker's
+// 、 or "(", a '/') and one per cell holding only blanks. Reserved at once, the token vector of a
+// large text never grows by doubling, whose old and new buffers together were the peak of memory on
+// a table-heavy one. What is reserved beyond what is used is never touched, so it takes no memory.
+size_t token_estimate(std::string_view t) {
+  size_t n = 1;
+  bool digit_before = false, blank_before = true, cell_blank = true;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    const bool separator = c == '|' || c == '\t' || c == '\n';
+    const bool blank = c == ' ' || separator;
+    const bool digit = is_digit(c);
+    n += (!blank && (blank_before || digit != digit_before)) + (c == '/' || c == '(') + (separator && cell_blank) +
+         (c == '\x81' && i >= 2 && t[i - 1] == '\x80' && t[i - 2] == '\xE3');  // 、
+    cell_blank = separator || (cell_blank && c == ' ');
+    blank_before = blank;
+    digit_before = digit;
+  }
+  return n + cell_blank;
+}
+
 TokenList tokenize(std::string_view t) {
   TokenList list;
   std::vector<Token>& tokens = list.tokens;
-  tokens.reserve(t.size() / 16);  // about one token per sentence piece: few reallocations
+  // Counting costs about 30 instructions a byte: worth it only where doubling costs memory.
+  constexpr size_t kCountTokensFrom = 1 << 20;
+  tokens.reserve(t.size() >= kCountTokensFrom ? token_estimate(t) : t.size() / 16);
   size_t start = 0;
   uint32_t line_no = 0;
   while (start < t.size()) {
@@ -333,12 +363,22 @@ TokenList tokenize(std::string_view t) {
   }
   for (Token& tok : tokens) {
     if (tok.kind != Token::Kind::text) continue;
-    std::string_view word = t.substr(tok.begin, tok.end - tok.begin);
-    if (std::any_of(word.begin(), word.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; }))
-      word = list.keys.emplace_back(strip_blanks(word));
-    tok.key = strip_numbering(word);
-    tok.first = first_char(tok.key);
-    tok.last = last_char(tok.key);
+    const std::string_view word = t.substr(tok.begin, tok.end - tok.begin);
+    if (std::any_of(word.begin(), word.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; })) {
+      const std::string stripped = strip_blanks(word);
+      const std::string_view key = strip_numbering(stripped);
+      tok.key_stored = true;
+      tok.key_at = static_cast<uint32_t>(list.stored_keys.size());
+      tok.key_size = static_cast<uint32_t>(key.size());
+      list.stored_keys += key;
+    } else {
+      const std::string_view key = strip_numbering(word);
+      tok.key_at = static_cast<uint32_t>(key.data() - t.data());
+      tok.key_size = static_cast<uint32_t>(key.size());
+    }
+    const std::string_view key = list.key(t, tok);
+    tok.first = first_char(key);
+    tok.last = last_char(key);
   }
   return list;
 }
@@ -576,7 +616,7 @@ class RowSplitter {
 
 class TableReader {
  public:
-  TableReader(const View& view, const std::vector<Token>& tokens) : view_(view), tokens_(tokens) {}
+  TableReader(const View& view, const TokenList& tokens) : view_(view), list_(tokens), tokens_(tokens.tokens) {}
 
   // Every place a row label (or the header anchor) starts is a candidate; the reading with the
   // most rows that have values wins, the earliest on a tie. A column header such as 总计 also
@@ -644,7 +684,7 @@ class TableReader {
     *label_begin = tokens_[k].begin;
     for (size_t m = k; m <= end; ++m) {
       std::string key =
-          m == k ? std::string(tokens_[k].key)
+          m == k ? std::string(key_of(k))
                  : std::string(strip_numbering(strip_blanks(
                        std::string_view(view_.text()).substr(tokens_[k].begin, tokens_[m].end - tokens_[k].begin))));
       int j = match_row(def, key, from);
@@ -656,7 +696,7 @@ class TableReader {
     *last = end;
     const bool values_follow = k + 1 < tokens_.size() && tokens_[k + 1].kind == Token::Kind::value;
     if (values_follow && !tokens_[k].separated && def.labels_unnumbered) {
-      const std::string_view key = tokens_[k].key;
+      const std::string_view key = key_of(k);
       for (int j = from; j < static_cast<int>(def.rows.size()); ++j) {
         for (const std::string& w : def.rows[j].match) {
           if (w.size() >= 6 && key.size() > w.size() && key.ends_with(w)) {
@@ -851,7 +891,11 @@ class TableReader {
     return t;
   }
 
+  // Token k's key.
+  std::string_view key_of(size_t k) const { return list_.key(view_.text(), tokens_[k]); }
+
   const View& view_;
+  const TokenList& list_;
   const std::vector<Token>& tokens_;
   // Steps left for cutting run-together digits in this file (RowSplitter).
   static constexpr int64_t kSplitBudget = 300000;  // a real table needs a few hundred
@@ -992,7 +1036,7 @@ std::vector<Table> read_tables(const View& view, const std::vector<TableDef>& de
   std::vector<Table> tables;
   if (defs.empty()) return tables;
   const TokenList tokens = tokenize(view.text());
-  TableReader reader(view, tokens.tokens);
+  TableReader reader(view, tokens);
   for (const TableDef& def : defs) {
     if (auto t = reader.read(def)) {
       take_header(view, def, *t);
