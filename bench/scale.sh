@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Does gklint stay linear in its input? Times reports of 1 KB to 10 MB in four shapes and fails
-# when the time per byte grows more than 2x across the range. Not part of CI (it times things).
+# Does gklint stay linear in its input? Times reports of 1 KB to 10 MB in five shapes and fails
+# when the time per byte grows more than 2x across the range, or when a run's peak memory is over
+# 100 MB (issue 14's bound for 10 MB). Not part of CI (it times things).
 #
 #   bench/scale.sh [MAX]     MAX = largest size in bytes (default 10000000)
 #
@@ -9,6 +10,7 @@
 #   prose     the reports as they are, line-broken
 #   tables    only their table rows (lines with three or more '|'), from gklint-gen reports
 #   one-line  the reports with every line break made a space (a crawled page)
+#   table-line  the table rows with every line break made a space (a crawled table-heavy page)
 #   findings  one seed report, whose defects repeat with each copy (many findings)
 # Sizes 1 KB, 10 KB, 100 KB, 1 MB, 10 MB (up to MAX). Each file is linted three times with
 # `gklint --no-config --fail-on never --format json FILE >/dev/null`; the fastest wall time and the
@@ -18,7 +20,8 @@
 #
 # Environment: GKLINT=path (default build-release/gklint, built when missing), GKLINT_GEN=path
 # (default build-release/bench/gklint-gen), TMPDIR (scratch).
-# Exit status: 0 linear; 1 a shape grew more than 2x per byte (named), or a run failed; 2 bad use.
+# Exit status: 0 linear and within memory; 1 a shape grew more than 2x per byte or a run's peak
+# was over 100 MB (named), or a run failed; 2 bad use.
 set -euo pipefail
 
 max=${1:-10000000}
@@ -49,6 +52,7 @@ cat tests/fixtures/corpus-dev/*.txt tests/fixtures/seeds/*.txt >"$work/prose.src
 "$gen" --out "$work/gen" --count 20 --seed 5 >/dev/null 2>&1
 cat "$work"/gen/0*.txt | awk -F'|' 'NF >= 4' >"$work/tables.src"
 tr '\n' ' ' <"$work/prose.src" >"$work/one-line.src"
+tr '\n' ' ' <"$work/tables.src" >"$work/table-line.src"
 seeds=(tests/fixtures/seeds/*.txt)
 cp "${seeds[0]}" "$work/findings.src"
 
@@ -59,7 +63,7 @@ make_file() {
     : >"$out.tmp"
     while [[ $(stat -c %s "$out.tmp") -lt $size ]]; do cat "$src" >>"$out.tmp"; done
     head -c "$size" "$out.tmp" >"$out.cut"
-    if [[ $src == *one-line.src ]]; then
+    if [[ $src == *one-line.src || $src == *table-line.src ]]; then
         # Up to the last blank.
         local keep
         keep=$(LC_ALL=C grep -abo ' ' "$out.cut" | tail -n 1 | cut -d: -f1)
@@ -88,8 +92,9 @@ time_one() {
 sizes=()
 for s in 1000 10000 100000 1000000 10000000; do [[ $s -le $max ]] && sizes+=("$s"); done
 status=0
-printf '%-9s %10s %9s %9s %9s\n' shape bytes seconds peak_MB "ns/byte"
-for shape in prose tables one-line findings; do
+max_mb=100
+printf '%-10s %10s %9s %9s %9s\n' shape bytes seconds peak_MB "ns/byte"
+for shape in prose tables one-line table-line findings; do
     base_t="" base_b="" first_rate="" last_rate=""
     for s in "${sizes[@]}"; do
         f="$work/$shape-$s.txt"
@@ -105,7 +110,11 @@ for shape in prose tables one-line findings; do
             [[ -z $first_rate ]] && first_rate=$rate
             last_rate=$rate
         fi
-        printf '%-9s %10d %9s %9d %9s\n' "$shape" "$bytes" "$t" $((kb / 1024)) "$rate"
+        printf '%-10s %10d %9s %9d %9s\n' "$shape" "$bytes" "$t" $((kb / 1024)) "$rate"
+        if [[ $((kb / 1024)) -gt $max_mb ]]; then
+            echo "scale.sh: $shape of $bytes bytes took $((kb / 1024)) MB at its peak, over $max_mb MB" >&2
+            status=1
+        fi
     done
     if [[ -n $first_rate && -n $last_rate ]] &&
         awk -v a="$first_rate" -v b="$last_rate" 'BEGIN { exit !(a > 0 && b > 2 * a) }'; then
