@@ -11,8 +11,18 @@ namespace gklint {
 
 // Bytes of the UTF-8 sequence starting at s[i] if it is valid, else 0.
 int utf8_sequence_length(std::string_view s, size_t i);
+// utf8_next past ASCII.
+char32_t utf8_next_multibyte(std::string_view s, size_t& i);
 // Decodes one code point at s[i], advancing i; invalid bytes yield U+FFFD and advance by one.
-char32_t utf8_next(std::string_view s, size_t& i);
+// (Inline for ASCII: columns and counts of long lines walk it once per character.)
+inline char32_t utf8_next(std::string_view s, size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  return utf8_next_multibyte(s, i);
+}
 void utf8_append(std::string& out, char32_t cp);
 // Code points in s, counted as utf8_next steps (an invalid byte is one): a column's width.
 size_t utf8_code_points(std::string_view s);

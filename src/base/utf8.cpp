@@ -33,15 +33,38 @@ int utf8_sequence_length(std::string_view s, size_t i) {
   return len;
 }
 
-char32_t utf8_next(std::string_view s, size_t& i) {
-  int len = utf8_sequence_length(s, i);
-  if (len == 0) {
+// utf8_sequence_length's checks and the decoding in one pass.
+char32_t utf8_next_multibyte(std::string_view s, size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  int len = 0;
+  char32_t min = 0;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    min = 0x10000;
+  }
+  if (len == 0 || i + len > s.size()) {
     ++i;
     return 0xFFFD;
   }
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  char32_t cp = len == 1 ? c : (c & (0x7F >> len));
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  char32_t cp = c & (0x7F >> len);
+  for (int k = 1; k < len; ++k) {
+    const auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++i;
+    return 0xFFFD;
+  }
   i += len;
   return cp;
 }

@@ -40,6 +40,38 @@ TEST_CASE("source: columns on a long line are those a walk from the line's start
   }
 }
 
+TEST_CASE("utf8_next: a valid sequence's code point and length, else U+FFFD and one byte") {
+  // Every lead byte, followed by bytes around the continuation range's edges, cut at every length:
+  // one step as utf8_sequence_length measures it, the code point as the bytes spell it.
+  const unsigned char edges[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE0, 0xFF};
+  size_t cases = 0, wrong = 0;
+  std::string first_wrong;
+  for (int lead = 0; lead < 256; ++lead) {
+    for (unsigned char b1 : edges) {
+      for (unsigned char b2 : edges) {
+        for (unsigned char b3 : edges) {
+          const char bytes[] = {static_cast<char>(lead), static_cast<char>(b1), static_cast<char>(b2),
+                                static_cast<char>(b3)};
+          for (size_t n = 1; n <= 4; ++n) {
+            const std::string_view s(bytes, n);
+            const int len = utf8_sequence_length(s, 0);
+            size_t i = 0, j = 0;
+            const char32_t cp = utf8_next(s, i);
+            const char32_t expected = len == 0 ? char32_t{0xFFFD} : utf8_next_valid(s, j);
+            ++cases;
+            if (i != static_cast<size_t>(len == 0 ? 1 : len) || cp != expected) {
+              if (wrong++ == 0)
+                first_wrong = std::to_string(lead) + " " + std::to_string(b1) + " n=" + std::to_string(n);
+            }
+          }
+        }
+      }
+    }
+  }
+  CHECK(cases == 256 * 12 * 12 * 12 * 4);
+  CHECK_MESSAGE(wrong == 0, first_wrong);
+}
+
 TEST_CASE("source: a ColumnWalker gives each column's byte and units, in order or not") {
   const std::string line = "a中𠀀b";
   ColumnWalker bytes;
