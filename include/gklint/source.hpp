@@ -83,7 +83,7 @@ class Source {
   // A crawled page is one line: walking from the line start for each finding's column would be
   // quadratic. When a line or run is longer than kCharMarkBytes, a mark every kCharMarkBytes bytes
   // (at a code point start) records how many code points come before it, so no walk is longer.
-  static constexpr uint32_t kCharMarkBytes = 4096;
+  static constexpr uint32_t kCharMarkBytes = 1024;
   struct CharMark {
     uint32_t offset;
     uint32_t code_points;
@@ -101,7 +101,10 @@ std::string_view span_text(const Source& source, Span span);
 // Converts 1-based code-point columns of a line into bytes, and into a count of other units (the
 // LSP client's UTF-16 code units, rdjson's bytes). Findings come sorted by place, so each answer
 // continues from the previous one on the same line: a crawled page on one line is walked once, not
-// once per finding. A column past the line's end stops at the end (`column` says how far it got).
+// once per finding. Other orders cost little too: a walk starts from the nearest place known before
+// its column, where the last walk stopped or a mark left every kMarkBytes bytes of the line walked,
+// so one walker serves a finding's begin, end and cells. A column past the line's end stops at the
+// end (`column` says how far it got).
 class ColumnWalker {
  public:
   using Units = uint32_t (*)(char32_t);
@@ -117,9 +120,12 @@ class ColumnWalker {
   uint32_t count(char32_t c) const { return units_ ? units_(c) : 0; }
 
  private:
+  static constexpr size_t kMarkBytes = 1024;
   Units units_;
   uint32_t line_ = 0;
-  At at_;
+  At start_;               // where column 1 of line_ is
+  At at_;                  // where the last walk stopped
+  std::vector<At> marks_;  // on line_, one each kMarkBytes bytes walked from start_, in order
 };
 
 }  // namespace gklint

@@ -957,16 +957,15 @@ class Server {
     const Source& src = *r.source;
     const LineIndex lines(job.text);
     const bool en = job.lang == Lang::en;
-    // One walker per kind of place, each met in order: begins, ends, and the cells of a sum.
-    ColumnWalker begins(units_of(job.encoding)), ends(units_of(job.encoding));
-    ColumnWalker cell_begins(units_of(job.encoding)), cell_ends(units_of(job.encoding));
-    ColumnWalker fix_begins(units_of(job.encoding)), fix_ends(units_of(job.encoding));
-    const auto range_of = [&](Span s, ColumnWalker& b, ColumnWalker& e) {
-      return LspRange{to_lsp(lines, src.position(s.begin), b),
-                      to_lsp(lines, src.position(std::max(s.end, s.begin)), e)};
+    // One walker for every place (begins, ends, the cells of a sum, fixes): each walk starts from
+    // the nearest place it knows, so a crawled page on one line is walked about once.
+    ColumnWalker walker(units_of(job.encoding));
+    const auto range_of = [&](Span s) {
+      return LspRange{to_lsp(lines, src.position(s.begin), walker),
+                      to_lsp(lines, src.position(std::max(s.end, s.begin)), walker)};
     };
     for (const Diagnostic& d : r.diagnostics) {
-      const LspRange range = range_of(d.span, begins, ends);
+      const LspRange range = range_of(d.span);
       json diag = {{"range", to_json(range)},
                    {"severity", lsp_severity(d.severity)},
                    {"code", d.rule},
@@ -978,9 +977,8 @@ class Server {
         json related = json::array();
         for (const Related& rel : d.related) {
           if (rel.source) continue;  // another file: the server lints one document at a time
-          related.push_back(
-              {{"location", {{"uri", job.uri}, {"range", to_json(range_of(rel.span, cell_begins, cell_ends))}}},
-               {"message", rel.label + " = " + rel.value}});
+          related.push_back({{"location", {{"uri", job.uri}, {"range", to_json(range_of(rel.span))}}},
+                             {"message", rel.label + " = " + rel.value}});
         }
         diag["relatedInformation"] = std::move(related);
       }
@@ -1006,7 +1004,7 @@ class Server {
       // Plain text only: in a page the range is not where the text read sits in the file.
       if (d.fix && src.format() == "text") {
         p.fix_title = fix_description(src, *d.fix, job.lang);
-        p.fix_range = range_of(d.fix->span, fix_begins, fix_ends);
+        p.fix_range = range_of(d.fix->span);
         p.fix_text = d.fix->replacement;
       }
     }

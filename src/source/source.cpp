@@ -292,14 +292,26 @@ ColumnWalker::At ColumnWalker::walk(std::string_view line, uint32_t line_number,
 }
 
 ColumnWalker::At ColumnWalker::walk(std::string_view line, uint32_t line_number, uint32_t column, At start) {
-  if (line_number != line_ || column < at_.column) {
+  if (line_number != line_ || start.byte != start_.byte || start.units != start_.units) {
     line_ = line_number;
-    at_ = start;
+    start_ = at_ = start;
+    marks_.clear();
+  } else {
+    // From the nearest place known at or before the column: where the last walk stopped, or a mark.
+    const auto after =
+        std::upper_bound(marks_.begin(), marks_.end(), column, [](uint32_t c, const At& m) { return c < m.column; });
+    const At* mark = after == marks_.begin() ? &start_ : &*(after - 1);
+    if (column < at_.column || mark->column > at_.column) at_ = *mark;
   }
+  size_t next_mark = (marks_.empty() ? start_.byte : marks_.back().byte) + kMarkBytes;
   while (at_.column < column && at_.byte < line.size()) {
     const char32_t c = utf8_next(line, at_.byte);
     if (units_) at_.units += units_(c);
     ++at_.column;
+    if (at_.byte >= next_mark) {
+      marks_.push_back(at_);  // past the last mark: a walk back from here, the marks stay in order
+      next_mark = at_.byte + kMarkBytes;
+    }
   }
   return at_;
 }

@@ -72,6 +72,24 @@ TEST_CASE("utf8_next: a valid sequence's code point and length, else U+FFFD and 
   CHECK_MESSAGE(wrong == 0, first_wrong);
 }
 
+TEST_CASE("source: a ColumnWalker answers in any order as walking from the line's start does") {
+  // A long line (marks are left every 1 KiB walked) of ASCII, Chinese and astral characters.
+  std::string line;
+  for (int k = 0; k < 3000; ++k) line += k % 7 == 0 ? "𠀀" : k % 3 == 0 ? "a" : "中";
+  const auto units = [](char32_t c) -> uint32_t { return c >= 0x10000 ? 2 : 1; };
+  ColumnWalker shared(units);
+  uint32_t column = 1;
+  for (int k = 0; k < 400; ++k) {
+    column = (column * 7919 + 13) % 3100 + 1;  // up and down the line, past its end too
+    ColumnWalker fresh(units);
+    const ColumnWalker::At want = fresh.walk(line, 1, column);
+    const ColumnWalker::At got = shared.walk(line, 1, column);
+    REQUIRE(got.byte == want.byte);
+    REQUIRE(got.units == want.units);
+    REQUIRE(got.column == want.column);
+  }
+}
+
 TEST_CASE("source: a ColumnWalker gives each column's byte and units, in order or not") {
   const std::string line = "a中𠀀b";
   ColumnWalker bytes;
