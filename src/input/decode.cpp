@@ -281,7 +281,14 @@ DecodedText decode_bytes(std::string bytes, const std::string& forced, bool html
   if (!forced.empty()) {
     std::string shown;
     const std::string name = converter_for(forced, &shown);
-    if (lower(name) == "utf-8" || lower(name) == "utf8") return decode_utf8(b, "UTF-8").out;
+    if (lower(name) == "utf-8" || lower(name) == "utf8") {
+      if (!valid_utf8(b)) return decode_utf8(b, "UTF-8").out;
+      // An editor's buffer (the language server names UTF-8): nothing to replace, as below.
+      DecodedText d;
+      d.encoding = "UTF-8";
+      d.text = std::move(bytes);
+      return d;
+    }
     return decode_with(name, b, shown).out;
   }
   if (valid_utf8(b)) {
