@@ -4,36 +4,6 @@
 
 namespace gklint {
 
-int utf8_sequence_length(std::string_view s, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  int len = 0;
-  char32_t min = 0;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    min = 0x10000;
-  } else
-    return 0;
-  if (i + len > s.size()) return 0;
-  char32_t cp = c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) {
-    unsigned char cc = byte(i + k);
-    if ((cc & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  // Overlong forms, surrogates and values past U+10FFFF are not valid UTF-8.
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
-// utf8_sequence_length's checks and the decoding in one pass.
 char32_t utf8_next_multibyte(std::string_view s, size_t& i) {
   const auto c = static_cast<unsigned char>(s[i]);
   int len = 0;
@@ -67,6 +37,13 @@ char32_t utf8_next_multibyte(std::string_view s, size_t& i) {
   }
   i += len;
   return cp;
+}
+
+int utf8_sequence_length(std::string_view s, size_t i) {
+  if (static_cast<unsigned char>(s[i]) < 0x80) return 1;
+  const size_t from = i;
+  utf8_next_multibyte(s, i);
+  return i - from == 1 ? 0 : static_cast<int>(i - from);  // a valid sequence past ASCII is 2 to 4 bytes
 }
 
 size_t utf8_code_points(std::string_view s) {

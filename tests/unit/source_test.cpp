@@ -70,6 +70,16 @@ TEST_CASE("utf8_next: a valid sequence's code point and length, else U+FFFD and 
   }
   CHECK(cases == 256 * 12 * 12 * 12 * 4);
   CHECK_MESSAGE(wrong == 0, first_wrong);
+  // What is valid: the shortest form, no surrogate, nothing past U+10FFFF, nothing cut short.
+  CHECK(utf8_sequence_length("\xE4\xB8\xAD", 0) == 3);      // 中
+  CHECK(utf8_sequence_length("\xF0\xA0\x80\x80", 0) == 4);  // 𠀀
+  CHECK(utf8_sequence_length("\xEF\xBF\xBD", 0) == 3);      // U+FFFD itself
+  CHECK(utf8_sequence_length("\xC0\x80", 0) == 0);          // overlong
+  CHECK(utf8_sequence_length("\xE0\x80\x80", 0) == 0);      // overlong
+  CHECK(utf8_sequence_length("\xED\xA0\x80", 0) == 0);      // a surrogate
+  CHECK(utf8_sequence_length("\xF4\x90\x80\x80", 0) == 0);  // past U+10FFFF
+  CHECK(utf8_sequence_length("\xE4\xB8", 0) == 0);          // cut short
+  CHECK(utf8_sequence_length("\x80", 0) == 0);              // a continuation byte alone
 }
 
 TEST_CASE("source: a ColumnWalker answers in any order as walking from the line's start does") {
