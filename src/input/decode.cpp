@@ -278,18 +278,13 @@ DecodedText decode_bytes(std::string bytes, const std::string& forced, bool html
   if (b.starts_with("\xFF\xFE")) return decode_with("UTF-16LE", b.substr(2), "UTF-16LE").out;
   if (b.starts_with("\xFE\xFF")) return decode_with("UTF-16BE", b.substr(2), "UTF-16BE").out;
 
+  // Named UTF-8 (the language server names its buffers so) is read as found UTF-8 is.
+  bool forced_utf8 = false;
   if (!forced.empty()) {
     std::string shown;
     const std::string name = converter_for(forced, &shown);
-    if (lower(name) == "utf-8" || lower(name) == "utf8") {
-      if (!valid_utf8(b)) return decode_utf8(b, "UTF-8").out;
-      // An editor's buffer (the language server names UTF-8): nothing to replace, as below.
-      DecodedText d;
-      d.encoding = "UTF-8";
-      d.text = std::move(bytes);
-      return d;
-    }
-    return decode_with(name, b, shown).out;
+    forced_utf8 = lower(name) == "utf-8" || lower(name) == "utf8";
+    if (!forced_utf8) return decode_with(name, b, shown).out;
   }
   if (valid_utf8(b)) {
     // The common case, kept a move: no copy, no per-character work.
@@ -298,6 +293,7 @@ DecodedText decode_bytes(std::string bytes, const std::string& forced, bool html
     d.text = std::move(bytes);
     return d;
   }
+  if (forced_utf8) return decode_utf8(b, "UTF-8").out;
   if (html) {
     std::string shown;
     const std::string name = converter_for(meta_charset(b), &shown);
