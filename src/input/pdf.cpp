@@ -40,6 +40,7 @@
 #include <Page.h>
 #include <Stream.h>
 #include <UTF.h>
+#include <XRef.h>
 // Error.h after the others: it needs Goffset.
 #include <Error.h>
 
@@ -77,6 +78,8 @@ constexpr size_t kMaxChecks = size_t{8} << 20;  // about 80 million drawing oper
 // What poppler decodes to draw the pages: content streams, forms, embedded font programs. A report
 // of a hundred pages decodes a few MiB; a small file that inflates to more is a bomb.
 constexpr size_t kMaxDecoded = size_t{64} << 20;
+// Of them, what is kept decoded for drawing (a report's content and fonts are a few MiB).
+constexpr size_t kMaxKept = size_t{16} << 20;
 // Content operators a document's pages may run (a form's counted for every `Do` that may draw it).
 // A dense report page has a few thousand; poppler runs about ten million a second.
 constexpr size_t kMaxOperators = 4'000'000;
@@ -478,17 +481,44 @@ class OperatorCount {
   std::string token_;
 };
 
+// A stream's bytes as decoded, owned by the stream (poppler's own such stream is not exported).
+struct DecodedBytes {
+  std::string bytes;
+};
+class DecodedStream : private DecodedBytes, public MemStream {
+ public:
+  DecodedStream(std::string decoded, Object&& stream_dict)
+      : DecodedBytes{std::move(decoded)},
+        MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), std::move(stream_dict)) {}
+};
+
 // What drawing a document's pages will cost poppler, measured before it does, since the drawing
 // cannot be stopped between operators that draw nothing: the bytes it decodes (each page's content,
 // the forms it draws, nested, the embedded programs of its fonts; each stream once) and the
 // operators it runs (a form's for every `Do` that may draw it). A content stream of a billion
 // "q Q", or a form drawn a million times, is refused here in the time its bytes take to inflate.
+//
+// What it inflates it keeps: each stream read to its end goes back into the document in place of
+// the one it was decoded from (`XRef::setModifiedObject`), up to kMaxKept bytes in all. Otherwise
+// poppler would inflate each again to draw it, and a font program again for every page that uses
+// the font (it builds a page's fonts for each page): most of the reading of a long report.
 class DrawingCost {
  public:
+  explicit DrawingCost(XRef* xref) : xref_(xref) {}
   // Adds a page's streams; false once the document is over a cap.
   bool add(::Page* page) {
-    Object contents = page->getContents();
-    streams(contents, &content_);
+    const Object contents = page->getContents();
+    if (contents.isArray()) {
+      for (int i = 0; i < contents.arrayGetLength() && decoded_ <= kMaxDecoded; ++i) {
+        if (first(contents.arrayGetNF(i))) decode(contents.arrayGetNF(i), &content_);
+      }
+    } else {
+      // Counted on every page that draws it. Kept by the name the page gives it.
+      const Object dict = xref_->fetch(page->getRef());
+      const Object named = dict.isDict() ? dict.dictLookupNF("Contents").copy() : Object(objNull);
+      const Object& ref = named.isRef() && named.fetch(xref_).isStream() ? named : contents;
+      decode(ref, &content_);
+    }
     resources(page->getResourceDict(), 0);
     return within();
   }
@@ -500,9 +530,13 @@ class DrawingCost {
   }
 
  private:
-  // Decodes a stream, counting its bytes, and its operators into `ops` when it is drawn.
-  void count(const Object& o, OperatorCount* ops) {
+  // Decodes the stream `named` is or refers to, counting its bytes, and its operators into `ops`
+  // when it is drawn. One that has filters and is read to its end is kept decoded.
+  void decode(const Object& named, OperatorCount* ops) {
+    const Object o = named.fetch(xref_);
     if (!o.isStream() || decoded_ > kMaxDecoded) return;
+    bool keep = named.isRef() && !o.streamGetDict()->lookupNF("Filter").isNull();
+    std::string bytes;
     Stream* s = o.getStream();
     s->reset();
     unsigned char buffer[16384];
@@ -511,18 +545,23 @@ class DrawingCost {
            (n = s->doGetChars(sizeof buffer, buffer)) > 0) {
       decoded_ += static_cast<size_t>(n);
       if (ops) ops->feed(buffer, static_cast<size_t>(n));
+      if (keep && kept_ + bytes.size() + static_cast<size_t>(n) > kMaxKept) {
+        keep = false;  // over the budget: poppler decodes this one again
+        std::string().swap(bytes);
+      }
+      if (keep) bytes.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(n));
     }
     if (ops) ops->finish();
     s->close();
-  }
-  void streams(const Object& o, OperatorCount* ops) {
-    if (o.isArray()) {
-      for (int i = 0; i < o.arrayGetLength() && decoded_ <= kMaxDecoded; ++i) {
-        if (first(o.arrayGetNF(i))) count(o.arrayGet(i), ops);
-      }
-    } else {
-      count(o, ops);
-    }
+    if (!keep || n != 0) return;
+    kept_ += bytes.size();
+    // The same dictionary without its filters: poppler reads the bytes as they are.
+    Dict* dict = o.streamGetDict()->copy(xref_);
+    dict->remove("Filter");
+    dict->remove("DecodeParms");
+    dict->set("Length", Object(static_cast<int>(bytes.size())));
+    const Object decoded(static_cast<Stream*>(new DecodedStream(std::move(bytes), Object(dict))));
+    xref_->setModifiedObject(&decoded, named.getRef());
   }
   // Whether a stream is met for the first time (one given directly, not by reference, always is).
   bool first(const Object& maybe_ref) {
@@ -531,10 +570,14 @@ class DrawingCost {
   }
   void font_programs(const Object& font, int depth) {
     if (!font.isDict() || depth > 2) return;
+    // Its map to Unicode and a Type0 font's embedded CMap, read for every page too.
+    for (const char* key : {"ToUnicode", "Encoding"}) {
+      if (font.dictLookupNF(key).isRef() && first(font.dictLookupNF(key))) decode(font.dictLookupNF(key), nullptr);
+    }
     const Object descriptor = font.dictLookup("FontDescriptor");
     if (descriptor.isDict()) {
       for (const char* key : {"FontFile", "FontFile2", "FontFile3"}) {
-        if (first(descriptor.dictLookupNF(key))) count(descriptor.dictLookup(key), nullptr);
+        if (first(descriptor.dictLookupNF(key))) decode(descriptor.dictLookupNF(key), nullptr);
       }
     }
     const Object descendants = font.dictLookup("DescendantFonts");  // a Type0 font's CID font
@@ -556,7 +599,7 @@ class DrawingCost {
       const Object subtype = form.streamGetDict()->lookup("Subtype");
       if (!subtype.isName("Form")) continue;  // an image: not decoded to find the text
       OperatorCount ops;
-      count(form, &ops);
+      decode(forms.dictGetValNF(i), &ops);
       form_ops_ = std::max(form_ops_, ops.ops);
       form_draws_ = std::max(form_draws_, ops.draws);
       const Object inner = form.streamGetDict()->lookup("Resources");
@@ -564,7 +607,9 @@ class DrawingCost {
     }
   }
 
+  XRef* xref_;
   size_t decoded_ = 0;
+  size_t kept_ = 0;                       // bytes kept decoded
   OperatorCount content_;                 // the pages' content streams
   size_t form_ops_ = 0, form_draws_ = 0;  // the most of any form
   std::set<std::pair<int, int>> seen_;
@@ -1576,7 +1621,7 @@ Extracted extract_pdf(std::string_view bytes) {
         "the PDF has too many pages (" + std::to_string(pages) + ", the limit is " + std::to_string(kMaxPages) + ")");
     return out;
   }
-  DrawingCost cost;
+  DrawingCost cost(doc.getXRef());
   for (int p = 1; p <= pages; ++p) {
     ::Page* page = doc.getPage(p);
     if (page && !cost.add(page)) {
