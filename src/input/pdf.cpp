@@ -510,10 +510,11 @@ class DrawingCost {
     const Object contents = page->getContents();
     if (contents.isArray()) {
       for (int i = 0; i < contents.arrayGetLength() && decoded_ <= kMaxDecoded; ++i) {
-        if (first(contents.arrayGetNF(i))) decode(contents.arrayGetNF(i), &content_);
+        decode_once(contents.arrayGetNF(i), &content_);
       }
     } else {
-      // Counted on every page that draws it. Kept by the name the page gives it.
+      // Counted on every page that draws it. Kept by the name the page gives it, when that names
+      // the stream poppler draws.
       const Object dict = xref_->fetch(page->getRef());
       const Object named = dict.isDict() ? dict.dictLookupNF("Contents").copy() : Object(objNull);
       const Object& ref = named.isRef() && named.fetch(xref_).isStream() ? named : contents;
@@ -563,6 +564,10 @@ class DrawingCost {
     const Object decoded(static_cast<Stream*>(new DecodedStream(std::move(bytes), Object(dict))));
     xref_->setModifiedObject(&decoded, named.getRef());
   }
+  // decode() the first time the stream is met.
+  void decode_once(const Object& named, OperatorCount* ops) {
+    if (first(named)) decode(named, ops);
+  }
   // Whether a stream is met for the first time (one given directly, not by reference, always is).
   bool first(const Object& maybe_ref) {
     if (!maybe_ref.isRef()) return true;
@@ -572,13 +577,11 @@ class DrawingCost {
     if (!font.isDict() || depth > 2) return;
     // Its map to Unicode and a Type0 font's embedded CMap, read for every page too.
     for (const char* key : {"ToUnicode", "Encoding"}) {
-      if (font.dictLookupNF(key).isRef() && first(font.dictLookupNF(key))) decode(font.dictLookupNF(key), nullptr);
+      decode_once(font.dictLookupNF(key), nullptr);
     }
     const Object descriptor = font.dictLookup("FontDescriptor");
     if (descriptor.isDict()) {
-      for (const char* key : {"FontFile", "FontFile2", "FontFile3"}) {
-        if (first(descriptor.dictLookupNF(key))) decode(descriptor.dictLookupNF(key), nullptr);
-      }
+      for (const char* key : {"FontFile", "FontFile2", "FontFile3"}) decode_once(descriptor.dictLookupNF(key), nullptr);
     }
     const Object descendants = font.dictLookup("DescendantFonts");  // a Type0 font's CID font
     for (int i = 0; descendants.isArray() && i < descendants.arrayGetLength() && i < 4; ++i) {
