@@ -11,6 +11,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <sstream>
@@ -211,8 +212,17 @@ bool read_small(zip_t* za, const std::string& name, std::string& out) {
 std::optional<std::string> rewrite_zip(std::string_view bytes, const std::map<std::string, std::string>& parts) {
   zip_error_t error;
   zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (!src) return std::nullopt;
+  // libzip is given a copy of its own to free. When the parts written all lie past the first half of
+  // the archive (a picture stored before the document), zip_close keeps the bytes before them and
+  // writes after those, cloning the buffer; libzip before 1.10 (Debian 12 has 1.7.3) then frees
+  // the first fragment even when it was lent, not given (nih-at/libzip#284): the caller's bytes.
+  // Given, that free is libzip's own.
+  if (bytes.empty()) return std::nullopt;
+  void* copy = std::malloc(bytes.size());
+  if (!copy) return std::nullopt;
+  std::memcpy(copy, bytes.data(), bytes.size());
+  zip_source_t* src = zip_source_buffer_create(copy, bytes.size(), 1, &error);
+  if (!src) return std::nullopt;  // out of memory; libzip may have freed the copy, so it is left
   zip_t* za = zip_open_from_source(src, 0, &error);
   if (!za) {
     zip_source_free(src);
