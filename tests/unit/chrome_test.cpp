@@ -213,6 +213,22 @@ TEST_CASE("chrome: patterns are rule data, checked and inherited like facts:") {
     CHECK(p.line == 5);
     CHECK(p.column == 7);
   }
+  SUBCASE("a trailing pattern is checked as written, before it is wrapped to end where the text ends") {
+    std::vector<RuleError> errors;
+    // "(?:" + "打印)|(关闭" + ")$" would parse; the pattern as written does not.
+    CHECK_FALSE(
+        catalog.get(write("wrap.yaml", "id: x\ntitle: t\nchrome:\n  trailing:\n    - '打印)|(关闭'\n"), &errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message.find("unexpected )") != std::string::npos);
+    // One that parses is compiled, however large; one too large for RE2 is said to be.
+    errors.clear();
+    CHECK(catalog.get(write("big.yaml", "id: x\ntitle: t\nchrome:\n  trailing: ['(?:^| )版权.{0,1000}']\n"), &errors));
+    CHECK(errors.empty());
+    CHECK_FALSE(
+        catalog.get(write("huge.yaml", "id: x\ntitle: t\nchrome:\n  trailing: ['\\pL{1000}\\pN{1000}']\n"), &errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message.find("too large") != std::string::npos);
+  }
   SUBCASE("an unknown key, a list expected") {
     std::vector<RuleError> errors;
     CHECK_FALSE(catalog.get(write("keys.yaml", "id: x\ntitle: t\nchrome:\n  footer: []\n"), &errors));
