@@ -781,17 +781,15 @@ TEST_CASE("annotate: what cannot be read is said, as the reader says it") {
 TEST_CASE("annotate: a large part before the document, as a picture often is, is kept as it was") {
   // The parts written lie past the first half of the archive, so libzip keeps the bytes before
   // them and writes after those (it clones its buffer): the case that once freed the caller's bytes.
-  std::string picture(96 * 1024, '\0');
+  std::string picture(size_t{96} * 1024, '\0');
   uint32_t x = 12345;
   for (char& c : picture) c = static_cast<char>((x = x * 1103515245U + 12345U) >> 24);
   const std::string in = make_zip({{"word/media/image1.png", picture, false, true},
                                    {"[Content_Types].xml", kContentTypes},
                                    {"_rels/.rels", kRels},
                                    {"word/document.xml", document(p("现将年度报告如下。"))}});
-  const std::string copy = in;
   std::string out;
   REQUIRE_FALSE(annotate_docx(in, {comment(1, 3, 1, 7, "year")}, "gklint", &out));
-  CHECK((in == copy));  // (not printed: binary)
   CHECK(anchored(out).at("0") == "年度报告");
   CHECK((read_entry(out, "word/media/image1.png") == picture));
   CHECK(extract_docx(out).text == "现将年度报告如下。\n");
