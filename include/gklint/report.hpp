@@ -10,11 +10,8 @@
 #include <vector>
 
 #include "gklint/diagnostic.hpp"
+#include "gklint/pattern.hpp"
 #include "gklint/table.hpp"
-
-namespace re2 {
-class RE2;
-}
 
 namespace gklint {
 
@@ -25,27 +22,27 @@ class View;
 struct Chrome {
   // A whole line of a metadata block (标题: …, 发布时间: …, ==== 正文 ====); group "title", when the
   // pattern has it, is the value of a title field (the title without its label).
-  std::vector<std::shared_ptr<const re2::RE2>> header;
+  std::vector<Regex> header;
   // A piece of page furniture where the text starts (当前位置: 首页…, 来源: 时间: …, 微信 微博):
   // matched at the current position, within one line.
-  std::vector<std::shared_ptr<const re2::RE2>> leading;
+  std::vector<Regex> leading;
   // A piece where the text ends (附件下载, 打印本页, 主办单位: …): must end where the text ends
   // (the loader anchors it there), within one line.
-  std::vector<std::shared_ptr<const re2::RE2>> trailing;
+  std::vector<Regex> trailing;
 };
 
 // How to find the facts and the headings: compiled from a rule set's `facts:`, `outline:` and
 // `chrome:`.
 struct DocumentModel {
   Chrome chrome;
-  std::vector<std::shared_ptr<const re2::RE2>> title_standalone;  // a whole line that is the title
-  std::vector<std::shared_ptr<const re2::RE2>> title_embedded;    // group "title" inside a line
+  std::vector<Regex> title_standalone;  // a whole line that is the title
+  std::vector<Regex> title_embedded;    // group "title" inside a line
   int title_search_lines = 30;
-  std::shared_ptr<const re2::RE2> year;                          // group "year": a year mention
-  std::shared_ptr<const re2::RE2> period;                        // groups "start", optional "end", optional "day"
-  std::vector<std::shared_ptr<const re2::RE2>> agency_in_title;  // group "agency"
-  std::shared_ptr<const re2::RE2> agency_line;                   // group "agency", on the line before the title
-  std::shared_ptr<const re2::RE2> year_typo;                     // group "digits": e.g. 20120年度
+  Regex year;                          // group "year": a year mention
+  Regex period;                        // groups "start", optional "end", optional "day"
+  std::vector<Regex> agency_in_title;  // group "agency"
+  Regex agency_line;                   // group "agency", on the line before the title
+  Regex year_typo;                     // group "digits": e.g. 20120年度
   int bare_heading_max_chars = 40;
   // Is a line without a number (normalized, blanks removed) a heading this rule set knows?
   std::function<bool(std::string_view)> known_heading;

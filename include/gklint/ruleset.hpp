@@ -42,7 +42,7 @@ struct Section {
   // Whole heading wordings (normalized, blanks removed): the title and its `headings:` variants.
   std::vector<std::string> headings;
   // The content written in a paragraph without a heading of its own (2007 regime).
-  std::shared_ptr<const re2::RE2> body;
+  Regex body;
   std::string cite;
 
   bool matches(std::string_view heading_key) const;

@@ -67,10 +67,9 @@ class Check {
 // Reports a problem in a rule's `params:` at a node.
 using ParamError = std::function<void(const RuleNode& at, const std::string& message)>;
 
-// An RE2 pattern a rule's params give (a scalar), compiled once; nullptr, said at the node, when it
+// An RE2 pattern a rule's params give (a scalar), compiled once; none (false), said at the node, when it
 // does not compile or lacks the named `group` (none: no group needed).
-std::shared_ptr<const re2::RE2> param_regex(const RuleNode& pattern, const ParamError& error,
-                                            const std::string& group = "");
+Regex param_regex(const RuleNode& pattern, const ParamError& error, const std::string& group = "");
 
 // A list of non-empty words a rule's params give under `key`, appended to `into`; false, said at
 // the node, when it is not one (or, `required`, absent or empty).

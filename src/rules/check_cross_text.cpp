@@ -31,7 +31,7 @@ bool ends_sentence(char32_t c) { return c == U'。' || c == '!' || c == '?' || c
 // format prints. A sentence ends with its punctuation; text cut off by a line end, a heading or a
 // table without it (a table's header words in a crawled page, a title) is not one.
 std::vector<Sentence> sentences_of(const View& view, const Report& report, const Prose& prose, size_t min_hans,
-                                   const std::vector<std::shared_ptr<const re2::RE2>>& ignore) {
+                                   const std::vector<Regex>& ignore) {
   size_t title_from = 0, title_to = 0;  // view offsets
   if (report.facts.title) {
     title_from = view.view_offset(report.facts.title->begin);
@@ -75,8 +75,8 @@ std::vector<Sentence> sentences_of(const View& view, const Report& report, const
 }
 
 // Another report's sentences (last year's, another agency's), read as this one's are.
-std::vector<Sentence> other_sentences(const FileResult& prev, size_t min_hans,
-                                      const std::vector<std::shared_ptr<const re2::RE2>>& ignore, View* view) {
+std::vector<Sentence> other_sentences(const FileResult& prev, size_t min_hans, const std::vector<Regex>& ignore,
+                                      View* view) {
   *view = View::build(prev.source->text(), /*valid=*/true);
   return sentences_of(*view, prev.report, prose_of(*view, prev.report), min_hans, ignore);
 }
@@ -114,7 +114,7 @@ Reuse compare(const std::vector<Sentence>& now, const std::vector<Sentence>& the
 struct TextParams {
   size_t sentence_min = 15;
   size_t least_sentences = 10;
-  std::vector<std::shared_ptr<const re2::RE2>> ignore;
+  std::vector<Regex> ignore;
 };
 
 bool read_text_params(const RuleNode& params, const ParamError& error, TextParams* out) {

@@ -16,8 +16,7 @@ namespace {
 
 class PeriodMissing : public Check {
  public:
-  PeriodMissing(std::shared_ptr<const re2::RE2> blank, std::vector<std::string> near)
-      : blank_(std::move(blank)), near_(std::move(near)) {}
+  PeriodMissing(Regex blank, std::vector<std::string> near) : blank_(std::move(blank)), near_(std::move(near)) {}
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const std::string_view text = ctx.view.text();
@@ -73,7 +72,7 @@ class PeriodMissing : public Check {
     out.push_back(std::move(d));
   }
 
-  std::shared_ptr<const re2::RE2> blank_;
+  Regex blank_;
   WordScan near_;
 };
 
@@ -105,9 +104,7 @@ void register_period_missing_kinds(std::vector<RuleKind>& kinds) {
           }
           all += (all.empty() ? "(?:" : "|(?:") + p.Scalar() + ")";
         }
-        re2::RE2::Options options;
-        options.set_log_errors(false);
-        auto re = std::make_shared<const re2::RE2>(all, options);
+        Regex re(all, /*compile_now=*/true);  // checked here, as the one pattern the rule runs
         if (!re->ok()) {
           for (const RuleNode& p : blank) {
             if (!param_regex(p, error)) return nullptr;

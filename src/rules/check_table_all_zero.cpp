@@ -17,7 +17,7 @@ namespace {
 
 class TableAllZero : public Check {
  public:
-  TableAllZero(std::vector<const TableDef*> tables, std::vector<std::shared_ptr<const re2::RE2>> mentions)
+  TableAllZero(std::vector<const TableDef*> tables, std::vector<Regex> mentions)
       : tables_(std::move(tables)), mentions_(std::move(mentions)) {}
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
@@ -70,7 +70,7 @@ class TableAllZero : public Check {
   }
 
   std::vector<const TableDef*> tables_;
-  std::vector<std::shared_ptr<const re2::RE2>> mentions_;
+  std::vector<Regex> mentions_;
 };
 
 }  // namespace
@@ -99,7 +99,7 @@ void register_table_all_zero_kinds(std::vector<RuleKind>& kinds) {
                    }
                    defs.push_back(def);
                  }
-                 std::vector<std::shared_ptr<const re2::RE2>> res;
+                 std::vector<Regex> res;
                  for (const RuleNode& m : mentions) {
                    auto re = param_regex(m, error, "n");
                    if (!re) return nullptr;

@@ -59,7 +59,7 @@ bool blank_only(std::string_view s) {
 
 class TextEnumeration : public Check {
  public:
-  TextEnumeration(std::vector<MarkerStyle> styles, std::shared_ptr<const re2::RE2> all, size_t max_distance)
+  TextEnumeration(std::vector<MarkerStyle> styles, Regex all, size_t max_distance)
       : styles_(std::move(styles)), all_(std::move(all)), max_distance_(max_distance) {
     announce_ = re_group(*all_, "a");
     count_ = re_group(*all_, "n");
@@ -491,7 +491,7 @@ class TextEnumeration : public Check {
   };
 
   std::vector<MarkerStyle> styles_;
-  std::shared_ptr<const re2::RE2> all_;
+  Regex all_;
   size_t max_distance_;
   int announce_ = 0, count_ = 0;
   std::u32string loose_boundary_;
@@ -548,9 +548,7 @@ void register_text_enumeration_kinds(std::vector<RuleKind>& kinds) {
                  kNumeral + ")(?:" + after + "))";
           styles.push_back({id, form, code_points(boundary), 0, 0});
         }
-        re2::RE2::Options options;
-        options.set_log_errors(false);
-        auto re = std::make_shared<const re2::RE2>(all, options);
+        Regex re(all, /*compile_now=*/true);  // checked here, as the one pattern the rule runs
         if (!re->ok() || re_group(*re, "n") < 0) {
           // Compiled one by one to say which, at its place (only when something is wrong: one
           // compilation is what a load costs).

@@ -68,7 +68,7 @@ class TextGarbled : public Check {
   // `all`: every kind's pattern as one named group of one alternation, so the text is read once.
   // `triggers`: the union of every kind's `contains`, or nullopt when a kind has none (then every
   // line is read).
-  TextGarbled(std::vector<Garbling> kinds, std::shared_ptr<const re2::RE2> all, std::optional<Characters> triggers)
+  TextGarbled(std::vector<Garbling> kinds, Regex all, std::optional<Characters> triggers)
       : kinds_(std::move(kinds)), all_(std::move(all)), triggers_(std::move(triggers)) {}
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
@@ -151,7 +151,7 @@ class TextGarbled : public Check {
 
  private:
   std::vector<Garbling> kinds_;
-  std::shared_ptr<const re2::RE2> all_;
+  Regex all_;
   std::optional<Characters> triggers_;
 };
 
@@ -222,9 +222,7 @@ void register_text_garbled_kinds(std::vector<RuleKind>& kinds) {
                  pattern.Scalar() + ")";
           out.push_back({id.Scalar(), text_of("zh"), text_of("en"), 0});
         }
-        re2::RE2::Options options;
-        options.set_log_errors(false);
-        auto combined = std::make_shared<const re2::RE2>(all, options);
+        Regex combined(all, /*compile_now=*/true);  // checked here, as the one pattern the rule runs
         for (size_t k = 0; k < out.size() && combined->ok(); ++k)
           out[k].group = re_group(*combined, "gklint_garbling_" + std::to_string(k));
         if (!combined->ok()) {

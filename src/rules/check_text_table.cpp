@@ -34,8 +34,8 @@ struct FigureDef {
 
 class TextTable : public Check {
  public:
-  TextTable(std::vector<FigureDef> figures, std::shared_ptr<const re2::RE2> all, std::vector<std::string> unless,
-            size_t look_back, std::vector<std::string> near)
+  TextTable(std::vector<FigureDef> figures, Regex all, std::vector<std::string> unless, size_t look_back,
+            std::vector<std::string> near)
       : figures_(std::move(figures)),
         all_(std::move(all)),
         unless_(std::move(unless)),
@@ -151,7 +151,7 @@ class TextTable : public Check {
   }
 
   std::vector<FigureDef> figures_;
-  std::shared_ptr<const re2::RE2> all_;
+  Regex all_;
   std::vector<std::string> unless_;
   size_t look_back_;
   WordScan near_;
@@ -245,9 +245,7 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds) {
         if (!param_words(params, "near", false, error, near) || !param_words(params, "unless", false, error, unless) ||
             !param_int(params, "look_back", 1, 1000, error, look_back))
           return nullptr;
-        re2::RE2::Options options;
-        options.set_log_errors(false);
-        auto combined = std::make_shared<const re2::RE2>(all, options);
+        Regex combined(all, /*compile_now=*/true);  // checked here, as the one pattern the rule runs
         for (size_t k = 0; k < figures.size(); ++k)
           figures[k].group = re_group(*combined, "gklint_n_" + std::to_string(k));
         if (!combined->ok() ||

@@ -109,8 +109,7 @@ class PeriodComplete : public Check {
 // 在的问题，我局将…") is a reference, not a date, and is left alone.
 class YearPlan : public Check {
  public:
-  YearPlan(std::string section, std::shared_ptr<const re2::RE2> pattern)
-      : section_(std::move(section)), pattern_(std::move(pattern)) {}
+  YearPlan(std::string section, Regex pattern) : section_(std::move(section)), pattern_(std::move(pattern)) {}
 
   void run(const Rule& rule, const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const int report_year = ctx.report.facts.report_year;
@@ -140,7 +139,7 @@ class YearPlan : public Check {
 
  private:
   std::string section_;
-  std::shared_ptr<const re2::RE2> pattern_;
+  Regex pattern_;
 };
 
 }  // namespace

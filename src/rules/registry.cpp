@@ -57,22 +57,22 @@ const RuleKind* find_rule_kind(const std::string& name) {
   return nullptr;
 }
 
-std::shared_ptr<const re2::RE2> param_regex(const RuleNode& pattern, const ParamError& error,
-                                            const std::string& group) {
+Regex param_regex(const RuleNode& pattern, const ParamError& error, const std::string& group) {
   if (!pattern || !pattern.IsScalar() || pattern.Scalar().empty()) {
     error(pattern, "应为正则表达式 (a pattern: RE2, as a string)");
-    return nullptr;
+    return Regex();
   }
-  re2::RE2::Options options;
-  options.set_log_errors(false);
-  auto re = std::make_shared<const re2::RE2>(pattern.Scalar(), options);
+  // A built-in file's pattern: compiled the first time a report needs it (checked by the tests,
+  // which load each built-in file from its text).
+  Regex re(pattern.Scalar(), /*compile_now=*/!pattern.built_in());
+  if (pattern.built_in()) return re;
   if (!re->ok()) {
     error(pattern, "正则表达式错误 (bad RE2 pattern): " + re->error() + " — RE2 has no look-around or back-references");
-    return nullptr;
+    return Regex();
   }
   if (!group.empty() && re_group(*re, group) < 0) {
     error(pattern, "正则表达式缺少命名分组 (the pattern needs the named group) (?P<" + group + ">…)");
-    return nullptr;
+    return Regex();
   }
   return re;
 }

@@ -64,6 +64,8 @@ class RuleNode {
   RuleNode operator[](std::string_view key) const;
   // The same node of the same document.
   bool is(const RuleNode& other) const;
+  // A node of a built-in file's tree (not of a file parsed at run time).
+  bool built_in() const { return tree_ != nullptr; }
 
   // The scalar converted as yaml-cpp converts it (YAML::convert<T>): false when it does not convert.
   template <typename T>
