@@ -104,7 +104,7 @@ void register_period_missing_kinds(std::vector<RuleKind>& kinds) {
           }
           all += (all.empty() ? "(?:" : "|(?:") + p.Scalar() + ")";
         }
-        Regex re(all, /*compile_now=*/true);  // checked here, as the one pattern the rule runs
+        Regex re(all);  // compiled here, where it is checked: the one pattern the rule runs
         if (!re->ok()) {
           for (const RuleNode& p : blank) {
             if (!param_regex(p, error)) return nullptr;

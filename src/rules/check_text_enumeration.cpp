@@ -548,7 +548,7 @@ void register_text_enumeration_kinds(std::vector<RuleKind>& kinds) {
                  kNumeral + ")(?:" + after + "))";
           styles.push_back({id, form, code_points(boundary), 0, 0});
         }
-        Regex re(all, /*compile_now=*/true);  // checked here, as the one pattern the rule runs
+        Regex re(all);  // compiled here, where it is checked: the one pattern the rule runs
         if (!re->ok() || re_group(*re, "n") < 0) {
           // Compiled one by one to say which, at its place (only when something is wrong: one
           // compilation is what a load costs).

@@ -222,7 +222,7 @@ void register_text_garbled_kinds(std::vector<RuleKind>& kinds) {
                  pattern.Scalar() + ")";
           out.push_back({id.Scalar(), text_of("zh"), text_of("en"), 0});
         }
-        Regex combined(all, /*compile_now=*/true);  // checked here, as the one pattern the rule runs
+        Regex combined(all);  // compiled here, where it is checked: the one pattern the rule runs
         for (size_t k = 0; k < out.size() && combined->ok(); ++k)
           out[k].group = re_group(*combined, "gklint_garbling_" + std::to_string(k));
         if (!combined->ok()) {

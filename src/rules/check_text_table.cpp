@@ -245,7 +245,7 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds) {
         if (!param_words(params, "near", false, error, near) || !param_words(params, "unless", false, error, unless) ||
             !param_int(params, "look_back", 1, 1000, error, look_back))
           return nullptr;
-        Regex combined(all, /*compile_now=*/true);  // checked here, as the one pattern the rule runs
+        Regex combined(all);  // compiled here, where it is checked: the one pattern the rule runs
         for (size_t k = 0; k < figures.size(); ++k)
           figures[k].group = re_group(*combined, "gklint_n_" + std::to_string(k));
         if (!combined->ok() ||

@@ -567,7 +567,7 @@ class Loader {
   // One Regex for each pattern text, in every rule set of the catalog; compiled on first use.
   Regex compiled(const std::string& pattern) {
     Regex& cached = cache_->patterns[pattern];
-    if (!cached) cached = Regex(pattern, /*compile_now=*/false);
+    if (!cached) cached = Regex(pattern);
     return cached;
   }
 

@@ -63,8 +63,8 @@ Regex param_regex(const RuleNode& pattern, const ParamError& error, const std::s
     return Regex();
   }
   // A built-in file's pattern: compiled the first time a report needs it (checked by the tests,
-  // which load each built-in file from its text).
-  Regex re(pattern.Scalar(), /*compile_now=*/!pattern.built_in());
+  // which load each built-in file from its text); a user's, here, to say what is wrong with it.
+  Regex re(pattern.Scalar());
   if (pattern.built_in()) return re;
   if (!re->ok()) {
     error(pattern, "正则表达式错误 (bad RE2 pattern): " + re->error() + " — RE2 has no look-around or back-references");

@@ -15,10 +15,7 @@ struct Regex::State {
   std::atomic<bool> done{false};
 };
 
-Regex::Regex(std::string pattern, bool compile_now) : state_(std::make_shared<State>()) {
-  state_->pattern = std::move(pattern);
-  if (compile_now) static_cast<void>(**this);
-}
+Regex::Regex(std::string pattern) : state_(std::make_shared<State>()) { state_->pattern = std::move(pattern); }
 
 const re2::RE2& Regex::operator*() const {
   std::call_once(state_->once, [s = state_.get()] {

@@ -15,7 +15,7 @@ using namespace gklint;
 
 TEST_CASE("Regex: none is false; one made is compiled when first used, once, and shared by its copies") {
   CHECK_FALSE(Regex());
-  const Regex later("(?P<year>20\\d{2})年", /*compile_now=*/false);
+  const Regex later("(?P<year>20\\d{2})年");
   REQUIRE(later);
   Regex copy;
   copy = later;
@@ -23,14 +23,14 @@ TEST_CASE("Regex: none is false; one made is compiled when first used, once, and
   CHECK(re2::RE2::PartialMatch("2021年", *later));
   CHECK(later->NamedCapturingGroups().count("year") == 1);
   // A pattern that does not parse is a Regex all the same; RE2 says what is wrong when it is used.
-  const Regex bad("(", /*compile_now=*/true);
+  const Regex bad("(");
   CHECK_FALSE(bad->ok());
   CHECK(bad->error().find("missing )") != std::string::npos);
 }
 
 TEST_CASE("Regex: threads that use a pattern first at the same time get the one RE2") {
   for (int round = 0; round < 20; ++round) {
-    const Regex shared("[^。\\n ]{0,40}(?:政府信息公开|政务公开)[^。\\n ]{0,16}报告", /*compile_now=*/false);
+    const Regex shared("[^。\\n ]{0,40}(?:政府信息公开|政务公开)[^。\\n ]{0,16}报告");
     std::vector<const re2::RE2*> seen(4);
     std::vector<std::thread> threads;
     for (size_t t = 0; t < seen.size(); ++t) {
