@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace re2 {
 class RE2;
@@ -20,12 +21,17 @@ class Regex {
  public:
   Regex() = default;  // none: false
   explicit Regex(std::string pattern);
+  // A pattern whose named groups a rule reads by their place in `groups` (a rule's patterns joined
+  // into one alternation, each under a name of its own): found when it is compiled.
+  Regex(std::string pattern, std::vector<std::string> groups);
 
   explicit operator bool() const { return state_ != nullptr; }
   const re2::RE2& operator*() const;  // thread-safe: compiled once, by the first thread to ask
   const re2::RE2* operator->() const { return &**this; }
   // Whether it has been compiled yet (none: false).
   bool compiled() const;
+  // The index of the group named `groups[i]` (compiles it): -1 when the pattern has no such group.
+  int group(size_t i) const;
 
  private:
   struct State;

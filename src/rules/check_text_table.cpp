@@ -24,7 +24,6 @@ namespace {
 
 struct FigureDef {
   std::string name_zh, name_en;
-  int group = -1;  // the figure's `n` in the combined pattern
   const TableDef* table = nullptr;
   std::vector<std::pair<int, int>> cells;  // (row index, column index) in the table's definition
   // When either is given, the mention counts only with a word of `context` in its sentence, or
@@ -62,10 +61,11 @@ class TextTable : public Check {
         const size_t begin = re_offset(body, g[0]), end = begin + g[0].size();
         at = std::max(end, begin + 1);
         if (prose.in_gap(begin, end)) continue;
-        for (const FigureDef& f : figures_) {
-          if (g[f.group].data() == nullptr) continue;
-          if (const Table* table = table_of(f.table))
-            compare(rule, ctx, prose, f, *table, begin, end, re_offset(body, g[f.group]), out);
+        for (size_t k = 0; k < figures_.size(); ++k) {
+          const re2::StringPiece n = g[static_cast<size_t>(all_.group(k))];  // figure k's `n`
+          if (n.data() == nullptr) continue;
+          if (const Table* table = table_of(figures_[k].table))
+            compare(rule, ctx, prose, figures_[k], *table, begin, end, re_offset(body, n), out);
           break;
         }
       }
@@ -178,6 +178,7 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds) {
         }
         std::vector<FigureDef> figures;
         std::string all;
+        std::vector<std::string> groups;  // figure k's `n`, renamed in `all`
         for (const RuleNode& item : list) {
           FigureDef f;
           const RuleNode name = item["name"], pattern = item["pattern"], table = item["table"], cells = item["cells"];
@@ -221,22 +222,30 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds) {
               return nullptr;
             }
           }
-          // The figure's own pattern, checked alone (errors at its place), then renamed into the alternation.
+          // The figure's own pattern, checked alone when a user's file gives it (errors at its place),
+          // then renamed into the alternation.
           std::string text = pattern.Scalar();
           for (size_t p = text.find("{n}"); p != std::string::npos; p = text.find("{n}", p)) {
             text.replace(p, 3, kNumber);
             p += kNumber.size();
           }
-          re2::RE2::Options options;
-          options.set_log_errors(false);
-          const re2::RE2 alone(text, options);
-          if (!alone.ok() || re_group(alone, "n") < 0) {
-            error(pattern, alone.ok() ? "正则表达式缺少命名分组 (the pattern needs the named group) (?P<n>…)"
-                                      : "正则表达式错误 (bad RE2 pattern): " + alone.error());
+          if (!params.built_in()) {
+            re2::RE2::Options options;
+            options.set_log_errors(false);
+            const re2::RE2 alone(text, options);
+            if (!alone.ok() || re_group(alone, "n") < 0) {
+              error(pattern, alone.ok() ? "正则表达式缺少命名分组 (the pattern needs the named group) (?P<n>…)"
+                                        : "正则表达式错误 (bad RE2 pattern): " + alone.error());
+              return nullptr;
+            }
+          }
+          groups.push_back("gklint_n_" + std::to_string(figures.size()));
+          const size_t n = text.find("(?P<n>");
+          if (n == std::string::npos) {
+            error(pattern, "正则表达式缺少命名分组 (the pattern needs the named group) (?P<n>…)");
             return nullptr;
           }
-          const std::string group = "gklint_n_" + std::to_string(figures.size());
-          text.replace(text.find("(?P<n>"), 6, "(?P<" + group + ">");
+          text.replace(n, 6, "(?P<" + groups.back() + ">");
           all += (all.empty() ? "" : "|") + ("(?:" + text + ")");
           figures.push_back(std::move(f));
         }
@@ -245,13 +254,14 @@ void register_text_table_kinds(std::vector<RuleKind>& kinds) {
         if (!param_words(params, "near", false, error, near) || !param_words(params, "unless", false, error, unless) ||
             !param_int(params, "look_back", 1, 1000, error, look_back))
           return nullptr;
-        Regex combined(all);  // compiled here, where it is checked: the one pattern the rule runs
-        for (size_t k = 0; k < figures.size(); ++k)
-          figures[k].group = re_group(*combined, "gklint_n_" + std::to_string(k));
-        if (!combined->ok() ||
-            std::any_of(figures.begin(), figures.end(), [](const FigureDef& f) { return f.group < 0; })) {
-          error(list, "这些正则表达式无法合并 (the patterns do not combine): " + combined->error());
-          return nullptr;
+        // The one pattern the rule runs. A built-in file's is compiled when a report first needs it
+        // (the tests load each built-in file from its text, which checks it here); a user's, here.
+        Regex combined(all, groups);
+        for (size_t k = 0; k < figures.size() && !params.built_in(); ++k) {
+          if (!combined->ok() || combined.group(k) < 0) {
+            error(list, "这些正则表达式无法合并 (the patterns do not combine): " + combined->error());
+            return nullptr;
+          }
         }
         return std::make_shared<TextTable>(std::move(figures), std::move(combined), std::move(unless), look_back,
                                            std::move(near));

@@ -1,4 +1,4 @@
-// Regex: a rule set's pattern, compiled when made or on first use, once, whichever thread asks.
+// Regex: a rule set's pattern, compiled on first use, once, whichever thread asks.
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
@@ -26,6 +26,19 @@ TEST_CASE("Regex: none is false; one made is compiled when first used, once, and
   const Regex bad("(");
   CHECK_FALSE(bad->ok());
   CHECK(bad->error().find("missing )") != std::string::npos);
+}
+
+TEST_CASE("Regex: the named groups a rule reads are found by their place when it is compiled") {
+  const Regex joined("(?P<gklint_n_0>\\d+)件|(?P<x>年)(?P<gklint_n_1>\\d+)条", {"gklint_n_0", "gklint_n_1", "none"});
+  CHECK_FALSE(joined.compiled());
+  CHECK(joined.group(1) == 3);  // (the group before it, x, is 2)
+  CHECK(joined.compiled());
+  CHECK(joined.group(0) == 1);
+  CHECK(joined.group(2) == -1);
+  // A pattern that does not compile has none of them.
+  const Regex bad("(?P<gklint_n_0>(", {"gklint_n_0"});
+  CHECK(bad.group(0) == -1);
+  CHECK_FALSE(bad->ok());
 }
 
 TEST_CASE("Regex: threads that use a pattern first at the same time get the one RE2") {
