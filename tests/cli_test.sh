@@ -293,6 +293,18 @@ if command -v c++ >/dev/null; then
   check "pdf with another gklint's module" 2 "$tmp/no-module/gklint" --no-config --lang en "$formats/seed-001.libreoffice-docx.pdf"
   expect "pdf with another gklint's module: refused" 'no-module/gklint-pdf.so is not the PDF module of this gklint' "$tmp/out"
 fi
+# gklint serve's web server is the module gklint-serve.so, loaded when serve starts: without it (the
+# copy above has none), serve says where it looked and exits 2, and nothing else needs it.
+check "serve without the module" 2 "$tmp/no-module/gklint" --lang en serve --port 0
+expect "serve without the module: where it looked" '^gklint serve: the web server module gklint-serve.so is not installed \(looked for [^)]*no-module/gklint-serve.so' "$tmp/err"
+# A module of another gklint is refused.
+if command -v c++ >/dev/null; then
+  printf '%s\n' 'extern "C" const char* gklint_serve_module_version() { return "0.0.0/x/1/2"; }' \
+    'extern "C" int gklint_serve_module_run(const void*, void*, int) { return 0; }' >"$tmp/other-serve.cpp"
+  c++ -shared -fPIC -o "$tmp/no-module/gklint-serve.so" "$tmp/other-serve.cpp"
+  check "serve with another gklint's module" 2 "$tmp/no-module/gklint" --lang en serve --port 0
+  expect "serve with another gklint's module: refused" 'no-module/gklint-serve.so is not the web server module of this gklint' "$tmp/err"
+fi
 check "cat pdf" 0 "$gklint" cat "$formats/seed-001.libreoffice-docx.pdf"
 expect "cat pdf gives page:line and the cell" '^ +4:2 \| \[表2 行25 列2\] \(七\)總計 \| 1 \|' "$tmp/out"
 if command -v pdftotext >/dev/null; then

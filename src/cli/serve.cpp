@@ -1,5 +1,5 @@
-// The local web page's server (cpp-httplib). Every upload is linted in memory: the file's name is
-// used only for its extension, nothing the client sends is ever a path on disk, and nothing of one
+// The local web page's server (cpp-httplib), in the module gklint-serve.so. Every upload is linted in memory: the
+// file's name is used only for its extension, nothing the client sends is ever a path on disk, and nothing of one
 // request is kept for another. Bodies above kMaxUpload are refused before they are read whole.
 #include "cli/serve.hpp"
 
@@ -19,12 +19,6 @@
 #include "gklint/utf8.hpp"
 
 namespace gklint {
-
-const char* const kServeSummary =
-    "serve a local web page (Chinese; English with ?lang=en) to check a report without a terminal: drop a\n"
-    ".docx, .txt, .md, .html or .pdf, or paste text; the findings are shown on the text, each rule explained, and\n"
-    "the annotated .docx and an HTML report can be downloaded. Listens on 127.0.0.1 unless --host says otherwise;\n"
-    "uploads are checked in memory, up to 20 MB";
 
 namespace {
 
@@ -299,7 +293,7 @@ class Server {
 
 }  // namespace
 
-int run_serve_command(const ServeCommand& command, Catalog& catalog, Lang lang) {
+int run_server(const ServeCommand& command, Catalog& catalog, Lang lang) {
   Server server(catalog, lang);
   return server.run(command);
 }
