@@ -2,6 +2,7 @@
 # (`cpack` in a build folder, or scripts/build-deb.sh). Included at the end of CMakeLists.txt.
 #   bin/gklint
 #   lib/<multiarch>/gklint/gklint-pdf.so          the PDF reader, loaded when gklint meets a PDF
+#   lib/<multiarch>/gklint/gklint-docx.so         the .docx reader and writer of comments, loaded when needed
 #   lib/<multiarch>/gklint/gklint-serve.so        `gklint serve`'s web server, loaded when it starts
 #   share/gklint/rules/*.yaml                     copies of the built-in rule sets (the binary has its own,
 #                                                 compiled in): for users to copy and extend
@@ -55,7 +56,7 @@ endif()
 add_custom_target(gklint-share ALL DEPENDS ${GKLINT_SHARE_FILES})
 
 install(TARGETS gklint RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(TARGETS gklint-pdf gklint-serve LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/gklint)
+install(TARGETS gklint-pdf gklint-docx gklint-serve LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/gklint)
 install(DIRECTORY rules/ DESTINATION ${CMAKE_INSTALL_DATADIR}/gklint/rules FILES_MATCHING PATTERN "*.yaml")
 install(FILES ${GKLINT_GENERATED}/completions/gklint.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME gklint)

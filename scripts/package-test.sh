@@ -85,6 +85,14 @@ fi
 lint 1 /usr/share/doc/gklint/examples/2018-luobei-county.txt '2018-luobei-county.txt:39:1: error: .*\[section\.missing\]'
 # A PDF, read with the poppler the package depends on: page 4, line 2, column 9.
 lint 1 tests/fixtures/formats/seed-001.libreoffice-docx.pdf 'seed-001.libreoffice-docx.pdf:4:2:9: error: .*\[table\.results-total\]'
+# A .docx, read with the module gklint-docx.so and the libzip the package depends on; and annotated.
+lint 1 tests/fixtures/formats/seed-001.libreoffice.docx 'seed-001.libreoffice.docx:282:1: error: .*\[table\.results-total\]'
+annotated=$(mktemp --suffix=.docx)
+/usr/bin/gklint annotate tests/fixtures/formats/seed-001.libreoffice.docx -o "$annotated" >/dev/null 2>&1
+python3 -c 'import sys, zipfile; sys.exit(0 if "word/comments.xml" in zipfile.ZipFile(sys.argv[1]).namelist() else 1)' \
+  "$annotated" 2>/dev/null &&
+  pass "gklint annotate: word/comments.xml in $annotated" || fail "gklint annotate: no comments part in $annotated"
+rm -f "$annotated"
 # gklint serve, with the cpp-httplib the package depends on: it listens and serves its page.
 serve_out=$(mktemp)
 /usr/bin/gklint serve --port 0 >"$serve_out" 2>&1 &

@@ -293,6 +293,14 @@ if command -v c++ >/dev/null; then
   check "pdf with another gklint's module" 2 "$tmp/no-module/gklint" --no-config --lang en "$formats/seed-001.libreoffice-docx.pdf"
   expect "pdf with another gklint's module: refused" 'no-module/gklint-pdf.so is not the PDF module of this gklint' "$tmp/out"
 fi
+# So is the .docx reader, gklint-docx.so: without it a .docx is one input.error saying where it looked.
+check "docx without the module" 2 "$tmp/no-module/gklint" --no-config --lang en --format json \
+  "$formats/seed-001.libreoffice.docx" "$seeds/002_4b1796c7769bd424.txt"
+same "docx without the module: one input.error" "$(jq -c '[.files[0].diagnostics[] | .rule]' "$tmp/out")" '["input.error"]'
+expect "docx without the module: where it looked" 'the .docx module gklint-docx.so is not installed \(looked for [^)]*no-module/gklint-docx.so' "$tmp/out"
+same "docx without the module: the text report linted" "$(jq -r '.files[1].status' "$tmp/out")" 'checked'
+check "annotate without the module" 2 "$tmp/no-module/gklint" --lang en annotate "$formats/seed-001.libreoffice.docx" -o "$tmp/no-module.docx"
+expect "annotate without the module: why" 'cannot read .docx files: the .docx module gklint-docx.so is not installed' "$tmp/err"
 # gklint serve's web server is the module gklint-serve.so, loaded when serve starts: without it (the
 # copy above has none), serve says where it looked and exits 2, and nothing else needs it.
 check "serve without the module" 2 "$tmp/no-module/gklint" --lang en serve --port 0
