@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace re2 {
@@ -32,6 +33,12 @@ class Regex {
   bool compiled() const;
   // The index of the group named `groups[i]` (compiles it): -1 when the pattern has no such group.
   int group(size_t i) const;
+  // False when no match can start at the start of `text`: every match starts with one of the
+  // literals the pattern starts with, and `text` with none ("当前位置" of "(?:当前位置|您的位置) ?:…").
+  // Known from the pattern's text, without compiling it: a report whose first line is its title
+  // need not compile the patterns of a crawled page's breadcrumb or metadata lines. True when the
+  // pattern starts otherwise (a class, an optional part, an alternative at its top level).
+  bool may_start(std::string_view text) const;
 
  private:
   struct State;

@@ -29,8 +29,10 @@ re2::StringPiece piece(std::string_view s) { return re2::StringPiece(s.data(), s
 bool header_line(const Chrome& chrome, std::string_view t, size_t begin, size_t end, BodyBounds* out) {
   const std::string_view line = t.substr(begin, end - begin);
   for (const auto& re : chrome.header) {
-    // Whether it matches at all is the DFA's quick answer; the groups cost more, and most lines
-    // are no header.
+    // A line that starts with none of the pattern's leading words is no such header, and the
+    // pattern need not be compiled. Whether it matches at all is the DFA's quick answer; the groups
+    // cost more, and most lines are no header.
+    if (!re.may_start(line)) continue;
     if (!re->Match(piece(line), 0, line.size(), re2::RE2::ANCHOR_BOTH, nullptr, 0)) continue;
     std::vector<re2::StringPiece> g(static_cast<size_t>(re->NumberOfCapturingGroups()) + 1);
     if (!re->Match(piece(line), 0, line.size(), re2::RE2::ANCHOR_BOTH, g.data(), static_cast<int>(g.size()))) {
@@ -53,6 +55,7 @@ bool header_line(const Chrome& chrome, std::string_view t, size_t begin, size_t 
 size_t leading_piece(const Chrome& chrome, std::string_view line) {
   size_t n = 0;
   for (const auto& re : chrome.leading) {
+    if (!re.may_start(line)) continue;  // (not compiled: a tidy report starts with its title)
     re2::StringPiece m;
     if (re->Match(piece(line), 0, line.size(), re2::RE2::ANCHOR_START, &m, 1)) n = std::max(n, m.size());
   }

@@ -2,14 +2,90 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <optional>
 
 namespace gklint {
 
+namespace {
+
+// RE2's characters of syntax outside a class ('{', ']' and '}' are literal in some places: taken as
+// syntax here, which only means no literal is known).
+bool syntax(char c) {
+  return c == '\\' || c == '.' || c == '+' || c == '*' || c == '?' || c == '(' || c == ')' || c == '|' || c == '[' ||
+         c == ']' || c == '{' || c == '}' || c == '^' || c == '$';
+}
+bool quantifier(char c) { return c == '?' || c == '*' || c == '+' || c == '{'; }
+
+// Whether `pattern` has an alternative at its top level ("a|b", not "(?:a|b)c"), or a part this
+// scan does not follow (\Q…\E, a [:class:] inside brackets): then no literal starts every match.
+bool top_level_alternative(std::string_view p) {
+  int depth = 0;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      if (i + 1 < p.size() && (p[i + 1] == 'Q' || p[i + 1] == 'E')) return true;
+      ++i;
+    } else if (c == '[') {
+      size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') ++j;
+      if (j < p.size() && p[j] == ']') ++j;  // a ] first in a class is itself
+      for (; j < p.size() && p[j] != ']'; ++j) {
+        if (p[j] == '\\')
+          ++j;
+        else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':')
+          return true;
+      }
+      i = j;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The literals every match of `p` starts with, when its text shows them: a leading run of literal
+// characters, or a leading group of literal alternatives "(?:当前位置|您的位置)", neither made
+// optional. Empty: none known.
+std::vector<std::string> leading_literals(std::string_view p) {
+  if (p.empty() || top_level_alternative(p)) return {};
+  if (p.starts_with("(?:")) {
+    std::vector<std::string> out(1);
+    size_t i = 3;
+    for (; i < p.size() && p[i] != ')'; ++i) {
+      if (p[i] == '|') {
+        out.emplace_back();
+      } else if (syntax(p[i])) {
+        return {};
+      } else {
+        out.back() += p[i];
+      }
+    }
+    if (i >= p.size() || (i + 1 < p.size() && quantifier(p[i + 1]))) return {};
+    if (std::any_of(out.begin(), out.end(), [](const std::string& s) { return s.empty(); })) return {};
+    return out;
+  }
+  size_t n = 0;
+  while (n < p.size() && !syntax(p[n])) ++n;
+  if (n < p.size() && quantifier(p[n])) {  // the last character is optional or repeated: not it
+    while (n > 0 && (static_cast<unsigned char>(p[n - 1]) & 0xC0) == 0x80) --n;  // its UTF-8 continuation bytes
+    if (n > 0) --n;
+  }
+  if (n == 0) return {};
+  return {std::string(p.substr(0, n))};
+}
+
+}  // namespace
+
 struct Regex::State {
   std::string pattern;
+  std::vector<std::string> leading;  // leading_literals(pattern)
   std::vector<std::string> group_names;
   std::vector<int> groups;  // their indices, when compiled
   std::once_flag once;
@@ -17,7 +93,10 @@ struct Regex::State {
   std::atomic<bool> done{false};
 };
 
-Regex::Regex(std::string pattern) : state_(std::make_shared<State>()) { state_->pattern = std::move(pattern); }
+Regex::Regex(std::string pattern) : state_(std::make_shared<State>()) {
+  state_->leading = leading_literals(pattern);
+  state_->pattern = std::move(pattern);
+}
 
 Regex::Regex(std::string pattern, std::vector<std::string> groups) : Regex(std::move(pattern)) {
   state_->group_names = std::move(groups);
@@ -41,6 +120,12 @@ const re2::RE2& Regex::operator*() const {
 int Regex::group(size_t i) const {
   static_cast<void>(**this);  // compiles it, which finds the groups
   return state_->groups.at(i);
+}
+
+bool Regex::may_start(std::string_view text) const {
+  const std::vector<std::string>& leading = state_->leading;
+  return leading.empty() ||
+         std::any_of(leading.begin(), leading.end(), [&](const std::string& l) { return text.starts_with(l); });
 }
 
 bool Regex::compiled() const { return state_ && state_->done.load(std::memory_order_acquire); }

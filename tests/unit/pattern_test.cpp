@@ -41,6 +41,83 @@ TEST_CASE("Regex: the named groups a rule reads are found by their place when it
   CHECK_FALSE(bad->ok());
 }
 
+TEST_CASE("Regex: a pattern's leading literals rule out a start without compiling it") {
+  const Regex crumb("(?:当前位置|您的位置) ?(?:是)? ?: ?[^ \\n]{0,60}");
+  CHECK(crumb.may_start("当前位置: 首页>政务公开"));
+  CHECK(crumb.may_start("您的位置:首页"));
+  CHECK_FALSE(crumb.may_start("某某县2021年政府信息公开工作年度报告"));
+  CHECK_FALSE(crumb.may_start("当前"));  // too short to hold one
+  CHECK_FALSE(crumb.compiled());
+  const Regex widget("【(?:打印本页|关闭)】");
+  CHECK(widget.may_start("【关闭】"));
+  CHECK_FALSE(widget.may_start("打印本页"));
+  // A last literal made optional or repeated is not required; the ones before it are.
+  CHECK(Regex("年度?报告").may_start("年报告"));
+  CHECK_FALSE(Regex("年度?报告").may_start("度报告"));
+  CHECK(Regex("年{2}").may_start("x"));
+  // No literal is known: an optional or repeated group, an alternative at the top level, an empty
+  // alternative, a class, an escape, flags, \Q…\E.
+  for (const char* p : {"(?:当前|您的)?位置", "(?:当前|您的)+位置", "(?:当前|您的)位置|导航", "(?:当前|)位置",
+                        "[当您]前", "(?:当\\|前)位", "\\d年", "(?i)abc", "(?:a(?:b))c", "\\Qa|b\\E", "", "."}) {
+    CAPTURE(p);
+    CHECK(Regex(p).may_start("xyz"));
+  }
+  // A | inside a class, a group or escaped is no alternative of the whole.
+  CHECK_FALSE(Regex("(?:当前)[|]位").may_start("xyz"));
+  CHECK_FALSE(Regex("当前(?:a|b)").may_start("xyz"));
+  CHECK_FALSE(Regex("当前\\|").may_start("xyz"));
+  CHECK(Regex("当前[[:alpha:]|]|x").may_start("xyz"));
+}
+
+// Held to RE2 itself: every header and leading chrome pattern of every built-in set, at every start
+// of the fixtures' lines and of crawled pages' furniture: when may_start says no, RE2 finds no match
+// there either.
+TEST_CASE("Regex: may_start never rules out a start where the built-in chrome patterns match") {
+  Catalog catalog;
+  std::vector<RuleError> errors;
+  std::vector<std::string> texts = {"当前位置：首页 > 政务公开 > 年度报告",
+                                    "当前位置:首页>>信息公开",
+                                    "来源: 时间: 2021-01-28 09:16",
+                                    "发布时间:2021-01-28",
+                                    "【字体: 大 中 小】",
+                                    "【打印本页】【关闭窗口】",
+                                    "标题: 某某县2021年政府信息公开工作年度报告",
+                                    "====正文====",
+                                    "分享到: 微信 微博",
+                                    "<!-- x -->"};
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(std::string(GKLINT_SOURCE_DIR) + "/tests/fixtures")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path());
+    for (std::string line; std::getline(in, line);) texts.push_back(line);
+  }
+  size_t checked = 0, ruled_out = 0;
+  for (const std::string& id : catalog.builtin_ids()) {
+    const auto set = catalog.get(id, &errors);
+    REQUIRE(set);
+    std::vector<const Regex*> patterns;
+    for (const Regex& re : set->model.chrome.header) patterns.push_back(&re);
+    for (const Regex& re : set->model.chrome.leading) patterns.push_back(&re);
+    for (const Regex* re : patterns) {
+      for (const std::string& text : texts) {
+        // Every start within the first 12 characters of the line.
+        for (size_t at = 0, n = 0; at < text.size() && n < 12; ++n) {
+          const std::string_view rest = std::string_view(text).substr(at);
+          if (!re->may_start(rest)) {
+            ++ruled_out;
+            CHECK_FALSE((*re)->Match(re2::StringPiece(rest.data(), rest.size()), 0, rest.size(), re2::RE2::ANCHOR_START,
+                                     nullptr, 0));
+          }
+          ++checked;
+          do ++at;
+          while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
+        }
+      }
+    }
+  }
+  CHECK(ruled_out > checked / 2);  // most starts are ruled out: the check is used
+}
+
 TEST_CASE("Regex: threads that use a pattern first at the same time get the one RE2") {
   for (int round = 0; round < 20; ++round) {
     const Regex shared("[^。\\n ]{0,40}(?:政府信息公开|政务公开)[^。\\n ]{0,16}报告");
@@ -65,14 +142,22 @@ TEST_CASE("Regex: a built-in set compiles a pattern when a report first needs it
   REQUIRE_FALSE(set->model.title_embedded.empty());
   const Regex& embedded = set->model.title_embedded.front();  // a title inside a line: the fallback
   CHECK_FALSE(embedded.compiled());
+  REQUIRE_FALSE(set->model.chrome.leading.empty());
+  const Regex& crumb = set->model.chrome.leading.front();  // 当前位置: 首页 > …
   Linter linter(catalog, set, {});
-  // The title on a line of its own: the fallback is not needed.
+  // The title on a line of its own: the fallback is not needed, nor the breadcrumb of a page.
   FileResult r = linter.lint("tidy.txt", "某某县交通运输局2021年政府信息公开工作年度报告\n一、总体情况\n正文。\n");
   CHECK(r.title == "某某县交通运输局2021年政府信息公开工作年度报告");
   CHECK_FALSE(embedded.compiled());
+  CHECK_FALSE(crumb.compiled());
   // A crawled page on one line: it is, and finds the title.
   r = linter.lint("crawled.txt", "某某县交通运输局2021年政府信息公开工作年度报告 一、总体情况 正文。\n");
   CHECK(embedded.compiled());
+  CHECK(r.title == "某某县交通运输局2021年政府信息公开工作年度报告");
+  // A page that starts with its breadcrumb: it is, and the title after it is found.
+  r = linter.lint("page.txt",
+                  "当前位置：首页 > 政务公开\n某某县交通运输局2021年政府信息公开工作年度报告\n一、总体情况\n");
+  CHECK(crumb.compiled());
   CHECK(r.title == "某某县交通运输局2021年政府信息公开工作年度报告");
 
   // A pattern of a user's file is compiled (and checked) as the file loads.
