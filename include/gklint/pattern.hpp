@@ -39,6 +39,9 @@ class Regex {
   // need not compile the patterns of a crawled page's breadcrumb or metadata lines. True when the
   // pattern starts otherwise (a class, an optional part, an alternative at its top level).
   bool may_start(std::string_view text) const;
+  // False when no match can be found in `subject` at all: the pattern starts at the start of the
+  // text (^关于…) with literals `subject` does not start with. Known without compiling it.
+  bool may_match(std::string_view subject) const;
 
  private:
   struct State;

@@ -18,21 +18,24 @@ int to_int(std::string_view digits) {
   return v;
 }
 
-// The span of named group `name` of the first match of `re` in text[from, to), in view offsets.
-bool find_group(const re2::RE2& re, std::string_view text, size_t from, size_t to, const std::string& name,
+// The span of named group `name` of the first match of `pattern` in text[from, to), in view offsets.
+bool find_group(const Regex& pattern, std::string_view text, size_t from, size_t to, const std::string& name,
                 uint32_t* begin, uint32_t* end) {
-  int g = re_group(re, name);
-  if (g < 0) return false;
   // Search the range itself so that ^ and $ mean its start and end (RE2 anchors to the whole
   // text, not to a start position).
+  const std::string_view range = text.substr(from, to - from);
+  if (!pattern.may_match(range)) return false;  // (not compiled: ^关于… and a title without 关于)
+  const re2::RE2& re = *pattern;
+  int g = re_group(re, name);
+  if (g < 0) return false;
   std::vector<re2::StringPiece> groups;
-  if (!re_search(re, text.substr(from, to - from), 0, groups) || groups[g].data() == nullptr) return false;
+  if (!re_search(re, range, 0, groups) || groups[g].data() == nullptr) return false;
   *begin = static_cast<uint32_t>(re_offset(text, groups[g]));
   *end = *begin + static_cast<uint32_t>(groups[g].size());
   return true;
 }
 
-std::optional<YearMention> year_in(const re2::RE2& re, const View& view, size_t from, size_t to) {
+std::optional<YearMention> year_in(const Regex& re, const View& view, size_t from, size_t to) {
   uint32_t b, e;
   if (!find_group(re, view.text(), from, to, "year", &b, &e)) return std::nullopt;
   return YearMention{to_int(std::string_view(view.text()).substr(b, e - b)), view.source_span(b, e)};
@@ -64,7 +67,7 @@ std::optional<size_t> find_title(const DocumentModel& m, std::string_view t, con
   for (size_t i = 0; i < candidates.size(); ++i) {
     const ViewLine first = first_sentence(t, candidates[i]);
     for (const auto& re : m.title_embedded) {
-      if (find_group(*re, t, first.begin, first.end, "title", tb, te)) return i;
+      if (find_group(re, t, first.begin, first.end, "title", tb, te)) return i;
     }
   }
   return std::nullopt;
@@ -99,10 +102,10 @@ Facts read_facts(const Source&, const View& view, const DocumentModel& m, int ye
 
   if (title_line || from_header) {
     f.title = view.source_span(tb, te);
-    if (m.year) f.title_year = year_in(*m.year, view, tb, te);
+    if (m.year) f.title_year = year_in(m.year, view, tb, te);
     uint32_t ab, ae;
     for (const auto& re : m.agency_in_title) {
-      if (find_group(*re, t, tb, te, "agency", &ab, &ae) && ae > ab) {
+      if (find_group(re, t, tb, te, "agency", &ab, &ae) && ae > ab) {
         f.agency = view.source_span(ab, ae);
         break;
       }
@@ -110,7 +113,7 @@ Facts read_facts(const Source&, const View& view, const DocumentModel& m, int ye
     // The line before the title, inside the body (a header line or navigation is no agency).
     if (!f.agency && m.agency_line && title_line && *title_line > 0) {
       const ViewLine& before = candidates[*title_line - 1];
-      if (find_group(*m.agency_line, t, before.begin, before.end, "agency", &ab, &ae)) {
+      if (find_group(m.agency_line, t, before.begin, before.end, "agency", &ab, &ae)) {
         f.agency = view.source_span(ab, ae);
       }
     }
@@ -137,7 +140,7 @@ Facts read_facts(const Source&, const View& view, const DocumentModel& m, int ye
       f.period_end_has_day = day < 0 || g[day].data() != nullptr;
     }
   }
-  if (m.year) f.first_year = year_in(*m.year, view, body.begin, body.end);
+  if (m.year) f.first_year = year_in(m.year, view, body.begin, body.end);
 
   if (m.year_typo) {
     int g = re_group(*m.year_typo, "digits");

@@ -50,42 +50,51 @@ bool top_level_alternative(std::string_view p) {
   return false;
 }
 
-// The literals every match of `p` starts with, when its text shows them: a leading run of literal
-// characters, or a leading group of literal alternatives "(?:当前位置|您的位置)", neither made
-// optional. Empty: none known.
-std::vector<std::string> leading_literals(std::string_view p) {
-  if (p.empty() || top_level_alternative(p)) return {};
-  if (p.starts_with("(?:")) {
-    std::vector<std::string> out(1);
-    size_t i = 3;
-    for (; i < p.size() && p[i] != ')'; ++i) {
-      if (p[i] == '|') {
-        out.emplace_back();
-      } else if (syntax(p[i])) {
-        return {};
-      } else {
-        out.back() += p[i];
-      }
-    }
-    if (i >= p.size() || (i + 1 < p.size() && quantifier(p[i + 1]))) return {};
-    if (std::any_of(out.begin(), out.end(), [](const std::string& s) { return s.empty(); })) return {};
-    return out;
-  }
+// The literal characters `p` starts with: up to its first character of syntax, less the last one
+// when a quantifier makes it optional or repeats it ("年度?" gives "年"). "": none.
+std::string_view literal_run(std::string_view p) {
   size_t n = 0;
   while (n < p.size() && !syntax(p[n])) ++n;
-  if (n < p.size() && quantifier(p[n])) {  // the last character is optional or repeated: not it
+  if (n < p.size() && quantifier(p[n])) {
     while (n > 0 && (static_cast<unsigned char>(p[n - 1]) & 0xC0) == 0x80) --n;  // its UTF-8 continuation bytes
     if (n > 0) --n;
   }
-  if (n == 0) return {};
-  return {std::string(p.substr(0, n))};
+  return p.substr(0, n);
+}
+
+// The literals every match of `p` starts with, when its text shows them: a leading run of literal
+// characters, or a leading group of alternatives each starting with one ("(?:当前位置|文 ?号)"),
+// not made optional. Empty: none known.
+std::vector<std::string> leading_literals(std::string_view p) {
+  if (top_level_alternative(p)) return {};
+  if (!p.starts_with("(?:")) {
+    const std::string_view run = literal_run(p);
+    if (run.empty()) return {};
+    return {std::string(run)};
+  }
+  // The group's alternatives, split at its | when nothing in it could hide one (a group, a class,
+  // an escape).
+  const size_t close = p.find_first_of("()[\\", 3);
+  if (close == std::string_view::npos || p[close] != ')' || (close + 1 < p.size() && quantifier(p[close + 1]))) {
+    return {};
+  }
+  std::vector<std::string> out;
+  for (std::string_view rest = p.substr(3, close - 3);;) {
+    const size_t bar = rest.find('|');
+    const std::string_view run = literal_run(rest.substr(0, bar));
+    if (run.empty()) return {};
+    out.emplace_back(run);
+    if (bar == std::string_view::npos) return out;
+    rest.remove_prefix(bar + 1);
+  }
 }
 
 }  // namespace
 
 struct Regex::State {
   std::string pattern;
-  std::vector<std::string> leading;  // leading_literals(pattern)
+  bool anchored = false;             // it starts with ^ (the start of the text)
+  std::vector<std::string> leading;  // leading_literals of what follows the ^, if any
   std::vector<std::string> group_names;
   std::vector<int> groups;  // their indices, when compiled
   std::once_flag once;
@@ -94,7 +103,8 @@ struct Regex::State {
 };
 
 Regex::Regex(std::string pattern) : state_(std::make_shared<State>()) {
-  state_->leading = leading_literals(pattern);
+  state_->anchored = pattern.starts_with('^');
+  state_->leading = leading_literals(std::string_view(pattern).substr(state_->anchored ? 1 : 0));
   state_->pattern = std::move(pattern);
 }
 
@@ -127,6 +137,8 @@ bool Regex::may_start(std::string_view text) const {
   return leading.empty() ||
          std::any_of(leading.begin(), leading.end(), [&](const std::string& l) { return text.starts_with(l); });
 }
+
+bool Regex::may_match(std::string_view subject) const { return !state_->anchored || may_start(subject); }
 
 bool Regex::compiled() const { return state_ && state_->done.load(std::memory_order_acquire); }
 

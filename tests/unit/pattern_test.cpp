@@ -51,6 +51,13 @@ TEST_CASE("Regex: a pattern's leading literals rule out a start without compilin
   const Regex widget("【(?:打印本页|关闭)】");
   CHECK(widget.may_start("【关闭】"));
   CHECK_FALSE(widget.may_start("打印本页"));
+  // Each alternative of the group gives the literals it starts with.
+  const Regex field("(?:发布时间|文 ?号|日期) ?: ?.{0,120}");
+  CHECK(field.may_start("文号：2021-1"));
+  CHECK(field.may_start("文 号：2021-1"));
+  CHECK(field.may_start("日期:"));
+  CHECK_FALSE(field.may_start("号：2021-1"));
+  CHECK_FALSE(field.may_start("某某县2021年报告"));
   // A last literal made optional or repeated is not required; the ones before it are.
   CHECK(Regex("年度?报告").may_start("年报告"));
   CHECK_FALSE(Regex("年度?报告").may_start("度报告"));
@@ -62,6 +69,16 @@ TEST_CASE("Regex: a pattern's leading literals rule out a start without compilin
     CAPTURE(p);
     CHECK(Regex(p).may_start("xyz"));
   }
+  CHECK(Regex("(?:当前|a{2})位").may_start("xyz"));
+  CHECK(Regex("(?:当前|[ab])位").may_start("xyz"));
+  // A pattern that starts at the start of the text (^) matches nowhere in a subject that does not
+  // start with its literals; one that does not start with ^ may match anywhere.
+  const Regex about("^关于(?P<agency>[^\\d]{2,30}?)20\\d{2}年");
+  CHECK_FALSE(about.may_match("某某县2021年政府信息公开工作年度报告"));
+  CHECK(about.may_match("关于某某县2021年政府信息公开工作的报告"));
+  CHECK_FALSE(about.compiled());
+  CHECK(Regex("关于").may_match("某某县关于"));
+  CHECK(Regex("^(?:关于)?20").may_match("某某县"));
   // A | inside a class, a group or escaped is no alternative of the whole.
   CHECK_FALSE(Regex("(?:当前)[|]位").may_start("xyz"));
   CHECK_FALSE(Regex("当前(?:a|b)").may_start("xyz"));
@@ -69,9 +86,9 @@ TEST_CASE("Regex: a pattern's leading literals rule out a start without compilin
   CHECK(Regex("当前[[:alpha:]|]|x").may_start("xyz"));
 }
 
-// Held to RE2 itself: every header and leading chrome pattern of every built-in set, at every start
-// of the fixtures' lines and of crawled pages' furniture: when may_start says no, RE2 finds no match
-// there either.
+// Held to RE2 itself: the chrome (header, leading) and title and agency patterns of every built-in
+// set, at every start of the fixtures' lines and of crawled pages' furniture: when may_start says
+// no, RE2 finds no match starting there; when may_match says no, none in the rest of the line.
 TEST_CASE("Regex: may_start never rules out a start where the built-in chrome patterns match") {
   Catalog catalog;
   std::vector<RuleError> errors;
@@ -84,7 +101,8 @@ TEST_CASE("Regex: may_start never rules out a start where the built-in chrome pa
                                     "标题: 某某县2021年政府信息公开工作年度报告",
                                     "====正文====",
                                     "分享到: 微信 微博",
-                                    "<!-- x -->"};
+                                    "<!-- x -->",
+                                    "关于某某县2021年度政府信息公开工作的报告"};
   for (const auto& entry :
        std::filesystem::recursive_directory_iterator(std::string(GKLINT_SOURCE_DIR) + "/tests/fixtures")) {
     if (entry.path().extension() != ".txt") continue;
@@ -98,6 +116,9 @@ TEST_CASE("Regex: may_start never rules out a start where the built-in chrome pa
     std::vector<const Regex*> patterns;
     for (const Regex& re : set->model.chrome.header) patterns.push_back(&re);
     for (const Regex& re : set->model.chrome.leading) patterns.push_back(&re);
+    for (const Regex& re : set->model.agency_in_title) patterns.push_back(&re);
+    for (const Regex& re : set->model.title_standalone) patterns.push_back(&re);
+    for (const Regex& re : set->model.title_embedded) patterns.push_back(&re);
     for (const Regex* re : patterns) {
       for (const std::string& text : texts) {
         // Every start within the first 12 characters of the line.
@@ -108,6 +129,8 @@ TEST_CASE("Regex: may_start never rules out a start where the built-in chrome pa
             CHECK_FALSE((*re)->Match(re2::StringPiece(rest.data(), rest.size()), 0, rest.size(), re2::RE2::ANCHOR_START,
                                      nullptr, 0));
           }
+          if (!re->may_match(rest))
+            CHECK_FALSE(re2::RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), **re));
           ++checked;
           do ++at;
           while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
