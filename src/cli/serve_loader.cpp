@@ -18,14 +18,10 @@ const char* const kServeSummary =
 int run_serve_command(const ServeCommand& command, Catalog& catalog, Lang lang) {
   using RunFn = int (*)(const ServeCommand*, Catalog*, int);
   const Module m = load_module("gklint-serve.so", "网页服务模块", "web server module", "gklint_serve_module_version",
-                               serve_module_tag());
+                               serve_module_tag(), {"gklint_serve_module_run"});
   const auto run = module_function<RunFn>(m, "gklint_serve_module_run");
   if (!run) {
-    const bool loaded = m.handle != nullptr;  // but without the function: not this gklint's
-    std::cerr << "gklint serve: "
-              << (lang == Lang::en ? (loaded ? "gklint-serve.so has no gklint_serve_module_run" : m.why_en)
-                                   : (loaded ? "gklint-serve.so 缺少 gklint_serve_module_run" : m.why_zh))
-              << "\n";
+    std::cerr << "gklint serve: " << (lang == Lang::en ? m.why_en : m.why_zh) << "\n";
     return 2;
   }
   return run(&command, &catalog, static_cast<int>(lang));

@@ -11,23 +11,19 @@ namespace {
 
 struct DocxModule {
   Module module;
-  DocxExtractFn extract = nullptr;
+  DocxExtractFn extract = nullptr;  // both, or neither (the module is refused without them)
   DocxAnnotateFn annotate = nullptr;
-  InputProblem problem;  // when a function is missing
+  InputProblem problem;  // when it is not loaded
 };
 
 const DocxModule& docx_module() {
   static const DocxModule kModule = [] {  // once, thread-safe
     DocxModule d;
-    d.module =
-        load_module("gklint-docx.so", ".docx 模块", ".docx module", "gklint_docx_module_version", docx_module_tag());
+    d.module = load_module("gklint-docx.so", ".docx 模块", ".docx module", "gklint_docx_module_version",
+                           docx_module_tag(), {"gklint_docx_module_extract", "gklint_docx_module_annotate"});
     d.extract = module_function<DocxExtractFn>(d.module, "gklint_docx_module_extract");
     d.annotate = module_function<DocxAnnotateFn>(d.module, "gklint_docx_module_annotate");
-    const bool loaded = d.module.handle != nullptr;  // but without its functions: not this gklint's
-    d.problem = InputProblem{
-        "无法读取 .docx：" + (loaded ? "gklint-docx.so 缺少所需的函数" : d.module.why_zh),
-        "cannot read .docx files: " + (loaded ? "gklint-docx.so lacks the functions gklint needs" : d.module.why_en),
-        0};
+    d.problem = InputProblem{"无法读取 .docx：" + d.module.why_zh, "cannot read .docx files: " + d.module.why_en, 0};
     return d;
   }();
   return kModule;
@@ -49,7 +45,7 @@ Extracted extract_docx(std::string_view bytes) {
 std::optional<InputProblem> annotate_docx(std::string_view bytes, const std::vector<DocxComment>& comments,
                                           const std::string& author, std::string* out) {
   const DocxModule& m = docx_module();
-  if (!m.extract || !m.annotate) return m.problem;
+  if (!m.annotate) return m.problem;
   std::optional<InputProblem> problem;
   m.annotate(bytes.data(), bytes.size(), &comments, &author, out, &problem);
   return problem;

@@ -2,6 +2,7 @@
 
 #include <dlfcn.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace gklint {
@@ -9,7 +10,7 @@ namespace gklint {
 void* module_symbol(const Module& m, const char* name) { return m.handle ? dlsym(m.handle, name) : nullptr; }
 
 Module load_module(const std::string& file, const std::string& what_zh, const std::string& what_en,
-                   const char* tag_function, const std::string& tag) {
+                   const char* tag_function, const std::string& tag, std::initializer_list<const char*> functions) {
   Module m;
   std::error_code ec;
   const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -28,7 +29,9 @@ Module load_module(const std::string& file, const std::string& what_zh, const st
     }
     // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): dlsym gives untyped addresses
     const auto tag_of = reinterpret_cast<const char* (*)()>(dlsym(handle, tag_function));
-    if (!tag_of || tag_of() != tag) {
+    const bool has_all =
+        std::all_of(functions.begin(), functions.end(), [&](const char* f) { return dlsym(handle, f) != nullptr; });
+    if (!tag_of || tag_of() != tag || !has_all) {
       dlclose(handle);
       m.why_zh = candidate.string() + " 不是本版本 gklint 的 " + what_zh;
       m.why_en = candidate.string() + " is not the " + what_en + " of this gklint (" GKLINT_VERSION ")";

@@ -9,14 +9,12 @@ namespace gklint {
 Extracted extract_pdf(std::string_view bytes) {
   using ExtractFn = void (*)(const char*, size_t, Extracted*);
   static const Module kModule =  // once, thread-safe
-      load_module("gklint-pdf.so", "PDF 模块", "PDF module", "gklint_pdf_module_version", pdf_module_tag());
+      load_module("gklint-pdf.so", "PDF 模块", "PDF module", "gklint_pdf_module_version", pdf_module_tag(),
+                  {"gklint_pdf_module_extract"});
   static const auto kExtract = module_function<ExtractFn>(kModule, "gklint_pdf_module_extract");
   Extracted out;
   if (!kExtract) {
-    const bool loaded = kModule.handle != nullptr;  // but without the function: not this gklint's
-    out.problem = InputProblem{
-        "无法读取 PDF：" + (loaded ? "gklint-pdf.so 缺少 gklint_pdf_module_extract" : kModule.why_zh),
-        "cannot read PDFs: " + (loaded ? "gklint-pdf.so has no gklint_pdf_module_extract" : kModule.why_en), 0};
+    out.problem = InputProblem{"无法读取 PDF：" + kModule.why_zh, "cannot read PDFs: " + kModule.why_en, 0};
     return out;
   }
   kExtract(bytes.data(), bytes.size(), &out);
